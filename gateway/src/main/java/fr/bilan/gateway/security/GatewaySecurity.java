@@ -1,0 +1,75 @@
+package fr.bilan.gateway.security;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+
+import fr.bilan.gateway.problem.ProblemKind;
+import fr.bilan.gateway.problem.ProblemResponses;
+
+/**
+ * Bearer tokens from Keycloak, checked for signature, expiry, issuer and audience (Boot's
+ * {@code spring.security.oauth2.resourceserver.jwt.*}). Refusals are problems like any other.
+ */
+@Configuration(proxyBeanMethods = false)
+public class GatewaySecurity {
+
+    @Bean
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(GatewaySecurity::realmRoles);
+        ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
+            boolean tokenGiven = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                    tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
+            return problems.write(exchange, ProblemKind.UNAUTHENTICATED, tokenGiven
+                    ? "Le jeton d'accès est invalide ou expiré."
+                    : "Un jeton d'accès est requis (en-tête Authorization: Bearer).");
+        };
+        ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange,
+                ProblemKind.PERMISSION_DENIED, "Vous n'avez pas le droit d'effectuer cette opération.");
+        return http
+                .authorizeExchange(exchanges -> exchanges
+                        .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+                        .permitAll()
+                        .pathMatchers("/api/**").authenticated()
+                        .anyExchange().denyAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(converter)))
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(unauthenticated)
+                        .accessDeniedHandler(denied))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .build();
+    }
+
+    /** Keycloak's realm roles ({@code realm_access.roles}) as {@code ROLE_x} authorities. */
+    static Collection<GrantedAuthority> realmRoles(Jwt jwt) {
+        Object realmAccess = jwt.getClaims().get("realm_access");
+        Object roles = realmAccess instanceof Map<?, ?> map ? map.get("roles") : null;
+        if (!(roles instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream().<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    }
+}

@@ -1,0 +1,102 @@
+package fr.bilan.gateway.transcoding;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Collectors;
+
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+
+import fr.bilan.gateway.problem.CorrelationId;
+import fr.bilan.gateway.problem.ProblemKind;
+import fr.bilan.gateway.problem.ProblemResponses;
+import fr.bilan.gateway.transcoding.HttpBindings.Matched;
+import fr.bilan.gateway.transcoding.HttpBindings.MethodNotAllowed;
+import io.grpc.StatusRuntimeException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The end of the API route: resolves the HTTP request to an RPC, transcodes it, calls the service
+ * and writes the JSON answer or the problem. It ends the exchange; nothing is proxied.
+ */
+public final class GrpcTranscodingFilter implements GatewayFilter {
+
+    private final HttpBindings bindings;
+    private final RequestTranscoder requests;
+    private final ResponseTranscoder responses;
+    private final GrpcBackends backends;
+    private final ProblemResponses problems;
+    private final int maxBodyBytes;
+
+    public GrpcTranscodingFilter(HttpBindings bindings, RequestTranscoder requests, ResponseTranscoder responses,
+            GrpcBackends backends, ProblemResponses problems, GatewayProperties properties) {
+        this.bindings = bindings;
+        this.requests = requests;
+        this.responses = responses;
+        this.backends = backends;
+        this.problems = problems;
+        this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        ServerHttpRequest request = exchange.getRequest();
+        HttpBindings.Resolution resolution = bindings.resolve(request.getMethod(), request.getPath().value());
+        if (resolution instanceof Matched matched) {
+            return call(exchange, matched);
+        }
+        if (resolution instanceof MethodNotAllowed notAllowed) {
+            exchange.getResponse().getHeaders().setAllow(notAllowed.allowed());
+            return problems.write(exchange, ProblemKind.METHOD_NOT_ALLOWED, "Méthodes acceptées sur cette ressource : "
+                    + notAllowed.allowed().stream().map(Object::toString).collect(Collectors.joining(", ")) + ".");
+        }
+        return problems.write(exchange, ProblemKind.NOT_FOUND, "Aucune opération de l'API ne correspond à ce chemin.");
+    }
+
+    private Mono<Void> call(ServerWebExchange exchange, Matched matched) {
+        ServerHttpRequest request = exchange.getRequest();
+        MediaType contentType = request.getHeaders().getContentType();
+        if (contentType != null && !isJson(contentType)) {
+            return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
+                    "Le corps de la requête doit être en JSON (Content-Type: application/json).");
+        }
+        HttpBinding binding = matched.binding();
+        return DataBufferUtils.join(request.getBody(), maxBodyBytes)
+                .map(buffer -> {
+                    byte[] bytes = new byte[buffer.readableByteCount()];
+                    buffer.read(bytes);
+                    DataBufferUtils.release(buffer);
+                    return bytes;
+                })
+                .defaultIfEmpty(new byte[0])
+                .map(body -> requests.transcode(binding, matched.variables(), request.getQueryParams(), body))
+                .flatMap(message -> backends.call(binding, message,
+                        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), CorrelationId.of(exchange)))
+                .flatMap(response -> writeJson(exchange.getResponse(), responses.transcode(binding, response)))
+                .onErrorResume(TranscodingException.class,
+                        e -> problems.write(exchange, e.kind(), e.getMessage(), e.errors()))
+                .onErrorResume(DataBufferLimitException.class,
+                        e -> problems.write(exchange, ProblemKind.PAYLOAD_TOO_LARGE,
+                                "Le corps de la requête dépasse " + maxBodyBytes + " octets."))
+                .onErrorResume(StatusRuntimeException.class, e -> problems.write(exchange, e));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return MediaType.APPLICATION_JSON.isCompatibleWith(type)
+                || type.getSubtype().endsWith("+json");
+    }
+
+    private static Mono<Void> writeJson(ServerHttpResponse response, byte[] json) {
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json)));
+    }
+}

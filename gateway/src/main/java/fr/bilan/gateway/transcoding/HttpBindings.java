@@ -1,0 +1,130 @@
+package fr.bilan.gateway.transcoding;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+
+import com.google.api.AnnotationsProto;
+import com.google.api.HttpRule;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.Descriptors.ServiceDescriptor;
+
+/** The routing table of the public API, built from the {@code google.api.http} rules. */
+public final class HttpBindings {
+
+    private static final Logger log = LoggerFactory.getLogger(HttpBindings.class);
+    private static final Pattern PACKAGE = Pattern.compile("bilan\\.([a-z][a-z0-9_]*)\\.v[0-9]+[a-z0-9]*");
+
+    /** What a request path and method resolve to. */
+    public sealed interface Resolution permits Matched, MethodNotAllowed, NoRoute {
+    }
+
+    public record Matched(HttpBinding binding, Map<String, String> variables) implements Resolution {
+    }
+
+    public record MethodNotAllowed(Set<HttpMethod> allowed) implements Resolution {
+    }
+
+    public record NoRoute() implements Resolution {
+    }
+
+    private final List<HttpBinding> bindings;
+
+    private HttpBindings(List<HttpBinding> bindings) {
+        this.bindings = bindings.stream()
+                .sorted(Comparator.comparingInt((HttpBinding b) -> b.path().literalCount()).reversed())
+                .toList();
+    }
+
+    public static HttpBindings from(ApiDescriptors descriptors) {
+        List<HttpBinding> bindings = new ArrayList<>();
+        for (ServiceDescriptor service : descriptors.services()) {
+            for (MethodDescriptor method : service.getMethods()) {
+                if (!method.getOptions().hasExtension(AnnotationsProto.http)) {
+                    continue;
+                }
+                if (method.isClientStreaming() || method.isServerStreaming()) {
+                    log.warn("{} streams: not exposed over HTTP", method.getFullName());
+                    continue;
+                }
+                HttpRule rule = method.getOptions().getExtension(AnnotationsProto.http);
+                bindings.add(binding(rule, method));
+                rule.getAdditionalBindingsList().forEach(additional -> bindings.add(binding(additional, method)));
+            }
+        }
+        return new HttpBindings(bindings);
+    }
+
+    static HttpBinding binding(HttpRule rule, MethodDescriptor method) {
+        HttpMethod httpMethod;
+        String template;
+        switch (rule.getPatternCase()) {
+            case GET -> { httpMethod = HttpMethod.GET; template = rule.getGet(); }
+            case POST -> { httpMethod = HttpMethod.POST; template = rule.getPost(); }
+            case PUT -> { httpMethod = HttpMethod.PUT; template = rule.getPut(); }
+            case PATCH -> { httpMethod = HttpMethod.PATCH; template = rule.getPatch(); }
+            case DELETE -> { httpMethod = HttpMethod.DELETE; template = rule.getDelete(); }
+            case CUSTOM -> {
+                httpMethod = HttpMethod.valueOf(rule.getCustom().getKind());
+                template = rule.getCustom().getPath();
+            }
+            default -> throw new IllegalStateException(method.getFullName() + " has an HTTP rule with no pattern");
+        }
+        PathTemplate path = PathTemplate.parse(template);
+        Descriptor input = method.getInputType();
+        path.fieldPaths().forEach(fieldPath -> FieldPaths.resolve(input, fieldPath)
+                .orElseThrow(() -> new IllegalStateException(
+                        method.getFullName() + ": path variable " + fieldPath + " names no field")));
+        String body = rule.getBody().isEmpty() ? null : rule.getBody();
+        if (body != null && !"*".equals(body) && input.findFieldByName(body) == null) {
+            throw new IllegalStateException(method.getFullName() + ": body names no field: " + body);
+        }
+        FieldDescriptor responseBody = null;
+        if (!rule.getResponseBody().isEmpty()) {
+            responseBody = method.getOutputType().findFieldByName(rule.getResponseBody());
+            if (responseBody == null) {
+                throw new IllegalStateException(method.getFullName() + ": response_body names no field");
+            }
+        }
+        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()));
+    }
+
+    private static String backendOf(ServiceDescriptor service) {
+        Matcher matcher = PACKAGE.matcher(service.getFile().getPackage());
+        if (!matcher.matches()) {
+            throw new IllegalStateException(service.getFullName() + " is not in a package bilan.<domain>.v1");
+        }
+        return matcher.group(1);
+    }
+
+    public Resolution resolve(HttpMethod httpMethod, String rawPath) {
+        Set<HttpMethod> allowed = new LinkedHashSet<>();
+        for (HttpBinding binding : bindings) {
+            Optional<Map<String, String>> variables = binding.path().match(rawPath);
+            if (variables.isEmpty()) {
+                continue;
+            }
+            if (binding.httpMethod().equals(httpMethod)) {
+                return new Matched(binding, variables.get());
+            }
+            allowed.add(binding.httpMethod());
+        }
+        return allowed.isEmpty() ? new NoRoute() : new MethodNotAllowed(allowed);
+    }
+
+    public List<HttpBinding> all() {
+        return bindings;
+    }
+}

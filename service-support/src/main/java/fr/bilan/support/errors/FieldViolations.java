@@ -1,0 +1,61 @@
+package fr.bilan.support.errors;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * Collects what is wrong with a request, field by field, and turns it into
+ * {@code INVALID_ARGUMENT} with {@code google.rpc.BadRequest} details the gateway shows as a list.
+ * Descriptions are French: they reach the person who filled the form.
+ */
+public final class FieldViolations {
+
+    private final List<BadRequest.FieldViolation> violations = new ArrayList<>();
+
+    public FieldViolations add(String field, String description) {
+        violations.add(BadRequest.FieldViolation.newBuilder().setField(field).setDescription(description).build());
+        return this;
+    }
+
+    public FieldViolations requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            return add(field, "Ce champ est obligatoire.");
+        }
+        if (value.length() > maxLength) {
+            return add(field, "Ce champ ne doit pas dépasser " + maxLength + " caractères.");
+        }
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return violations.isEmpty();
+    }
+
+    public List<BadRequest.FieldViolation> asList() {
+        return List.copyOf(violations);
+    }
+
+    /** Throws {@code INVALID_ARGUMENT} when anything was added; does nothing otherwise. */
+    public void throwIfAny() {
+        if (isEmpty()) {
+            return;
+        }
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage("La requête contient " + violations.size() + " champ(s) invalide(s).")
+                .addDetails(Any.pack(BadRequest.newBuilder().addAllFieldViolations(violations).build()))
+                .build();
+        throw asException(status);
+    }
+
+    private static StatusRuntimeException asException(com.google.rpc.Status status) {
+        return StatusProto.toStatusRuntimeException(status);
+    }
+}

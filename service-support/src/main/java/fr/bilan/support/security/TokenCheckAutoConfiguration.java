@@ -1,0 +1,60 @@
+package fr.bilan.support.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+
+import io.grpc.health.v1.HealthGrpc;
+
+/**
+ * Defence in depth: every gRPC call carries the caller's bearer token and the service checks it
+ * again (signature, issuer, audience, expiry), whatever the gateway already did. Only the health
+ * service answers without a token, for Kubernetes probes.
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
+        beforeName = "org.springframework.boot.grpc.server.autoconfigure.security.GrpcServerOAuth2ResourceServerAutoConfiguration")
+@EnableWebSecurity
+public class TokenCheckAutoConfiguration {
+
+    @Bean
+    JwtAuthenticationConverter jwtAuthenticationConverter() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(new RealmRoles());
+        return converter;
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    AuthenticationProcessInterceptor grpcTokenCheck(GrpcSecurity grpc, JwtAuthenticationConverter converter)
+            throws Exception {
+        return grpc
+                .authorizeRequests(calls -> calls
+                        .methods(HealthGrpc.SERVICE_NAME + "/*").permitAll()
+                        .allRequests().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
+                .build();
+    }
+
+    /** The HTTP port carries only the actuator: probes and metrics are open, anything else is refused. */
+    @Bean
+    SecurityFilterChain actuatorOnly(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        // /error renders the status of a refused or failed probe instead of hiding it as 403
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+                                "/actuator/info", "/error")
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}
