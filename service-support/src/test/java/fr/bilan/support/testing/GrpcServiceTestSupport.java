@@ -1,0 +1,68 @@
+package fr.bilan.support.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.concurrent.Executor;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.grpc.CallCredentials;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
+
+/**
+ * Base of a service's {@code @SpringBootTest}: the real gRPC server on a free loopback port,
+ * in-memory embedded stores, tokens checked against {@link TestIdentityProvider}.
+ */
+public abstract class GrpcServiceTestSupport {
+
+    protected static final int GRPC_PORT = freePort();
+    private static ManagedChannel channel;
+
+    @DynamicPropertySource
+    static void grpcServiceProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.server.port", () -> GRPC_PORT);
+        registry.add("bilan.embedded.store", () -> "memory");
+        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
+        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+    }
+
+    protected static synchronized ManagedChannel channel() {
+        if (channel == null) {
+            channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
+        }
+        return channel;
+    }
+
+    @AfterAll
+    static synchronized void closeChannel() {
+        if (channel != null) {
+            channel.shutdownNow();
+            channel = null;
+        }
+    }
+
+    /** Sends {@code token} as {@code authorization: Bearer …}, as the gateway does. */
+    protected static CallCredentials bearer(String token) {
+        return new CallCredentials() {
+            @Override
+            public void applyRequestMetadata(RequestInfo requestInfo, Executor executor, MetadataApplier applier) {
+                Metadata headers = new Metadata();
+                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+                applier.apply(headers);
+            }
+        };
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
