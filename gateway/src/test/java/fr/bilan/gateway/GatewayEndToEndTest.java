@@ -1,0 +1,213 @@
+package fr.bilan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.TestIdentityProvider;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The gateway in this JVM, beneficiary-service as its own process from its executable jar, tokens
+ * from an in-process OpenID provider: one real request path, HTTP to gRPC to MongoDB and back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class GatewayEndToEndTest {
+
+    private static final int GRPC_PORT = GrpcServiceTestSupport.freePort();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String ELODIE = """
+            {"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"elodie.durand@example.fr"}""";
+
+    private static ServiceProcess beneficiaryService;
+
+    @LocalServerPort
+    private int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startBeneficiaryService() throws Exception {
+        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+                "--spring.grpc.server.port=" + GRPC_PORT,
+                "--bilan.embedded.store=memory",
+                "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),
+                "--bilan.oidc.jwks-uri=" + TestIdentityProvider.jwksUri());
+    }
+
+    @AfterAll
+    static void stopBeneficiaryService() throws Exception {
+        if (beneficiaryService != null) {
+            beneficiaryService.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void gatewayProperties(DynamicPropertyRegistry registry) {
+        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
+        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "127.0.0.1:" + GRPC_PORT);
+    }
+
+    private static String consultant() {
+        return TestIdentityProvider.token("consultant-1", "consultant");
+    }
+
+    @Test
+    void createsThenReadsTheSameBeneficiary() throws Exception {
+        HttpResponse<String> created = send(post("/api/v1/beneficiaries", ELODIE).header("Authorization", "Bearer " + consultant()));
+
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        JsonNode body = JSON.readTree(created.body());
+        String id = body.get("id").asString();
+        assertThat(id).isNotBlank();
+        assertThat(body.get("givenName").asString()).isEqualTo("Élodie");
+        assertThat(body.get("createTime").asString()).endsWith("Z");
+
+        HttpResponse<String> read = send(get("/api/v1/beneficiaries/" + id).header("Authorization", "Bearer " + consultant()));
+
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(read.body())).isEqualTo(body);
+    }
+
+    @Test
+    void refusesAMissingTokenWith401Problem() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/beneficiaries/x"));
+
+        assertProblem(response, 401, "urn:bilan:problem:unauthenticated");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer");
+    }
+
+    @Test
+    void refusesTokensFromAnotherIssuerOrAudienceOrExpired() throws Exception {
+        for (String token : new String[] {TestIdentityProvider.tokenFromAnotherIssuer("consultant-1", "consultant"),
+                TestIdentityProvider.tokenForAnotherAudience("consultant-1", "consultant"),
+                TestIdentityProvider.expiredToken("consultant-1", "consultant"), "garbage"}) {
+            HttpResponse<String> response = send(get("/api/v1/beneficiaries/x").header("Authorization", "Bearer " + token));
+
+            assertProblem(response, 401, "urn:bilan:problem:unauthenticated");
+            assertThat(response.headers().firstValue("WWW-Authenticate")).contains("Bearer error=\"invalid_token\"");
+        }
+    }
+
+    @Test
+    void answersMalformedJsonWith400Problem() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/beneficiaries", "{\"centreId\": ")
+                .header("Authorization", "Bearer " + consultant()));
+
+        JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
+        assertThat(problem.get("detail").asString()).contains("JSON valide");
+    }
+
+    @Test
+    void listsEveryInvalidFieldReportedByTheService() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/beneficiaries", "{\"centreId\":\"c\",\"email\":\"x\"}")
+                .header("Authorization", "Bearer " + consultant()));
+
+        JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
+        assertThat(problem.get("code").asString()).isEqualTo("INVALID_ARGUMENT");
+        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+                .containsExactly("beneficiary.given_name", "beneficiary.family_name", "beneficiary.email");
+    }
+
+    @Test
+    void namesAnUnknownField() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/beneficiaries", "{\"centreId\":\"c\",\"nickname\":\"x\"}")
+                .header("Authorization", "Bearer " + consultant()));
+
+        JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("nickname");
+    }
+
+    @Test
+    void answersAnUnknownIdWith404Problem() throws Exception {
+        HttpResponse<String> response = send(get("/api/v1/beneficiaries/nobody")
+                .header("Authorization", "Bearer " + consultant()).header("X-Request-Id", "support-case-1234"));
+
+        JsonNode problem = assertProblem(response, 404, "urn:bilan:problem:not-found");
+        assertThat(problem.get("title").asString()).isEqualTo("Ressource introuvable");
+        assertThat(problem.get("correlationId").asString()).isEqualTo("support-case-1234");
+        assertThat(response.headers().firstValue("X-Request-Id")).contains("support-case-1234");
+    }
+
+    @Test
+    void answersUnknownRoutesWrongMethodsAndWrongMediaTypes() throws Exception {
+        assertProblem(send(get("/api/v1/nothing").header("Authorization", "Bearer " + consultant())),
+                404, "urn:bilan:problem:not-found");
+
+        HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri("/api/v1/beneficiaries/x")).DELETE()
+                .header("Authorization", "Bearer " + consultant()));
+        assertProblem(deleted, 405, "urn:bilan:problem:method-not-allowed");
+        assertThat(deleted.headers().firstValue("Allow")).contains("GET");
+
+        assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/beneficiaries"))
+                .POST(HttpRequest.BodyPublishers.ofString("centreId=c"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + consultant())), 415, "urn:bilan:problem:unsupported-media-type");
+    }
+
+    @Test
+    void theServiceItselfRefusesACallWithoutToken() throws Exception {
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext().build();
+        try {
+            var stub = BeneficiaryServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+
+            assertThatThrownBy(() -> stub.getBeneficiary(GetBeneficiaryRequest.newBuilder().setId("x").build()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static JsonNode assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+        assertThat(problem.get("correlationId").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+        return problem;
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(uri(path)).GET();
+    }
+
+    private HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(java.time.Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

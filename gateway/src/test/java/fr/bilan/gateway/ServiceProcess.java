@@ -1,0 +1,83 @@
+package fr.bilan.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A service's real executable jar, run in its own JVM as in production, for end-to-end tests.
+ * Its output goes to {@code target/<name>.log}.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Process process;
+    private final Path log;
+
+    private ServiceProcess(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts the jar named by system property {@code <name>.jar} and waits until it is ready. */
+    static ServiceProcess start(String name, int httpPort, String... arguments) throws Exception {
+        String jar = System.getProperty(name + ".jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("No executable jar for " + name + " at " + jar
+                    + ": build the whole project (./mvnw verify) rather than the gateway alone");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-jar", jar,
+                "--server.port=" + httpPort, "--server.address=127.0.0.1"));
+        command.addAll(List.of(arguments));
+        Path log = Path.of("target", name + ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServiceProcess service = new ServiceProcess(process, log);
+        service.awaitReady(httpPort);
+        return service;
+    }
+
+    private void awaitReady(int httpPort) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        URI readiness = URI.create("http://127.0.0.1:" + httpPort + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Service exited with " + process.exitValue() + ":\n" + tail());
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(readiness).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYetListening) {
+                // keep polling until the deadline
+            }
+            Thread.sleep(200);
+        }
+        close();
+        throw new IllegalStateException("Service not ready after " + START_TIMEOUT + ":\n" + tail());
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}
