@@ -93,6 +93,17 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void aRetriedCreateWithTheSameRequestIdReturnsTheFirstBeneficiary() throws Exception {
+        String path = "/api/v1/beneficiaries?requestId=" + java.util.UUID.randomUUID();
+
+        HttpResponse<String> first = send(post(path, ELODIE).header("Authorization", "Bearer " + consultant()));
+        HttpResponse<String> retry = send(post(path, ELODIE).header("Authorization", "Bearer " + consultant()));
+
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
+    }
+
+    @Test
     void refusesAMissingTokenWith401Problem() throws Exception {
         HttpResponse<String> response = send(get("/api/v1/beneficiaries/x"));
 

@@ -1,0 +1,46 @@
+package fr.bilan.support.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import fr.bilan.support.embedded.EmbeddedS3Server;
+import fr.bilan.support.embedded.EmbeddedStoreProperties;
+
+class ObjectStorageAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ObjectStorageAutoConfiguration.class));
+
+    @Test
+    void startsAnEmbeddedServerAndCreatesTheBucketWhenNoEndpointIsSet(@TempDir Path dataDir) {
+        runner.withPropertyValues("bilan.embedded.data-dir=" + dataDir, "bilan.storage.s3.bucket=bilan-test")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(EmbeddedS3Server.class);
+                    assertThat(context.getBean(ObjectStorage.class).bucketExists()).isTrue();
+                    assertThat(context.getBean(EmbeddedS3Server.class).endpoint()).startsWith("http://127.0.0.1:");
+                });
+        assertThat(dataDir.resolve("s3").resolve("bilan-test")).isDirectory();
+    }
+
+    @Test
+    void usesTheConfiguredEndpointAndStartsNothing() throws Exception {
+        EmbeddedStoreProperties memory = new EmbeddedStoreProperties();
+        memory.setStore(EmbeddedStoreProperties.Store.MEMORY);
+        try (EmbeddedS3Server external = EmbeddedS3Server.start(memory)) {
+            runner.withPropertyValues("bilan.storage.s3.endpoint=" + external.endpoint(),
+                    "bilan.storage.s3.access-key=" + external.accessKey(),
+                    "bilan.storage.s3.secret-key=" + external.secretKey(),
+                    "bilan.storage.s3.bucket=elsewhere")
+                    .run(context -> {
+                        assertThat(context).doesNotHaveBean(EmbeddedS3Server.class);
+                        assertThat(context.getBean(ObjectStorage.class).bucketExists()).isTrue();
+                    });
+        }
+    }
+}
