@@ -124,6 +124,15 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void refusesARoleTheContractDoesNotNameWith403Problem() throws Exception {
+        HttpResponse<String> response = send(post("/api/v1/beneficiaries", ELODIE)
+                .header("Authorization", "Bearer " + TestIdentityProvider.token("auditor-1", "auditor")));
+
+        JsonNode problem = assertProblem(response, 403, "urn:bilan:problem:permission-denied");
+        assertThat(problem.get("title").asString()).isEqualTo("Accès refusé");
+    }
+
+    @Test
     void answersMalformedJsonWith400Problem() throws Exception {
         HttpResponse<String> response = send(post("/api/v1/beneficiaries", "{\"centreId\": ")
                 .header("Authorization", "Bearer " + consultant()));

@@ -82,6 +82,22 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
     }
 
     @Test
+    void refusesARoleTheContractDoesNotName() {
+        var auditor = as(TestIdentityProvider.token("auditor-1", "auditor"));
+        var beneficiary = as(TestIdentityProvider.token("beneficiary-1", "beneficiary"));
+        var request = CreateBeneficiaryRequest.newBuilder().setBeneficiary(ELODIE).build();
+
+        for (var call : new Runnable[] {
+                () -> auditor.getBeneficiary(GetBeneficiaryRequest.newBuilder().setId("x").build()),
+                () -> beneficiary.createBeneficiary(request),
+                () -> as(TestIdentityProvider.token("nobody")).createBeneficiary(request)}) {
+            assertThatThrownBy(call::run)
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        }
+    }
+
+    @Test
     void refusesABeneficiaryCallWithoutAToken() {
         var stub = BeneficiaryServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
 

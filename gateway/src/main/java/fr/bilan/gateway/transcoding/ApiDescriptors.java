@@ -21,6 +21,8 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.TypeRegistry;
 
+import fr.bilan.proto.auth.v1.AccessProto;
+
 /**
  * Every proto file the build compiled, read from the descriptor sets on the classpath: the
  * gateway learns the API from these, so a new annotated RPC needs no gateway code.
@@ -44,6 +46,7 @@ public final class ApiDescriptors {
         ExtensionRegistry extensions = ExtensionRegistry.newInstance();
         AnnotationsProto.registerAllExtensions(extensions);
         FieldBehaviorProto.registerAllExtensions(extensions);
+        AccessProto.registerAllExtensions(extensions);
         Map<String, FileDescriptorProto> protos = new LinkedHashMap<>();
         try {
             for (URL url : Collections.list(classLoader.getResources(location))) {

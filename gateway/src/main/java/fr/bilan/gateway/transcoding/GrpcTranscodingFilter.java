@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 
 import fr.bilan.gateway.problem.CorrelationId;
@@ -67,6 +68,17 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
             return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
                     "Le corps de la requête doit être en JSON (Content-Type: application/json).");
         }
+        HttpBinding binding = matched.binding();
+        return exchange.getPrincipal()
+                .filter(principal -> principal instanceof Authentication authentication
+                        && binding.allows(authentication.getAuthorities()))
+                .flatMap(allowed -> forward(exchange, matched))
+                .switchIfEmpty(Mono.defer(() -> problems.write(exchange, ProblemKind.PERMISSION_DENIED,
+                        "Votre rôle ne permet pas cette opération.")));
+    }
+
+    private Mono<Void> forward(ServerWebExchange exchange, Matched matched) {
+        ServerHttpRequest request = exchange.getRequest();
         HttpBinding binding = matched.binding();
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .map(buffer -> {

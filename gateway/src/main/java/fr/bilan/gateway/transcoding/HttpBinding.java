@@ -1,6 +1,10 @@
 package fr.bilan.gateway.transcoding;
 
+import java.util.Collection;
+import java.util.Set;
+
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.GrantedAuthority;
 
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
@@ -13,9 +17,16 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
  *                      request message, otherwise the top-level field the body fills
  * @param responseBody  the response field sent as the HTTP body, {@code null} for the whole response
  * @param backend       the service group that serves it, from the proto package {@code bilan.<backend>.v1}
+ * @param allowedRoles  realm roles that may call it, from {@code (bilan.auth.v1.access)}; empty: nobody
  */
 public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body, FieldDescriptor responseBody,
-        MethodDescriptor method, String backend) {
+        MethodDescriptor method, String backend, Set<String> allowedRoles) {
+
+    /** Deny by default: a caller may call the RPC only with one of the roles its contract names. */
+    public boolean allows(Collection<? extends GrantedAuthority> authorities) {
+        return authorities.stream().map(GrantedAuthority::getAuthority)
+                .anyMatch(authority -> authority.startsWith("ROLE_") && allowedRoles.contains(authority.substring(5)));
+    }
 
     public boolean bodyIsWholeRequest() {
         return "*".equals(body);

@@ -21,6 +21,8 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 
+import fr.bilan.proto.auth.AccessRules;
+
 /** The routing table of the public API, built from the {@code google.api.http} rules. */
 public final class HttpBindings {
 
@@ -98,7 +100,11 @@ public final class HttpBindings {
                 throw new IllegalStateException(method.getFullName() + ": response_body names no field");
             }
         }
-        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()));
+        Set<String> roles = AccessRules.allowedRoles(method);
+        if (roles.isEmpty()) {
+            log.error("{} declares no (bilan.auth.v1.access) roles: every call to it is refused", method.getFullName());
+        }
+        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()), roles);
     }
 
     private static String backendOf(ServiceDescriptor service) {

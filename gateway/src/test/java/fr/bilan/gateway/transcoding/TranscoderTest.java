@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -42,6 +43,22 @@ class TranscoderTest {
         assertThat(matched(HttpMethod.POST, "/api/v1/centres/c1/things/t1:cancel").binding().method().getName())
                 .isEqualTo("CancelThing");
         assertThat(matched(HttpMethod.GET, "/api/v1/files/a/b").binding().backend()).isEqualTo("testing");
+    }
+
+    @Test
+    void allowsOnlyTheRolesTheContractNamesAndDeniesByDefault() {
+        HttpBinding getThing = matched(HttpMethod.GET, "/api/v1/centres/c1/things/t1").binding();
+        HttpBinding getFile = matched(HttpMethod.GET, "/api/v1/files/a").binding();
+        var consultant = List.of(new SimpleGrantedAuthority("ROLE_consultant"));
+        var manager = List.of(new SimpleGrantedAuthority("ROLE_centre-manager"));
+        var auditor = List.of(new SimpleGrantedAuthority("ROLE_auditor"), new SimpleGrantedAuthority("SCOPE_consultant"));
+
+        assertThat(getThing.allowedRoles()).containsExactlyInAnyOrder("consultant", "centre-manager");
+        assertThat(getThing.allows(consultant)).isTrue();
+        assertThat(getThing.allows(manager)).isTrue();
+        assertThat(getThing.allows(auditor)).isFalse();
+        assertThat(getFile.allowedRoles()).isEmpty();
+        assertThat(getFile.allows(consultant)).isFalse();
     }
 
     @Test

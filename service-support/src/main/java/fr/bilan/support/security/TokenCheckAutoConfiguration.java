@@ -12,11 +12,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.web.SecurityFilterChain;
 
 import io.grpc.health.v1.HealthGrpc;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
 
 /**
  * Defence in depth: every gRPC call carries the caller's bearer token and the service checks it
- * again (signature, issuer, audience, expiry), whatever the gateway already did. Only the health
- * service answers without a token, for Kubernetes probes.
+ * again (signature, issuer, audience, expiry) and checks the roles the contract allows
+ * ({@link ContractAccess}), whatever the gateway already did. Only the health service answers
+ * without a token, for Kubernetes probes; reflection needs a valid token and no particular role.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",
@@ -38,7 +40,8 @@ public class TokenCheckAutoConfiguration {
         return grpc
                 .authorizeRequests(calls -> calls
                         .methods(HealthGrpc.SERVICE_NAME + "/*").permitAll()
-                        .allRequests().authenticated())
+                        .methods(ServerReflectionGrpc.SERVICE_NAME + "/*").authenticated()
+                        .allRequests().access(new ContractAccess()))
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(jwt -> jwt.jwtAuthenticationConverter(converter)))
                 .build();
     }
