@@ -1,6 +1,7 @@
 package fr.bilan.gateway.transcoding;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,9 +10,47 @@ import org.springframework.util.unit.DataSize;
 /**
  * Settings of the transcoding gateway.
  *
- * @param deadline    how long a service has to answer one call before the caller gets a 504
- * @param maxBodySize largest request body accepted; larger ones get a 413
+ * @param deadline       how long a service has to answer one call before the caller gets a 504
+ * @param maxBodySize    largest request body accepted; larger ones get a 413
+ * @param backends       per-backend overrides, by backend name ({@code beneficiary}, ...)
+ * @param circuitBreaker when to stop calling a failing backend, and for how long
+ * @param retry          retries of idempotent RPCs on {@code UNAVAILABLE}
  */
 @ConfigurationProperties("bilan.gateway")
-public record GatewayProperties(@DefaultValue("10s") Duration deadline, @DefaultValue("1MB") DataSize maxBodySize) {
+public record GatewayProperties(@DefaultValue("10s") Duration deadline, @DefaultValue("1MB") DataSize maxBodySize,
+        Map<String, Backend> backends, @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Retry retry) {
+
+    public GatewayProperties {
+        backends = backends == null ? Map.of() : Map.copyOf(backends);
+    }
+
+    /** @param deadline this backend's deadline, instead of the gateway's */
+    public record Backend(Duration deadline) {
+    }
+
+    /**
+     * @param failureRateThreshold percentage of failed calls (unavailable or too slow) that opens it
+     * @param slidingWindowSize    how many recent calls the rate is computed on
+     * @param minimumNumberOfCalls calls needed before the rate counts
+     * @param waitInOpenState      how long it answers 503 at once before letting trial calls through
+     * @param callsInHalfOpenState trial calls that decide whether it closes again
+     */
+    public record CircuitBreaker(@DefaultValue("50") float failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize, @DefaultValue("10") int minimumNumberOfCalls,
+            @DefaultValue("10s") Duration waitInOpenState, @DefaultValue("3") int callsInHalfOpenState) {
+    }
+
+    /**
+     * @param maxAttempts    attempts in all, the first included
+     * @param initialBackoff wait before the first retry (randomised by gRPC)
+     * @param maxBackoff     longest wait between retries
+     */
+    public record Retry(@DefaultValue("3") int maxAttempts, @DefaultValue("100ms") Duration initialBackoff,
+            @DefaultValue("1s") Duration maxBackoff) {
+    }
+
+    public Duration deadlineOf(String backend) {
+        Backend override = backends.get(backend);
+        return override != null && override.deadline() != null ? override.deadline() : deadline;
+    }
 }

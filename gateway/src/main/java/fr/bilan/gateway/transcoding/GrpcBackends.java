@@ -1,20 +1,29 @@
 package fr.bilan.gateway.transcoding;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.springframework.core.env.Environment;
+import org.springframework.grpc.client.ChannelBuilderOptions;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import com.google.protobuf.DynamicMessage;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;
 import io.grpc.ClientInterceptors;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
+import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
 import io.grpc.stub.MetadataUtils;
@@ -23,30 +32,66 @@ import reactor.core.publisher.Mono;
 
 /**
  * One long-lived gRPC channel per backend (the {@code <domain>} of {@code bilan.<domain>.v1}),
- * configured as {@code spring.grpc.client.channel.<domain>.*}, and dynamic calls over them.
+ * configured as {@code spring.grpc.client.channel.<domain>.*}, and dynamic calls over them: each
+ * with the backend's deadline, through the backend's circuit breaker, idempotent RPCs retried by
+ * gRPC on {@code UNAVAILABLE}.
  */
 public final class GrpcBackends {
 
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> REQUEST_ID = Metadata.Key.of("x-request-id", Metadata.ASCII_STRING_MARSHALLER);
 
-    private final Map<String, Channel> channels = new HashMap<>();
+    private final Map<String, ManagedChannel> channels = new HashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new HashMap<>();
     private final Map<String, MethodDescriptor<DynamicMessage, DynamicMessage>> methods = new HashMap<>();
     private final GatewayProperties properties;
 
     public GrpcBackends(HttpBindings bindings, GrpcChannelFactory channelFactory, Environment environment,
-            GatewayProperties properties) {
+            GatewayProperties properties, CircuitBreakerRegistry breakerRegistry) {
         this.properties = properties;
-        for (HttpBinding binding : bindings.all()) {
-            channels.computeIfAbsent(binding.backend(), backend -> {
-                if (!environment.containsProperty("spring.grpc.client.channel." + backend + ".target")) {
-                    throw new IllegalStateException("No gRPC channel for backend '" + backend
-                            + "': set spring.grpc.client.channel." + backend + ".target");
+        Map<String, List<com.google.protobuf.Descriptors.MethodDescriptor>> byBackend = bindings.all().stream()
+                .collect(Collectors.groupingBy(HttpBinding::backend,
+                        Collectors.mapping(HttpBinding::method, Collectors.toList())));
+        byBackend.forEach((backend, backendMethods) -> {
+            if (!environment.containsProperty("spring.grpc.client.channel." + backend + ".target")) {
+                throw new IllegalStateException("No gRPC channel for backend '" + backend
+                        + "': set spring.grpc.client.channel." + backend + ".target");
+            }
+            Map<String, Object> serviceConfig = RetryServiceConfig.of(backendMethods, properties.retry());
+            ManagedChannel channel = channelFactory.createChannel(backend, ChannelBuilderOptions.defaults()
+                    .withCustomizer((target, builder) -> {
+                        if (!serviceConfig.isEmpty()) {
+                            builder.defaultServiceConfig(serviceConfig).enableRetry();
+                        }
+                    }));
+            channels.put(backend, channel);
+            CircuitBreaker breaker = breakerRegistry.circuitBreaker(backend);
+            // a backend that comes back is tried at once, not after the channel's reconnect backoff
+            breaker.getEventPublisher().onStateTransition(event -> {
+                if (event.getStateTransition().getToState() == CircuitBreaker.State.HALF_OPEN) {
+                    channel.resetConnectBackoff();
                 }
-                return channelFactory.createChannel(backend);
             });
-            methods.computeIfAbsent(binding.method().getFullName(), name -> grpcMethod(binding.method()));
-        }
+            breakers.put(backend, breaker);
+            backendMethods.forEach(method -> methods.computeIfAbsent(method.getFullName(), name -> grpcMethod(method)));
+        });
+    }
+
+    /** Open while a backend fails: callers get 503 at once; unavailability and slowness count, refusals do not. */
+    public static CircuitBreakerRegistry breakerRegistry(GatewayProperties.CircuitBreaker settings) {
+        return CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .failureRateThreshold(settings.failureRateThreshold())
+                .slidingWindowSize(settings.slidingWindowSize())
+                .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .permittedNumberOfCallsInHalfOpenState(settings.callsInHalfOpenState())
+                .recordException(GrpcBackends::isBackendFailure)
+                .build());
+    }
+
+    private static boolean isBackendFailure(Throwable error) {
+        Status.Code code = Status.fromThrowable(error).getCode();
+        return code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
     }
 
     private static MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(
@@ -70,17 +115,18 @@ public final class GrpcBackends {
         headers.put(REQUEST_ID, correlationId);
         Channel channel = ClientInterceptors.intercept(channels.get(binding.backend()),
                 MetadataUtils.newAttachHeadersInterceptor(headers));
-        return Mono.create(sink -> {
+        long deadlineMillis = properties.deadlineOf(binding.backend()).toMillis();
+        Mono<DynamicMessage> response = Mono.create(sink -> {
             ClientCall<DynamicMessage, DynamicMessage> call = channel.newCall(
                     methods.get(binding.method().getFullName()),
-                    CallOptions.DEFAULT.withDeadlineAfter(properties.deadline().toMillis(), TimeUnit.MILLISECONDS));
+                    CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
             sink.onCancel(() -> call.cancel("HTTP request cancelled", null));
             ClientCalls.asyncUnaryCall(call, request, new StreamObserver<>() {
-                private DynamicMessage response;
+                private DynamicMessage received;
 
                 @Override
                 public void onNext(DynamicMessage value) {
-                    response = value;
+                    received = value;
                 }
 
                 @Override
@@ -90,9 +136,15 @@ public final class GrpcBackends {
 
                 @Override
                 public void onCompleted() {
-                    sink.success(response);
+                    sink.success(received);
                 }
             });
         });
+        return response.transformDeferred(CircuitBreakerOperator.of(breakers.get(binding.backend())));
+    }
+
+    /** Seconds a caller should wait before trying an open backend again. */
+    public long retryAfterSeconds() {
+        return Math.max(1, (properties.circuitBreaker().waitInOpenState().toMillis() + 999) / 1000);
     }
 }

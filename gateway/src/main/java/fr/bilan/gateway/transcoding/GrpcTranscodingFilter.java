@@ -20,6 +20,7 @@ import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
 import fr.bilan.gateway.transcoding.HttpBindings.Matched;
 import fr.bilan.gateway.transcoding.HttpBindings.MethodNotAllowed;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.grpc.StatusRuntimeException;
 import reactor.core.publisher.Mono;
 
@@ -97,7 +98,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .onErrorResume(DataBufferLimitException.class,
                         e -> problems.write(exchange, ProblemKind.PAYLOAD_TOO_LARGE,
                                 "Le corps de la requête dépasse " + maxBodyBytes + " octets."))
-                .onErrorResume(StatusRuntimeException.class, e -> problems.write(exchange, e));
+                .onErrorResume(StatusRuntimeException.class, e -> problems.write(exchange, e))
+                .onErrorResume(CallNotPermittedException.class, e -> {
+                    exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                            String.valueOf(backends.retryAfterSeconds()));
+                    return problems.write(exchange, ProblemKind.UNAVAILABLE,
+                            "Le service est momentanément indisponible. Réessayez dans quelques instants.");
+                });
     }
 
     private static boolean isJson(MediaType type) {

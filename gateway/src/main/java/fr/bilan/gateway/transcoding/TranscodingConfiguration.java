@@ -8,6 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import fr.bilan.gateway.problem.ProblemResponses;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Wires the transcoder from the descriptor sets and routes {@code /api/**} to it. */
 @Configuration(proxyBeanMethods = false)
@@ -24,9 +27,16 @@ public class TranscodingConfiguration {
     }
 
     @Bean
+    CircuitBreakerRegistry backendCircuitBreakers(GatewayProperties properties, MeterRegistry meters) {
+        CircuitBreakerRegistry registry = GrpcBackends.breakerRegistry(properties.circuitBreaker());
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
+        return registry;
+    }
+
+    @Bean
     GrpcBackends grpcBackends(HttpBindings bindings, GrpcChannelFactory channels, Environment environment,
-            GatewayProperties properties) {
-        return new GrpcBackends(bindings, channels, environment, properties);
+            GatewayProperties properties, CircuitBreakerRegistry breakers) {
+        return new GrpcBackends(bindings, channels, environment, properties, breakers);
     }
 
     @Bean
