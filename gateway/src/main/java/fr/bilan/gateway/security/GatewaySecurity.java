@@ -17,6 +17,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
@@ -29,7 +32,7 @@ import fr.bilan.gateway.problem.ProblemResponses;
 public class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(GatewaySecurity::realmRoles);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
@@ -55,12 +58,30 @@ public class GatewaySecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
+                .cors(spec -> spec.configurationSource(corsSource(cors)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+                        .hsts(hsts -> hsts.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
                 .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
                 .build();
+    }
+
+    /** Browsers may call the API from the configured front-end origins only. */
+    private static CorsConfigurationSource corsSource(CorsProperties properties) {
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOrigins(properties.allowedOrigins());
+        cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
+        cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
+                "X-Request-Id"));
+        cors.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG, HttpHeaders.ALLOW));
+        cors.setMaxAge(java.time.Duration.ofHours(1));
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/api/**", cors);
+        return source;
     }
 
     /** Keycloak's realm roles ({@code realm_access.roles}) as {@code ROLE_x} authorities. */

@@ -1,0 +1,102 @@
+package fr.bilan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.TestIdentityProvider;
+
+/** What the gateway decides before any backend is called: CORS, security headers, rate limits. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bilan.gateway.cors.allowed-origins=https://consultants.example.fr",
+        "bilan.gateway.rate-limit.per-user=3",
+        "bilan.gateway.rate-limit.period=10s",
+        "server.forward-headers-strategy=framework"})
+class GatewayEdgeTest {
+
+    private static final String ORIGIN = "https://consultants.example.fr";
+
+    @LocalServerPort
+    private int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
+        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+        // nothing listens there: calls that pass the edge end in 503
+        registry.add("spring.grpc.client.channel.beneficiary.target",
+                () -> "127.0.0.1:" + GrpcServiceTestSupport.freePort());
+    }
+
+    @Test
+    void answersPreflightsFromTheConfiguredFrontEndOnly() throws Exception {
+        HttpResponse<String> allowed = send(preflight(ORIGIN));
+        HttpResponse<String> refused = send(preflight("https://evil.example"));
+
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElse("").toLowerCase())
+                .contains("authorization");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void setsStrictSecurityHeadersAndHstsOnlyBehindTls() throws Exception {
+        HttpResponse<String> plain = send(get("/api/v1/beneficiaries/x", "someone"));
+        HttpResponse<String> behindTls = send(get("/api/v1/beneficiaries/x", "someone-else")
+                .header("X-Forwarded-Proto", "https"));
+
+        assertThat(plain.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(plain.headers().firstValue("X-Frame-Options")).contains("DENY");
+        assertThat(plain.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                csp -> assertThat(csp).contains("default-src 'none'").contains("frame-ancestors 'none'"));
+        assertThat(plain.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(behindTls.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
+                hsts -> assertThat(hsts).contains("max-age=31536000"));
+    }
+
+    @Test
+    void answers429WithRetryAfterOnceAUserSpentTheirBudget() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(send(get("/api/v1/beneficiaries/x", "busy-user")).statusCode()).isEqualTo(503);
+        }
+        HttpResponse<String> limited = send(get("/api/v1/beneficiaries/x", "busy-user"));
+
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).contains("10");
+        assertThat(limited.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(limited.body()).contains("urn:bilan:problem:resource-exhausted");
+        assertThat(send(get("/api/v1/beneficiaries/x", "calm-user")).statusCode()).isEqualTo(503);
+    }
+
+    private HttpRequest.Builder preflight(String origin) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/beneficiaries/x"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization");
+    }
+
+    private HttpRequest.Builder get(String path, String user) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                .header("Authorization", "Bearer " + TestIdentityProvider.token(user, "consultant"));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
