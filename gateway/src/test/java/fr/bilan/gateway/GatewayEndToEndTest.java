@@ -158,7 +158,7 @@ class GatewayEndToEndTest {
                 .header("Authorization", "Bearer " + consultant()));
 
         JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
-        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("nickname");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("beneficiary.nickname");
     }
 
     @Test

@@ -44,6 +44,21 @@ public enum ProblemKind {
         return code == Status.Code.OK ? UNKNOWN : valueOf(code.name());
     }
 
+    /** The kind a bare HTTP status stands for, when no gRPC call was made. */
+    public static ProblemKind ofHttpStatus(int status) {
+        return switch (status) {
+            case 401 -> UNAUTHENTICATED;
+            case 403 -> PERMISSION_DENIED;
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 409 -> ABORTED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 429 -> RESOURCE_EXHAUSTED;
+            default -> status >= 500 ? INTERNAL : INVALID_ARGUMENT;
+        };
+    }
+
     public Status.Code grpcCode() {
         return grpcCode;
     }

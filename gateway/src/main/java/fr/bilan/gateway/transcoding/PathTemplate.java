@@ -141,6 +141,14 @@ public final class PathTemplate {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return Optional.empty();
         }
+        try {
+            return matchDecoding(rawPath);
+        } catch (IllegalArgumentException malformedEscape) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Map<String, String>> matchDecoding(String rawPath) {
         String body = rawPath.substring(1);
         if (verb != null) {
             if (!body.endsWith(":" + verb)) {

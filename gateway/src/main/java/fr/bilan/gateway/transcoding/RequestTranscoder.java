@@ -65,6 +65,7 @@ public final class RequestTranscoder {
             List<FieldDescriptor> path = FieldPaths.resolve(input, variable.getKey()).orElseThrow();
             put(root, path, scalar(path.get(path.size() - 1), variable.getValue(), variable.getKey(), errors));
         }
+        JsonShape.checkMessage(input, root, "", errors);
         query.forEach((name, values) -> bindQuery(binding, input, name, values, root, errors));
         if (!errors.isEmpty()) {
             throw new TranscodingException(ProblemKind.INVALID_ARGUMENT,
@@ -90,8 +91,10 @@ public final class RequestTranscoder {
         try {
             parsed = STRICT_JSON.readTree(body);
         } catch (JacksonException e) {
-            throw TranscodingException.invalid("Le corps de la requête n'est pas un JSON valide (ligne "
-                    + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + ").");
+            // limits (nesting depth, number or string length) carry no location
+            throw TranscodingException.invalid("Le corps de la requête n'est pas un JSON valide" + (e.getLocation() == null
+                    ? " ou dépasse les limites permises (profondeur, longueur)."
+                    : " (ligne " + e.getLocation().getLineNr() + ", colonne " + e.getLocation().getColumnNr() + ")."));
         }
         if (binding.bodyIsWholeRequest()) {
             if (!(parsed instanceof ObjectNode object)) {

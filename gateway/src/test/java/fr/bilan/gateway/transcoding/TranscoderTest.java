@@ -164,8 +164,26 @@ class TranscoderTest {
                 json("{\"count\":1,\"secret\":true}")))
                 .isInstanceOfSatisfying(TranscodingException.class, e -> {
                     assertThat(e.kind()).isEqualTo(ProblemKind.INVALID_ARGUMENT);
-                    assertThat(e.errors()).containsExactly(new FieldError("secret", "Champ inconnu."));
+                    assertThat(e.errors()).containsExactly(new FieldError("thing.secret", "Champ inconnu."));
                 });
+    }
+
+    @Test
+    void refusesValuesOfTheWrongJsonTypeInsteadOfConvertingThem() {
+        var patch = matched(HttpMethod.PATCH, "/api/v1/centres/c1/things/t1");
+
+        assertThatThrownBy(() -> requests.transcode(patch.binding(), patch.variables(), Map.of(),
+                json("{\"active\":\"yes\",\"count\":{},\"tags\":\"a\",\"due_time\":5}")))
+                .isInstanceOfSatisfying(TranscodingException.class, e -> assertThat(e.errors()).containsExactlyInAnyOrder(
+                        new FieldError("thing.active", "true ou false est attendu."),
+                        new FieldError("thing.count", "Un nombre est attendu."),
+                        new FieldError("thing.tags", "Une liste JSON est attendue."),
+                        new FieldError("thing.due_time",
+                                "Une date et heure RFC 3339 est attendue (ex. 2026-03-29T09:00:00Z).")));
+        assertThatThrownBy(() -> requests.transcode(patch.binding(), patch.variables(), Map.of(),
+                json("{\"tags\":[\"a\",1]}")))
+                .isInstanceOfSatisfying(TranscodingException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("thing.tags[1]", "Une chaîne de caractères est attendue.")));
     }
 
     @Test
@@ -180,6 +198,9 @@ class TranscoderTest {
                 .hasMessageContaining("n'est pas un JSON valide");
         assertThatThrownBy(() -> requests.transcode(patch.binding(), patch.variables(), Map.of(), json("{} {}")))
                 .hasMessageContaining("n'est pas un JSON valide");
+        assertThatThrownBy(() -> requests.transcode(patch.binding(), patch.variables(), Map.of(),
+                json("{\"count\":" + "[".repeat(5000))))
+                .hasMessageContaining("dépasse les limites permises");
         assertThatThrownBy(() -> requests.transcode(cancel.binding(), cancel.variables(), Map.of(), json("[1]")))
                 .hasMessageContaining("doit être un objet JSON");
         assertThatThrownBy(() -> requests.transcode(get.binding(), get.variables(), Map.of(), json("{}")))

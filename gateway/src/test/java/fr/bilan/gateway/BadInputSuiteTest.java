@@ -1,0 +1,208 @@
+package fr.bilan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.TestIdentityProvider;
+
+/**
+ * Thousands of generated malformed requests, written as raw HTTP so that nothing on the client
+ * side repairs them, through the gateway to the real beneficiary-service: every answer is a 4xx
+ * problem, none is a 5xx.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bilan.gateway.rate-limit.per-user=100000", "bilan.gateway.rate-limit.per-client-ip=100000"})
+class BadInputSuiteTest {
+
+    private static final int GRPC_PORT = GrpcServiceTestSupport.freePort();
+    private static final int PER_KIND = 250;
+    private static final String VALID = "{\"centreId\":\"centre-lyon\",\"givenName\":\"Élodie\","
+            + "\"familyName\":\"Durand\",\"email\":\"elodie.durand@example.fr\"}";
+    private static ServiceProcess beneficiaryService;
+
+    @LocalServerPort
+    private int port;
+
+    private final Random random = new Random(20261123);
+    private final String token = TestIdentityProvider.token("fuzzer", "consultant");
+
+    @BeforeAll
+    static void startBeneficiaryService() throws Exception {
+        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+                "--spring.grpc.server.port=" + GRPC_PORT, "--bilan.embedded.store=memory",
+                "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),
+                "--bilan.oidc.jwks-uri=" + TestIdentityProvider.jwksUri());
+    }
+
+    @AfterAll
+    static void stopBeneficiaryService() throws Exception {
+        if (beneficiaryService != null) {
+            beneficiaryService.close();
+        }
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
+        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "127.0.0.1:" + GRPC_PORT);
+    }
+
+    @Test
+    void everyMalformedRequestGetsAClientProblemAndNeverA5xx() throws Exception {
+        Map<String, Supplier<byte[]>> kinds = new LinkedHashMap<>();
+        kinds.put("truncated JSON", () -> post(utf8(VALID.substring(0, random.nextInt(VALID.length() - 1))), "application/json"));
+        kinds.put("deeply nested JSON", () -> post(utf8(nested(1 + random.nextInt(5000))), "application/json"));
+        kinds.put("wrong types", () -> post(utf8(wrongType()), "application/json"));
+        kinds.put("huge strings and numbers", () -> post(utf8(huge()), "application/json"));
+        kinds.put("unknown fields", () -> post(utf8(VALID.replace("}", ",\"f" + random.nextInt(1000) + "\":1}")), "application/json"));
+        kinds.put("invalid UTF-8", () -> post(invalidUtf8(), "application/json"));
+        kinds.put("bad path variables and queries", () -> raw("GET", badPath(), "", new byte[0]));
+        kinds.put("wrong content types and methods", this::wrongContentTypeOrMethod);
+        kinds.put("oversized bodies", () -> post(utf8("{\"centreId\":\"" + "x".repeat(1_048_577 + random.nextInt(1000)) + "\"}"),
+                "application/json"));
+
+        List<String> failures = new ArrayList<>();
+        int sent = 0;
+        for (var kind : kinds.entrySet()) {
+            int count = kind.getKey().equals("oversized bodies") ? 20 : PER_KIND;
+            for (int i = 0; i < count; i++) {
+                byte[] request = kind.getValue().get();
+                Response response = exchange(request);
+                sent++;
+                if (response.status() < 400 || response.status() >= 500
+                        || !response.contentType().startsWith("application/problem+json")
+                        || !response.body().contains("\"correlationId\"")) {
+                    failures.add(kind.getKey() + " -> " + response.status() + " " + response.contentType() + " "
+                            + abbreviate(response.body()) + " for " + abbreviate(new String(request, StandardCharsets.ISO_8859_1)));
+                }
+            }
+        }
+
+        assertThat(sent).isGreaterThanOrEqualTo(2000);
+        assertThat(failures).as("answers that are not a 4xx problem").isEmpty();
+    }
+
+    private String nested(int depth) {
+        String open = random.nextBoolean() ? "{\"a\":" : "[";
+        return "{\"centreId\":" + open.repeat(depth) + "1";
+    }
+
+    private String wrongType() {
+        String[] fields = {"centreId", "givenName", "familyName", "email"};
+        String[] values = {"123", "true", "[]", "{}", "[\"a\"]", "1.5e3", "{\"x\":{}}", "-0"};
+        return VALID.replaceFirst("\"" + fields[random.nextInt(fields.length)] + "\":\"[^\"]*\"",
+                "\"" + fields[random.nextInt(fields.length)] + "\":" + values[random.nextInt(values.length)]);
+    }
+
+    private String huge() {
+        return switch (random.nextInt(4)) {
+            case 0 -> VALID.replace("Élodie", "É".repeat(1000 + random.nextInt(200_000)));
+            case 1 -> VALID.replace("\"centreId\":\"centre-lyon\"", "\"centreId\":1" + "0".repeat(random.nextInt(5000)));
+            case 2 -> VALID.replace("\"centreId\":\"centre-lyon\"", "\"centreId\":1e" + random.nextInt(1_000_000));
+            default -> VALID.replace("elodie.durand@example.fr", "a".repeat(300 + random.nextInt(5000)) + "@example.fr");
+        };
+    }
+
+    private byte[] invalidUtf8() {
+        byte[] valid = utf8(VALID);
+        byte[] broken = valid.clone();
+        int at = 2 + random.nextInt(valid.length - 4);
+        byte[][] bad = {{(byte) 0xC3, (byte) 0x28}, {(byte) 0xFF}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0xF0, (byte) 0x28, (byte) 0x8C}, {0}};
+        byte[] insert = bad[random.nextInt(bad.length)];
+        System.arraycopy(insert, 0, broken, at, Math.min(insert.length, broken.length - at));
+        return broken;
+    }
+
+    private String badPath() {
+        String[] ids = {"%ZZ", "%", "%00", "a%2", "..%2F..%2Fetc%2Fpasswd", "%C3%28", "x".repeat(2000 + random.nextInt(1500)),
+                "%F0%9F%98%80", "a;b=c", "\u00e9"};
+        String[] queries = {"", "?page_size=abc", "?unknown=1", "?id=x&id=y", "?%ZZ=1", "?requestId=" + "r".repeat(100),
+                "?beneficiary.email=x", "?=", "?&&&"};
+        String base = random.nextBoolean() ? "/api/v1/beneficiaries/" : "/api/v1/beneficiaries/x/";
+        return base + ids[random.nextInt(ids.length)] + queries[random.nextInt(queries.length)];
+    }
+
+    private byte[] wrongContentTypeOrMethod() {
+        String[] types = {"text/plain", "application/xml", "multipart/form-data; boundary=x",
+                "application/x-www-form-urlencoded", "application/octet-stream", "image/png"};
+        return switch (random.nextInt(3)) {
+            case 0 -> post(utf8(VALID), types[random.nextInt(types.length)]);
+            case 1 -> raw(new String[] {"PUT", "DELETE", "PATCH"}[random.nextInt(3)], "/api/v1/beneficiaries", "application/json", utf8(VALID));
+            default -> raw("GET", "/api/v1/beneficiaries/x", "application/json", utf8("{\"id\":\"x\"}"));
+        };
+    }
+
+    private byte[] post(byte[] body, String contentType) {
+        return raw("POST", "/api/v1/beneficiaries", contentType, body);
+    }
+
+    private byte[] raw(String method, String path, String contentType, byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String head = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+                + "Authorization: Bearer " + token + "\r\n"
+                + (contentType.isEmpty() ? "" : "Content-Type: " + contentType + "\r\n")
+                + "Content-Length: " + body.length + "\r\n\r\n";
+        out.writeBytes(head.getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(body);
+        return out.toByteArray();
+    }
+
+    private record Response(int status, String contentType, String body) {
+    }
+
+    private Response exchange(byte[] request) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request);
+                out.flush();
+            } catch (IOException closedEarly) {
+                // an oversized body may be refused before it is all sent; the answer is still read
+            }
+            InputStream in = socket.getInputStream();
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            int endOfHead = text.indexOf("\r\n\r\n");
+            String head = endOfHead < 0 ? text : text.substring(0, endOfHead);
+            String[] lines = head.split("\r\n");
+            int status = lines.length > 0 && lines[0].startsWith("HTTP/1.1 ") ? Integer.parseInt(lines[0].substring(9, 12)) : -1;
+            String contentType = "";
+            for (String line : lines) {
+                if (line.toLowerCase().startsWith("content-type:")) {
+                    contentType = line.substring(13).trim();
+                }
+            }
+            return new Response(status, contentType, endOfHead < 0 ? "" : text.substring(endOfHead + 4));
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 160 ? text.substring(0, 160) + "…" : text;
+    }
+}
