@@ -206,6 +206,15 @@ public final class PathTemplate {
         return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
+    /** A concrete path this template matches, with {@code example} in every wildcard. */
+    public String example() {
+        StringBuilder path = new StringBuilder();
+        for (Segment segment : segments) {
+            path.append('/').append(segment instanceof Literal literal ? literal.text() : "example");
+        }
+        return verb == null ? path.toString() : path + ":" + verb;
+    }
+
     /** Field paths bound by this template, in order. */
     public List<String> fieldPaths() {
         return variables.stream().map(Variable::fieldPath).toList();

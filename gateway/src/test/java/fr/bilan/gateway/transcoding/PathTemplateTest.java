@@ -87,6 +87,16 @@ class PathTemplateTest {
     }
 
     @Test
+    void givesAnExamplePathItMatches() {
+        for (String template : new String[] {"/api/v1/{name=centres/*/things/*}:cancel", "/api/v1/files/{path=**}",
+                "/api/v1/beneficiaries/{id}", "/api/v1/things"}) {
+            PathTemplate parsed = PathTemplate.parse(template);
+            assertThat(parsed.match(parsed.example())).as(template).isPresent();
+        }
+        assertThat(PathTemplate.parse("/api/v1/{name=centres/*}:cancel").example()).isEqualTo("/api/v1/centres/example:cancel");
+    }
+
+    @Test
     void refusesMalformedTemplates() {
         assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse("api/v1"));
         assertThatIllegalArgumentException().isThrownBy(() -> PathTemplate.parse("/api/{id"));
