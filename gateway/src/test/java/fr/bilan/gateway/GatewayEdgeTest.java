@@ -70,6 +70,22 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void servesTheOpenApiDocumentAndSwaggerUiWithoutATokenUnderAStrictPolicy() throws Exception {
+        HttpResponse<String> document = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/openapi.json")));
+        HttpResponse<String> page = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/docs")));
+        HttpResponse<String> script = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/docs/assets/swagger-ui-bundle.js")));
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("\"openapi\":\"3.1.0\"", "/api/v1/beneficiaries/{id}");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui").doesNotContain("<script>");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").contains("default-src 'none'").doesNotContain("unsafe-eval"));
+        assertThat(script.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void answers429WithRetryAfterOnceAUserSpentTheirBudget() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(send(get("/api/v1/beneficiaries/x", "busy-user")).statusCode()).isEqualTo(503);

@@ -87,6 +87,10 @@ public final class ApiDescriptors {
         }
     }
 
+    public java.util.Collection<FileDescriptor> files() {
+        return files.values();
+    }
+
     public List<ServiceDescriptor> services() {
         return files.values().stream().flatMap(file -> file.getServices().stream()).toList();
     }

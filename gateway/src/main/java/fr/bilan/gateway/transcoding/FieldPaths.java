@@ -8,13 +8,13 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 
 /** Dotted field paths ({@code filter.centre_id}, or {@code filter.centreId}) resolved on a message type. */
-final class FieldPaths {
+public final class FieldPaths {
 
     private FieldPaths() {
     }
 
     /** The fields along the path, outermost first; empty when a name is unknown or crosses a non-message. */
-    static Optional<List<FieldDescriptor>> resolve(Descriptor type, String path) {
+    public static Optional<List<FieldDescriptor>> resolve(Descriptor type, String path) {
         List<FieldDescriptor> fields = new ArrayList<>();
         Descriptor current = type;
         for (String name : path.split("\\.", -1)) {

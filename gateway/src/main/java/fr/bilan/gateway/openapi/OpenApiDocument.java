@@ -1,0 +1,282 @@
+package fr.bilan.gateway.openapi;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.google.api.FieldBehavior;
+import com.google.api.FieldBehaviorProto;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.EnumValueDescriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+
+import fr.bilan.gateway.transcoding.ApiDescriptors;
+import fr.bilan.gateway.transcoding.FieldPaths;
+import fr.bilan.gateway.transcoding.HttpBinding;
+import fr.bilan.gateway.transcoding.HttpBindings;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The OpenAPI 3.1 description of the public API, built from the same descriptors and HTTP rules
+ * the gateway routes with: paths, parameters, bodies, schemas (proto3 JSON mapping), comments as
+ * descriptions, the bearer security scheme and the roles each operation allows.
+ */
+public final class OpenApiDocument {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 409, 429, 503);
+
+    private final ProtoComments comments;
+    private final ObjectNode schemas = NODES.objectNode();
+    private final Deque<Descriptor> pending = new ArrayDeque<>();
+    private final Set<String> described = new HashSet<>();
+
+    private OpenApiDocument(ApiDescriptors descriptors) {
+        this.comments = new ProtoComments(descriptors.files());
+    }
+
+    /** @param issuer the public URL of the Keycloak realm, for the OAuth2 flow of the docs page */
+    public static ObjectNode build(ApiDescriptors descriptors, HttpBindings bindings, String issuer) {
+        return new OpenApiDocument(descriptors).document(bindings, issuer);
+    }
+
+    private ObjectNode document(HttpBindings bindings, String issuer) {
+        ObjectNode root = NODES.objectNode();
+        root.put("openapi", "3.1.0");
+        root.putObject("info")
+                .put("title", "API de la plateforme Bilan de compétences")
+                .put("version", "v1")
+                .put("description", "API REST/JSON de la plateforme, transcodée des contrats gRPC. Chaque opération "
+                        + "demande un jeton d'accès Keycloak (en-tête Authorization: Bearer) et liste les rôles autorisés. "
+                        + "Les erreurs sont des problèmes RFC 9457 (application/problem+json). Conventions : docs/api.md.");
+        root.putArray("servers").addObject().put("url", "/");
+        ObjectNode paths = root.putObject("paths");
+        Map<String, Integer> operationIds = new java.util.HashMap<>();
+        Set<String> tags = new TreeSet<>();
+        for (HttpBinding binding : bindings.all()) {
+            String path = openApiPath(binding);
+            ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
+            String baseId = binding.method().getService().getName() + "_" + binding.method().getName();
+            int count = operationIds.merge(baseId, 1, Integer::sum);
+            tags.add(binding.method().getService().getName());
+            item.set(binding.httpMethod().name().toLowerCase(java.util.Locale.ROOT),
+                    operation(binding, count == 1 ? baseId : baseId + "_" + count));
+        }
+        ObjectNode components = root.putObject("components");
+        while (!pending.isEmpty()) {
+            describe(pending.pop());
+        }
+        components.set("schemas", schemas);
+        schemas.set("Problem", problemSchema());
+        ObjectNode problem = components.putObject("responses").putObject("Problem");
+        problem.put("description", "Problème RFC 9457 : type stable, titre en français, code gRPC, identifiant de corrélation.");
+        problem.putObject("content").putObject("application/problem+json").putObject("schema")
+                .put("$ref", "#/components/schemas/Problem");
+        ObjectNode securitySchemes = components.putObject("securitySchemes");
+        securitySchemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
+                .put("description", "Jeton d'accès Keycloak du royaume « bilan » (audience bilan-api).");
+        ObjectNode flow = securitySchemes.putObject("keycloak").put("type", "oauth2")
+                .putObject("flows").putObject("authorizationCode");
+        flow.put("authorizationUrl", issuer + "/protocol/openid-connect/auth")
+                .put("tokenUrl", issuer + "/protocol/openid-connect/token")
+                .putObject("scopes");
+        ArrayNode security = root.putArray("security");
+        security.addObject().putArray("bearer");
+        security.addObject().putArray("keycloak");
+        ArrayNode tagList = root.putArray("tags");
+        tags.forEach(tag -> tagList.addObject().put("name", tag));
+        return root;
+    }
+
+    private ObjectNode operation(HttpBinding binding, String operationId) {
+        var method = binding.method();
+        ObjectNode operation = NODES.objectNode();
+        operation.put("operationId", operationId);
+        operation.putArray("tags").add(method.getService().getName());
+        String comment = comments.of(method.getFullName());
+        String roles = String.join(", ", new TreeSet<>(binding.allowedRoles()));
+        operation.put("summary", comment != null ? comment.lines().findFirst().orElse(method.getName()) : method.getName());
+        operation.put("description", (comment != null ? comment + "\n\n" : "") + "Rôles autorisés : "
+                + (roles.isEmpty() ? "aucun (opération refusée)" : roles) + ".");
+        ArrayNode allowed = operation.putArray("x-roles");
+        new TreeSet<>(binding.allowedRoles()).forEach(allowed::add);
+        ArrayNode parameters = operation.putArray("parameters");
+        Descriptor input = method.getInputType();
+        for (String fieldPath : binding.path().fieldPaths()) {
+            List<FieldDescriptor> fields = FieldPaths.resolve(input, fieldPath).orElseThrow();
+            ObjectNode parameter = parameters.addObject().put("name", fieldPath).put("in", "path").put("required", true);
+            parameter.set("schema", schema(fields.get(fields.size() - 1)));
+            describeParameter(parameter, fields.get(fields.size() - 1));
+        }
+        if (binding.body() == null || !binding.bodyIsWholeRequest()) {
+            for (FieldDescriptor field : input.getFields()) {
+                if (field.getName().equals(binding.body()) || binding.path().fieldPaths().stream()
+                        .anyMatch(bound -> bound.equals(field.getName()) || bound.startsWith(field.getName() + "."))
+                        || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !isScalarMessage(field.getMessageType())) {
+                    continue;
+                }
+                ObjectNode parameter = parameters.addObject().put("name", field.getJsonName()).put("in", "query");
+                parameter.set("schema", schema(field));
+                if (field.isRepeated()) {
+                    parameter.put("style", "form").put("explode", true);
+                }
+                describeParameter(parameter, field);
+            }
+        }
+        if (binding.body() != null) {
+            ObjectNode body = operation.putObject("requestBody").put("required", true);
+            ObjectNode schema = binding.bodyIsWholeRequest() ? reference(input) : schema(input.findFieldByName(binding.body()));
+            body.putObject("content").putObject("application/json").set("schema", schema);
+        }
+        ObjectNode responses = operation.putObject("responses");
+        ObjectNode ok = responses.putObject("200").put("description", "Succès.");
+        ok.putObject("content").putObject("application/json")
+                .set("schema", binding.responseBody() != null ? schema(binding.responseBody()) : reference(method.getOutputType()));
+        ERROR_STATUSES.forEach(status -> responses.putObject(String.valueOf(status)).put("$ref", "#/components/responses/Problem"));
+        return operation;
+    }
+
+    private void describeParameter(ObjectNode parameter, FieldDescriptor field) {
+        String comment = comments.of(field.getFullName());
+        if (comment != null) {
+            parameter.put("description", comment);
+        }
+    }
+
+    private static String openApiPath(HttpBinding binding) {
+        // {name=centres/*} becomes {name}: OpenAPI has no multi-segment variables; the pattern is in the example path
+        return binding.path().toString().replaceAll("\\{([^}=]+)(=[^}]*)?}", "{$1}");
+    }
+
+    private ObjectNode reference(Descriptor type) {
+        if (described.add(type.getFullName())) {
+            pending.push(type);
+        }
+        return NODES.objectNode().put("$ref", "#/components/schemas/" + type.getFullName());
+    }
+
+    private void describe(Descriptor type) {
+        ObjectNode schema = schemas.putObject(type.getFullName()).put("type", "object");
+        String comment = comments.of(type.getFullName());
+        if (comment != null) {
+            schema.put("description", comment);
+        }
+        ObjectNode properties = schema.putObject("properties");
+        ArrayNode required = NODES.arrayNode();
+        for (FieldDescriptor field : type.getFields()) {
+            ObjectNode property = schema(field);
+            String fieldComment = comments.of(field.getFullName());
+            if (fieldComment != null) {
+                property.put("description", fieldComment);
+            }
+            List<FieldBehavior> behaviors = field.getOptions().getExtension(FieldBehaviorProto.fieldBehavior);
+            if (behaviors.contains(FieldBehavior.OUTPUT_ONLY)) {
+                property.put("readOnly", true);
+            }
+            if (behaviors.contains(FieldBehavior.REQUIRED)) {
+                required.add(field.getJsonName());
+            }
+            properties.set(field.getJsonName(), property);
+        }
+        if (!required.isEmpty()) {
+            schema.set("required", required);
+        }
+        schema.put("additionalProperties", false);
+    }
+
+    private ObjectNode schema(FieldDescriptor field) {
+        if (field.isMapField()) {
+            ObjectNode map = NODES.objectNode().put("type", "object");
+            map.set("additionalProperties", single(field.getMessageType().findFieldByName("value")));
+            return map;
+        }
+        if (field.isRepeated()) {
+            ObjectNode array = NODES.objectNode().put("type", "array");
+            array.set("items", single(field));
+            return array;
+        }
+        return single(field);
+    }
+
+    private ObjectNode single(FieldDescriptor field) {
+        return switch (field.getType()) {
+            case STRING -> NODES.objectNode().put("type", "string");
+            case BYTES -> NODES.objectNode().put("type", "string").put("contentEncoding", "base64");
+            case BOOL -> NODES.objectNode().put("type", "boolean");
+            case INT32, SINT32, SFIXED32 -> NODES.objectNode().put("type", "integer").put("format", "int32");
+            case UINT32, FIXED32 -> NODES.objectNode().put("type", "integer").put("format", "int64").put("minimum", 0);
+            // proto3 JSON writes 64-bit integers as strings
+            case INT64, SINT64, SFIXED64, UINT64, FIXED64 -> NODES.objectNode().put("type", "string").put("format", "int64");
+            case FLOAT -> NODES.objectNode().put("type", "number").put("format", "float");
+            case DOUBLE -> NODES.objectNode().put("type", "number").put("format", "double");
+            case ENUM -> {
+                ObjectNode values = NODES.objectNode().put("type", "string");
+                ArrayNode names = values.putArray("enum");
+                field.getEnumType().getValues().stream().map(EnumValueDescriptor::getName).forEach(names::add);
+                String comment = comments.of(field.getEnumType().getFullName());
+                if (comment != null) {
+                    values.put("description", comment);
+                }
+                yield values;
+            }
+            case MESSAGE, GROUP -> message(field.getMessageType());
+        };
+    }
+
+    private ObjectNode message(Descriptor type) {
+        return switch (type.getFullName()) {
+            case "google.protobuf.Timestamp" -> NODES.objectNode().put("type", "string").put("format", "date-time");
+            case "google.protobuf.Duration" -> NODES.objectNode().put("type", "string").put("pattern", "^-?[0-9]+(\\.[0-9]{1,9})?s$");
+            case "google.protobuf.FieldMask" -> NODES.objectNode().put("type", "string")
+                    .put("description", "Champs à modifier, séparés par des virgules.");
+            case "google.protobuf.Struct" -> NODES.objectNode().put("type", "object");
+            case "google.protobuf.Value" -> NODES.objectNode();
+            case "google.protobuf.ListValue" -> NODES.objectNode().put("type", "array");
+            case "google.protobuf.Empty" -> NODES.objectNode().put("type", "object");
+            default -> {
+                if (isWrapper(type)) {
+                    ObjectNode wrapped = single(type.findFieldByName("value"));
+                    String wrappedType = wrapped.get("type").asString();
+                    wrapped.putArray("type").add(wrappedType).add("null");
+                    yield wrapped;
+                }
+                yield reference(type);
+            }
+        };
+    }
+
+    private static boolean isWrapper(Descriptor type) {
+        return type.getFile().getName().equals("google/protobuf/wrappers.proto");
+    }
+
+    private static boolean isScalarMessage(Descriptor type) {
+        return isWrapper(type) || Set.of("google.protobuf.Timestamp", "google.protobuf.Duration", "google.protobuf.FieldMask")
+                .contains(type.getFullName());
+    }
+
+    private static ObjectNode problemSchema() {
+        ObjectNode schema = NODES.objectNode().put("type", "object")
+                .put("description", "Problème RFC 9457.");
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("type").put("type", "string").put("description", "Identifiant stable du type de problème (urn:bilan:problem:…).");
+        properties.putObject("title").put("type", "string").put("description", "Titre en français, à montrer à l'utilisateur.");
+        properties.putObject("status").put("type", "integer").put("description", "Statut HTTP.");
+        properties.putObject("detail").put("type", "string").put("description", "Explication en français.");
+        properties.putObject("instance").put("type", "string").put("description", "Chemin de la requête.");
+        properties.putObject("code").put("type", "string").put("description", "Code gRPC (INVALID_ARGUMENT, NOT_FOUND…).");
+        properties.putObject("correlationId").put("type", "string").put("description", "À communiquer au support (X-Request-Id).");
+        ObjectNode errors = properties.putObject("errors").put("type", "array")
+                .put("description", "Champs en erreur, pour les requêtes invalides.");
+        ObjectNode error = errors.putObject("items").put("type", "object");
+        error.putObject("properties").putObject("field").put("type", "string");
+        ((ObjectNode) error.get("properties")).putObject("detail").put("type", "string");
+        schema.putArray("required").add("type").add("title").add("status");
+        return schema;
+    }
+}
