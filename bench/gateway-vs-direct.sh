@@ -5,7 +5,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-if ./bilan status | grep -q running; then
+if [[ $(./bilan status) == *running* ]]; then
   echo "gateway-vs-direct.sh: the platform is running; stop it first (./bilan down)" >&2
   exit 1
 fi
