@@ -15,15 +15,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 
 /**
@@ -33,41 +28,17 @@ import fr.bilan.support.testing.TestIdentityProvider;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bilan.gateway.rate-limit.per-user=100000", "bilan.gateway.rate-limit.per-client-ip=100000"})
-class BadInputSuiteTest {
+class BadInputSuiteTest extends WithBeneficiaryService {
 
-    private static final int GRPC_PORT = GrpcServiceTestSupport.freePort();
     private static final int PER_KIND = 250;
     private static final String VALID = "{\"centreId\":\"centre-lyon\",\"givenName\":\"Élodie\","
             + "\"familyName\":\"Durand\",\"email\":\"elodie.durand@example.fr\"}";
-    private static ServiceProcess beneficiaryService;
 
     @LocalServerPort
     private int port;
 
     private final Random random = new Random(20261123);
     private final String token = TestIdentityProvider.token("fuzzer", "consultant");
-
-    @BeforeAll
-    static void startBeneficiaryService() throws Exception {
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
-                "--spring.grpc.server.port=" + GRPC_PORT, "--bilan.embedded.store=memory",
-                "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),
-                "--bilan.oidc.jwks-uri=" + TestIdentityProvider.jwksUri());
-    }
-
-    @AfterAll
-    static void stopBeneficiaryService() throws Exception {
-        if (beneficiaryService != null) {
-            beneficiaryService.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "127.0.0.1:" + GRPC_PORT);
-    }
 
     @Test
     void everyMalformedRequestGetsAClientProblemAndNeverA5xx() throws Exception {

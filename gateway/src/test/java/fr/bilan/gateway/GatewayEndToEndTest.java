@@ -9,17 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -33,42 +28,16 @@ import tools.jackson.databind.json.JsonMapper;
  * from an in-process OpenID provider: one real request path, HTTP to gRPC to MongoDB and back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class GatewayEndToEndTest {
+class GatewayEndToEndTest extends WithBeneficiaryService {
 
-    private static final int GRPC_PORT = GrpcServiceTestSupport.freePort();
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ELODIE = """
             {"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"elodie.durand@example.fr"}""";
-
-    private static ServiceProcess beneficiaryService;
 
     @LocalServerPort
     private int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startBeneficiaryService() throws Exception {
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
-                "--spring.grpc.server.port=" + GRPC_PORT,
-                "--bilan.embedded.store=memory",
-                "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),
-                "--bilan.oidc.jwks-uri=" + TestIdentityProvider.jwksUri());
-    }
-
-    @AfterAll
-    static void stopBeneficiaryService() throws Exception {
-        if (beneficiaryService != null) {
-            beneficiaryService.close();
-        }
-    }
-
-    @DynamicPropertySource
-    static void gatewayProperties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "127.0.0.1:" + GRPC_PORT);
-    }
 
     private static String consultant() {
         return TestIdentityProvider.token("consultant-1", "consultant");
