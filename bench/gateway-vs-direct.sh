@@ -20,7 +20,7 @@ export BILAN_GATEWAY_RATE_LIMIT_PER_USER=100000000 BILAN_GATEWAY_RATE_LIMIT_PER_
 TOKEN=$(./bilan token consultant)
 ID=$(curl -s -X POST http://localhost:${BILAN_GATEWAY_PORT:-8080}/api/v1/beneficiaries \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
-  -d '{"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"elodie.durand@example.fr"}' \
+  -d '{"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"elodie.durand@example.fr","employmentStatus":"PRIVATE_SECTOR_EMPLOYEE"}' \
   | sed -E 's/.*"id":"([^"]+)".*/\1/')
 java -jar bench/target/bench-*-exec.jar "http://localhost:${BILAN_GATEWAY_PORT:-8080}" \
   "localhost:${BILAN_BENEFICIARY_GRPC_PORT:-9091}" "$ID" "$TOKEN" "${1:-15}" "${2:-16}"

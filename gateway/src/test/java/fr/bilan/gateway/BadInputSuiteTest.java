@@ -32,13 +32,13 @@ class BadInputSuiteTest extends WithBeneficiaryService {
 
     private static final int PER_KIND = 250;
     private static final String VALID = "{\"centreId\":\"centre-lyon\",\"givenName\":\"Élodie\","
-            + "\"familyName\":\"Durand\",\"email\":\"elodie.durand@example.fr\"}";
+            + "\"familyName\":\"Durand\",\"email\":\"elodie.durand@example.fr\",\"employmentStatus\":\"JOB_SEEKER\"}";
 
     @LocalServerPort
     private int port;
 
     private final Random random = new Random(20261123);
-    private final String token = TestIdentityProvider.token("fuzzer", "consultant");
+    private final String token = TestIdentityProvider.token("fuzzer", java.util.List.of("centre-lyon"), "consultant");
 
     @Test
     void everyMalformedRequestGetsAClientProblemAndNeverA5xx() throws Exception {

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +35,8 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String ELODIE = """
-            {"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"elodie.durand@example.fr"}""";
+            {"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"%s",\
+            "employmentStatus":"PRIVATE_SECTOR_EMPLOYEE"}""";
 
     @LocalServerPort
     private int port;
@@ -40,12 +44,17 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
     private final HttpClient http = HttpClient.newHttpClient();
 
     private static String consultant() {
-        return TestIdentityProvider.token("consultant-1", "consultant");
+        return TestIdentityProvider.token("consultant-1", List.of("centre-lyon"), "consultant");
+    }
+
+    /** Élodie with an address of her own, as each beneficiary of a centre has. */
+    private static String elodie() {
+        return ELODIE.formatted(UUID.randomUUID() + "@example.fr");
     }
 
     @Test
     void createsThenReadsTheSameBeneficiary() throws Exception {
-        HttpResponse<String> created = send(post("/api/v1/beneficiaries", ELODIE).header("Authorization", "Bearer " + consultant()));
+        HttpResponse<String> created = send(post("/api/v1/beneficiaries", elodie()).header("Authorization", "Bearer " + consultant()));
 
         assertThat(created.statusCode()).isEqualTo(200);
         assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
@@ -65,8 +74,9 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
     void aRetriedCreateWithTheSameRequestIdReturnsTheFirstBeneficiary() throws Exception {
         String path = "/api/v1/beneficiaries?requestId=" + java.util.UUID.randomUUID();
 
-        HttpResponse<String> first = send(post(path, ELODIE).header("Authorization", "Bearer " + consultant()));
-        HttpResponse<String> retry = send(post(path, ELODIE).header("Authorization", "Bearer " + consultant()));
+        String beneficiary = elodie();
+        HttpResponse<String> first = send(post(path, beneficiary).header("Authorization", "Bearer " + consultant()));
+        HttpResponse<String> retry = send(post(path, beneficiary).header("Authorization", "Bearer " + consultant()));
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(retry.body())).isEqualTo(JSON.readTree(first.body()));
@@ -94,7 +104,7 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
 
     @Test
     void refusesARoleTheContractDoesNotNameWith403Problem() throws Exception {
-        HttpResponse<String> response = send(post("/api/v1/beneficiaries", ELODIE)
+        HttpResponse<String> response = send(post("/api/v1/beneficiaries", elodie())
                 .header("Authorization", "Bearer " + TestIdentityProvider.token("auditor-1", "auditor")));
 
         JsonNode problem = assertProblem(response, 403, "urn:bilan:problem:permission-denied");
@@ -118,7 +128,62 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
         JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_ARGUMENT");
         assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
-                .containsExactly("beneficiary.given_name", "beneficiary.family_name", "beneficiary.email");
+                .containsExactly("beneficiary.given_name", "beneficiary.family_name", "beneficiary.email",
+                        "beneficiary.employment_status");
+    }
+
+    @Test
+    void updatesWhatIsSentUnderIfMatchAndRefusesAStaleEtag() throws Exception {
+        JsonNode created = JSON.readTree(send(post("/api/v1/beneficiaries", elodie())
+                .header("Authorization", "Bearer " + consultant())).body());
+        String path = "/api/v1/beneficiaries/" + created.get("id").asString();
+        HttpResponse<String> read = send(get(path).header("Authorization", "Bearer " + consultant()));
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+
+        HttpResponse<String> updated = send(patch(path, "{\"familyName\":\"Martin\",\"phone\":\"06 12 34 56 78\"}")
+                .header("If-Match", etag).header("Authorization", "Bearer " + consultant()));
+        HttpResponse<String> stale = send(patch(path, "{\"familyName\":\"Bernard\"}")
+                .header("If-Match", etag).header("Authorization", "Bearer " + consultant()));
+        HttpResponse<String> staleInBody = send(patch(path, "{\"familyName\":\"Bernard\",\"etag\":"
+                + created.get("etag") + "}").header("Authorization", "Bearer " + consultant()));
+
+        assertThat(etag).isEqualTo("\"" + created.get("etag").asString() + "\"");
+        assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
+        JsonNode after = JSON.readTree(updated.body());
+        assertThat(after.get("familyName").asString()).isEqualTo("Martin");
+        assertThat(after.get("phone").asString()).isEqualTo("+33612345678");
+        assertThat(after.get("givenName").asString()).isEqualTo("Élodie");
+        assertThat(updated.headers().firstValue("ETag")).isNotEqualTo(Optional.of(etag));
+        assertProblem(stale, 412, "urn:bilan:problem:precondition-failed");
+        assertProblem(staleInBody, 409, "urn:bilan:problem:aborted");
+        assertThat(JSON.readTree(send(get(path).header("Authorization", "Bearer " + consultant())).body())
+                .get("familyName").asString()).isEqualTo("Martin");
+    }
+
+    @Test
+    void listsPageByPageAndRefusesATokenUnderOtherFilters() throws Exception {
+        String centre = "centre-" + UUID.randomUUID();
+        String manager = TestIdentityProvider.token("manager-1", List.of(centre), "centre-manager");
+        for (String family : new String[] {"Bernard", "Arnaud", "Chevalier"}) {
+            assertThat(send(post("/api/v1/beneficiaries", elodie().replace("centre-lyon", centre)
+                    .replace("Durand", family)).header("Authorization", "Bearer " + manager)).statusCode()).isEqualTo(200);
+        }
+        String list = "/api/v1/centres/" + centre + "/beneficiaries?pageSize=2";
+
+        JsonNode first = JSON.readTree(send(get(list).header("Authorization", "Bearer " + manager)).body());
+        String token = first.get("nextPageToken").asString();
+        JsonNode second = JSON.readTree(send(get(list + "&pageToken=" + token)
+                .header("Authorization", "Bearer " + manager)).body());
+        HttpResponse<String> otherFilter = send(get(list + "&namePrefix=b&pageToken=" + token)
+                .header("Authorization", "Bearer " + manager));
+
+        assertThat(first.get("beneficiaries").valueStream().map(b -> b.get("familyName").asString()))
+                .containsExactly("Arnaud", "Bernard");
+        assertThat(second.get("beneficiaries").valueStream().map(b -> b.get("familyName").asString()))
+                .containsExactly("Chevalier");
+        assertThat(second.get("nextPageToken").asString()).isEmpty();
+        assertThat(assertProblem(otherFilter, 400, "urn:bilan:problem:invalid-argument").get("errors").get(0)
+                .get("field").asString()).isEqualTo("page_token");
     }
 
     @Test
@@ -149,7 +214,7 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
         HttpResponse<String> deleted = send(HttpRequest.newBuilder(uri("/api/v1/beneficiaries/x")).DELETE()
                 .header("Authorization", "Bearer " + consultant()));
         assertProblem(deleted, 405, "urn:bilan:problem:method-not-allowed");
-        assertThat(deleted.headers().firstValue("Allow")).contains("GET");
+        assertThat(deleted.headers().firstValue("Allow").orElse("")).contains("GET").contains("PATCH");
 
         assertProblem(send(HttpRequest.newBuilder(uri("/api/v1/beneficiaries"))
                 .POST(HttpRequest.BodyPublishers.ofString("centreId=c"))
@@ -193,6 +258,11 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
 
     private HttpRequest.Builder post(String path, String json) {
         return HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json");
+    }
+
+    private HttpRequest.Builder patch(String path, String json) {
+        return HttpRequest.newBuilder(uri(path)).method("PATCH", HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json");
     }
 

@@ -43,7 +43,7 @@ class GatewayResilienceTest {
     private int port;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final String token = TestIdentityProvider.token("consultant-1", "consultant");
+    private final String token = TestIdentityProvider.token("consultant-1", java.util.List.of("c1"), "consultant");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -73,7 +73,7 @@ class GatewayResilienceTest {
         beneficiaryService = startBeneficiaryService();
         HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/api/v1/beneficiaries"))
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"centreId\":\"c1\",\"givenName\":\"Léa\",\"familyName\":\"Petit\",\"email\":\"lea@example.fr\"}"))
+                        "{\"centreId\":\"c1\",\"givenName\":\"Léa\",\"familyName\":\"Petit\",\"email\":\"lea@example.fr\",\"employmentStatus\":\"JOB_SEEKER\"}"))
                 .header("Content-Type", "application/json"));
         assertThat(created.statusCode()).isEqualTo(200);
         String path = "/api/v1/beneficiaries/" + JSON.readTree(created.body()).get("id").asString();

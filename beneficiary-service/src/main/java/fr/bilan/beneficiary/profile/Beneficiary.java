@@ -2,7 +2,15 @@ package fr.bilan.beneficiary.profile;
 
 import java.time.Instant;
 
-/** A person undertaking a bilan in one centre, as stored. */
-public record Beneficiary(String id, String centreId, String givenName, String familyName, String email,
-        Instant createTime) {
+/**
+ * A person undertaking a bilan in one centre, as stored.
+ *
+ * @param version counts the changes; the resource's etag
+ */
+public record Beneficiary(String id, BeneficiaryProfile profile, Instant createTime, Instant updateTime,
+        long version) {
+
+    public String etag() {
+        return Long.toString(version);
+    }
 }

@@ -1,6 +1,10 @@
 package fr.bilan.beneficiary.profile;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
@@ -11,13 +15,16 @@ import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
+import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
+import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
+import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
+import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryResponse;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
-/** The gRPC edge of beneficiary profiles: maps messages to the domain and back. */
+/** The gRPC edge of beneficiary profiles: maps messages to the domain and back, and scopes each call to the caller. */
 @GrpcService
 class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
 
@@ -35,14 +42,12 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     public void createBeneficiary(CreateBeneficiaryRequest request, StreamObserver<CreateBeneficiaryResponse> response) {
         Caller caller = Caller.current();
         if (request.getRequestId().length() > MAX_REQUEST_ID_LENGTH) {
-            new FieldViolations()
-                    .add("request_id", "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.")
-                    .throwIfAny();
+            throw FieldViolations.of("request_id",
+                    "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
         }
-        var proto = request.getBeneficiary();
-        NewBeneficiary draft = new NewBeneficiary(proto.getCentreId(), proto.getGivenName(), proto.getFamilyName(),
-                proto.getEmail()).validate("beneficiary.");
-        Beneficiary created = repository.create(draft, RequestKey.of(caller.subject(), request.getRequestId()),
+        BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
+        BeneficiaryAccess.checkCentre(caller, profile.centreId());
+        Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
                 clock.instant());
         AccessLog.record(caller, "beneficiary.create", created.id());
         response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(created)).build());
@@ -52,26 +57,97 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     @Override
     public void getBeneficiary(GetBeneficiaryRequest request, StreamObserver<GetBeneficiaryResponse> response) {
         Caller caller = Caller.current();
-        new FieldViolations().requireText("id", request.getId(), NewBeneficiary.MAX_ID_LENGTH).throwIfAny();
-        Beneficiary beneficiary = repository.findById(request.getId())
-                .orElseThrow(() -> Status.NOT_FOUND
-                        .withDescription("Aucun bénéficiaire n'a l'identifiant « " + request.getId() + " ».")
-                        .asRuntimeException());
+        Beneficiary beneficiary = find(request.getId(), "id");
+        BeneficiaryAccess.checkRead(caller, beneficiary);
         AccessLog.record(caller, "beneficiary.read", beneficiary.id());
         response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(toProto(beneficiary)).build());
         response.onCompleted();
     }
 
+    @Override
+    public void updateBeneficiary(UpdateBeneficiaryRequest request, StreamObserver<UpdateBeneficiaryResponse> response) {
+        Caller caller = Caller.current();
+        var proto = request.getBeneficiary();
+        Beneficiary current = find(proto.getId(), "beneficiary.id");
+        BeneficiaryAccess.checkCentre(caller, current.profile().centreId());
+        ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
+        // a stale etag is refused even if the stored version would still accept the change
+        Optional<Long> expected = proto.getEtag().isEmpty() ? Optional.of(current.version()) : parseEtag(proto.getEtag());
+        Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
+        AccessLog.record(caller, "beneficiary.update", updated.id());
+        response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(updated)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listBeneficiaries(ListBeneficiariesRequest request, StreamObserver<ListBeneficiariesResponse> response) {
+        Caller caller = Caller.current();
+        Set<EmploymentStatus> statuses = request.getEmploymentStatusesList().stream()
+                .map(status -> toDomain(status, "employment_statuses"))
+                .collect(Collectors.toSet());
+        BeneficiaryQuery query = BeneficiaryQuery.of(request.getCentreId(),
+                BeneficiaryAccess.centresToList(caller, request.getCentreId()), statuses, request.getNamePrefix(),
+                request.getPageSize(), request.getPageToken());
+        BeneficiaryRepository.Page page = repository.list(query);
+        var answer = ListBeneficiariesResponse.newBuilder();
+        page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(toProto(beneficiary)));
+        page.next().ifPresent(last -> answer.setNextPageToken(query.tokenAfter(last)));
+        AccessLog.record(caller, "beneficiary.list", page.beneficiaries().stream().map(Beneficiary::id)
+                .collect(Collectors.joining(",")));
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    private Beneficiary find(String id, String field) {
+        new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
+        return repository.findById(id).orElseThrow(() -> BeneficiaryRepository.notFound(id));
+    }
+
+    /** Etags are versions; one that is not can match no version, so the write is refused as stale. */
+    private static Optional<Long> parseEtag(String etag) {
+        try {
+            return Optional.of(Long.parseLong(etag));
+        } catch (NumberFormatException e) {
+            return Optional.of(-1L);
+        }
+    }
+
+    private static BeneficiaryProfile toProfile(fr.bilan.proto.beneficiary.v1.Beneficiary proto) {
+        EmploymentStatus status = proto.getEmploymentStatus()
+                == fr.bilan.proto.beneficiary.v1.EmploymentStatus.EMPLOYMENT_STATUS_UNSPECIFIED
+                ? null : toDomain(proto.getEmploymentStatus(), "beneficiary.employment_status");
+        return new BeneficiaryProfile(proto.getCentreId(), proto.getGivenName(), proto.getFamilyName(),
+                proto.getEmail(), proto.getPhone(), status, proto.getAccountId());
+    }
+
+    private static EmploymentStatus toDomain(fr.bilan.proto.beneficiary.v1.EmploymentStatus status, String field) {
+        try {
+            return EmploymentStatus.valueOf(status.name());
+        } catch (IllegalArgumentException e) {
+            throw FieldViolations.of(field, "Situation professionnelle inconnue.");
+        }
+    }
+
     private static fr.bilan.proto.beneficiary.v1.Beneficiary toProto(Beneficiary beneficiary) {
+        BeneficiaryProfile profile = beneficiary.profile();
         return fr.bilan.proto.beneficiary.v1.Beneficiary.newBuilder()
                 .setId(beneficiary.id())
-                .setCentreId(beneficiary.centreId())
-                .setGivenName(beneficiary.givenName())
-                .setFamilyName(beneficiary.familyName())
-                .setEmail(beneficiary.email())
-                .setCreateTime(Timestamp.newBuilder()
-                        .setSeconds(beneficiary.createTime().getEpochSecond())
-                        .setNanos(beneficiary.createTime().getNano()))
+                .setCentreId(profile.centreId())
+                .setGivenName(profile.givenName())
+                .setFamilyName(profile.familyName())
+                .setEmail(profile.email())
+                .setPhone(profile.phone())
+                .setEmploymentStatus(profile.employmentStatus() == null
+                        ? fr.bilan.proto.beneficiary.v1.EmploymentStatus.EMPLOYMENT_STATUS_UNSPECIFIED
+                        : fr.bilan.proto.beneficiary.v1.EmploymentStatus.valueOf(profile.employmentStatus().name()))
+                .setAccountId(profile.accountId())
+                .setCreateTime(timestamp(beneficiary.createTime()))
+                .setUpdateTime(timestamp(beneficiary.updateTime()))
+                .setEtag(beneficiary.etag())
                 .build();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

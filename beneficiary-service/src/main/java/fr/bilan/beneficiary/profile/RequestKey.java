@@ -1,9 +1,5 @@
 package fr.bilan.beneficiary.profile;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -19,12 +15,6 @@ final class RequestKey {
         if (requestId == null || requestId.isBlank()) {
             return "none:" + UUID.randomUUID();
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((subject + "\n" + requestId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(subject + "\n" + requestId);
     }
 }

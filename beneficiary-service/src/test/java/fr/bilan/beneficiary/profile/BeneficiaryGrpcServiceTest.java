@@ -3,6 +3,9 @@ package fr.bilan.beneficiary.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,12 @@ import fr.bilan.beneficiary.BeneficiaryApplication;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
+import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
+import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
+import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
+import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
+import com.google.protobuf.FieldMask;
 import fr.bilan.support.testing.StandardGrpcServicesContract;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
@@ -23,7 +31,7 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
     private static final Beneficiary ELODIE = Beneficiary.newBuilder()
             .setCentreId("centre-lyon").setGivenName("Élodie").setFamilyName("Durand")
-            .setEmail("elodie.durand@example.fr").build();
+            .setEmail("elodie.durand@example.fr").setEmploymentStatus(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE).build();
 
     private static BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub as(String token) {
         return BeneficiaryServiceGrpc.newBlockingStub(channel())
@@ -32,7 +40,22 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
     }
 
     private static String consultant() {
-        return TestIdentityProvider.token("consultant-1", "consultant");
+        return TestIdentityProvider.token("consultant-1", List.of("centre-lyon"), "consultant");
+    }
+
+    /** A beneficiary of its own, so tests do not meet each other's e-mail addresses. */
+    private static Beneficiary create(Beneficiary.Builder beneficiary) {
+        return as(consultant()).createBeneficiary(CreateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(beneficiary.setEmail(UUID.randomUUID() + "@example.fr")).build()).getBeneficiary();
+    }
+
+    private static Status.Code codeOf(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     @Test
@@ -42,22 +65,122 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
         assertThat(created.getId()).isNotBlank();
         assertThat(created.getCreateTime().getSeconds()).isPositive();
-        assertThat(created.toBuilder().clearId().clearCreateTime().build()).isEqualTo(ELODIE);
+        assertThat(created.getUpdateTime()).isEqualTo(created.getCreateTime());
+        assertThat(created.getEtag()).isNotBlank();
+        assertThat(created.toBuilder().clearId().clearCreateTime().clearUpdateTime().clearEtag().build())
+                .isEqualTo(ELODIE);
         assertThat(as(consultant()).getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(created.getId()).build())
                 .getBeneficiary()).isEqualTo(created);
     }
 
     @Test
     void aRetriedCreateReturnsTheFirstResultInsteadOfADuplicate() {
-        var request = CreateBeneficiaryRequest.newBuilder().setBeneficiary(ELODIE).setRequestId("req-42").build();
+        var request = CreateBeneficiaryRequest.newBuilder().setRequestId("req-42")
+                .setBeneficiary(ELODIE.toBuilder().setEmail("retried@example.fr")).build();
 
         Beneficiary first = as(consultant()).createBeneficiary(request).getBeneficiary();
         Beneficiary retry = as(consultant()).createBeneficiary(request).getBeneficiary();
-        Beneficiary otherCaller = as(TestIdentityProvider.token("consultant-2", "consultant"))
-                .createBeneficiary(request).getBeneficiary();
+        var otherCaller = as(TestIdentityProvider.token("consultant-2", List.of("centre-lyon"), "consultant"));
 
         assertThat(retry).isEqualTo(first);
-        assertThat(otherCaller.getId()).isNotEqualTo(first.getId());
+        // another caller's key is another request: it meets the address already taken, not the first result
+        assertThatThrownBy(() -> otherCaller.createBeneficiary(request))
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+    }
+
+    @Test
+    void anAddressIsUsedOncePerCentreWhateverItsCase() {
+        Beneficiary first = create(ELODIE.toBuilder());
+        var sameAddress = CreateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(ELODIE.toBuilder().setEmail(first.getEmail().toUpperCase())).build();
+
+        assertThatThrownBy(() -> as(consultant()).createBeneficiary(sameAddress))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+                    assertThat(e.getStatus().getDescription()).contains("déjà");
+                });
+        var paris = TestIdentityProvider.token("consultant-3", List.of("centre-paris"), "consultant");
+        assertThat(as(paris).createBeneficiary(CreateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(ELODIE.toBuilder().setCentreId("centre-paris").setEmail(first.getEmail())).build())
+                .getBeneficiary().getCentreId()).isEqualTo("centre-paris");
+    }
+
+    @Test
+    void updatesOnlyTheMaskedFieldsAndRefusesAStaleEtag() {
+        Beneficiary created = create(ELODIE.toBuilder());
+        var change = UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(created.getId()).setEtag(created.getEtag())
+                        .setFamilyName("Martin").setGivenName("ignored").setPhone("06 12 34 56 78"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("family_name").addPaths("phone"))
+                .build();
+
+        Beneficiary updated = as(consultant()).updateBeneficiary(change).getBeneficiary();
+
+        assertThat(updated.getFamilyName()).isEqualTo("Martin");
+        assertThat(updated.getGivenName()).isEqualTo("Élodie");
+        assertThat(updated.getPhone()).isEqualTo("+33612345678");
+        assertThat(updated.getEtag()).isNotEqualTo(created.getEtag());
+        assertThatThrownBy(() -> as(consultant()).updateBeneficiary(change))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+                    assertThat(e.getStatus().getDescription()).contains("modifié entre-temps");
+                });
+        assertThat(as(consultant()).getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(created.getId()).build())
+                .getBeneficiary()).isEqualTo(updated);
+    }
+
+    @Test
+    void listsPageByPageInNameOrderWithFilters() {
+        String centre = "centre-" + UUID.randomUUID();
+        var staff = as(TestIdentityProvider.token("manager-1", List.of(centre), "centre-manager"));
+        String[] families = {"Étienne", "Dupont", "durand", "Duval", "Martin", "Dumas", "Dubois"};
+        for (int i = 0; i < families.length; i++) {
+            staff.createBeneficiary(CreateBeneficiaryRequest.newBuilder().setBeneficiary(ELODIE.toBuilder()
+                    .setCentreId(centre).setFamilyName(families[i]).setEmail(i + "@example.fr")
+                    .setEmploymentStatus(i % 2 == 0 ? EmploymentStatus.JOB_SEEKER : EmploymentStatus.SELF_EMPLOYED))
+                    .build());
+        }
+        List<String> seen = new ArrayList<>();
+        var request = ListBeneficiariesRequest.newBuilder().setCentreId(centre).setNamePrefix("DU").setPageSize(2);
+        int pages = 0;
+        ListBeneficiariesResponse page;
+        do {
+            page = staff.listBeneficiaries(request.build());
+            page.getBeneficiariesList().forEach(b -> seen.add(b.getFamilyName()));
+            request.setPageToken(page.getNextPageToken());
+            pages++;
+        } while (!page.getNextPageToken().isEmpty());
+
+        assertThat(seen).containsExactly("Dubois", "Dumas", "Dupont", "durand", "Duval");
+        assertThat(pages).isEqualTo(3);
+        assertThat(staff.listBeneficiaries(ListBeneficiariesRequest.newBuilder()
+                .addEmploymentStatuses(EmploymentStatus.JOB_SEEKER).build()).getBeneficiariesList())
+                .extracting(Beneficiary::getFamilyName).containsExactly("Dubois", "durand", "Étienne", "Martin");
+    }
+
+    @Test
+    void staffReachOnlyTheirCentresAndABeneficiaryOnlyTheirOwnRecord() {
+        Beneficiary linked = create(ELODIE.toBuilder().setAccountId("beneficiary-7"));
+        Beneficiary other = create(ELODIE.toBuilder());
+        var paris = as(TestIdentityProvider.token("consultant-p", List.of("centre-paris"), "consultant"));
+        var herself = as(TestIdentityProvider.token("beneficiary-7", "beneficiary"));
+        var get = (java.util.function.Function<Beneficiary, GetBeneficiaryRequest>) b ->
+                GetBeneficiaryRequest.newBuilder().setId(b.getId()).build();
+
+        assertThat(herself.getBeneficiary(get.apply(linked)).getBeneficiary()).isEqualTo(linked);
+        assertThat(codeOf(() -> herself.getBeneficiary(get.apply(other)))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> paris.getBeneficiary(get.apply(linked)))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> paris.updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(linked.getId()).setFamilyName("X"))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("family_name")).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> paris.createBeneficiary(CreateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(ELODIE).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> paris.listBeneficiaries(ListBeneficiariesRequest.newBuilder()
+                .setCentreId("centre-lyon").build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(paris.listBeneficiaries(ListBeneficiariesRequest.getDefaultInstance()).getBeneficiariesList())
+                .extracting(Beneficiary::getCentreId).doesNotContain("centre-lyon");
     }
 
     @Test

@@ -15,6 +15,7 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 
 import fr.bilan.gateway.transcoding.ApiDescriptors;
+import fr.bilan.gateway.transcoding.Etags;
 import fr.bilan.gateway.transcoding.FieldPaths;
 import fr.bilan.gateway.transcoding.HttpBinding;
 import fr.bilan.gateway.transcoding.HttpBindings;
@@ -129,16 +130,33 @@ public final class OpenApiDocument {
                 describeParameter(parameter, field);
             }
         }
+        if (Etags.takesIfMatch(binding)) {
+            parameters.addObject().put("name", "If-Match").put("in", "header").put("required", false)
+                    .put("description", "L'etag lu : la modification n'a lieu que si personne n'a changé la ressource "
+                            + "depuis (sinon 412).")
+                    .putObject("schema").put("type", "string");
+        }
         if (binding.body() != null) {
             ObjectNode body = operation.putObject("requestBody").put("required", true);
             ObjectNode schema = binding.bodyIsWholeRequest() ? reference(input) : schema(input.findFieldByName(binding.body()));
             body.putObject("content").putObject("application/json").set("schema", schema);
         }
         ObjectNode responses = operation.putObject("responses");
-        ObjectNode ok = responses.putObject("200").put("description", "Succès.");
-        ok.putObject("content").putObject("application/json")
+        boolean streams = method.isServerStreaming();
+        ObjectNode ok = responses.putObject("200").put("description", streams
+                ? "Succès : un objet JSON par ligne (application/x-ndjson), au fil de l'eau. Une erreur en cours "
+                        + "de route termine le flux par une ligne {\"error\": problème}."
+                : "Succès.");
+        ok.putObject("content").putObject(streams ? "application/x-ndjson" : "application/json")
                 .set("schema", binding.responseBody() != null ? schema(binding.responseBody()) : reference(method.getOutputType()));
+        if (Etags.givesEtag(binding)) {
+            ok.putObject("headers").putObject("ETag").put("description", "L'etag de la ressource, à renvoyer en If-Match.")
+                    .putObject("schema").put("type", "string");
+        }
         ERROR_STATUSES.forEach(status -> responses.putObject(String.valueOf(status)).put("$ref", "#/components/responses/Problem"));
+        if (Etags.takesIfMatch(binding)) {
+            responses.putObject("412").put("$ref", "#/components/responses/Problem");
+        }
         return operation;
     }
 

@@ -25,6 +25,8 @@ public enum ProblemKind {
     UNAUTHENTICATED(Status.Code.UNAUTHENTICATED, 401, "Authentification requise"),
     // HTTP-only failures, found before any RPC is called
     METHOD_NOT_ALLOWED(null, 405, "Méthode non autorisée"),
+    // ABORTED when the stale etag came in If-Match (RFC 9110 §13.1.1)
+    PRECONDITION_FAILED(null, 412, "La ressource a changé entre-temps"),
     PAYLOAD_TOO_LARGE(null, 413, "Requête trop volumineuse"),
     UNSUPPORTED_MEDIA_TYPE(null, 415, "Type de contenu non pris en charge");
 
@@ -52,6 +54,7 @@ public enum ProblemKind {
             case 404 -> NOT_FOUND;
             case 405 -> METHOD_NOT_ALLOWED;
             case 409 -> ABORTED;
+            case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 429 -> RESOURCE_EXHAUSTED;

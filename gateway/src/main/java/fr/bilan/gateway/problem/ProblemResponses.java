@@ -1,6 +1,7 @@
 package fr.bilan.gateway.problem;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -36,8 +37,30 @@ public class ProblemResponses {
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind, String detail,
             List<Problem.FieldError> errors) {
-        Problem problem = Problem.of(kind, detail, exchange.getRequest().getPath().value(),
-                CorrelationId.of(exchange), errors);
+        return write(exchange, Problem.of(kind, detail, exchange.getRequest().getPath().value(),
+                CorrelationId.of(exchange), errors));
+    }
+
+    /** The HTTP face of a failed RPC: status mapped exactly, field violations listed. */
+    public Mono<Void> write(ServerWebExchange exchange, StatusRuntimeException failure) {
+        return write(exchange, ProblemKind.of(failure.getStatus().getCode()), failure);
+    }
+
+    /** A failed RPC written as {@code kind} (a 412 for an {@code ABORTED} write under {@code If-Match}). */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind, StatusRuntimeException failure) {
+        return write(exchange, problem(exchange, kind, failure));
+    }
+
+    /**
+     * The last line of a stream cut by a failure, once the 200 and earlier lines are gone:
+     * {@code {"error": <problem>}}.
+     */
+    public byte[] streamError(ServerWebExchange exchange, StatusRuntimeException failure) {
+        return json.writeValueAsBytes(Map.of("error",
+                problem(exchange, ProblemKind.of(failure.getStatus().getCode()), failure)));
+    }
+
+    private Mono<Void> write(ServerWebExchange exchange, Problem problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -49,12 +72,11 @@ public class ProblemResponses {
         return response.writeWith(Mono.just(body));
     }
 
-    /** The HTTP face of a failed RPC: status mapped exactly, field violations listed. */
-    public Mono<Void> write(ServerWebExchange exchange, StatusRuntimeException failure) {
-        ProblemKind kind = ProblemKind.of(failure.getStatus().getCode());
+    private static Problem problem(ServerWebExchange exchange, ProblemKind kind, StatusRuntimeException failure) {
         String detail = kind.hidesDetail() || failure.getStatus().getDescription() == null
                 ? defaultDetail(kind) : failure.getStatus().getDescription();
-        return write(exchange, kind, detail, kind.hidesDetail() ? List.of() : fieldErrors(failure));
+        return Problem.of(kind, detail, exchange.getRequest().getPath().value(), CorrelationId.of(exchange),
+                kind.hidesDetail() ? List.of() : fieldErrors(failure));
     }
 
     private static String defaultDetail(ProblemKind kind) {

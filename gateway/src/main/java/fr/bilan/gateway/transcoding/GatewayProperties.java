@@ -15,10 +15,12 @@ import org.springframework.util.unit.DataSize;
  * @param backends       per-backend overrides, by backend name ({@code beneficiary}, ...)
  * @param circuitBreaker when to stop calling a failing backend, and for how long
  * @param retry          retries of idempotent RPCs on {@code UNAVAILABLE}
+ * @param descriptors    class-path location of the descriptor set the API is built from
  */
 @ConfigurationProperties("bilan.gateway")
 public record GatewayProperties(@DefaultValue("10s") Duration deadline, @DefaultValue("1MB") DataSize maxBodySize,
-        Map<String, Backend> backends, @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Retry retry) {
+        Map<String, Backend> backends, @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Retry retry,
+        @DefaultValue(ApiDescriptors.DEFAULT_LOCATION) String descriptors) {
 
     public GatewayProperties {
         backends = backends == null ? Map.of() : Map.copyOf(backends);

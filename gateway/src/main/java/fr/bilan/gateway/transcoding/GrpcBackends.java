@@ -26,8 +26,10 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.protobuf.ProtoUtils;
 import io.grpc.stub.ClientCalls;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.MetadataUtils;
-import io.grpc.stub.StreamObserver;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -97,7 +99,8 @@ public final class GrpcBackends {
     private static MethodDescriptor<DynamicMessage, DynamicMessage> grpcMethod(
             com.google.protobuf.Descriptors.MethodDescriptor method) {
         return MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder()
-                .setType(MethodDescriptor.MethodType.UNARY)
+                .setType(method.isServerStreaming()
+                        ? MethodDescriptor.MethodType.SERVER_STREAMING : MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(MethodDescriptor.generateFullMethodName(
                         method.getService().getFullName(), method.getName()))
                 .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
@@ -105,8 +108,17 @@ public final class GrpcBackends {
                 .build();
     }
 
-    /** Calls the RPC with the caller's token and the correlation id, within the configured deadline. */
+    /** Calls a unary RPC with the caller's token and the correlation id, within the configured deadline. */
     public Mono<DynamicMessage> call(HttpBinding binding, DynamicMessage request, String authorization,
+            String correlationId) {
+        return stream(binding, request, authorization, correlationId).single();
+    }
+
+    /**
+     * Calls the RPC as {@link #call} does and passes on the messages it answers as they come, no
+     * faster than they are consumed (gRPC flow control follows the subscriber's demand).
+     */
+    public Flux<DynamicMessage> stream(HttpBinding binding, DynamicMessage request, String authorization,
             String correlationId) {
         Metadata headers = new Metadata();
         if (authorization != null) {
@@ -116,17 +128,20 @@ public final class GrpcBackends {
         Channel channel = ClientInterceptors.intercept(channels.get(binding.backend()),
                 MetadataUtils.newAttachHeadersInterceptor(headers));
         long deadlineMillis = properties.deadlineOf(binding.backend()).toMillis();
-        Mono<DynamicMessage> response = Mono.create(sink -> {
+        Flux<DynamicMessage> responses = Flux.create(sink -> {
             ClientCall<DynamicMessage, DynamicMessage> call = channel.newCall(
                     methods.get(binding.method().getFullName()),
                     CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
             sink.onCancel(() -> call.cancel("HTTP request cancelled", null));
-            ClientCalls.asyncUnaryCall(call, request, new StreamObserver<>() {
-                private DynamicMessage received;
+            ClientCalls.asyncServerStreamingCall(call, request, new ClientResponseObserver<DynamicMessage, DynamicMessage>() {
+                @Override
+                public void beforeStart(ClientCallStreamObserver<DynamicMessage> requestStream) {
+                    requestStream.disableAutoRequestWithInitial(1);
+                }
 
                 @Override
                 public void onNext(DynamicMessage value) {
-                    received = value;
+                    sink.next(value);
                 }
 
                 @Override
@@ -136,11 +151,13 @@ public final class GrpcBackends {
 
                 @Override
                 public void onCompleted() {
-                    sink.success(received);
+                    sink.complete();
                 }
             });
+            // only a started call takes requests: further messages as the subscriber asks for them
+            sink.onRequest(demand -> call.request((int) Math.min(demand, Integer.MAX_VALUE)));
         });
-        return response.transformDeferred(CircuitBreakerOperator.of(breakers.get(binding.backend())));
+        return responses.transformDeferred(CircuitBreakerOperator.of(breakers.get(binding.backend())));
     }
 
     /** Seconds a caller should wait before trying an open backend again. */

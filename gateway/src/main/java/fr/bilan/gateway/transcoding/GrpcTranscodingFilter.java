@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
@@ -15,13 +16,17 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.google.protobuf.DynamicMessage;
+
 import fr.bilan.gateway.problem.CorrelationId;
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
 import fr.bilan.gateway.transcoding.HttpBindings.Matched;
 import fr.bilan.gateway.transcoding.HttpBindings.MethodNotAllowed;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -29,6 +34,10 @@ import reactor.core.publisher.Mono;
  * and writes the JSON answer or the problem. It ends the exchange; nothing is proxied.
  */
 public final class GrpcTranscodingFilter implements GatewayFilter {
+
+    /** What a caller whose role the contract does not name is told (data scoping refusals say otherwise). */
+    public static final String ROLE_REFUSED = "Votre rôle ne permet pas cette opération.";
+    private static final MediaType NDJSON = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
 
     private final HttpBindings bindings;
     private final RequestTranscoder requests;
@@ -74,13 +83,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .filter(principal -> principal instanceof Authentication authentication
                         && binding.allows(authentication.getAuthorities()))
                 .flatMap(allowed -> forward(exchange, matched))
-                .switchIfEmpty(Mono.defer(() -> problems.write(exchange, ProblemKind.PERMISSION_DENIED,
-                        "Votre rôle ne permet pas cette opération.")));
+                .switchIfEmpty(Mono.defer(() -> problems.write(exchange, ProblemKind.PERMISSION_DENIED, ROLE_REFUSED)));
     }
 
     private Mono<Void> forward(ServerWebExchange exchange, Matched matched) {
         ServerHttpRequest request = exchange.getRequest();
         HttpBinding binding = matched.binding();
+        String ifMatch = request.getHeaders().getFirst(HttpHeaders.IF_MATCH);
         return DataBufferUtils.join(request.getBody(), maxBodyBytes)
                 .map(buffer -> {
                     byte[] bytes = new byte[buffer.readableByteCount()];
@@ -89,16 +98,21 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .map(body -> requests.transcode(binding, matched.variables(), request.getQueryParams(), body))
-                .flatMap(message -> backends.call(binding, message,
-                        request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION), CorrelationId.of(exchange)))
-                .flatMap(response -> writeJson(exchange.getResponse(), responses.transcode(binding, response)))
+                .map(body -> Etags.applyIfMatch(binding,
+                        requests.transcode(binding, matched.variables(), request.getQueryParams(), body), ifMatch))
+                .flatMap(message -> binding.method().isServerStreaming()
+                        ? writeStream(exchange, binding, message)
+                        : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
+                                .flatMap(response -> writeJson(exchange.getResponse(), binding, response)))
                 .onErrorResume(TranscodingException.class,
                         e -> problems.write(exchange, e.kind(), e.getMessage(), e.errors()))
                 .onErrorResume(DataBufferLimitException.class,
                         e -> problems.write(exchange, ProblemKind.PAYLOAD_TOO_LARGE,
                                 "Le corps de la requête dépasse " + maxBodyBytes + " octets."))
-                .onErrorResume(StatusRuntimeException.class, e -> problems.write(exchange, e))
+                .onErrorResume(StatusRuntimeException.class, e -> ifMatch != null
+                        && e.getStatus().getCode() == Status.Code.ABORTED
+                        ? problems.write(exchange, ProblemKind.PRECONDITION_FAILED, e)
+                        : problems.write(exchange, e))
                 .onErrorResume(CallNotPermittedException.class, e -> {
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                             String.valueOf(backends.retryAfterSeconds()));
@@ -107,12 +121,45 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 });
     }
 
+    /**
+     * A server-streaming RPC as newline-delimited JSON, a line per message, each flushed as it
+     * comes. A failure before the first line is an ordinary problem response; after it, the status
+     * is gone, so the stream ends with an {@code {"error": <problem>}} line.
+     */
+    private Mono<Void> writeStream(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message) {
+        ServerHttpResponse response = exchange.getResponse();
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(NDJSON);
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        Flux<Mono<DataBuffer>> lines = backends.stream(binding, message, authorization(exchange.getRequest()),
+                        CorrelationId.of(exchange))
+                .map(answer -> line(response, responses.transcode(binding, answer)))
+                .onErrorResume(StatusRuntimeException.class, e -> response.isCommitted()
+                        ? Mono.just(line(response, problems.streamError(exchange, e)))
+                        : Mono.error(e))
+                .map(Mono::just);
+        return response.writeAndFlushWith(lines);
+    }
+
+    private static DataBuffer line(ServerHttpResponse response, byte[] json) {
+        DataBuffer buffer = response.bufferFactory().allocateBuffer(json.length + 1);
+        buffer.write(json);
+        buffer.write((byte) '\n');
+        return buffer;
+    }
+
+    private static String authorization(ServerHttpRequest request) {
+        return request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+    }
+
     private static boolean isJson(MediaType type) {
         return MediaType.APPLICATION_JSON.isCompatibleWith(type)
                 || type.getSubtype().endsWith("+json");
     }
 
-    private static Mono<Void> writeJson(ServerHttpResponse response, byte[] json) {
+    private Mono<Void> writeJson(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
+        byte[] json = responses.transcode(binding, answer);
+        Etags.header(binding, answer).ifPresent(etag -> response.getHeaders().setETag(etag));
         response.setStatusCode(HttpStatus.OK);
         response.getHeaders().setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");

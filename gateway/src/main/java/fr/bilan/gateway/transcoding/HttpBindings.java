@@ -57,8 +57,8 @@ public final class HttpBindings {
                 if (!method.getOptions().hasExtension(AnnotationsProto.http)) {
                     continue;
                 }
-                if (method.isClientStreaming() || method.isServerStreaming()) {
-                    log.warn("{} streams: not exposed over HTTP", method.getFullName());
+                if (method.isClientStreaming()) {
+                    log.warn("{} streams its requests: not exposed over HTTP", method.getFullName());
                     continue;
                 }
                 HttpRule rule = method.getOptions().getExtension(AnnotationsProto.http);

@@ -221,6 +221,11 @@ public final class PathTemplate {
     }
 
     /** More literal segments first, so {@code /a/b} wins over {@code /a/{x}}. */
+    /** The custom method's verb ({@code cancel} for {@code :cancel}), {@code null} for a standard method. */
+    public String verb() {
+        return verb;
+    }
+
     public int literalCount() {
         return (int) segments.stream().filter(Literal.class::isInstance).count() + (verb != null ? 1 : 0);
     }

@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.springframework.http.HttpMethod;
+
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -60,6 +62,7 @@ public final class RequestTranscoder {
             Map<String, List<String>> query, byte[] body) {
         Descriptor input = binding.method().getInputType();
         ObjectNode root = bodyTree(binding, body);
+        deriveUpdateMask(binding, input, root, query);
         List<FieldError> errors = new ArrayList<>();
         for (var variable : pathVariables.entrySet()) {
             List<FieldDescriptor> path = FieldPaths.resolve(input, variable.getKey()).orElseThrow();
@@ -105,6 +108,35 @@ public final class RequestTranscoder {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set(binding.method().getInputType().findFieldByName(binding.body()).getJsonName(), parsed);
         return root;
+    }
+
+    /**
+     * A PATCH without {@code update_mask} changes the fields sent (AIP-134): the mask is the body's
+     * fields, less the etag (a precondition, not a change) and the fields the path fills.
+     */
+    private static void deriveUpdateMask(HttpBinding binding, Descriptor input, ObjectNode root,
+            Map<String, List<String>> query) {
+        FieldDescriptor mask = input.findFieldByName("update_mask");
+        if (!HttpMethod.PATCH.equals(binding.httpMethod()) || binding.body() == null || binding.bodyIsWholeRequest()
+                || mask == null || mask.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                || !mask.getMessageType().getFullName().equals("google.protobuf.FieldMask")
+                || query.containsKey(mask.getName()) || query.containsKey(mask.getJsonName())) {
+            return;
+        }
+        FieldDescriptor resource = input.findFieldByName(binding.body());
+        if (resource.getJavaType() != FieldDescriptor.JavaType.MESSAGE
+                || !(root.get(resource.getJsonName()) instanceof ObjectNode sent)) {
+            return;
+        }
+        List<String> paths = new ArrayList<>();
+        for (var property : sent.properties()) {
+            FieldDescriptor field = FieldPaths.resolve(resource.getMessageType(), property.getKey())
+                    .map(path -> path.get(0)).orElse(null);
+            if (field != null && !field.getName().equals("etag") && !boundByPath(binding, List.of(resource, field))) {
+                paths.add(field.getJsonName());
+            }
+        }
+        root.put(mask.getJsonName(), String.join(",", paths));
     }
 
     private void bindQuery(HttpBinding binding, Descriptor input, String name, List<String> values, ObjectNode root,

@@ -17,8 +17,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 public class TranscodingConfiguration {
 
     @Bean
-    ApiDescriptors apiDescriptors() {
-        return ApiDescriptors.load(getClass().getClassLoader(), ApiDescriptors.DEFAULT_LOCATION);
+    ApiDescriptors apiDescriptors(GatewayProperties properties) {
+        return ApiDescriptors.load(getClass().getClassLoader(), properties.descriptors());
     }
 
     @Bean

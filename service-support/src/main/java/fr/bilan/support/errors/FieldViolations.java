@@ -44,18 +44,22 @@ public final class FieldViolations {
 
     /** Throws {@code INVALID_ARGUMENT} when anything was added; does nothing otherwise. */
     public void throwIfAny() {
-        if (isEmpty()) {
-            return;
+        if (!isEmpty()) {
+            throw exception();
         }
+    }
+
+    /** {@code INVALID_ARGUMENT} for one offending field, for a caller that throws it itself. */
+    public static StatusRuntimeException of(String field, String description) {
+        return new FieldViolations().add(field, description).exception();
+    }
+
+    private StatusRuntimeException exception() {
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage("La requête contient " + violations.size() + " champ(s) invalide(s).")
                 .addDetails(Any.pack(BadRequest.newBuilder().addAllFieldViolations(violations).build()))
                 .build();
-        throw asException(status);
-    }
-
-    private static StatusRuntimeException asException(com.google.rpc.Status status) {
         return StatusProto.toStatusRuntimeException(status);
     }
 }

@@ -37,30 +37,35 @@ public final class TestIdentityProvider {
         return SERVER.jwksUrl(ISSUER_ID).toString();
     }
 
-    /** A valid access token for {@code subject} holding {@code roles}. */
+    /** A valid access token for {@code subject} holding {@code roles}, member of no centre. */
     public static String token(String subject, String... roles) {
-        return issue(ISSUER_ID, subject, List.of(AUDIENCE), 3600, roles);
+        return issue(ISSUER_ID, subject, List.of(AUDIENCE), 3600, List.of(), roles);
+    }
+
+    /** A valid access token for {@code subject} holding {@code roles}, member of {@code centres}. */
+    public static String token(String subject, List<String> centres, String... roles) {
+        return issue(ISSUER_ID, subject, List.of(AUDIENCE), 3600, centres, roles);
     }
 
     /** Signed by another issuer, with its own keys. */
     public static String tokenFromAnotherIssuer(String subject, String... roles) {
-        return issue("intruder", subject, List.of(AUDIENCE), 3600, roles);
+        return issue("intruder", subject, List.of(AUDIENCE), 3600, List.of(), roles);
     }
 
     /** Signed by the right issuer, for another audience. */
     public static String tokenForAnotherAudience(String subject, String... roles) {
-        return issue(ISSUER_ID, subject, List.of("account"), 3600, roles);
+        return issue(ISSUER_ID, subject, List.of("account"), 3600, List.of(), roles);
     }
 
     /** Signed by the right issuer, expired an hour ago. */
     public static String expiredToken(String subject, String... roles) {
-        return issue(ISSUER_ID, subject, List.of(AUDIENCE), -3600, roles);
+        return issue(ISSUER_ID, subject, List.of(AUDIENCE), -3600, List.of(), roles);
     }
 
     private static String issue(String issuerId, String subject, List<String> audience, long expirySeconds,
-            String... roles) {
+            List<String> centres, String... roles) {
         var callback = new DefaultOAuth2TokenCallback(issuerId, subject, JOSEObjectType.JWT.getType(), audience,
-                Map.of("realm_access", Map.of("roles", List.of(roles))), expirySeconds);
+                Map.of("realm_access", Map.of("roles", List.of(roles)), "centres", centres), expirySeconds);
         return SERVER.issueToken(issuerId, "bilan-cli", callback).serialize();
     }
 }

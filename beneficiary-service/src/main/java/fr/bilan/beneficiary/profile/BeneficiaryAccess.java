@@ -1,0 +1,52 @@
+package fr.bilan.beneficiary.profile;
+
+import java.util.Set;
+
+import fr.bilan.support.security.Caller;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Whose records a caller reaches, beyond the roles the contract names: a beneficiary their own
+ * record (through the login linked to it), consultants and centre managers those of their centres
+ * (the {@code centres} claim).
+ */
+final class BeneficiaryAccess {
+
+    static final String BENEFICIARY = "beneficiary";
+    private static final Set<String> CENTRE_STAFF = Set.of("consultant", "centre-manager");
+
+    private BeneficiaryAccess() {
+    }
+
+    static void checkRead(Caller caller, Beneficiary beneficiary) {
+        boolean own = caller.hasRole(BENEFICIARY) && !beneficiary.profile().accountId().isEmpty()
+                && beneficiary.profile().accountId().equals(caller.subject());
+        if (!own && !worksIn(caller, beneficiary.profile().centreId())) {
+            throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
+        }
+    }
+
+    static void checkCentre(Caller caller, String centreId) {
+        if (!worksIn(caller, centreId)) {
+            throw denied("Vous n'avez accès qu'aux bénéficiaires de vos centres.");
+        }
+    }
+
+    /** The centres a list covers: the one asked for (if the caller's), or all of the caller's. */
+    static Set<String> centresToList(Caller caller, String centreId) {
+        if (centreId.isEmpty()) {
+            return CENTRE_STAFF.stream().anyMatch(caller::hasRole) ? caller.centres() : Set.of();
+        }
+        checkCentre(caller, centreId);
+        return Set.of(centreId);
+    }
+
+    private static boolean worksIn(Caller caller, String centreId) {
+        return CENTRE_STAFF.stream().anyMatch(caller::hasRole) && caller.centres().contains(centreId);
+    }
+
+    private static StatusRuntimeException denied(String description) {
+        return Status.PERMISSION_DENIED.withDescription(description).asRuntimeException();
+    }
+}

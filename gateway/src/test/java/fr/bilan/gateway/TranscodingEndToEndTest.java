@@ -1,0 +1,184 @@
+package fr.bilan.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.bilan.gateway.testing.v1.StreamThingsRequest;
+import fr.bilan.gateway.testing.v1.StreamThingsResponse;
+import fr.bilan.gateway.testing.v1.Thing;
+import fr.bilan.gateway.testing.v1.ThingServiceGrpc;
+import fr.bilan.gateway.testing.v1.UpdateThingRequest;
+import fr.bilan.gateway.testing.v1.UpdateThingResponse;
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.TestIdentityProvider;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The HTTP shapes a contract may take, through the running gateway to a gRPC server of the test
+ * contract: server streams as newline-delimited JSON, etags as {@code ETag} and {@code If-Match},
+ * update masks derived from the fields sent.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "bilan.gateway.descriptors=META-INF/bilan/testing-descriptors.pb"})
+class TranscodingEndToEndTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Server THINGS = start();
+
+    @LocalServerPort
+    private int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    /** Streams {@code count} things, then fails if asked; updates things whose etag is "v1" (or none). */
+    private static final class Things extends ThingServiceGrpc.ThingServiceImplBase {
+        @Override
+        public void streamThings(StreamThingsRequest request, StreamObserver<StreamThingsResponse> response) {
+            for (int i = 1; i <= request.getCount(); i++) {
+                response.onNext(StreamThingsResponse.newBuilder()
+                        .setThing(Thing.newBuilder().setName(request.getParent() + "/things/t" + i).setCount(i)).build());
+            }
+            if (request.getFailWith() != 0) {
+                response.onError(Status.fromCodeValue(request.getFailWith()).withDescription("Arrêt demandé.")
+                        .asRuntimeException());
+            } else {
+                response.onCompleted();
+            }
+        }
+
+        @Override
+        public void updateThing(UpdateThingRequest request, StreamObserver<UpdateThingResponse> response) {
+            String etag = request.getThing().getEtag();
+            if (!etag.isEmpty() && !etag.equals("v1")) {
+                response.onError(Status.ABORTED.withDescription("Modifié entre-temps.").asRuntimeException());
+                return;
+            }
+            // the mask comes back in tags, so the test sees what the gateway derived
+            response.onNext(UpdateThingResponse.newBuilder().setThing(request.getThing().toBuilder()
+                    .addAllTags(request.getUpdateMask().getPathsList()).setEtag("v2")).build());
+            response.onCompleted();
+        }
+    }
+
+    private static Server start() {
+        try {
+            return ServerBuilder.forPort(GrpcServiceTestSupport.freePort()).addService(new Things()).build().start();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        THINGS.shutdownNow();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
+        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+        registry.add("spring.grpc.client.channel.testing.target", () -> "127.0.0.1:" + THINGS.getPort());
+    }
+
+    @Test
+    void streamsMessagesAsNewlineDelimitedJson() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things:stream?count=3").GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/x-ndjson"));
+        List<String> lines = response.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines).allSatisfy(line -> assertThat(JSON.readTree(line).get("name").asString())
+                .startsWith("centres/c1/things/t"));
+        assertThat(JSON.readTree(lines.get(2)).get("count").asInt()).isEqualTo(3);
+        assertThat(response.body()).endsWith("\n");
+    }
+
+    @Test
+    void aStreamThatFailsBeforeItsFirstMessageIsAnOrdinaryProblem() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things:stream?count=0&failWith="
+                + Status.Code.NOT_FOUND.value()).GET());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).isEqualTo("Arrêt demandé.");
+    }
+
+    @Test
+    void aStreamCutAfterItsFirstMessageEndsWithAnErrorLine() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things:stream?count=2&failWith="
+                + Status.Code.FAILED_PRECONDITION.value()).GET());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = response.body().lines().toList();
+        assertThat(lines).hasSize(3);
+        JsonNode error = JSON.readTree(lines.get(2)).get("error");
+        assertThat(error.get("type").asString()).isEqualTo("urn:bilan:problem:failed-precondition");
+        assertThat(error.get("status").asInt()).isEqualTo(400);
+        assertThat(error.get("correlationId").asString()).isNotBlank();
+    }
+
+    @Test
+    void aPatchWithoutMaskChangesTheFieldsSentAndAnswersTheEtag() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things/t1")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":4,\"due_time\":null,\"etag\":\"v1\"}")));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("thing").get("tags").toString()).isEqualTo("[\"count\",\"due_time\"]");
+        // the ETag header names the resource of the HTTP body; here the body is the whole response
+        assertThat(response.headers().firstValue("ETag")).isEmpty();
+    }
+
+    @Test
+    void ifMatchCarriesTheEtagAndAStaleOneIsAPreconditionFailure() throws Exception {
+        HttpResponse<String> current = send(request("/api/v1/centres/c1/things/t1").header("If-Match", "\"v1\"")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":5}")));
+        HttpResponse<String> stale = send(request("/api/v1/centres/c1/things/t1").header("If-Match", "\"v0\"")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":5}")));
+        HttpResponse<String> staleInBody = send(request("/api/v1/centres/c1/things/t1")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":5,\"etag\":\"v0\"}")));
+        HttpResponse<String> contradicting = send(request("/api/v1/centres/c1/things/t1").header("If-Match", "\"v1\"")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":5,\"etag\":\"v0\"}")));
+
+        assertThat(current.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(current.body()).get("thing").get("etag").asString()).isEqualTo("v2");
+        assertThat(stale.statusCode()).isEqualTo(412);
+        assertThat(JSON.readTree(stale.body()).get("type").asString()).isEqualTo("urn:bilan:problem:precondition-failed");
+        assertThat(staleInBody.statusCode()).isEqualTo(409);
+        assertThat(contradicting.statusCode()).isEqualTo(400);
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + TestIdentityProvider.token("consultant-1", "consultant"))
+                .timeout(Duration.ofSeconds(20));
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
