@@ -11,7 +11,7 @@ import io.grpc.StatusRuntimeException;
  * record (through the login linked to it), consultants and centre managers those of their centres
  * (the {@code centres} claim).
  */
-final class BeneficiaryAccess {
+public final class BeneficiaryAccess {
 
     static final String BENEFICIARY = "beneficiary";
     private static final Set<String> CENTRE_STAFF = Set.of("consultant", "centre-manager");
@@ -19,10 +19,14 @@ final class BeneficiaryAccess {
     private BeneficiaryAccess() {
     }
 
-    static void checkRead(Caller caller, Beneficiary beneficiary) {
-        boolean own = caller.hasRole(BENEFICIARY) && !beneficiary.profile().accountId().isEmpty()
+    /** Whether the caller is the beneficiary, through the login linked to the record. */
+    static boolean isOwnRecord(Caller caller, Beneficiary beneficiary) {
+        return caller.hasRole(BENEFICIARY) && !beneficiary.profile().accountId().isEmpty()
                 && beneficiary.profile().accountId().equals(caller.subject());
-        if (!own && !worksIn(caller, beneficiary.profile().centreId())) {
+    }
+
+    static void checkRead(Caller caller, Beneficiary beneficiary) {
+        if (!isOwnRecord(caller, beneficiary) && !worksIn(caller, beneficiary.profile().centreId())) {
             throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
         }
     }

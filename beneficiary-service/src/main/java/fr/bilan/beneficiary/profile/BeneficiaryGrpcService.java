@@ -1,16 +1,27 @@
 package fr.bilan.beneficiary.profile;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import com.google.protobuf.Timestamp;
-
+import fr.bilan.beneficiary.ProtoTime;
+import fr.bilan.beneficiary.consent.ConsentEntry;
+import fr.bilan.beneficiary.consent.ConsentLedger;
+import fr.bilan.beneficiary.consent.ConsentMessages;
+import fr.bilan.beneficiary.consent.ConsentRepository;
+import fr.bilan.beneficiary.consent.NewConsent;
+import fr.bilan.beneficiary.consent.Recipient;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
+import fr.bilan.proto.beneficiary.v1.CheckConsentResponse;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
+import fr.bilan.proto.beneficiary.v1.CreateConsentRecordResponse;
+import fr.bilan.proto.beneficiary.v1.ListConsentRecordsRequest;
+import fr.bilan.proto.beneficiary.v1.ListConsentRecordsResponse;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
@@ -31,20 +42,19 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     private static final int MAX_REQUEST_ID_LENGTH = 64;
 
     private final BeneficiaryRepository repository;
+    private final ConsentRepository consents;
     private final Clock clock;
 
-    BeneficiaryGrpcService(BeneficiaryRepository repository, Clock clock) {
+    BeneficiaryGrpcService(BeneficiaryRepository repository, ConsentRepository consents, Clock clock) {
         this.repository = repository;
+        this.consents = consents;
         this.clock = clock;
     }
 
     @Override
     public void createBeneficiary(CreateBeneficiaryRequest request, StreamObserver<CreateBeneficiaryResponse> response) {
         Caller caller = Caller.current();
-        if (request.getRequestId().length() > MAX_REQUEST_ID_LENGTH) {
-            throw FieldViolations.of("request_id",
-                    "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
-        }
+        checkRequestId(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
         Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
@@ -98,6 +108,65 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         response.onCompleted();
     }
 
+    @Override
+    public void createConsentRecord(CreateConsentRecordRequest request,
+            StreamObserver<CreateConsentRecordResponse> response) {
+        Caller caller = Caller.current();
+        checkRequestId(request.getRequestId());
+        Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
+        boolean byTheBeneficiary = BeneficiaryAccess.isOwnRecord(caller, beneficiary);
+        if (!byTheBeneficiary) {
+            BeneficiaryAccess.checkCentre(caller, beneficiary.profile().centreId());
+        }
+        NewConsent consent = ConsentMessages.toNewConsent(request.getConsentRecord()).validate(byTheBeneficiary,
+                beneficiary.profile().employmentStatus() == EmploymentStatus.PUBLIC_SECTOR_AGENT);
+        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
+        // a retry is answered with its first record, even if the ledger has moved on since
+        ConsentEntry recorded = consents.findByRequestKey(requestKey).orElseGet(() -> {
+            consents.ledgerOf(beneficiary.id()).checkAccepts(consent);
+            return consents.append(beneficiary.id(), consent, caller.subject(), requestKey, clock.instant());
+        });
+        AccessLog.record(caller, "consent.record", beneficiary.id());
+        response.onNext(CreateConsentRecordResponse.newBuilder().setConsentRecord(ConsentMessages.toProto(recorded)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listConsentRecords(ListConsentRecordsRequest request, StreamObserver<ListConsentRecordsResponse> response) {
+        Caller caller = Caller.current();
+        Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
+        BeneficiaryAccess.checkRead(caller, beneficiary);
+        var answer = ListConsentRecordsResponse.newBuilder();
+        consents.ledgerOf(beneficiary.id()).entries().forEach(entry -> answer.addConsentRecords(ConsentMessages.toProto(entry)));
+        AccessLog.record(caller, "consent.list", beneficiary.id());
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
+        Caller caller = Caller.current();
+        Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
+        BeneficiaryAccess.checkRead(caller, beneficiary);
+        if (request.getKind() == ConsentKind.CONSENT_KIND_UNSPECIFIED || request.getKind() == ConsentKind.UNRECOGNIZED) {
+            throw FieldViolations.of("kind", "Indiquez l'objet du consentement.");
+        }
+        Recipient recipient = request.hasRecipient() ? ConsentMessages.toRecipient(request.getRecipient()) : null;
+        ConsentLedger ledger = consents.ledgerOf(beneficiary.id());
+        var answer = CheckConsentResponse.newBuilder().setGranted(ledger.inForce(request.getKind(), recipient));
+        ledger.deciding(request.getKind(), recipient).ifPresent(entry -> answer.setDecidingRecord(ConsentMessages.toProto(entry)));
+        AccessLog.record(caller, "consent.check", beneficiary.id());
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    private static void checkRequestId(String requestId) {
+        if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
+            throw FieldViolations.of("request_id",
+                    "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
+        }
+    }
+
     private Beneficiary find(String id, String field) {
         new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
         return repository.findById(id).orElseThrow(() -> BeneficiaryRepository.notFound(id));
@@ -141,13 +210,9 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
                         ? fr.bilan.proto.beneficiary.v1.EmploymentStatus.EMPLOYMENT_STATUS_UNSPECIFIED
                         : fr.bilan.proto.beneficiary.v1.EmploymentStatus.valueOf(profile.employmentStatus().name()))
                 .setAccountId(profile.accountId())
-                .setCreateTime(timestamp(beneficiary.createTime()))
-                .setUpdateTime(timestamp(beneficiary.updateTime()))
+                .setCreateTime(ProtoTime.of(beneficiary.createTime()))
+                .setUpdateTime(ProtoTime.of(beneficiary.updateTime()))
                 .setEtag(beneficiary.etag())
                 .build();
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
     }
 }

@@ -6,12 +6,12 @@ import java.util.UUID;
  * The idempotency key stored with a created resource. A caller's {@code request_id} is bound to
  * the caller's subject, so one caller can never replay another's request and read its result.
  */
-final class RequestKey {
+public final class RequestKey {
 
     private RequestKey() {
     }
 
-    static String of(String subject, String requestId) {
+    public static String of(String subject, String requestId) {
         if (requestId == null || requestId.isBlank()) {
             return "none:" + UUID.randomUUID();
         }

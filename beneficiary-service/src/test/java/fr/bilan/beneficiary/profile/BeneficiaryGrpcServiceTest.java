@@ -15,7 +15,14 @@ import fr.bilan.beneficiary.BeneficiaryApplication;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
+import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.ConsentRecord;
+import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
 import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.beneficiary.v1.ListConsentRecordsRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
@@ -227,5 +234,43 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
         assertThatThrownBy(() -> stub.getBeneficiary(GetBeneficiaryRequest.newBuilder().setId("x").build()))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
                         e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED));
+    }
+
+    @Test
+    void keepsEveryConsentAsARecordAndAnswersWhatIsInForce() {
+        Beneficiary lea = create(ELODIE.toBuilder().setAccountId("beneficiary-lea"));
+        var herself = as(TestIdentityProvider.token("beneficiary-lea", "beneficiary"));
+        var cep = fr.bilan.proto.beneficiary.v1.Recipient.newBuilder()
+                .setKind(fr.bilan.proto.beneficiary.v1.RecipientKind.CEP_ADVISOR).setName("Mme Roux").build();
+        var grant = CreateConsentRecordRequest.newBuilder().setBeneficiaryId(lea.getId()).setRequestId("grant-1")
+                .setConsentRecord(ConsentRecord.newBuilder().setKind(ConsentKind.SYNTHESIS_SHARING)
+                        .setDecision(ConsentDecision.GRANTED).setRecipient(cep).setMethod(EvidenceMethod.IN_APP))
+                .build();
+        var withdraw = grant.toBuilder().setRequestId("withdraw-1")
+                .setConsentRecord(grant.getConsentRecord().toBuilder().setDecision(ConsentDecision.WITHDRAWN)).build();
+        var check = CheckConsentRequest.newBuilder().setBeneficiaryId(lea.getId())
+                .setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(cep).build();
+
+        ConsentRecord granted = herself.createConsentRecord(grant).getConsentRecord();
+        assertThat(herself.createConsentRecord(grant).getConsentRecord()).isEqualTo(granted);
+        assertThat(as(consultant()).checkConsent(check).getGranted()).isTrue();
+        herself.createConsentRecord(withdraw);
+        assertThat(codeOf(() -> herself.createConsentRecord(withdraw.toBuilder().setRequestId("withdraw-2").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+
+        var history = herself.listConsentRecords(ListConsentRecordsRequest.newBuilder().setBeneficiaryId(lea.getId())
+                .build()).getConsentRecordsList();
+        assertThat(history).extracting(ConsentRecord::getDecision)
+                .containsExactly(ConsentDecision.GRANTED, ConsentDecision.WITHDRAWN);
+        assertThat(history).extracting(ConsentRecord::getSequence).containsExactly(1L, 2L);
+        assertThat(history.get(0).getRecordedBy()).isEqualTo("beneficiary-lea");
+        var answer = as(consultant()).checkConsent(check);
+        assertThat(answer.getGranted()).isFalse();
+        assertThat(answer.getDecidingRecord()).isEqualTo(history.get(1));
+        // a consultant records signed forms, never a click in the beneficiary's name; others read nothing
+        assertThat(codeOf(() -> as(consultant()).createConsentRecord(grant.toBuilder().setRequestId("by-consultant")
+                .build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(codeOf(() -> as(TestIdentityProvider.token("beneficiary-other", "beneficiary")).checkConsent(check)))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

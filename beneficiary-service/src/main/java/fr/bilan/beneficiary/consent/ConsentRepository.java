@@ -1,0 +1,102 @@
+package fr.bilan.beneficiary.consent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.beneficiary.v1.RecipientKind;
+
+/**
+ * The consent ledger in MongoDB: a document per record, inserted and never updated. Each
+ * beneficiary's records are numbered by a counter document (one atomic increment), so their order
+ * does not depend on clocks; a retried request finds its first record by its idempotency key. A
+ * request that fails between the increment and the insert leaves a gap in the numbering, never a
+ * lost or doubled record.
+ */
+@Repository
+public class ConsentRepository {
+
+    private static final String BENEFICIARY = "beneficiaryId";
+    private static final String SEQUENCE = "sequence";
+    private static final String REQUEST_KEY = "requestKey";
+
+    private final MongoCollection<Document> records;
+    private final MongoCollection<Document> counters;
+
+    public ConsentRepository(MongoDatabase database) {
+        this.records = database.getCollection("consent_records");
+        this.counters = database.getCollection("consent_ledgers");
+        records.createIndex(Indexes.ascending(BENEFICIARY, SEQUENCE), new IndexOptions().unique(true));
+        records.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+    }
+
+    /** Appends the record, or returns the one a concurrent request stored under the same idempotency key. */
+    public ConsentEntry append(String beneficiaryId, NewConsent consent, String recordedBy, String requestKey,
+            Instant now) {
+        long sequence = counters.findOneAndUpdate(Filters.eq("_id", beneficiaryId), Updates.inc("last", 1L),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER)).getLong("last");
+        Document document = new Document("_id", UUID.randomUUID().toString())
+                .append(BENEFICIARY, beneficiaryId)
+                .append(SEQUENCE, sequence)
+                .append("kind", consent.kind().name())
+                .append("decision", consent.decision().name())
+                .append("method", consent.method().name())
+                .append("evidenceSha256", consent.evidenceSha256())
+                .append("recordedBy", recordedBy)
+                .append("recordTime", Date.from(now))
+                .append(REQUEST_KEY, requestKey);
+        if (consent.recipient() != null) {
+            document.append("recipientKind", consent.recipient().kind().name())
+                    .append("recipientName", consent.recipient().name());
+        }
+        try {
+            records.insertOne(document);
+            return toEntry(document);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return findByRequestKey(requestKey).orElseThrow(() -> e);
+        }
+    }
+
+    public ConsentLedger ledgerOf(String beneficiaryId) {
+        return new ConsentLedger(records.find(Filters.eq(BENEFICIARY, beneficiaryId)).sort(Sorts.ascending(SEQUENCE))
+                .map(ConsentRepository::toEntry).into(new ArrayList<>()));
+    }
+
+    public Optional<ConsentEntry> findByRequestKey(String requestKey) {
+        return Optional.ofNullable(records.find(Filters.eq(REQUEST_KEY, requestKey)).first())
+                .map(ConsentRepository::toEntry);
+    }
+
+    private static ConsentEntry toEntry(Document document) {
+        String recipientKind = document.getString("recipientKind");
+        Recipient recipient = recipientKind == null ? null
+                : new Recipient(RecipientKind.valueOf(recipientKind), document.getString("recipientName"));
+        return new ConsentEntry(document.getString("_id"), document.getString(BENEFICIARY),
+                ConsentKind.valueOf(document.getString("kind")), ConsentDecision.valueOf(document.getString("decision")),
+                recipient, EvidenceMethod.valueOf(document.getString("method")), document.getString("evidenceSha256"),
+                document.getString("recordedBy"), document.getDate("recordTime").toInstant(), document.getLong(SEQUENCE));
+    }
+}

@@ -1,0 +1,83 @@
+package fr.bilan.beneficiary.consent;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.support.errors.FieldViolations;
+import io.grpc.Status;
+
+/**
+ * A consent someone asks to record, checked against the law before it enters the ledger: written
+ * agreement for keeping documents (R6313-7 b), a named recipient for sharing the synthèse, the
+ * HR objection for public-sector agents only, and the beneficiary's own hand for in-app consent.
+ *
+ * @param recipient {@code null} when none was given
+ */
+public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient recipient, EvidenceMethod method,
+        String evidenceSha256) {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Set<EvidenceMethod> WRITTEN = Set.of(EvidenceMethod.SIGNED_FORM, EvidenceMethod.E_SIGNATURE);
+    private static final int MAX_RECIPIENT_LENGTH = 200;
+
+    public NewConsent {
+        evidenceSha256 = evidenceSha256 == null ? "" : evidenceSha256.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * @param byTheBeneficiary whether the beneficiary records it themself
+     * @param publicSectorAgent whether the beneficiary is a public-sector agent
+     */
+    public NewConsent validate(boolean byTheBeneficiary, boolean publicSectorAgent) {
+        FieldViolations violations = new FieldViolations();
+        String prefix = "consent_record.";
+        if (!known(kind, ConsentKind.CONSENT_KIND_UNSPECIFIED)) {
+            violations.add(prefix + "kind", "Indiquez l'objet du consentement.");
+        }
+        if (!known(decision, ConsentDecision.CONSENT_DECISION_UNSPECIFIED)) {
+            violations.add(prefix + "decision", "Indiquez s'il est donné ou retiré.");
+        }
+        if (!known(method, EvidenceMethod.EVIDENCE_METHOD_UNSPECIFIED)) {
+            violations.add(prefix + "method", "Indiquez comment il a été exprimé.");
+        }
+        if (kind == ConsentKind.SYNTHESIS_SHARING) {
+            if (recipient == null || !known(recipient.kind(), RecipientKind.RECIPIENT_KIND_UNSPECIFIED)) {
+                violations.add(prefix + "recipient.kind", "Indiquez à qui la synthèse peut être communiquée.");
+            }
+            if (recipient == null || recipient.name().isEmpty() || recipient.name().length() > MAX_RECIPIENT_LENGTH) {
+                violations.add(prefix + "recipient.name", "Nommez le destinataire (au plus " + MAX_RECIPIENT_LENGTH
+                        + " caractères).");
+            }
+        } else if (recipient != null) {
+            violations.add(prefix + "recipient", "Seul le partage de la synthèse a un destinataire.");
+        }
+        if (WRITTEN.contains(method) && !SHA256.matcher(evidenceSha256).matches()) {
+            violations.add(prefix + "evidence_sha256",
+                    "Donnez l'empreinte SHA-256 (64 caractères hexadécimaux) du formulaire signé ou de la signature.");
+        }
+        violations.throwIfAny();
+        if (kind == ConsentKind.FOLLOW_UP_RETENTION && decision == ConsentDecision.GRANTED && !WRITTEN.contains(method)) {
+            throw refused("La conservation des documents pour le suivi demande l'accord écrit du bénéficiaire "
+                    + "(article R6313-7) : formulaire signé ou signature électronique.");
+        }
+        if (kind == ConsentKind.HR_SHARING_OBJECTION && !publicSectorAgent) {
+            throw refused("L'opposition à la transmission aux ressources humaines ne concerne que les agents publics.");
+        }
+        if (method == EvidenceMethod.IN_APP && !byTheBeneficiary) {
+            throw refused("Un consentement « dans l'application » ne peut être donné que par le bénéficiaire lui-même.");
+        }
+        return this;
+    }
+
+    private static <E extends Enum<E>> boolean known(E value, E unspecified) {
+        return value != null && value != unspecified && !value.name().equals("UNRECOGNIZED");
+    }
+
+    private static RuntimeException refused(String reason) {
+        return Status.FAILED_PRECONDITION.withDescription(reason).asRuntimeException();
+    }
+}

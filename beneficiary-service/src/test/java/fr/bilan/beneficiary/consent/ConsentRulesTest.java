@@ -1,0 +1,118 @@
+package fr.bilan.beneficiary.consent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+class ConsentRulesTest {
+
+    private static final String EVIDENCE = "a".repeat(64);
+    private static final Recipient CEP = new Recipient(RecipientKind.CEP_ADVISOR, "Mme Roux, CEP Lyon");
+
+    private static NewConsent consent(ConsentKind kind, ConsentDecision decision, Recipient recipient,
+            EvidenceMethod method) {
+        return new NewConsent(kind, decision, recipient, method, method == EvidenceMethod.IN_APP ? "" : EVIDENCE);
+    }
+
+    private static Status.Code codeOf(Runnable rule) {
+        try {
+            rule.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @Test
+    void keepingDocumentsForTheFollowUpNeedsAWrittenAgreement() {
+        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.SIGNED_FORM).validate(false, false))).isEqualTo(Status.Code.OK);
+        // withdrawing needs no signature
+        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.WITHDRAWN, null,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void sharingNamesItsRecipientAndOnlySharingHasOne() {
+        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED,
+                new Recipient(RecipientKind.EMPLOYER, " "), EvidenceMethod.IN_APP).validate(true, false)))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(() -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, CEP,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, CEP,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void signedEvidenceCarriesItsHashAndInAppConsentIsTheBeneficiarysOwn() {
+        assertThat(codeOf(() -> new NewConsent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.E_SIGNATURE, "not-a-hash").validate(false, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(new NewConsent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.E_SIGNATURE, " " + "AB".repeat(32) + " ").evidenceSha256()).isEqualTo("ab".repeat(32));
+        assertThat(codeOf(() -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(false, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    @Test
+    void onlyPublicSectorAgentsObjectToHrSharing() {
+        assertThat(codeOf(() -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(codeOf(() -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, true))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void theLatestRecordOfEachKindAndRecipientDecides() {
+        List<ConsentEntry> entries = new ArrayList<>();
+        entries.add(entry(3, ConsentKind.SYNTHESIS_SHARING, ConsentDecision.WITHDRAWN, CEP));
+        entries.add(entry(1, ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, CEP));
+        entries.add(entry(2, ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null));
+        entries.add(entry(4, ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED,
+                new Recipient(RecipientKind.EMPLOYER, "ACME")));
+        ConsentLedger ledger = new ConsentLedger(entries);
+
+        assertThat(ledger.entries()).extracting(ConsentEntry::sequence).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(ledger.inForce(ConsentKind.PARTICIPATION, null)).isTrue();
+        assertThat(ledger.inForce(ConsentKind.SYNTHESIS_SHARING, CEP)).isFalse();
+        assertThat(ledger.inForce(ConsentKind.SYNTHESIS_SHARING, new Recipient(RecipientKind.EMPLOYER, "acme"))).isTrue();
+        assertThat(ledger.inForce(ConsentKind.SYNTHESIS_SHARING, new Recipient(RecipientKind.EMPLOYER, "Other"))).isFalse();
+        assertThat(ledger.inForce(ConsentKind.FOLLOW_UP_RETENTION, null)).isFalse();
+        assertThat(ledger.deciding(ConsentKind.SYNTHESIS_SHARING, CEP)).get()
+                .extracting(ConsentEntry::sequence).isEqualTo(3L);
+    }
+
+    @Test
+    void onlyWhatIsInForceCanBeWithdrawn() {
+        ConsentLedger ledger = new ConsentLedger(List.of(entry(1, ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null)));
+
+        assertThat(codeOf(() -> ledger.checkAccepts(consent(ConsentKind.PARTICIPATION, ConsentDecision.WITHDRAWN, null,
+                EvidenceMethod.IN_APP)))).isEqualTo(Status.Code.OK);
+        assertThatThrownBy(() -> ledger.checkAccepts(consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.WITHDRAWN,
+                CEP, EvidenceMethod.IN_APP)))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                    assertThat(e.getStatus().getDescription()).contains("pas de consentement en vigueur");
+                });
+    }
+
+    private static ConsentEntry entry(long sequence, ConsentKind kind, ConsentDecision decision, Recipient recipient) {
+        return new ConsentEntry("id-" + sequence, "b1", kind, decision, recipient, EvidenceMethod.IN_APP, "", "someone",
+                Instant.parse("2026-11-23T09:00:00Z").plusSeconds(sequence), sequence);
+    }
+}
