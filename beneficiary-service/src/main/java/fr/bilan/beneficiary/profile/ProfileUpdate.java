@@ -1,7 +1,6 @@
 package fr.bilan.beneficiary.profile;
 
 import java.util.List;
-import java.util.Set;
 
 import fr.bilan.support.errors.FieldViolations;
 
@@ -11,9 +10,9 @@ import fr.bilan.support.errors.FieldViolations;
  */
 public record ProfileUpdate(BeneficiaryProfile requested, List<String> paths) {
 
-    static final Set<String> CHANGEABLE = Set.of("given_name", "family_name", "email", "phone", "employment_status",
+    static final List<String> CHANGEABLE = List.of("given_name", "family_name", "email", "phone", "employment_status",
             "account_id");
-    private static final String ALLOWED = "given_name, family_name, email, phone, employment_status, account_id";
+    private static final String ALLOWED = String.join(", ", CHANGEABLE);
 
     /** Throws {@code INVALID_ARGUMENT} for an empty mask or a path that names no changeable field. */
     public ProfileUpdate {

@@ -1,5 +1,6 @@
 package fr.bilan.beneficiary.consent;
 
+import static fr.bilan.support.testing.GrpcServiceTestSupport.codeOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,15 +25,6 @@ class ConsentRulesTest {
     private static NewConsent consent(ConsentKind kind, ConsentDecision decision, Recipient recipient,
             EvidenceMethod method) {
         return new NewConsent(kind, decision, recipient, method, method == EvidenceMethod.IN_APP ? "" : EVIDENCE);
-    }
-
-    private static Status.Code codeOf(Runnable rule) {
-        try {
-            rule.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
     }
 
     @Test

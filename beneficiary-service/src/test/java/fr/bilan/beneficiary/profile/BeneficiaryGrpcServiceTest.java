@@ -56,15 +56,6 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
                 .setBeneficiary(beneficiary.setEmail(UUID.randomUUID() + "@example.fr")).build()).getBeneficiary();
     }
 
-    private static Status.Code codeOf(Runnable call) {
-        try {
-            call.run();
-            return Status.Code.OK;
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
-    }
-
     @Test
     void createsThenReadsTheSameBeneficiary() {
         Beneficiary created = as(consultant()).createBeneficiary(

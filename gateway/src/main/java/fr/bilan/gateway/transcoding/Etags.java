@@ -28,8 +28,7 @@ public final class Etags {
         }
         String etag = unquote(ifMatch.strip());
         FieldDescriptor resourceField = requestResource(binding);
-        FieldDescriptor etagField = etagField(resourceField == null ? binding.method().getInputType()
-                : resourceField.getMessageType()).orElseThrow();
+        FieldDescriptor etagField = etagField(resourceType(binding)).orElseThrow();
         Message holder = resourceField == null ? request : (Message) request.getField(resourceField);
         String sent = (String) holder.getField(etagField);
         if (!sent.isEmpty() && !sent.equals(etag)) {
@@ -52,9 +51,7 @@ public final class Etags {
         if (!changesExisting) {
             return false;
         }
-        FieldDescriptor resourceField = requestResource(binding);
-        return etagField(resourceField == null ? binding.method().getInputType() : resourceField.getMessageType())
-                .isPresent();
+        return etagField(resourceType(binding)).isPresent();
     }
 
     /** Whether the operation answers an {@code ETag}: its HTTP body is a resource with an etag. */
@@ -87,6 +84,12 @@ public final class Etags {
         }
         FieldDescriptor field = binding.method().getInputType().findFieldByName(binding.body());
         return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated() ? field : null;
+    }
+
+    /** The type of the resource a request carries: the body's message, or the request itself. */
+    private static Descriptor resourceType(HttpBinding binding) {
+        FieldDescriptor resourceField = requestResource(binding);
+        return resourceField == null ? binding.method().getInputType() : resourceField.getMessageType();
     }
 
     private static Optional<FieldDescriptor> etagField(Descriptor type) {

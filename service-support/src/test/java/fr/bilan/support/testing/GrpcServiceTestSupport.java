@@ -13,6 +13,8 @@ import io.grpc.CallCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 /**
  * Base of a service's {@code @SpringBootTest}: the real gRPC server on a free loopback port,
@@ -56,6 +58,16 @@ public abstract class GrpcServiceTestSupport {
                 applier.apply(headers);
             }
         };
+    }
+
+    /** The status a call ends with: {@code OK} when it returns, its code when it fails with a gRPC status. */
+    public static Status.Code codeOf(Runnable call) {
+        try {
+            call.run();
+            return Status.Code.OK;
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode();
+        }
     }
 
     public static int freePort() {
