@@ -2,6 +2,8 @@ package fr.bilan.beneficiary.profile;
 
 import java.time.Instant;
 
+import fr.bilan.support.audit.AccessedData;
+
 /**
  * A person undertaking a bilan in one centre, as stored.
  *
@@ -12,5 +14,15 @@ public record Beneficiary(String id, BeneficiaryProfile profile, Instant createT
 
     public String etag() {
         return Long.toString(version);
+    }
+
+    /** This record, for the access log. */
+    public AccessedData accessed() {
+        return AccessedData.of("beneficiaries", id, id, profile.centreId());
+    }
+
+    /** A part of this record ({@code consentRecords}...), for the access log. */
+    public AccessedData accessed(String part) {
+        return new AccessedData(accessed().resource() + "/" + part, id, profile.centreId());
     }
 }

@@ -20,25 +20,25 @@ public final class BeneficiaryAccess {
     }
 
     /** Whether the caller is the beneficiary, through the login linked to the record. */
-    static boolean isOwnRecord(Caller caller, Beneficiary beneficiary) {
+    public static boolean isOwnRecord(Caller caller, Beneficiary beneficiary) {
         return caller.hasRole(BENEFICIARY) && !beneficiary.profile().accountId().isEmpty()
                 && beneficiary.profile().accountId().equals(caller.subject());
     }
 
-    static void checkRead(Caller caller, Beneficiary beneficiary) {
+    public static void checkRead(Caller caller, Beneficiary beneficiary) {
         if (!isOwnRecord(caller, beneficiary) && !worksIn(caller, beneficiary.profile().centreId())) {
             throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
         }
     }
 
-    static void checkCentre(Caller caller, String centreId) {
+    public static void checkCentre(Caller caller, String centreId) {
         if (!worksIn(caller, centreId)) {
             throw denied("Vous n'avez accès qu'aux bénéficiaires de vos centres.");
         }
     }
 
     /** The centres a list covers: the one asked for (if the caller's), or all of the caller's. */
-    static Set<String> centresToList(Caller caller, String centreId) {
+    public static Set<String> centresToList(Caller caller, String centreId) {
         if (centreId.isEmpty()) {
             return CENTRE_STAFF.stream().anyMatch(caller::hasRole) ? caller.centres() : Set.of();
         }

@@ -44,11 +44,14 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     private final BeneficiaryRepository repository;
     private final ConsentRepository consents;
     private final Clock clock;
+    private final AccessLog accessLog;
 
-    BeneficiaryGrpcService(BeneficiaryRepository repository, ConsentRepository consents, Clock clock) {
+    BeneficiaryGrpcService(BeneficiaryRepository repository, ConsentRepository consents, Clock clock,
+            AccessLog accessLog) {
         this.repository = repository;
         this.consents = consents;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     @Override
@@ -59,7 +62,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
         Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
                 clock.instant());
-        AccessLog.record(caller, "beneficiary.create", created.id());
+        accessLog.record(caller, "beneficiary.create", created.accessed());
         response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(created)).build());
         response.onCompleted();
     }
@@ -69,7 +72,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Caller caller = Caller.current();
         Beneficiary beneficiary = find(request.getId(), "id");
         BeneficiaryAccess.checkRead(caller, beneficiary);
-        AccessLog.record(caller, "beneficiary.read", beneficiary.id());
+        accessLog.record(caller, "beneficiary.read", beneficiary.accessed());
         response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(toProto(beneficiary)).build());
         response.onCompleted();
     }
@@ -84,7 +87,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         // a stale etag is refused even if the stored version would still accept the change
         Optional<Long> expected = proto.getEtag().isEmpty() ? Optional.of(current.version()) : parseEtag(proto.getEtag());
         Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
-        AccessLog.record(caller, "beneficiary.update", updated.id());
+        accessLog.record(caller, "beneficiary.update", updated.accessed());
         response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(updated)).build());
         response.onCompleted();
     }
@@ -102,8 +105,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         var answer = ListBeneficiariesResponse.newBuilder();
         page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(toProto(beneficiary)));
         page.next().ifPresent(last -> answer.setNextPageToken(query.tokenAfter(last)));
-        AccessLog.record(caller, "beneficiary.list", page.beneficiaries().stream().map(Beneficiary::id)
-                .collect(Collectors.joining(",")));
+        accessLog.recordAll(caller, "beneficiary.list", page.beneficiaries().stream().map(Beneficiary::accessed).toList());
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -126,7 +128,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
             consents.ledgerOf(beneficiary.id()).checkAccepts(consent);
             return consents.append(beneficiary.id(), consent, caller.subject(), requestKey, clock.instant());
         });
-        AccessLog.record(caller, "consent.record", beneficiary.id());
+        accessLog.record(caller, "consent.record", beneficiary.accessed("consentRecords"));
         response.onNext(CreateConsentRecordResponse.newBuilder().setConsentRecord(ConsentMessages.toProto(recorded)).build());
         response.onCompleted();
     }
@@ -138,7 +140,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryAccess.checkRead(caller, beneficiary);
         var answer = ListConsentRecordsResponse.newBuilder();
         consents.ledgerOf(beneficiary.id()).entries().forEach(entry -> answer.addConsentRecords(ConsentMessages.toProto(entry)));
-        AccessLog.record(caller, "consent.list", beneficiary.id());
+        accessLog.record(caller, "consent.list", beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -155,7 +157,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         ConsentLedger ledger = consents.ledgerOf(beneficiary.id());
         var answer = CheckConsentResponse.newBuilder().setGranted(ledger.inForce(request.getKind(), recipient));
         ledger.deciding(request.getKind(), recipient).ifPresent(entry -> answer.setDecidingRecord(ConsentMessages.toProto(entry)));
-        AccessLog.record(caller, "consent.check", beneficiary.id());
+        accessLog.record(caller, "consent.check", beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
     }

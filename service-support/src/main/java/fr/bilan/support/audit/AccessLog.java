@@ -1,22 +1,59 @@
 package fr.bilan.support.audit;
 
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import com.mongodb.client.MongoCollection;
 
 import fr.bilan.support.security.Caller;
 
 /**
- * Every access to personal data leaves a line in the {@code bilan.access} log: who, what action,
- * which resource by id. It never holds the data itself, so the log may be kept and shipped freely.
+ * Every read or change of personal data is recorded before the data leaves the service: who, which
+ * operation, which resource of which beneficiary, when. Records go to the append-only
+ * {@code access_records} collection (inserted, never updated) and to the {@code bilan.access} log.
+ * They hold identifiers, never the data itself. If the record cannot be written the call fails:
+ * no access goes unrecorded.
  */
-public final class AccessLog {
+public class AccessLog {
 
     private static final Logger log = LoggerFactory.getLogger("bilan.access");
 
-    private AccessLog() {
+    private final MongoCollection<Document> records;
+    private final Clock clock;
+    private final String service;
+
+    public AccessLog(MongoCollection<Document> records, Clock clock, String service) {
+        this.records = records;
+        this.clock = clock;
+        this.service = service;
     }
 
-    public static void record(Caller caller, String action, String resource) {
-        log.info("subject={} roles={} action={} resource={}", caller.subject(), caller.roles(), action, resource);
+    public void record(Caller caller, String operation, AccessedData data) {
+        recordAll(caller, operation, List.of(data));
+    }
+
+    public void recordAll(Caller caller, String operation, List<AccessedData> data) {
+        if (data.isEmpty()) {
+            return;
+        }
+        Date now = Date.from(clock.instant());
+        List<Document> documents = data.stream().map(accessed -> new Document("_id", UUID.randomUUID().toString())
+                .append(AccessRecords.TIME, now)
+                .append("actor", caller.subject())
+                .append("actorRoles", caller.roles().stream().sorted().toList())
+                .append("operation", operation)
+                .append("resource", accessed.resource())
+                .append(AccessRecords.BENEFICIARY, accessed.beneficiaryId())
+                .append(AccessRecords.CENTRE, accessed.centreId())
+                .append("service", service)).toList();
+        records.insertMany(documents);
+        data.forEach(accessed -> log.info("subject={} roles={} operation={} resource={}", caller.subject(),
+                caller.roles(), operation, accessed.resource()));
     }
 }

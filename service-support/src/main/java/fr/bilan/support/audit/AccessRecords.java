@@ -1,0 +1,37 @@
+package fr.bilan.support.audit;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/**
+ * The {@code access_records} collection: indexed for the two ways it is read (a beneficiary's
+ * accesses, a centre's over a period, newest first) and expired after the retention the operator
+ * sets (BILAN.md: access logs live 6 to 12 months; a TTL index, which the embedded server accepts
+ * but does not apply).
+ */
+public final class AccessRecords {
+
+    public static final String COLLECTION = "access_records";
+    static final String TIME = "time";
+    static final String BENEFICIARY = "beneficiaryId";
+    static final String CENTRE = "centreId";
+
+    private AccessRecords() {
+    }
+
+    public static MongoCollection<Document> collection(MongoDatabase database, Duration retention) {
+        MongoCollection<Document> records = database.getCollection(COLLECTION);
+        records.createIndex(Indexes.compoundIndex(Indexes.ascending(BENEFICIARY), Indexes.descending(TIME, "_id")));
+        records.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(TIME, "_id")));
+        records.createIndex(Indexes.ascending(TIME),
+                new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        return records;
+    }
+}
