@@ -14,20 +14,7 @@ if ! command -v h2load > /dev/null; then
   echo "gateway-vs-direct.sh: needs h2load (apt-get install nghttp2-client)" >&2
   exit 1
 fi
-if [[ $(./bilan status) == *running* ]]; then
-  echo "gateway-vs-direct.sh: the platform is running; stop it first (./bilan down)" >&2
-  exit 1
-fi
-export BILAN_HOME
-BILAN_HOME=$(mktemp -d)
-trap './bilan down > /dev/null 2>&1 || true; rm -rf "$BILAN_HOME"' EXIT
-# the benchmark's single user would otherwise meet the per-user rate limit
-export BILAN_GATEWAY_RATE_LIMIT_PER_USER=100000000 BILAN_GATEWAY_RATE_LIMIT_PER_CLIENT_IP=100000000
-GATEWAY=http://localhost:${BILAN_GATEWAY_PORT:-8080}
-GRPC=http://localhost:${BILAN_BENEFICIARY_GRPC_PORT:-9091}
-
-./mvnw -q -B -DskipTests package
-./bilan up > "$BILAN_HOME/up.txt" || { cat "$BILAN_HOME/up.txt"; exit 1; }
+. bench/platform.sh gateway-vs-direct.sh
 TOKEN=$(./bilan token consultant)
 ID=$(curl -s -X POST "$GATEWAY/api/v1/beneficiaries" \
   -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
@@ -47,7 +34,7 @@ load() {
   local common=(-D "$2" -c "$CONNECTIONS" -m 1 -H "authorization: Bearer $TOKEN" --log-file="$3")
   if [ "$1" = direct ]; then
     h2load "${common[@]}" -d "$BODY" -H 'content-type: application/grpc' -H 'te: trailers' \
-      "$GRPC/bilan.beneficiary.v1.BeneficiaryService/GetBeneficiary"
+      "http://$GRPC/bilan.beneficiary.v1.BeneficiaryService/GetBeneficiary"
   else
     h2load "${common[@]}" --h1 "$GATEWAY/api/v1/beneficiaries/$ID"
   fi
@@ -55,7 +42,7 @@ load() {
 
 # a gRPC failure is an HTTP 200 too: the direct call must carry the beneficiary back
 check=$(h2load -n 1 -c 1 -d "$BODY" -H 'content-type: application/grpc' -H 'te: trailers' \
-  -H "authorization: Bearer $TOKEN" "$GRPC/bilan.beneficiary.v1.BeneficiaryService/GetBeneficiary")
+  -H "authorization: Bearer $TOKEN" "http://$GRPC/bilan.beneficiary.v1.BeneficiaryService/GetBeneficiary")
 if [ "$(sed -nE 's/.*\(([0-9]+)\) data.*/\1/p' <<< "$check")" -lt 50 ]; then
   echo "gateway-vs-direct.sh: the direct call returned no beneficiary" >&2
   exit 1
