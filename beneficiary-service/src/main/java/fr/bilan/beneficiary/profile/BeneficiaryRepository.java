@@ -35,6 +35,7 @@ import io.grpc.StatusRuntimeException;
 @Repository
 public class BeneficiaryRepository {
 
+    public static final String COLLECTION = "beneficiaries";
     private static final String ID = "_id";
     private static final String CENTRE = "centreId";
     private static final String EMAIL_KEY = "emailKey";
@@ -46,7 +47,7 @@ public class BeneficiaryRepository {
     private final MongoCollection<Document> collection;
 
     public BeneficiaryRepository(MongoDatabase database) {
-        this.collection = database.getCollection("beneficiaries");
+        this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
         collection.createIndex(Indexes.ascending(CENTRE, EMAIL_KEY), new IndexOptions().unique(true));
         // serves every list: centre, then the sort order (filters on status narrow the scan)
