@@ -110,6 +110,20 @@ class KeycloakSecurityTest {
     }
 
     @Test
+    @Order(1)
+    void theServicesClientGetsAPlatformServiceTokenForTheApiWithTheSecretFromTheEnvironment() throws Exception {
+        ObjectNode service = claims(KEYCLOAK.serviceToken());
+
+        assertThat(service.get("iss").asString()).isEqualTo(KEYCLOAK.issuer());
+        assertThat(service.get("aud").toString()).contains("bilan-api");
+        assertThat(service.get("azp").asString()).isEqualTo("bilan-services");
+        assertThat(service.get("realm_access").get("roles").toString()).contains("platform-service");
+        // the placeholder was replaced at import, not kept as a secret anyone can read in the repository
+        assertThat(KEYCLOAK.clientCredentials("bilan-services", "${BILAN_SERVICES_CLIENT_SECRET}").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
     @Order(2)
     void everyExposedRpcAnswersEachRoleAsItsContractSays() throws Exception {
         List<String> rows = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class KeycloakServer implements AutoCloseable {
     final int port = GrpcServiceTestSupport.freePort();
     private final int managementPort = GrpcServiceTestSupport.freePort();
     private final String adminPassword = UUID.randomUUID().toString();
+    /** The secret of the services' client, which the realm file reads from the environment at import. */
+    private final String servicesClientSecret = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
@@ -82,6 +85,7 @@ final class KeycloakServer implements AutoCloseable {
         builder.environment().put("JAVA_HOME", jdk.toString());
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
+        builder.environment().put("BILAN_SERVICES_CLIENT_SECRET", servicesClientSecret);
         process = builder.start();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -126,6 +130,22 @@ final class KeycloakServer implements AutoCloseable {
         return JSON.readTree(response.body()).get("access_token").asString();
     }
 
+    /** A token of the services' own client, from the client-credentials grant. */
+    String serviceToken() throws Exception {
+        HttpResponse<String> response = clientCredentials("bilan-services", servicesClientSecret);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Token refused for bilan-services: " + response.body());
+        }
+        return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /** The client-credentials grant, the client authenticating with HTTP Basic as ServiceToken does. */
+    HttpResponse<String> clientCredentials(String client, String secret) throws Exception {
+        String credentials = URLEncoder.encode(client, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
+        return post("/realms/bilan/protocol/openid-connect/token", Map.of("grant_type", "client_credentials"),
+                "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
     String adminToken() throws Exception {
         return token("master", "admin-cli", "admin", adminPassword);
     }
@@ -142,15 +162,15 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form, String bearer) throws Exception {
+    private HttpResponse<String> post(String path, Map<String, String> form, String authorization) throws Exception {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(issuerBase() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+        if (authorization != null) {
+            request.header("Authorization", authorization);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

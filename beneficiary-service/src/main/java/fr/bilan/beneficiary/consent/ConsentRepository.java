@@ -27,27 +27,32 @@ import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 /**
- * The consent ledger in MongoDB: a document per record, inserted and never updated. Each
- * beneficiary's records are numbered by a counter document (one atomic increment), so their order
- * does not depend on clocks; a retried request finds its first record by its idempotency key. A
- * request that fails between the increment and the insert leaves a gap in the numbering, never a
- * lost or doubled record.
+ * The consent ledger in MongoDB: a document per record, inserted and never updated in substance.
+ * Each beneficiary's records are numbered by a counter document (one atomic increment), so their
+ * order does not depend on clocks; a retried request finds its first record by its idempotency key.
+ * A request that fails between the increment and the insert leaves a gap in the numbering, never a
+ * lost or doubled record. Each record is inserted with its delivery to retention-service pending
+ * ({@link OutboxMarker}), the one part of it the outbox relay later changes.
  */
 @Repository
 public class ConsentRepository {
 
-    private static final String BENEFICIARY = "beneficiaryId";
-    private static final String SEQUENCE = "sequence";
+    public static final String COLLECTION = "consent_records";
+    public static final String BENEFICIARY = "beneficiaryId";
+    public static final String SEQUENCE = "sequence";
+    public static final String RECORD_TIME = "recordTime";
     private static final String REQUEST_KEY = "requestKey";
 
     private final MongoCollection<Document> records;
     private final MongoCollection<Document> counters;
 
     public ConsentRepository(MongoDatabase database) {
-        this.records = database.getCollection("consent_records");
+        this.records = database.getCollection(COLLECTION);
         this.counters = database.getCollection("consent_ledgers");
         records.createIndex(Indexes.ascending(BENEFICIARY, SEQUENCE), new IndexOptions().unique(true));
         records.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+        // the relay's reads: pending records, by beneficiary in ledger order (delivered ones sort apart, as null)
+        records.createIndex(Indexes.ascending(OutboxMarker.PENDING, BENEFICIARY, SEQUENCE));
     }
 
     /** Appends the record, or returns the one a concurrent request stored under the same idempotency key. */
@@ -63,8 +68,9 @@ public class ConsentRepository {
                 .append("method", consent.method().name())
                 .append("evidenceSha256", consent.evidenceSha256())
                 .append("recordedBy", recordedBy)
-                .append("recordTime", Date.from(now))
-                .append(REQUEST_KEY, requestKey);
+                .append(RECORD_TIME, Date.from(now))
+                .append(REQUEST_KEY, requestKey)
+                .append(OutboxMarker.FIELD, OutboxMarker.pending(now));
         if (consent.recipient() != null) {
             document.append("recipientKind", consent.recipient().kind().name())
                     .append("recipientName", consent.recipient().name());
@@ -90,13 +96,14 @@ public class ConsentRepository {
                 .map(ConsentRepository::toEntry);
     }
 
-    private static ConsentEntry toEntry(Document document) {
+    /** The record a stored document holds. */
+    public static ConsentEntry toEntry(Document document) {
         String recipientKind = document.getString("recipientKind");
         Recipient recipient = recipientKind == null ? null
                 : new Recipient(RecipientKind.valueOf(recipientKind), document.getString("recipientName"));
         return new ConsentEntry(document.getString("_id"), document.getString(BENEFICIARY),
                 ConsentKind.valueOf(document.getString("kind")), ConsentDecision.valueOf(document.getString("decision")),
                 recipient, EvidenceMethod.valueOf(document.getString("method")), document.getString("evidenceSha256"),
-                document.getString("recordedBy"), document.getDate("recordTime").toInstant(), document.getLong(SEQUENCE));
+                document.getString("recordedBy"), document.getDate(RECORD_TIME).toInstant(), document.getLong(SEQUENCE));
     }
 }

@@ -2,20 +2,33 @@ package fr.bilan.support.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.nimbusds.jose.JOSEObjectType;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
+import no.nav.security.mock.oauth2.OAuth2Config;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import no.nav.security.mock.oauth2.token.RequestMapping;
+import no.nav.security.mock.oauth2.token.RequestMappingTokenCallback;
 
 /**
  * An OpenID provider for tests (mock-oauth2-server, in process, real signed JWTs), issuing
  * tokens shaped like Keycloak's: audience {@code bilan-api}, roles under {@code realm_access.roles}.
- * One instance serves a whole test JVM.
+ * Its token endpoint answers the client-credentials grant as Keycloak does for the services' client:
+ * a token of {@link #SERVICE_ACCOUNT} holding realm role {@link #SERVICE_ROLE}, whatever the client
+ * credentials. One instance serves a whole test JVM.
  */
 public final class TestIdentityProvider {
 
     public static final String AUDIENCE = "bilan-api";
+    /** The subject of the tokens the token endpoint issues for the client-credentials grant. */
+    public static final String SERVICE_ACCOUNT = "service-account-bilan-services";
+    /** The realm role those tokens hold. */
+    public static final String SERVICE_ROLE = "platform-service";
+    /** Their lifespan, in seconds. */
+    public static final long SERVICE_TOKEN_LIFESPAN = 3600;
     private static final String ISSUER_ID = "bilan";
     private static final MockOAuth2Server SERVER = started();
 
@@ -23,7 +36,10 @@ public final class TestIdentityProvider {
     }
 
     private static MockOAuth2Server started() {
-        MockOAuth2Server server = new MockOAuth2Server();
+        var serviceAccount = new RequestMapping("grant_type", "client_credentials", Map.of("sub", SERVICE_ACCOUNT,
+                "aud", List.of(AUDIENCE), "realm_access", Map.of("roles", List.of(SERVICE_ROLE))), JOSEObjectType.JWT.getType());
+        MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(false, null, null, false, new OAuth2TokenProvider(),
+                Set.of(new RequestMappingTokenCallback(ISSUER_ID, List.of(serviceAccount), SERVICE_TOKEN_LIFESPAN))));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::shutdown));
         return server;
@@ -35,6 +51,11 @@ public final class TestIdentityProvider {
 
     public static String jwksUri() {
         return SERVER.jwksUrl(ISSUER_ID).toString();
+    }
+
+    /** Where a service asks for its own token (client-credentials grant). */
+    public static String tokenEndpoint() {
+        return SERVER.tokenEndpointUrl(ISSUER_ID).toString();
     }
 
     /** A valid access token for {@code subject} holding {@code roles}, member of no centre. */

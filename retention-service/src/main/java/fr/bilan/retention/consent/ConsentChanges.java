@@ -1,0 +1,100 @@
+package fr.bilan.retention.consent;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/**
+ * The consent changes retention has taken in, which its legal clock reads. Two plain collections:
+ * <ul>
+ * <li>{@code consent_changes}: one document per change, {@code _id} = the consent record's id
+ * ({@code eventId}), with {@code beneficiaryId}, {@code sequence} (position in the beneficiary's
+ * ledger), {@code kind}, {@code decision}, {@code recipientKind} (synthesis sharing only),
+ * {@code recordTime} (when the beneficiary's ledger recorded it) and {@code receiveTime}; indexed by
+ * (beneficiaryId, sequence). Identifiers only: no name, no evidence.</li>
+ * <li>{@code consent_positions}: per beneficiary ({@code _id}), {@code latestSequence}, the latest
+ * sequence taken in, and {@code updateTime}.</li>
+ * </ul>
+ * Delivery is at least once and in ledger order, and there are no transactions: the change is
+ * inserted first (its id makes a second insert fail), then the position moves forward ({@code $max},
+ * never back). A redelivery after a crash between the two finds the change and completes the move.
+ */
+@Repository
+public class ConsentChanges {
+
+    public static final String CHANGES = "consent_changes";
+    public static final String POSITIONS = "consent_positions";
+    static final String BENEFICIARY = "beneficiaryId";
+    static final String SEQUENCE = "sequence";
+    static final String LATEST_SEQUENCE = "latestSequence";
+
+    /** What taking a change in did. */
+    public enum Intake {
+        /** First time seen: stored, the beneficiary's position moved to it. */
+        TAKEN_IN,
+        /** Already stored (same event id): nothing changed. */
+        DUPLICATE,
+        /** Not newer than the latest change taken in for the beneficiary: nothing changed. */
+        OUT_OF_DATE
+    }
+
+    private final MongoCollection<Document> changes;
+    private final MongoCollection<Document> positions;
+
+    public ConsentChanges(MongoDatabase database) {
+        this.changes = database.getCollection(CHANGES);
+        this.positions = database.getCollection(POSITIONS);
+        changes.createIndex(Indexes.ascending(BENEFICIARY, SEQUENCE));
+    }
+
+    public Intake takeIn(ConsentChange change, Instant now) {
+        if (change.sequence() <= latestSequence(change.beneficiaryId())) {
+            return changes.find(Filters.eq("_id", change.eventId())).first() != null ? Intake.DUPLICATE
+                    : Intake.OUT_OF_DATE;
+        }
+        Intake intake = insert(change, now);
+        positions.updateOne(Filters.eq("_id", change.beneficiaryId()),
+                Updates.combine(Updates.max(LATEST_SEQUENCE, change.sequence()), Updates.set("updateTime", Date.from(now))),
+                new UpdateOptions().upsert(true));
+        return intake;
+    }
+
+    /** The latest sequence taken in for the beneficiary; 0 when none. */
+    public long latestSequence(String beneficiaryId) {
+        Document position = positions.find(Filters.eq("_id", beneficiaryId)).first();
+        return position == null ? 0 : position.getLong(LATEST_SEQUENCE);
+    }
+
+    private Intake insert(ConsentChange change, Instant now) {
+        Document document = new Document("_id", change.eventId())
+                .append(BENEFICIARY, change.beneficiaryId())
+                .append(SEQUENCE, change.sequence())
+                .append("kind", change.kind().name())
+                .append("decision", change.decision().name())
+                .append("recordTime", Date.from(change.recordTime()))
+                .append("receiveTime", Date.from(now));
+        if (change.recipientKind() != null) {
+            document.append("recipientKind", change.recipientKind().name());
+        }
+        try {
+            changes.insertOne(document);
+            return Intake.TAKEN_IN;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            return Intake.DUPLICATE;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package fr.bilan.retention.consent;
+
+import java.time.Clock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.grpc.server.service.GrpcService;
+
+import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import io.grpc.stub.StreamObserver;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * The gRPC edge of retention-service. Only platform services call it (role {@code platform-service},
+ * checked from the contract); logs carry identifiers only.
+ */
+@GrpcService
+class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionGrpcService.class);
+
+    private final ConsentChanges changes;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    RetentionGrpcService(ConsentChanges changes, Clock clock, MeterRegistry meters) {
+        this.changes = changes;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public void recordConsentChange(RecordConsentChangeRequest request,
+            StreamObserver<RecordConsentChangeResponse> response) {
+        ConsentChange change = ConsentChange.of(request.getChange());
+        ConsentChanges.Intake intake = changes.takeIn(change, clock.instant());
+        meters.counter("bilan.retention.consent.changes", "intake", intake.name().toLowerCase()).increment();
+        if (intake == ConsentChanges.Intake.OUT_OF_DATE) {
+            log.warn("Consent change {} (beneficiary {}, sequence {}) is older than the latest taken in: acknowledged "
+                    + "without effect", change.eventId(), change.beneficiaryId(), change.sequence());
+        } else {
+            log.debug("Consent change {} (beneficiary {}, sequence {}): {}", change.eventId(), change.beneficiaryId(),
+                    change.sequence(), intake);
+        }
+        response.onNext(RecordConsentChangeResponse.newBuilder()
+                .setFirstDelivery(intake == ConsentChanges.Intake.TAKEN_IN).build());
+        response.onCompleted();
+    }
+}
