@@ -161,7 +161,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
 
     private Beneficiary find(String id, String field) {
         new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
-        return repository.findById(id).orElseThrow(() -> BeneficiaryRepository.notFound(id));
+        return repository.get(id);
     }
 
     /** Etags are versions; one that is not can match no version, so the write is refused as stale. */
