@@ -1,6 +1,6 @@
 package fr.bilan.beneficiary.consent;
 
-import fr.bilan.beneficiary.ProtoTime;
+import fr.bilan.support.time.ProtoTime;
 import fr.bilan.proto.beneficiary.v1.ConsentRecord;
 
 /** Consent records between the domain and the contract. */

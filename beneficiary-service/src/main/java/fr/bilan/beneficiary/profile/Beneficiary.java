@@ -7,10 +7,20 @@ import fr.bilan.support.audit.AccessedData;
 /**
  * A person undertaking a bilan in one centre, as stored.
  *
- * @param version counts the changes; the resource's etag
+ * @param version    counts the changes; the resource's etag
+ * @param erasedTime when their personal data was erased (RGPD art. 17), {@code null} if it was not;
+ *                   an erased record keeps only its id, centre and times
  */
 public record Beneficiary(String id, BeneficiaryProfile profile, Instant createTime, Instant updateTime,
-        long version) {
+        long version, Instant erasedTime) {
+
+    public Beneficiary(String id, BeneficiaryProfile profile, Instant createTime, Instant updateTime, long version) {
+        this(id, profile, createTime, updateTime, version, null);
+    }
+
+    public boolean erased() {
+        return erasedTime != null;
+    }
 
     public String etag() {
         return Long.toString(version);

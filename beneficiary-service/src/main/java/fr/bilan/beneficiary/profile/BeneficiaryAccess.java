@@ -9,12 +9,14 @@ import io.grpc.StatusRuntimeException;
 /**
  * Whose records a caller reaches, beyond the roles the contract names: a beneficiary their own
  * record (through the login linked to it), consultants and centre managers those of their centres
- * (the {@code centres} claim).
+ * (the {@code centres} claim); where an RPC narrows it, only some roles of those centres.
  */
 public final class BeneficiaryAccess {
 
     static final String BENEFICIARY = "beneficiary";
-    private static final Set<String> CENTRE_STAFF = Set.of("consultant", "centre-manager");
+    public static final String CENTRE_MANAGER = "centre-manager";
+    public static final String AUDITOR = "auditor";
+    private static final Set<String> CENTRE_STAFF = Set.of("consultant", CENTRE_MANAGER);
 
     private BeneficiaryAccess() {
     }
@@ -28,6 +30,20 @@ public final class BeneficiaryAccess {
     public static void checkRead(Caller caller, Beneficiary beneficiary) {
         if (!isOwnRecord(caller, beneficiary) && !worksIn(caller, beneficiary.profile().centreId())) {
             throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
+        }
+    }
+
+    /** The beneficiary themself, or a caller holding one of {@code roles} in the beneficiary's centre. */
+    public static void checkOwnOrCentreRole(Caller caller, Beneficiary beneficiary, Set<String> roles) {
+        if (!isOwnRecord(caller, beneficiary) && !holdsIn(caller, beneficiary.profile().centreId(), roles)) {
+            throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
+        }
+    }
+
+    /** A caller holding one of {@code roles} in that centre. */
+    public static void checkCentreRole(Caller caller, String centreId, Set<String> roles) {
+        if (!holdsIn(caller, centreId, roles)) {
+            throw denied("Vous n'avez accès qu'aux données de vos centres.");
         }
     }
 
@@ -47,7 +63,11 @@ public final class BeneficiaryAccess {
     }
 
     private static boolean worksIn(Caller caller, String centreId) {
-        return CENTRE_STAFF.stream().anyMatch(caller::hasRole) && caller.centres().contains(centreId);
+        return holdsIn(caller, centreId, CENTRE_STAFF);
+    }
+
+    private static boolean holdsIn(Caller caller, String centreId, Set<String> roles) {
+        return roles.stream().anyMatch(caller::hasRole) && caller.centres().contains(centreId);
     }
 
     private static StatusRuntimeException denied(String description) {

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.ProtoTime;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.beneficiary.consent.ConsentMessages;
@@ -39,8 +38,6 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
 
-    private static final int MAX_REQUEST_ID_LENGTH = 64;
-
     private final BeneficiaryRepository repository;
     private final ConsentRepository consents;
     private final Clock clock;
@@ -57,13 +54,13 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     @Override
     public void createBeneficiary(CreateBeneficiaryRequest request, StreamObserver<CreateBeneficiaryResponse> response) {
         Caller caller = Caller.current();
-        checkRequestId(request.getRequestId());
+        RequestKey.check(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
         Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
                 clock.instant());
         accessLog.record(caller, "beneficiary.create", created.accessed());
-        response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(created)).build());
+        response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(created)).build());
         response.onCompleted();
     }
 
@@ -73,7 +70,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Beneficiary beneficiary = find(request.getId(), "id");
         BeneficiaryAccess.checkRead(caller, beneficiary);
         accessLog.record(caller, "beneficiary.read", beneficiary.accessed());
-        response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(toProto(beneficiary)).build());
+        response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(beneficiary)).build());
         response.onCompleted();
     }
 
@@ -88,7 +85,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Optional<Long> expected = proto.getEtag().isEmpty() ? Optional.of(current.version()) : parseEtag(proto.getEtag());
         Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
         accessLog.record(caller, "beneficiary.update", updated.accessed());
-        response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(updated)).build());
+        response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(updated)).build());
         response.onCompleted();
     }
 
@@ -103,7 +100,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
                 request.getPageSize(), request.getPageToken());
         BeneficiaryRepository.Page page = repository.list(query);
         var answer = ListBeneficiariesResponse.newBuilder();
-        page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(toProto(beneficiary)));
+        page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(BeneficiaryMessages.toProto(beneficiary)));
         page.next().ifPresent(last -> answer.setNextPageToken(query.tokenAfter(last)));
         accessLog.recordAll(caller, "beneficiary.list", page.beneficiaries().stream().map(Beneficiary::accessed).toList());
         response.onNext(answer.build());
@@ -114,7 +111,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     public void createConsentRecord(CreateConsentRecordRequest request,
             StreamObserver<CreateConsentRecordResponse> response) {
         Caller caller = Caller.current();
-        checkRequestId(request.getRequestId());
+        RequestKey.check(request.getRequestId());
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
         boolean byTheBeneficiary = BeneficiaryAccess.isOwnRecord(caller, beneficiary);
         if (!byTheBeneficiary) {
@@ -162,16 +159,9 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         response.onCompleted();
     }
 
-    private static void checkRequestId(String requestId) {
-        if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
-            throw FieldViolations.of("request_id",
-                    "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
-        }
-    }
-
     private Beneficiary find(String id, String field) {
         new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
-        return repository.findById(id).orElseThrow(() -> BeneficiaryRepository.notFound(id));
+        return repository.get(id);
     }
 
     /** Etags are versions; one that is not can match no version, so the write is refused as stale. */
@@ -197,24 +187,5 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         } catch (IllegalArgumentException e) {
             throw FieldViolations.of(field, "Situation professionnelle inconnue.");
         }
-    }
-
-    private static fr.bilan.proto.beneficiary.v1.Beneficiary toProto(Beneficiary beneficiary) {
-        BeneficiaryProfile profile = beneficiary.profile();
-        return fr.bilan.proto.beneficiary.v1.Beneficiary.newBuilder()
-                .setId(beneficiary.id())
-                .setCentreId(profile.centreId())
-                .setGivenName(profile.givenName())
-                .setFamilyName(profile.familyName())
-                .setEmail(profile.email())
-                .setPhone(profile.phone())
-                .setEmploymentStatus(profile.employmentStatus() == null
-                        ? fr.bilan.proto.beneficiary.v1.EmploymentStatus.EMPLOYMENT_STATUS_UNSPECIFIED
-                        : fr.bilan.proto.beneficiary.v1.EmploymentStatus.valueOf(profile.employmentStatus().name()))
-                .setAccountId(profile.accountId())
-                .setCreateTime(ProtoTime.of(beneficiary.createTime()))
-                .setUpdateTime(ProtoTime.of(beneficiary.updateTime()))
-                .setEtag(beneficiary.etag())
-                .build();
     }
 }

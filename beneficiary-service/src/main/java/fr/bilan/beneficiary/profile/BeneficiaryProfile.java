@@ -17,7 +17,7 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         EmploymentStatus employmentStatus, String accountId) {
 
     static final int MAX_NAME_LENGTH = 100;
-    static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = 64;
     // RFC 5321 limits a path to 256 octets, so an address to 254 characters
     static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_PHONE_LENGTH = 32;
@@ -57,9 +57,16 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         return this;
     }
 
-    /** The key under which an address may be used once per centre: addresses differ by more than case. */
+    /**
+     * The key under which an address may be used once per centre: addresses differ by more than
+     * case. It names the centre too (an address holds no line break, so two centres' keys never meet).
+     */
     String emailKey() {
-        return email.toLowerCase(java.util.Locale.ROOT);
+        return emailKey(centreId, email);
+    }
+
+    static String emailKey(String centreId, String email) {
+        return centreId + "\n" + email.toLowerCase(java.util.Locale.ROOT);
     }
 
     private static String trim(String value) {

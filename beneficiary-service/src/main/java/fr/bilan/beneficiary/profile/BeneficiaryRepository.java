@@ -19,6 +19,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -30,7 +31,8 @@ import io.grpc.StatusRuntimeException;
  * Beneficiaries in MongoDB, one document each, so every write is atomic on its own. A create
  * carries an idempotency key held in a unique index: a retried create finds the first document
  * instead of writing a second one. An update names the version it read: a concurrent change makes
- * it fail instead of being overwritten.
+ * it fail instead of being overwritten. An erasure removes the personal fields in one conditional
+ * write; the record stays, as a stub, so that what the law keeps still points to a centre.
  */
 @Repository
 public class BeneficiaryRepository {
@@ -38,18 +40,26 @@ public class BeneficiaryRepository {
     public static final String COLLECTION = "beneficiaries";
     private static final String ID = "_id";
     private static final String CENTRE = "centreId";
-    private static final String EMAIL_KEY = "emailKey";
+    // centre and address in one field, unique where present (sparse): an erased record has none
+    private static final String EMAIL_KEY = "centreEmailKey";
+    private static final String LEGACY_EMAIL_KEY = "emailKey";
     private static final String FAMILY_KEY = "familyKey";
     private static final String GIVEN_KEY = "givenKey";
     private static final String VERSION = "version";
     private static final String REQUEST_KEY = "requestKey";
+    private static final String ERASED_TIME = "erasedTime";
+    private static final String ERASURE = "erasure";
+    private static final List<String> CONTACT_FIELDS = List.of("email", EMAIL_KEY, "phone", "accountId");
+    private static final List<String> IDENTITY_FIELDS = List.of("givenName", "familyName", "employmentStatus",
+            FAMILY_KEY, GIVEN_KEY);
 
     private final MongoCollection<Document> collection;
 
     public BeneficiaryRepository(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
-        collection.createIndex(Indexes.ascending(CENTRE, EMAIL_KEY), new IndexOptions().unique(true));
+        moveToOneFieldEmailKeys();
+        collection.createIndex(Indexes.ascending(EMAIL_KEY), new IndexOptions().unique(true).sparse(true));
         // serves every list: centre, then the sort order (filters on status narrow the scan)
         collection.createIndex(Indexes.ascending(CENTRE, FAMILY_KEY, GIVEN_KEY, ID));
     }
@@ -69,14 +79,28 @@ public class BeneficiaryRepository {
             if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
-            return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
+            Beneficiary first = Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
                     .map(BeneficiaryRepository::toBeneficiary)
                     .orElseThrow(() -> emailTaken(profile));
+            if (first.erased()) {
+                throw erased();
+            }
+            return first;
         }
     }
 
+    /** The record, erased or not. */
     public Optional<Beneficiary> findById(String id) {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(BeneficiaryRepository::toBeneficiary);
+    }
+
+    /** The record, refused with {@code NOT_FOUND} when unknown or erased. */
+    public Beneficiary get(String id) {
+        Beneficiary beneficiary = findById(id).orElseThrow(() -> notFound(id));
+        if (beneficiary.erased()) {
+            throw erased();
+        }
+        return beneficiary;
     }
 
     /**
@@ -84,8 +108,8 @@ public class BeneficiaryRepository {
      * when empty); {@code ABORTED} when someone changed it in between.
      */
     public Beneficiary update(String id, Optional<Long> expectedVersion, BeneficiaryProfile profile, Instant now) {
-        Bson filter = expectedVersion.map(version -> Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, version)))
-                .orElse(Filters.eq(ID, id));
+        Bson live = Filters.and(Filters.eq(ID, id), Filters.exists(ERASED_TIME, false));
+        Bson filter = expectedVersion.map(version -> Filters.and(live, Filters.eq(VERSION, version))).orElse(live);
         List<Bson> changes = new ArrayList<>();
         profileFields(profile, now).forEach(field -> changes.add(Updates.set(field.name(), field.value())));
         changes.add(Updates.inc(VERSION, 1L));
@@ -100,7 +124,11 @@ public class BeneficiaryRepository {
             throw e;
         }
         if (updated == null) {
-            throw findById(id).isPresent()
+            Optional<Beneficiary> current = findById(id);
+            if (current.isPresent() && current.get().erased()) {
+                throw erased();
+            }
+            throw current.isPresent()
                     ? Status.ABORTED.withDescription("Ce bénéficiaire a été modifié entre-temps par quelqu'un d'autre : "
                             + "relisez-le, puis refaites votre modification.").asRuntimeException()
                     : notFound(id);
@@ -115,6 +143,7 @@ public class BeneficiaryRepository {
         }
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.in(CENTRE, query.centres()));
+        filters.add(Filters.exists(ERASED_TIME, false));
         if (!query.statuses().isEmpty()) {
             filters.add(Filters.in("employmentStatus", query.statuses().stream().map(Enum::name).toList()));
         }
@@ -147,7 +176,44 @@ public class BeneficiaryRepository {
     public record Page(List<Beneficiary> beneficiaries, Optional<BeneficiaryQuery.Position> next) {
     }
 
-    static StatusRuntimeException notFound(String id) {
+    /**
+     * Erases the record's personal data in one write, if it is still at {@code expectedVersion} and
+     * not erased: the contact fields go, with the e-mail's uniqueness key (the address may serve
+     * again in the centre); the identity and its search keys too when {@code identity}. The fields
+     * are removed, not blanked. The record keeps its id, centre and times, and gains
+     * {@code erasedTime} and {@code receipt}: what the erasure answered, so that a retry is answered
+     * the same.
+     *
+     * @return the erased record; empty when it changed or was erased in between
+     */
+    public Optional<Beneficiary> erase(String id, long expectedVersion, boolean identity, Document receipt,
+            Instant now) {
+        List<Bson> changes = new ArrayList<>();
+        CONTACT_FIELDS.forEach(field -> changes.add(Updates.unset(field)));
+        if (identity) {
+            IDENTITY_FIELDS.forEach(field -> changes.add(Updates.unset(field)));
+        }
+        changes.add(Updates.set(ERASED_TIME, Date.from(now)));
+        changes.add(Updates.set(ERASURE, receipt));
+        changes.add(Updates.set("updateTime", Date.from(now)));
+        changes.add(Updates.inc(VERSION, 1L));
+        Document erased = collection.findOneAndUpdate(
+                Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, expectedVersion), Filters.exists(ERASED_TIME, false)),
+                Updates.combine(changes), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(erased).map(BeneficiaryRepository::toBeneficiary);
+    }
+
+    /** What the erasure of this record answered, as {@link #erase} stored it; empty when not erased. */
+    public Optional<Document> erasureReceipt(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq(ID, id)).projection(Projections.include(ERASURE)).first())
+                .map(document -> document.get(ERASURE, Document.class));
+    }
+
+    static StatusRuntimeException erased() {
+        return Status.NOT_FOUND.withDescription("Ce bénéficiaire a été effacé.").asRuntimeException();
+    }
+
+    public static StatusRuntimeException notFound(String id) {
         return Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « " + id + " ».")
                 .asRuntimeException();
     }
@@ -185,7 +251,30 @@ public class BeneficiaryRepository {
                 document.getString("accountId"));
         // documents written before a field existed read as never updated, version 1
         Date created = document.getDate("createTime");
+        Date erasedTime = document.getDate(ERASED_TIME);
         return new Beneficiary(document.getString(ID), profile, created.toInstant(),
-                document.get("updateTime", created).toInstant(), document.get(VERSION, 1L));
+                document.get("updateTime", created).toInstant(), document.get(VERSION, 1L),
+                erasedTime == null ? null : erasedTime.toInstant());
+    }
+
+    /**
+     * Until November 2026 the address was unique per centre through a compound index on (centre,
+     * address); such an index holds erased records, which have no address, as duplicates of each
+     * other. Records stored then get the one-field key, and the old index goes last: while it is
+     * there, the move is (re)done, and once it is gone start-up scans nothing.
+     */
+    private void moveToOneFieldEmailKeys() {
+        String legacyIndex = CENTRE + "_1_" + LEGACY_EMAIL_KEY + "_1";
+        if (!collection.listIndexes().map(index -> index.getString("name")).into(new ArrayList<>()).contains(legacyIndex)) {
+            return;
+        }
+        for (Document old : collection.find(Filters.exists(LEGACY_EMAIL_KEY)).projection(
+                Projections.include(CENTRE, LEGACY_EMAIL_KEY))) {
+            collection.updateOne(Filters.eq(ID, old.get(ID)), Updates.combine(
+                    Updates.set(EMAIL_KEY, BeneficiaryProfile.emailKey(old.getString(CENTRE),
+                            old.getString(LEGACY_EMAIL_KEY))),
+                    Updates.unset(LEGACY_EMAIL_KEY)));
+        }
+        collection.dropIndex(legacyIndex);
     }
 }

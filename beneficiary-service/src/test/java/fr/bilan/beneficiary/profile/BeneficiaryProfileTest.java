@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import com.google.rpc.BadRequest;
-
+import fr.bilan.support.testing.FieldErrors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 
 class BeneficiaryProfileTest {
 
@@ -33,7 +31,7 @@ class BeneficiaryProfileTest {
                 "y".repeat(65)).validate("beneficiary."))
                 .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                     assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(violations(e)).containsExactly(
+                    assertThat(FieldErrors.of(e)).containsExactly(
                             "beneficiary.centre_id: Ce champ est obligatoire.",
                             "beneficiary.given_name: Ce champ est obligatoire.",
                             "beneficiary.family_name: Ce champ ne doit pas dépasser 100 caractères.",
@@ -56,20 +54,7 @@ class BeneficiaryProfileTest {
             assertThatThrownBy(() -> withEmailAndPhone(email, "").validate(""))
                     .as(email)
                     .isInstanceOfSatisfying(StatusRuntimeException.class,
-                            e -> assertThat(violations(e)).containsExactly("email: Adresse e-mail invalide."));
+                            e -> assertThat(FieldErrors.of(e)).containsExactly("email: Adresse e-mail invalide."));
         }
-    }
-
-    private static java.util.List<String> violations(StatusRuntimeException e) {
-        return StatusProto.fromThrowable(e).getDetailsList().stream()
-                .flatMap(detail -> {
-                    try {
-                        return detail.unpack(BadRequest.class).getFieldViolationsList().stream();
-                    } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-                        throw new AssertionError(ex);
-                    }
-                })
-                .map(v -> v.getField() + ": " + v.getDescription())
-                .toList();
     }
 }

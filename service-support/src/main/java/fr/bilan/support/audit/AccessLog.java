@@ -43,15 +43,15 @@ public class AccessLog {
             return;
         }
         Date now = Date.from(clock.instant());
-        List<Document> documents = data.stream().map(accessed -> new Document("_id", UUID.randomUUID().toString())
+        List<Document> documents = data.stream().map(accessed -> new Document(AccessRecords.ID, UUID.randomUUID().toString())
                 .append(AccessRecords.TIME, now)
-                .append("actor", caller.subject())
-                .append("actorRoles", caller.roles().stream().sorted().toList())
-                .append("operation", operation)
-                .append("resource", accessed.resource())
+                .append(AccessRecords.ACTOR, caller.subject())
+                .append(AccessRecords.ACTOR_ROLES, caller.roles().stream().sorted().toList())
+                .append(AccessRecords.OPERATION, operation)
+                .append(AccessRecords.RESOURCE, accessed.resource())
                 .append(AccessRecords.BENEFICIARY, accessed.beneficiaryId())
                 .append(AccessRecords.CENTRE, accessed.centreId())
-                .append("service", service)).toList();
+                .append(AccessRecords.SERVICE, service)).toList();
         records.insertMany(documents);
         data.forEach(accessed -> log.info("subject={} roles={} operation={} resource={}", caller.subject(),
                 caller.roles(), operation, accessed.resource()));

@@ -19,17 +19,23 @@ import com.mongodb.client.model.Indexes;
 public final class AccessRecords {
 
     public static final String COLLECTION = "access_records";
+    static final String ID = "_id";
     static final String TIME = "time";
+    static final String ACTOR = "actor";
+    static final String ACTOR_ROLES = "actorRoles";
+    static final String OPERATION = "operation";
+    static final String RESOURCE = "resource";
     static final String BENEFICIARY = "beneficiaryId";
     static final String CENTRE = "centreId";
+    static final String SERVICE = "service";
 
     private AccessRecords() {
     }
 
     public static MongoCollection<Document> collection(MongoDatabase database, Duration retention) {
         MongoCollection<Document> records = database.getCollection(COLLECTION);
-        records.createIndex(Indexes.compoundIndex(Indexes.ascending(BENEFICIARY), Indexes.descending(TIME, "_id")));
-        records.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(TIME, "_id")));
+        records.createIndex(Indexes.compoundIndex(Indexes.ascending(BENEFICIARY), Indexes.descending(TIME, ID)));
+        records.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(TIME, ID)));
         records.createIndex(Indexes.ascending(TIME),
                 new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
         return records;

@@ -1,0 +1,156 @@
+package fr.bilan.beneficiary.privacy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bson.Document;
+import org.springframework.grpc.server.service.GrpcService;
+
+import fr.bilan.beneficiary.consent.ConsentEntry;
+import fr.bilan.beneficiary.consent.ConsentRepository;
+import fr.bilan.beneficiary.profile.Beneficiary;
+import fr.bilan.beneficiary.profile.BeneficiaryAccess;
+import fr.bilan.beneficiary.profile.BeneficiaryProfile;
+import fr.bilan.beneficiary.profile.BeneficiaryRepository;
+import fr.bilan.beneficiary.profile.RequestKey;
+import fr.bilan.proto.beneficiary.v1.ErasePersonalDataRequest;
+import fr.bilan.proto.beneficiary.v1.ErasePersonalDataResponse;
+import fr.bilan.proto.beneficiary.v1.ErasureReport;
+import fr.bilan.proto.beneficiary.v1.ExportPersonalDataRequest;
+import fr.bilan.proto.beneficiary.v1.ExportPersonalDataResponse;
+import fr.bilan.proto.beneficiary.v1.ListAccessRecordsRequest;
+import fr.bilan.proto.beneficiary.v1.ListAccessRecordsResponse;
+import fr.bilan.proto.beneficiary.v1.PersonalDataServiceGrpc;
+import fr.bilan.support.audit.AccessLog;
+import fr.bilan.support.audit.AccessRecordPage;
+import fr.bilan.support.audit.AccessRecordQuery;
+import fr.bilan.support.audit.AccessRecordReader;
+import fr.bilan.support.audit.AccessedData;
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.security.Caller;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * The gRPC edge of the beneficiary's rights over their personal data: who accessed it, a copy of
+ * it, its erasure. Scopes each call: the beneficiary themself, or the staff of their centre the
+ * RPC names.
+ */
+@GrpcService
+class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServiceImplBase {
+
+    private static final Set<String> ACCESS_RECORD_READERS = Set.of(BeneficiaryAccess.CENTRE_MANAGER,
+            BeneficiaryAccess.AUDITOR);
+    private static final Set<String> CENTRE_MANAGERS = Set.of(BeneficiaryAccess.CENTRE_MANAGER);
+    private static final String ACCESS_RECORDS = "accessRecords";
+
+    private final BeneficiaryRepository beneficiaries;
+    private final ConsentRepository consents;
+    private final AccessRecordReader accessRecords;
+    private final PersonalDataExporter exporter;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, ConsentRepository consents,
+            AccessRecordReader accessRecords, PersonalDataExporter exporter, AccessLog accessLog, Clock clock) {
+        this.beneficiaries = beneficiaries;
+        this.consents = consents;
+        this.accessRecords = accessRecords;
+        this.exporter = exporter;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    @Override
+    public void listAccessRecords(ListAccessRecordsRequest request, StreamObserver<ListAccessRecordsResponse> response) {
+        Caller caller = Caller.current();
+        AccessRecordQuery query = AccessRecordQuery.of(request.getBeneficiaryId(), request.getCentreId(),
+                request.hasStartTime() ? Optional.of(request.getStartTime()) : Optional.empty(),
+                request.hasEndTime() ? Optional.of(request.getEndTime()) : Optional.empty(),
+                request.getPageSize(), request.getPageToken(), clock.instant());
+        Optional<Beneficiary> beneficiary = Optional.empty();
+        if (query.byCentre()) {
+            BeneficiaryAccess.checkCentreRole(caller, query.centreId(), ACCESS_RECORD_READERS);
+        } else {
+            // an erased beneficiary's accesses stay listed: they are kept for security
+            beneficiary = Optional.of(beneficiaries.findById(query.beneficiaryId())
+                    .orElseThrow(() -> BeneficiaryRepository.notFound(query.beneficiaryId())));
+            BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary.get(), ACCESS_RECORD_READERS);
+        }
+        AccessRecordPage page = accessRecords.list(query);
+        // the listing is an access to each beneficiary's records it shows
+        Map<String, AccessedData> listed = new LinkedHashMap<>();
+        beneficiary.ifPresent(one -> listed.put(one.id(), one.accessed(ACCESS_RECORDS)));
+        page.records().stream().filter(record -> !record.getBeneficiaryId().isEmpty()).forEach(record -> listed
+                .computeIfAbsent(record.getBeneficiaryId(), id -> AccessedData.of("beneficiaries",
+                        id + "/" + ACCESS_RECORDS, id, record.getCentreId())));
+        accessLog.recordAll(caller, "access_record.list", List.copyOf(listed.values()));
+        response.onNext(ListAccessRecordsResponse.newBuilder().addAllAccessRecords(page.records())
+                .setNextPageToken(page.nextPageToken()).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void exportPersonalData(ExportPersonalDataRequest request,
+            StreamObserver<ExportPersonalDataResponse> response) {
+        Caller caller = Caller.current();
+        checkBeneficiaryId(request.getBeneficiaryId());
+        Beneficiary beneficiary = beneficiaries.get(request.getBeneficiaryId());
+        BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
+        // recorded first, so that the copy lists its own making
+        accessLog.record(caller, "personal_data.export", beneficiary.accessed());
+        response.onNext(ExportPersonalDataResponse.newBuilder().setExport(exporter.export(beneficiary)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void erasePersonalData(ErasePersonalDataRequest request, StreamObserver<ErasePersonalDataResponse> response) {
+        Caller caller = Caller.current();
+        checkBeneficiaryId(request.getBeneficiaryId());
+        RequestKey.check(request.getRequestId());
+        Beneficiary beneficiary = beneficiaries.findById(request.getBeneficiaryId())
+                .orElseThrow(() -> BeneficiaryRepository.notFound(request.getBeneficiaryId()));
+        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
+        Optional<Document> receipt = beneficiary.erased() ? beneficiaries.erasureReceipt(beneficiary.id())
+                : Optional.empty();
+        // the beneficiary's link to the record is gone once erased: their own request is known by its key
+        if (receipt.filter(stored -> ErasureReceipt.answered(stored, requestKey)).isEmpty()) {
+            BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
+        }
+        // recorded first, so that the access records kept are counted with this one
+        accessLog.record(caller, "personal_data.erase", beneficiary.accessed());
+        ErasureReport report = receipt.map(ErasureReceipt::reportOf)
+                .orElseGet(() -> erase(beneficiary, request.getValidateOnly(), requestKey));
+        response.onNext(ErasePersonalDataResponse.newBuilder().setReport(report).build());
+        response.onCompleted();
+    }
+
+    private ErasureReport erase(Beneficiary beneficiary, boolean validateOnly, String requestKey) {
+        Instant now = clock.instant();
+        ErasurePlan plan = ErasurePlan.of(false, // fundings and agreements, the process evidence, are not held yet
+                consents.ledgerOf(beneficiary.id()).entries().stream().map(ConsentEntry::recordTime)
+                        .max(Instant::compareTo),
+                accessRecords.newestTimeOf(beneficiary.id()), accessRecords.retention());
+        Document receipt = ErasureReceipt.of(beneficiary.id(), now, plan, requestKey);
+        if (validateOnly) {
+            return ErasureReceipt.reportOf(receipt).toBuilder().setValidateOnly(true).build();
+        }
+        if (beneficiaries.erase(beneficiary.id(), beneficiary.version(), plan.erasesIdentity(), receipt, now)
+                .isPresent()) {
+            return ErasureReceipt.reportOf(receipt);
+        }
+        // changed in between: erased by a concurrent request (whose answer is this one's), or updated
+        return beneficiaries.erasureReceipt(beneficiary.id()).map(ErasureReceipt::reportOf)
+                .orElseThrow(() -> Status.ABORTED.withDescription("Ce bénéficiaire a été modifié pendant l'effacement : "
+                        + "refaites la demande.").asRuntimeException());
+    }
+
+    private static void checkBeneficiaryId(String id) {
+        new FieldViolations().requireText("beneficiary_id", id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
+    }
+}

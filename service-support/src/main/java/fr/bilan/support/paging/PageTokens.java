@@ -1,0 +1,85 @@
+package fr.bilan.support.paging;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.hash.Sha256;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Keyset page tokens (AIP-158). A list pages in a fixed order; a token is the position of the
+ * last item a page showed, so the next page resumes after it whatever was added or removed in
+ * between. A token is bound to the filters it was made for: used with other filters it is
+ * refused ({@code INVALID_ARGUMENT} on {@code page_token}) rather than resuming a list it does
+ * not belong to. Tokens are opaque to callers, not secret: they carry a fingerprint of the
+ * filters, not the filters.
+ */
+public final class PageTokens {
+
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    private static final String SEPARATOR = "\u0000";
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+    private final String filters;
+
+    private PageTokens(String filters) {
+        this.filters = filters;
+    }
+
+    /** Tokens for one list with these filters, as the caller asked them (absent ones included). */
+    public static PageTokens boundTo(Object... filters) {
+        String joined = Arrays.stream(filters).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
+        return new PageTokens(Sha256.hex(joined).substring(0, 16));
+    }
+
+    /** The token of the page that starts after {@code position} (the sort keys of the last item shown). */
+    public String after(String... position) {
+        String plain = filters + SEPARATOR + String.join(SEPARATOR, position);
+        return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The position a token resumes after, {@code size} sort keys; empty for no token (the first
+     * page). {@code INVALID_ARGUMENT} for a token made for other filters or not made here.
+     */
+    public Optional<List<String>> positionOf(String token, int size) {
+        if (token.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts;
+        try {
+            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEPARATOR, -1);
+        } catch (IllegalArgumentException e) {
+            parts = new String[0];
+        }
+        if (parts.length != size + 1) {
+            throw invalidToken();
+        }
+        if (!parts[0].equals(filters)) {
+            throw FieldViolations.of("page_token", "Ce jeton de page a été obtenu avec d'autres filtres : gardez les mêmes "
+                    + "filtres d'une page à l'autre, ou reprenez depuis le début.");
+        }
+        return Optional.of(List.of(parts).subList(1, parts.length));
+    }
+
+    /** {@code INVALID_ARGUMENT} for a token not made here (or altered), which no list can resume from. */
+    public static StatusRuntimeException invalidToken() {
+        return FieldViolations.of("page_token", "Jeton de page invalide : reprenez la liste depuis le début.");
+    }
+
+    /**
+     * The page size to serve: {@link #DEFAULT_PAGE_SIZE} when not asked (0), at most {@code max};
+     * a negative one is added to {@code violations}.
+     */
+    public static int pageSize(int requested, int max, FieldViolations violations) {
+        if (requested < 0) {
+            violations.add("page_size", "La taille de page ne peut pas être négative.");
+        }
+        return requested <= 0 ? Math.min(DEFAULT_PAGE_SIZE, max) : Math.min(requested, max);
+    }
+}

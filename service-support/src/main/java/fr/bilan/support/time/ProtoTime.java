@@ -1,0 +1,36 @@
+package fr.bilan.support.time;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+
+import fr.bilan.support.errors.FieldViolations;
+
+/** Instants as protobuf timestamps and back, to the nanosecond. */
+public final class ProtoTime {
+
+    private ProtoTime() {
+    }
+
+    public static Timestamp of(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    public static Instant toInstant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    /**
+     * A request's optional time as an instant; one outside what a {@code Timestamp} may hold (years
+     * 1 to 9999) is added to {@code violations} under {@code field}, since no store takes it.
+     */
+    public static Optional<Instant> toInstant(String field, Optional<Timestamp> timestamp, FieldViolations violations) {
+        if (timestamp.isPresent() && !Timestamps.isValid(timestamp.get())) {
+            violations.add(field, "Date invalide : elle doit être comprise entre l'an 1 et l'an 9999.");
+            return Optional.empty();
+        }
+        return timestamp.map(ProtoTime::toInstant);
+    }
+}

@@ -1,0 +1,69 @@
+package fr.bilan.support.paging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.google.rpc.BadRequest;
+
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.testing.FieldErrors;
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+class PageTokensTest {
+
+    @Test
+    void aTokenGivesBackThePositionForTheSameFilters() {
+        String token = PageTokens.boundTo("centre-lyon", "", 42).after("durand", "élodie", "id-9");
+
+        assertThat(PageTokens.boundTo("centre-lyon", "", 42).positionOf(token, 3))
+                .contains(List.of("durand", "élodie", "id-9"));
+        assertThat(PageTokens.boundTo("centre-lyon", "", 42).positionOf("", 3)).isEmpty();
+        assertThat(token).matches("[A-Za-z0-9_-]+");
+    }
+
+    @Test
+    void refusesATokenOfOtherFiltersNamingTheField() {
+        String token = PageTokens.boundTo("centre-lyon", "").after("a", "b");
+
+        assertThatThrownBy(() -> PageTokens.boundTo("centre-paris", "").positionOf(token, 2))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(FieldErrors.of(e)).singleElement().asString()
+                            .startsWith("page_token: ").contains("d'autres filtres");
+                });
+        // the same values in other fields are other filters
+        assertThat(GrpcServiceTestSupport.codeOf(() -> PageTokens.boundTo("", "centre-lyon").positionOf(token, 2)))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void refusesATokenNotMadeHere() {
+        PageTokens tokens = PageTokens.boundTo("x");
+        String twoKeys = tokens.after("a", "b");
+
+        for (String token : new String[] {"not-a-token!", "AAAAAA", twoKeys}) {
+            assertThatThrownBy(() -> tokens.positionOf(token, 3)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                    e -> assertThat(FieldErrors.of(e)).containsExactly(
+                            "page_token: Jeton de page invalide : reprenez la liste depuis le début."));
+        }
+    }
+
+    @Test
+    void pageSizeDefaultsIsCappedAndIsNeverNegative() {
+        FieldViolations violations = new FieldViolations();
+
+        assertThat(PageTokens.pageSize(0, 500, violations)).isEqualTo(50);
+        assertThat(PageTokens.pageSize(0, 20, violations)).isEqualTo(20);
+        assertThat(PageTokens.pageSize(501, 500, violations)).isEqualTo(500);
+        assertThat(PageTokens.pageSize(7, 500, violations)).isEqualTo(7);
+        assertThat(violations.isEmpty()).isTrue();
+        PageTokens.pageSize(-1, 500, violations);
+        assertThat(violations.asList()).extracting(BadRequest.FieldViolation::getField).containsExactly("page_size");
+    }
+}
