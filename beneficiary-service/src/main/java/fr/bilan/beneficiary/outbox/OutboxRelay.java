@@ -11,13 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import fr.bilan.beneficiary.ProtoTime;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.outbox.ConsentOutbox.PendingRecord;
 import fr.bilan.proto.retention.v1.ConsentChange;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.security.ServiceToken;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import net.javacrumbs.shedlock.core.LockConfiguration;

@@ -108,7 +108,7 @@ public class BeneficiaryRepository {
      * when empty); {@code ABORTED} when someone changed it in between.
      */
     public Beneficiary update(String id, Optional<Long> expectedVersion, BeneficiaryProfile profile, Instant now) {
-        Bson live = Filters.and(Filters.eq(ID, id), Filters.exists(ERASED_TIME, false));
+        Bson live = Filters.and(Filters.eq(ID, id), notErased());
         Bson filter = expectedVersion.map(version -> Filters.and(live, Filters.eq(VERSION, version))).orElse(live);
         List<Bson> changes = new ArrayList<>();
         profileFields(profile, now).forEach(field -> changes.add(Updates.set(field.name(), field.value())));
@@ -136,6 +136,11 @@ public class BeneficiaryRepository {
         return toBeneficiary(updated);
     }
 
+    /** Matches the records whose personal data was not erased. */
+    public static Bson notErased() {
+        return Filters.exists(ERASED_TIME, false);
+    }
+
     /** One page in (family name, given name, id) order, and the position after which the next one starts. */
     public Page list(BeneficiaryQuery query) {
         if (query.centres().isEmpty()) {
@@ -143,7 +148,7 @@ public class BeneficiaryRepository {
         }
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.in(CENTRE, query.centres()));
-        filters.add(Filters.exists(ERASED_TIME, false));
+        filters.add(notErased());
         if (!query.statuses().isEmpty()) {
             filters.add(Filters.in("employmentStatus", query.statuses().stream().map(Enum::name).toList()));
         }
@@ -198,7 +203,7 @@ public class BeneficiaryRepository {
         changes.add(Updates.set("updateTime", Date.from(now)));
         changes.add(Updates.inc(VERSION, 1L));
         Document erased = collection.findOneAndUpdate(
-                Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, expectedVersion), Filters.exists(ERASED_TIME, false)),
+                Filters.and(Filters.eq(ID, id), Filters.eq(VERSION, expectedVersion), notErased()),
                 Updates.combine(changes), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(erased).map(BeneficiaryRepository::toBeneficiary);
     }

@@ -37,8 +37,7 @@ class StatisticsRepository {
 
     /** The counts, by centre then status. */
     List<Count> count(StatisticsQuery query) {
-        // an erased beneficiary keeps no employment status: not counted
-        List<Bson> filters = new ArrayList<>(List.of(Filters.exists("employmentStatus")));
+        List<Bson> filters = new ArrayList<>(List.of(BeneficiaryRepository.notErased()));
         query.centres().ifPresent(centres -> filters.add(Filters.in("centreId", centres)));
         query.start().ifPresent(start -> filters.add(Filters.gte("createTime", Date.from(start))));
         query.end().ifPresent(end -> filters.add(Filters.lt("createTime", Date.from(end))));
