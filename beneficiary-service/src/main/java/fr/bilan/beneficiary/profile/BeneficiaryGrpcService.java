@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
+import fr.bilan.beneficiary.Etags;
 import fr.bilan.beneficiary.ProtoTime;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentLedger;
@@ -39,8 +40,6 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
 
-    private static final int MAX_REQUEST_ID_LENGTH = 64;
-
     private final BeneficiaryRepository repository;
     private final ConsentRepository consents;
     private final Clock clock;
@@ -57,7 +56,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     @Override
     public void createBeneficiary(CreateBeneficiaryRequest request, StreamObserver<CreateBeneficiaryResponse> response) {
         Caller caller = Caller.current();
-        checkRequestId(request.getRequestId());
+        RequestKey.check(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
         Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
@@ -85,7 +84,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryAccess.checkCentre(caller, current.profile().centreId());
         ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
         // a stale etag is refused even if the stored version would still accept the change
-        Optional<Long> expected = proto.getEtag().isEmpty() ? Optional.of(current.version()) : parseEtag(proto.getEtag());
+        Optional<Long> expected = Optional.of(Etags.expectedVersion(proto.getEtag(), current.version()));
         Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
         accessLog.record(caller, "beneficiary.update", updated.accessed());
         response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(toProto(updated)).build());
@@ -114,7 +113,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     public void createConsentRecord(CreateConsentRecordRequest request,
             StreamObserver<CreateConsentRecordResponse> response) {
         Caller caller = Caller.current();
-        checkRequestId(request.getRequestId());
+        RequestKey.check(request.getRequestId());
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
         boolean byTheBeneficiary = BeneficiaryAccess.isOwnRecord(caller, beneficiary);
         if (!byTheBeneficiary) {
@@ -162,25 +161,8 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         response.onCompleted();
     }
 
-    private static void checkRequestId(String requestId) {
-        if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
-            throw FieldViolations.of("request_id",
-                    "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
-        }
-    }
-
     private Beneficiary find(String id, String field) {
-        new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
-        return repository.findById(id).orElseThrow(() -> BeneficiaryRepository.notFound(id));
-    }
-
-    /** Etags are versions; one that is not can match no version, so the write is refused as stale. */
-    private static Optional<Long> parseEtag(String etag) {
-        try {
-            return Optional.of(Long.parseLong(etag));
-        } catch (NumberFormatException e) {
-            return Optional.of(-1L);
-        }
+        return repository.require(id, field);
     }
 
     private static BeneficiaryProfile toProfile(fr.bilan.proto.beneficiary.v1.Beneficiary proto) {

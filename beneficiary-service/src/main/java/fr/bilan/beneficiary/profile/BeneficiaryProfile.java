@@ -2,6 +2,7 @@ package fr.bilan.beneficiary.profile;
 
 import java.util.regex.Pattern;
 
+import fr.bilan.beneficiary.Lookups;
 import fr.bilan.support.errors.FieldViolations;
 
 /**
@@ -17,7 +18,7 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         EmploymentStatus employmentStatus, String accountId) {
 
     static final int MAX_NAME_LENGTH = 100;
-    static final int MAX_ID_LENGTH = 64;
+    static final int MAX_ID_LENGTH = Lookups.MAX_ID_LENGTH;
     // RFC 5321 limits a path to 256 octets, so an address to 254 characters
     static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_PHONE_LENGTH = 32;

@@ -23,6 +23,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.beneficiary.Lookups;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -72,6 +73,11 @@ public class BeneficiaryRepository {
                     .map(BeneficiaryRepository::toBeneficiary)
                     .orElseThrow(() -> emailTaken(profile));
         }
+    }
+
+    /** The beneficiary {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none. */
+    public Beneficiary require(String id, String field) {
+        return Lookups.require(field, id, this::findById, () -> notFound(id));
     }
 
     public Optional<Beneficiary> findById(String id) {
