@@ -3,9 +3,8 @@ package fr.bilan.beneficiary.agreement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
 
+import fr.bilan.beneficiary.Evidence;
 import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
@@ -28,8 +27,6 @@ public final class AgreementLifecycle {
     public static final int EMPLOYEE_DAYS = 10;
     public static final String LAPSED_REASON =
             "Le délai de 10 jours est dépassé : le silence de la personne vaut refus (R6313-8).";
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Set<EvidenceMethod> WRITTEN = Set.of(EvidenceMethod.SIGNED_FORM, EvidenceMethod.E_SIGNATURE);
     private static final Map<AgreementParty, String> PARTIES = Map.of(
             AgreementParty.EMPLOYEE, "La personne salariée",
             AgreementParty.EMPLOYER_PARTY, "L'employeur",
@@ -185,10 +182,7 @@ public final class AgreementLifecycle {
             violations.add(prefix + "method", "Indiquez comment elle a été donnée : formulaire signé, signature "
                     + "électronique ou dans l'application.");
         }
-        if (WRITTEN.contains(method) && !SHA256.matcher(signature.evidenceSha256()).matches()) {
-            violations.add(prefix + "evidence_sha256", "Donnez l'empreinte SHA-256 (64 caractères hexadécimaux) du "
-                    + "formulaire signé ou de la signature électronique.");
-        }
+        Evidence.checkFingerprint(prefix + "evidence_sha256", method, signature.evidenceSha256(), violations);
         violations.throwIfAny();
         if (method == EvidenceMethod.IN_APP && !byTheEmployee) {
             throw refused("Seule la personne salariée peut répondre « dans l'application », elle-même : enregistrez "

@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.agreement;
 import java.time.LocalDate;
 
 import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.Texts;
 import fr.bilan.support.errors.FieldViolations;
 
 /**
@@ -27,13 +28,13 @@ public record AgreementMentions(String title, String objective, String content, 
     private static final String PREFIX = "agreement.";
 
     public AgreementMentions {
-        title = strip(title);
-        objective = strip(objective);
-        content = strip(content);
-        means = strip(means);
-        conductAndFollowUp = strip(conductAndFollowUp);
-        resultsHandover = strip(resultsHandover);
-        paymentTerms = strip(paymentTerms);
+        title = Texts.strip(title);
+        objective = Texts.strip(objective);
+        content = Texts.strip(content);
+        means = Texts.strip(means);
+        conductAndFollowUp = Texts.strip(conductAndFollowUp);
+        resultsHandover = Texts.strip(resultsHandover);
+        paymentTerms = Texts.strip(paymentTerms);
     }
 
     /**
@@ -95,9 +96,5 @@ public record AgreementMentions(String title, String objective, String content, 
         if (value.length() > maxLength) {
             violations.add(PREFIX + field, "Ce champ ne doit pas dépasser " + maxLength + " caractères.");
         }
-    }
-
-    private static String strip(String value) {
-        return value == null ? "" : value.strip();
     }
 }

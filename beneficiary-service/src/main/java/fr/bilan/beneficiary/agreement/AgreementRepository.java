@@ -12,8 +12,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -24,6 +22,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.Lookups;
+import fr.bilan.support.mongo.Inserts;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
@@ -88,19 +87,14 @@ public class AgreementRepository {
                 .append(CREATE_TIME, Date.from(now))
                 .append(UPDATE_TIME, Date.from(now))
                 .append(VERSION, 1L);
-        try {
-            collection.insertOne(document);
+        if (Inserts.insertIfNew(collection, document)) {
             return toAgreement(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return findByRequestKey(requestKey).orElseThrow(() -> Status.ALREADY_EXISTS
-                    .withDescription("Ce financement a déjà sa convention tripartite"
-                            + findByFundingId(funding.id()).map(agreement -> " (« " + agreement.id() + " »)").orElse("")
-                            + " : une seule convention par financement.")
-                    .asRuntimeException());
         }
+        return findByRequestKey(requestKey).orElseThrow(() -> Status.ALREADY_EXISTS
+                .withDescription("Ce financement a déjà sa convention tripartite"
+                        + findByFundingId(funding.id()).map(agreement -> " (« " + agreement.id() + " »)").orElse("")
+                        + " : une seule convention par financement.")
+                .asRuntimeException());
     }
 
     public Optional<Agreement> findById(String id) {

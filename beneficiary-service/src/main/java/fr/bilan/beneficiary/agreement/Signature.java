@@ -1,8 +1,8 @@
 package fr.bilan.beneficiary.agreement;
 
 import java.time.Instant;
-import java.util.Locale;
 
+import fr.bilan.beneficiary.Evidence;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 
@@ -16,6 +16,6 @@ public record Signature(AgreementParty party, EvidenceMethod method, String evid
         Instant time) {
 
     public Signature {
-        evidenceSha256 = evidenceSha256 == null ? "" : evidenceSha256.strip().toLowerCase(Locale.ROOT);
+        evidenceSha256 = Evidence.normalized(evidenceSha256);
     }
 }

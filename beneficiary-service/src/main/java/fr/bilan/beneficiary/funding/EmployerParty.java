@@ -1,5 +1,6 @@
 package fr.bilan.beneficiary.funding;
 
+import fr.bilan.beneficiary.Texts;
 import fr.bilan.support.errors.FieldViolations;
 
 /**
@@ -12,9 +13,9 @@ public record EmployerParty(String name, String siret, String signatoryName) {
     private static final String LA_POSTE_SIREN = "356000000";
 
     public EmployerParty {
-        name = name == null ? "" : name.strip();
-        siret = siret == null ? "" : siret.replaceAll("\\s", "");
-        signatoryName = signatoryName == null ? "" : signatoryName.strip();
+        name = Texts.strip(name);
+        siret = Texts.withoutSpaces(siret);
+        signatoryName = Texts.strip(signatoryName);
     }
 
     void check(String prefix, FieldViolations violations) {

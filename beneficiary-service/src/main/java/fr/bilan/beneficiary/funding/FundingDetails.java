@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.funding;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import fr.bilan.beneficiary.Texts;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
@@ -45,8 +46,8 @@ public sealed interface FundingDetails {
             implements FundingDetails {
 
         public Cpf {
-            dossierNumber = dossierNumber == null ? "" : dossierNumber.replaceAll("\\s", "");
-            employerLeaveReference = employerLeaveReference == null ? "" : employerLeaveReference.strip();
+            dossierNumber = Texts.withoutSpaces(dossierNumber);
+            employerLeaveReference = Texts.strip(employerLeaveReference);
         }
 
         @Override
@@ -97,7 +98,7 @@ public sealed interface FundingDetails {
     record JobSeeker(JobSeekerApprover approver, String approvalReference) implements FundingDetails {
 
         public JobSeeker {
-            approvalReference = approvalReference == null ? "" : approvalReference.strip();
+            approvalReference = Texts.strip(approvalReference);
         }
 
         @Override
@@ -119,8 +120,8 @@ public sealed interface FundingDetails {
     record PublicSector(String administrationName, String agreementReference) implements FundingDetails {
 
         public PublicSector {
-            administrationName = administrationName == null ? "" : administrationName.strip();
-            agreementReference = agreementReference == null ? "" : agreementReference.strip();
+            administrationName = Texts.strip(administrationName);
+            agreementReference = Texts.strip(agreementReference);
         }
 
         @Override

@@ -11,8 +11,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -24,6 +22,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.Lookups;
+import fr.bilan.support.mongo.Inserts;
 import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
 import fr.bilan.proto.beneficiary.v1.FundingType;
 import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
@@ -73,15 +72,10 @@ public class FundingRepository {
                 .append(REQUEST_KEY, requestKey)
                 .append(CREATE_TIME, Date.from(now))
                 .append(VERSION, 1L);
-        try {
-            collection.insertOne(document);
+        if (Inserts.insertIfNew(collection, document)) {
             return toFunding(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return findByRequestKey(requestKey).orElseThrow(() -> alreadyOpen(beneficiaryId));
         }
+        return findByRequestKey(requestKey).orElseThrow(() -> alreadyOpen(beneficiaryId));
     }
 
     public Optional<Funding> findById(String id) {

@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.profile;
 import java.util.regex.Pattern;
 
 import fr.bilan.beneficiary.Lookups;
+import fr.bilan.beneficiary.Texts;
 import fr.bilan.support.errors.FieldViolations;
 
 /**
@@ -25,13 +26,13 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     public BeneficiaryProfile {
-        centreId = trim(centreId);
-        givenName = trim(givenName);
-        familyName = trim(familyName);
-        email = trim(email);
-        phone = trim(phone);
+        centreId = Texts.strip(centreId);
+        givenName = Texts.strip(givenName);
+        familyName = Texts.strip(familyName);
+        email = Texts.strip(email);
+        phone = Texts.strip(phone);
         phone = PhoneNumber.toE164(phone).orElse(phone);
-        accountId = trim(accountId);
+        accountId = Texts.strip(accountId);
     }
 
     /** Throws {@code INVALID_ARGUMENT} naming every offending field, with {@code prefix} before each. */
@@ -61,9 +62,5 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
     /** The key under which an address may be used once per centre: addresses differ by more than case. */
     String emailKey() {
         return email.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.strip();
     }
 }

@@ -24,6 +24,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.Lookups;
+import fr.bilan.support.mongo.Inserts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -62,17 +63,12 @@ public class BeneficiaryRepository {
                 .append(REQUEST_KEY, requestKey);
         profileFields(profile, now).forEach(field -> document.append(field.name(), field.value()));
         document.append(VERSION, 1L);
-        try {
-            collection.insertOne(document);
+        if (Inserts.insertIfNew(collection, document)) {
             return toBeneficiary(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
-                    .map(BeneficiaryRepository::toBeneficiary)
-                    .orElseThrow(() -> emailTaken(profile));
         }
+        return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
+                .map(BeneficiaryRepository::toBeneficiary)
+                .orElseThrow(() -> emailTaken(profile));
     }
 
     /** The beneficiary {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none. */
