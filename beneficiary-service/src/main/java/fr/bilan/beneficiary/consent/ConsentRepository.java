@@ -9,8 +9,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -25,6 +23,7 @@ import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.support.mongo.Inserts;
 
 /**
  * The consent ledger in MongoDB: a document per record, inserted and never updated in substance.
@@ -75,15 +74,12 @@ public class ConsentRepository {
             document.append("recipientKind", consent.recipient().kind().name())
                     .append("recipientName", consent.recipient().name());
         }
-        try {
-            records.insertOne(document);
+        if (Inserts.insertIfNew(records, document)) {
             return toEntry(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return findByRequestKey(requestKey).orElseThrow(() -> e);
         }
+        // sequences come from the counter: only the idempotency key can be taken
+        return findByRequestKey(requestKey).orElseThrow(() -> new IllegalStateException(
+                "Consent record " + sequence + " of beneficiary " + beneficiaryId + " already written"));
     }
 
     public ConsentLedger ledgerOf(String beneficiaryId) {

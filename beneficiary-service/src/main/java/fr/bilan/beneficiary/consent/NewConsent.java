@@ -1,8 +1,6 @@
 package fr.bilan.beneficiary.consent;
 
-import java.util.Set;
-import java.util.regex.Pattern;
-
+import fr.bilan.beneficiary.Evidence;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
@@ -20,12 +18,10 @@ import io.grpc.Status;
 public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient recipient, EvidenceMethod method,
         String evidenceSha256) {
 
-    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
-    private static final Set<EvidenceMethod> WRITTEN = Set.of(EvidenceMethod.SIGNED_FORM, EvidenceMethod.E_SIGNATURE);
     private static final int MAX_RECIPIENT_LENGTH = 200;
 
     public NewConsent {
-        evidenceSha256 = evidenceSha256 == null ? "" : evidenceSha256.strip().toLowerCase(java.util.Locale.ROOT);
+        evidenceSha256 = Evidence.normalized(evidenceSha256);
     }
 
     /**
@@ -55,12 +51,9 @@ public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient r
         } else if (recipient != null) {
             violations.add(prefix + "recipient", "Seul le partage de la synthèse a un destinataire.");
         }
-        if (WRITTEN.contains(method) && !SHA256.matcher(evidenceSha256).matches()) {
-            violations.add(prefix + "evidence_sha256",
-                    "Donnez l'empreinte SHA-256 (64 caractères hexadécimaux) du formulaire signé ou de la signature.");
-        }
+        Evidence.checkFingerprint(prefix + "evidence_sha256", method, evidenceSha256, violations);
         violations.throwIfAny();
-        if (kind == ConsentKind.FOLLOW_UP_RETENTION && decision == ConsentDecision.GRANTED && !WRITTEN.contains(method)) {
+        if (kind == ConsentKind.FOLLOW_UP_RETENTION && decision == ConsentDecision.GRANTED && !Evidence.isWritten(method)) {
             throw refused("La conservation des documents pour le suivi demande l'accord écrit du bénéficiaire "
                     + "(article R6313-7) : formulaire signé ou signature électronique.");
         }

@@ -99,8 +99,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     public void exportPersonalData(ExportPersonalDataRequest request,
             StreamObserver<ExportPersonalDataResponse> response) {
         Caller caller = Caller.current();
-        checkBeneficiaryId(request.getBeneficiaryId());
-        Beneficiary beneficiary = beneficiaries.get(request.getBeneficiaryId());
+        Beneficiary beneficiary = beneficiaries.require(request.getBeneficiaryId(), "beneficiary_id");
         BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
         // recorded first, so that the copy lists its own making
         accessLog.record(caller, "personal_data.export", beneficiary.accessed());
@@ -111,10 +110,8 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     @Override
     public void erasePersonalData(ErasePersonalDataRequest request, StreamObserver<ErasePersonalDataResponse> response) {
         Caller caller = Caller.current();
-        checkBeneficiaryId(request.getBeneficiaryId());
         RequestKey.check(request.getRequestId());
-        Beneficiary beneficiary = beneficiaries.findById(request.getBeneficiaryId())
-                .orElseThrow(() -> BeneficiaryRepository.notFound(request.getBeneficiaryId()));
+        Beneficiary beneficiary = beneficiaries.requireRecord(request.getBeneficiaryId(), "beneficiary_id");
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
         Optional<Document> receipt = beneficiary.erased() ? beneficiaries.erasureReceipt(beneficiary.id())
                 : Optional.empty();
@@ -148,9 +145,5 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
         return beneficiaries.erasureReceipt(beneficiary.id()).map(ErasureReceipt::reportOf)
                 .orElseThrow(() -> Status.ABORTED.withDescription("Ce bénéficiaire a été modifié pendant l'effacement : "
                         + "refaites la demande.").asRuntimeException());
-    }
-
-    private static void checkBeneficiaryId(String id) {
-        new FieldViolations().requireText("beneficiary_id", id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
     }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
+import fr.bilan.beneficiary.Etags;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.beneficiary.consent.ConsentMessages;
@@ -82,7 +83,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryAccess.checkCentre(caller, current.profile().centreId());
         ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
         // a stale etag is refused even if the stored version would still accept the change
-        Optional<Long> expected = proto.getEtag().isEmpty() ? Optional.of(current.version()) : parseEtag(proto.getEtag());
+        Optional<Long> expected = Optional.of(Etags.expectedVersion(proto.getEtag(), current.version()));
         Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
         accessLog.record(caller, "beneficiary.update", updated.accessed());
         response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(updated)).build());
@@ -160,17 +161,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     }
 
     private Beneficiary find(String id, String field) {
-        new FieldViolations().requireText(field, id, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
-        return repository.get(id);
-    }
-
-    /** Etags are versions; one that is not can match no version, so the write is refused as stale. */
-    private static Optional<Long> parseEtag(String etag) {
-        try {
-            return Optional.of(Long.parseLong(etag));
-        } catch (NumberFormatException e) {
-            return Optional.of(-1L);
-        }
+        return repository.require(id, field);
     }
 
     private static BeneficiaryProfile toProfile(fr.bilan.proto.beneficiary.v1.Beneficiary proto) {

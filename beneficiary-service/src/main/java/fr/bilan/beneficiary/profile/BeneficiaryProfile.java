@@ -2,6 +2,8 @@ package fr.bilan.beneficiary.profile;
 
 import java.util.regex.Pattern;
 
+import fr.bilan.beneficiary.Lookups;
+import fr.bilan.beneficiary.Texts;
 import fr.bilan.support.errors.FieldViolations;
 
 /**
@@ -17,20 +19,20 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         EmploymentStatus employmentStatus, String accountId) {
 
     static final int MAX_NAME_LENGTH = 100;
-    public static final int MAX_ID_LENGTH = 64;
+    public static final int MAX_ID_LENGTH = Lookups.MAX_ID_LENGTH;
     // RFC 5321 limits a path to 256 octets, so an address to 254 characters
     static final int MAX_EMAIL_LENGTH = 254;
     private static final int MAX_PHONE_LENGTH = 32;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
     public BeneficiaryProfile {
-        centreId = trim(centreId);
-        givenName = trim(givenName);
-        familyName = trim(familyName);
-        email = trim(email);
-        phone = trim(phone);
+        centreId = Texts.strip(centreId);
+        givenName = Texts.strip(givenName);
+        familyName = Texts.strip(familyName);
+        email = Texts.strip(email);
+        phone = Texts.strip(phone);
         phone = PhoneNumber.toE164(phone).orElse(phone);
-        accountId = trim(accountId);
+        accountId = Texts.strip(accountId);
     }
 
     /** Throws {@code INVALID_ARGUMENT} naming every offending field, with {@code prefix} before each. */
@@ -67,9 +69,5 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
 
     static String emailKey(String centreId, String email) {
         return centreId + "\n" + email.toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static String trim(String value) {
-        return value == null ? "" : value.strip();
     }
 }

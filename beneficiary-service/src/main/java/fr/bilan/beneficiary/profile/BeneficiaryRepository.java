@@ -24,6 +24,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.beneficiary.Lookups;
+import fr.bilan.support.mongo.Inserts;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -72,21 +74,16 @@ public class BeneficiaryRepository {
                 .append(REQUEST_KEY, requestKey);
         profileFields(profile, now).forEach(field -> document.append(field.name(), field.value()));
         document.append(VERSION, 1L);
-        try {
-            collection.insertOne(document);
+        if (Inserts.insertIfNew(collection, document)) {
             return toBeneficiary(document);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            Beneficiary first = Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
-                    .map(BeneficiaryRepository::toBeneficiary)
-                    .orElseThrow(() -> emailTaken(profile));
-            if (first.erased()) {
-                throw erased();
-            }
-            return first;
         }
+        Beneficiary first = Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
+                .map(BeneficiaryRepository::toBeneficiary)
+                .orElseThrow(() -> emailTaken(profile));
+        if (first.erased()) {
+            throw erased();
+        }
+        return first;
     }
 
     /** The record, erased or not. */
@@ -94,9 +91,17 @@ public class BeneficiaryRepository {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(BeneficiaryRepository::toBeneficiary);
     }
 
-    /** The record, refused with {@code NOT_FOUND} when unknown or erased. */
-    public Beneficiary get(String id) {
-        Beneficiary beneficiary = findById(id).orElseThrow(() -> notFound(id));
+    /** The record {@code id} names ({@code field} of the request), erased or not: {@code NOT_FOUND} when none. */
+    public Beneficiary requireRecord(String id, String field) {
+        return Lookups.require(field, id, this::findById, () -> notFound(id));
+    }
+
+    /**
+     * The beneficiary {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none,
+     * or when their data was erased.
+     */
+    public Beneficiary require(String id, String field) {
+        Beneficiary beneficiary = requireRecord(id, field);
         if (beneficiary.erased()) {
             throw erased();
         }

@@ -2,7 +2,7 @@ package fr.bilan.beneficiary.profile;
 
 import java.util.List;
 
-import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.beneficiary.UpdateMask;
 
 /**
  * A change to a beneficiary: the fields named by the update mask take their new values, the others
@@ -12,18 +12,10 @@ public record ProfileUpdate(BeneficiaryProfile requested, List<String> paths) {
 
     static final List<String> CHANGEABLE = List.of("given_name", "family_name", "email", "phone", "employment_status",
             "account_id");
-    private static final String ALLOWED = String.join(", ", CHANGEABLE);
 
     /** Throws {@code INVALID_ARGUMENT} for an empty mask or a path that names no changeable field. */
     public ProfileUpdate {
-        paths = List.copyOf(paths);
-        FieldViolations violations = new FieldViolations();
-        if (paths.isEmpty()) {
-            violations.add("update_mask", "Indiquez les champs à modifier (" + ALLOWED + ").");
-        }
-        paths.stream().filter(path -> !CHANGEABLE.contains(path)).forEach(path -> violations.add("update_mask",
-                "Le champ « " + path + " » ne peut pas être modifié ; champs modifiables : " + ALLOWED + "."));
-        violations.throwIfAny();
+        paths = UpdateMask.check(paths, CHANGEABLE);
     }
 
     /** The profile after the change, validated as a whole. */

@@ -16,18 +16,18 @@ public final class RequestKey {
     private RequestKey() {
     }
 
-    public static String of(String subject, String requestId) {
-        if (requestId == null || requestId.isBlank()) {
-            return "none:" + UUID.randomUUID();
-        }
-        return Sha256.hex(subject + "\n" + requestId);
-    }
-
-    /** {@code INVALID_ARGUMENT} on {@code request_id} for an identifier longer than a UUID needs. */
+    /** Throws {@code INVALID_ARGUMENT} for a {@code request_id} longer than a UUID needs. */
     public static void check(String requestId) {
         if (requestId.length() > MAX_REQUEST_ID_LENGTH) {
             throw FieldViolations.of("request_id",
                     "L'identifiant de requête ne doit pas dépasser " + MAX_REQUEST_ID_LENGTH + " caractères.");
         }
+    }
+
+    public static String of(String subject, String requestId) {
+        if (requestId == null || requestId.isBlank()) {
+            return "none:" + UUID.randomUUID();
+        }
+        return Sha256.hex(subject + "\n" + requestId);
     }
 }

@@ -18,14 +18,14 @@ import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import fr.bilan.beneficiary.BeneficiaryApplication;
+import fr.bilan.beneficiary.BeneficiaryServiceTest;
 import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
@@ -55,7 +55,7 @@ import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-@SpringBootTest(classes = BeneficiaryApplication.class)
+@BeneficiaryServiceTest
 class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
 
     private static final String LYON = "centre-lyon";

@@ -9,9 +9,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 
-import fr.bilan.beneficiary.BeneficiaryApplication;
+import fr.bilan.beneficiary.BeneficiaryServiceTest;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
@@ -33,7 +32,7 @@ import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-@SpringBootTest(classes = BeneficiaryApplication.class)
+@BeneficiaryServiceTest
 class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
     private static final Beneficiary ELODIE = Beneficiary.newBuilder()

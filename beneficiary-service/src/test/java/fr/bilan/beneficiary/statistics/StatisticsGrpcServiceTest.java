@@ -8,11 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+
 
 import com.google.protobuf.Timestamp;
 
-import fr.bilan.beneficiary.BeneficiaryApplication;
+import fr.bilan.beneficiary.BeneficiaryServiceTest;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryStatisticsServiceGrpc;
@@ -26,7 +26,7 @@ import fr.bilan.support.testing.StandardGrpcServicesContract;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 
-@SpringBootTest(classes = BeneficiaryApplication.class)
+@BeneficiaryServiceTest
 class StatisticsGrpcServiceTest extends StandardGrpcServicesContract {
 
     // centres of this test alone, so other tests' beneficiaries do not count

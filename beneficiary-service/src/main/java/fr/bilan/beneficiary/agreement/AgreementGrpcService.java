@@ -1,0 +1,187 @@
+package fr.bilan.beneficiary.agreement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.grpc.server.service.GrpcService;
+
+import fr.bilan.beneficiary.Etags;
+import fr.bilan.beneficiary.ProtoDates;
+import fr.bilan.beneficiary.funding.Funding;
+import fr.bilan.beneficiary.funding.FundingRepository;
+import fr.bilan.beneficiary.profile.Beneficiary;
+import fr.bilan.beneficiary.profile.BeneficiaryAccess;
+import fr.bilan.beneficiary.profile.BeneficiaryRepository;
+import fr.bilan.beneficiary.profile.RequestKey;
+import fr.bilan.proto.beneficiary.v1.AgreementParty;
+import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.CreateAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.CreateAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.GetAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.GetAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.RefuseAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.RefuseAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.SendAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.SendAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.SignAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.SignAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.UpdateAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.UpdateAgreementResponse;
+import fr.bilan.support.audit.AccessLog;
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.security.Caller;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * The gRPC edge of tripartite agreements: reads by the employee (their own) and by the centre's
+ * staff; changes by the staff, except the employee's own signature or refusal. An employer never
+ * reads through the API.
+ */
+@GrpcService
+class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase {
+
+    private final AgreementRepository agreements;
+    private final FundingRepository fundings;
+    private final BeneficiaryRepository beneficiaries;
+    private final Clock clock;
+    private final AccessLog accessLog;
+
+    AgreementGrpcService(AgreementRepository agreements, FundingRepository fundings, BeneficiaryRepository beneficiaries,
+            Clock clock, AccessLog accessLog) {
+        this.agreements = agreements;
+        this.fundings = fundings;
+        this.beneficiaries = beneficiaries;
+        this.clock = clock;
+        this.accessLog = accessLog;
+    }
+
+    @Override
+    public void createAgreement(CreateAgreementRequest request, StreamObserver<CreateAgreementResponse> response) {
+        Caller caller = Caller.current();
+        RequestKey.check(request.getRequestId());
+        Funding funding = fundings.require(request.getFundingId(), "funding_id");
+        Beneficiary beneficiary = beneficiaries.require(funding.beneficiaryId(), "funding_id");
+        BeneficiaryAccess.checkCentre(caller, beneficiary.profile().centreId());
+        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
+        // a retry is answered with its first draft, whatever happened to it since
+        Agreement created = agreements.findByRequestKey(requestKey).orElseGet(() -> {
+            AgreementMentions mentions = AgreementLifecycle.draft(funding,
+                    AgreementMessages.toMentions(request.getAgreement()));
+            return agreements.create(funding, beneficiary.profile().centreId(), mentions, requestKey, clock.instant());
+        });
+        accessLog.record(caller, "agreement.create", created.accessed());
+        response.onNext(CreateAgreementResponse.newBuilder().setAgreement(toProto(created)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void getAgreement(GetAgreementRequest request, StreamObserver<GetAgreementResponse> response) {
+        Caller caller = Caller.current();
+        Agreement agreement = agreements.require(request.getId(), "id");
+        BeneficiaryAccess.checkRead(caller, beneficiaries.require(agreement.beneficiaryId(), "id"));
+        accessLog.record(caller, "agreement.read", agreement.accessed());
+        response.onNext(GetAgreementResponse.newBuilder().setAgreement(toProto(agreement)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateAgreement(UpdateAgreementRequest request, StreamObserver<UpdateAgreementResponse> response) {
+        Caller caller = Caller.current();
+        var proto = request.getAgreement();
+        Agreement current = agreements.require(proto.getId(), "agreement.id");
+        BeneficiaryAccess.checkCentre(caller, current.centreId());
+        AgreementUpdate update = new AgreementUpdate(AgreementMessages.toMentions(proto),
+                request.getUpdateMask().getPathsList());
+        checkEtag(proto.getEtag(), current);
+        Agreement next = AgreementLifecycle.update(current, fundingOf(current),
+                update.applyTo(current.mentions()), clock.instant());
+        Agreement saved = agreements.save(next, current);
+        accessLog.record(caller, "agreement.update", saved.accessed());
+        response.onNext(UpdateAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void sendAgreement(SendAgreementRequest request, StreamObserver<SendAgreementResponse> response) {
+        Caller caller = Caller.current();
+        Agreement current = agreements.require(request.getId(), "id");
+        BeneficiaryAccess.checkCentre(caller, current.centreId());
+        FieldViolations violations = new FieldViolations();
+        LocalDate receiveDate = ProtoDates.day(request.getReceiveDate(), "receive_date", violations);
+        violations.throwIfAny();
+        checkEtag(request.getEtag(), current);
+        Agreement next = AgreementLifecycle.send(current, fundingOf(current), receiveDate, clock.instant());
+        Agreement saved = agreements.save(next, current);
+        accessLog.record(caller, "agreement.send", saved.accessed());
+        response.onNext(SendAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void signAgreement(SignAgreementRequest request, StreamObserver<SignAgreementResponse> response) {
+        Caller caller = Caller.current();
+        Instant now = clock.instant();
+        var proto = request.getSignature();
+        Agreement current = agreements.require(request.getId(), "id");
+        boolean byTheEmployee = checkEmployeeOrStaff(caller, current);
+        checkEtag(request.getEtag(), current);
+        Agreement next = AgreementLifecycle.sign(lapsedIfOverdue(current, now), fundingOf(current),
+                new Signature(proto.getParty(), proto.getMethod(), proto.getEvidenceSha256(), caller.subject(), now),
+                byTheEmployee, now);
+        Agreement saved = agreements.save(next, current);
+        accessLog.record(caller, "agreement.sign", saved.accessed());
+        response.onNext(SignAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void refuseAgreement(RefuseAgreementRequest request, StreamObserver<RefuseAgreementResponse> response) {
+        Caller caller = Caller.current();
+        Instant now = clock.instant();
+        Agreement current = agreements.require(request.getId(), "id");
+        boolean byTheEmployee = checkEmployeeOrStaff(caller, current);
+        Agreement next = AgreementLifecycle.refuse(lapsedIfOverdue(current, now), new Signature(AgreementParty.EMPLOYEE,
+                request.getMethod(), request.getEvidenceSha256(), caller.subject(), now), byTheEmployee, now);
+        Agreement saved = agreements.save(next, current);
+        accessLog.record(caller, "agreement.refuse", saved.accessed());
+        response.onNext(RefuseAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
+        response.onCompleted();
+    }
+
+    /**
+     * A change decided on an older reading than {@code current} is refused before the rules are
+     * asked: they would judge a state the caller has not seen. Without an etag, the change applies
+     * to the agreement as read here.
+     */
+    private static void checkEtag(String etag, Agreement current) {
+        if (Etags.expectedVersion(etag, current.version()) != current.version()) {
+            throw AgreementRepository.modifiedMeanwhile();
+        }
+    }
+
+    /** Whether the caller is the employee themself; otherwise they must be staff of the centre. */
+    private boolean checkEmployeeOrStaff(Caller caller, Agreement agreement) {
+        boolean own = BeneficiaryAccess.isOwnRecord(caller, beneficiaries.require(agreement.beneficiaryId(), "id"));
+        if (!own) {
+            BeneficiaryAccess.checkCentre(caller, agreement.centreId());
+        }
+        return own;
+    }
+
+    /**
+     * A signature or refusal arriving after the 10 days, before the scheduled check recorded the
+     * lapse, records it first: the answer and the stored state then agree.
+     */
+    private Agreement lapsedIfOverdue(Agreement agreement, Instant now) {
+        return AgreementLifecycle.isOverdue(agreement, now) ? agreements.recordLapse(agreement.id(), now) : agreement;
+    }
+
+    private Funding fundingOf(Agreement agreement) {
+        return fundings.require(agreement.fundingId(), "funding_id");
+    }
+
+    private fr.bilan.proto.beneficiary.v1.Agreement toProto(Agreement agreement) {
+        return AgreementMessages.toProto(agreement, clock.instant());
+    }
+}

@@ -1,0 +1,229 @@
+package fr.bilan.beneficiary.agreement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import fr.bilan.beneficiary.Lookups;
+import fr.bilan.support.mongo.Inserts;
+import fr.bilan.beneficiary.funding.Funding;
+import fr.bilan.beneficiary.funding.FundingRepository;
+import fr.bilan.proto.beneficiary.v1.AgreementParty;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * Tripartite agreements in MongoDB, one document each: one per funding (a unique index), created
+ * under an idempotency key, and changed only by conditional updates of the one document: a change
+ * names the version and the state it was made from; a lapse names the state and the time it
+ * depends on, so that any number of replicas may record lapses at once.
+ *
+ * <p>Recording a lapse keeps the version: from 00:00 on day 11 every read already shows the
+ * agreement lapsed ({@link AgreementLifecycle#asOf}), so writing it down changes nothing anyone can
+ * see, and an etag read before still names the same agreement. A signature sent with it is then
+ * refused for the lapse, which is the reason, rather than as a concurrent change.
+ */
+@Repository
+public class AgreementRepository {
+
+    private static final String ID = "_id";
+    private static final String FUNDING = "fundingId";
+    private static final String BENEFICIARY = "beneficiaryId";
+    private static final String REQUEST_KEY = "requestKey";
+    private static final String STATE = "state";
+    private static final String LAPSE_TIME = "lapseTime";
+    private static final String CREATE_TIME = "createTime";
+    private static final String UPDATE_TIME = "updateTime";
+    private static final String END_TIME = "endTime";
+    private static final String VERSION = "version";
+
+    /** End and update times of a lapse are its lapse time, which each document holds: read from there. */
+    private static final Bson LAPSE = Updates.set(STATE, AgreementState.LAPSED.name());
+
+    private final MongoCollection<Document> collection;
+
+    public AgreementRepository(MongoDatabase database) {
+        this.collection = database.getCollection("agreements");
+        collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+        collection.createIndex(Indexes.ascending(FUNDING), new IndexOptions().unique(true));
+        // serves the lapse check: the agreements sent, by when they lapse
+        collection.createIndex(Indexes.ascending(STATE, LAPSE_TIME));
+    }
+
+    /**
+     * Stores the draft of the funding's agreement, or returns the one already stored under the same
+     * idempotency key; {@code ALREADY_EXISTS} when the funding already has one.
+     */
+    public Agreement create(Funding funding, String centreId, AgreementMentions mentions, String requestKey,
+            Instant now) {
+        Document document = new Document(ID, UUID.randomUUID().toString())
+                .append(FUNDING, funding.id())
+                .append(BENEFICIARY, funding.beneficiaryId())
+                .append("centreId", centreId)
+                .append("employer", FundingRepository.employerDocument(funding.details().employer().orElseThrow()))
+                .append(STATE, AgreementState.DRAFT.name())
+                .append("mentions", mentionsDocument(mentions))
+                .append("signatures", List.of())
+                .append(REQUEST_KEY, requestKey)
+                .append(CREATE_TIME, Date.from(now))
+                .append(UPDATE_TIME, Date.from(now))
+                .append(VERSION, 1L);
+        if (Inserts.insertIfNew(collection, document)) {
+            return toAgreement(document);
+        }
+        return findByRequestKey(requestKey).orElseThrow(() -> Status.ALREADY_EXISTS
+                .withDescription("Ce financement a déjà sa convention tripartite"
+                        + findByFundingId(funding.id()).map(agreement -> " (« " + agreement.id() + " »)").orElse("")
+                        + " : une seule convention par financement.")
+                .asRuntimeException());
+    }
+
+    public Optional<Agreement> findById(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(AgreementRepository::toAgreement);
+    }
+
+    /** The agreement {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none. */
+    public Agreement require(String id, String field) {
+        return Lookups.require(field, id, this::findById, () -> notFound(id));
+    }
+
+    public Optional<Agreement> findByRequestKey(String requestKey) {
+        return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
+                .map(AgreementRepository::toAgreement);
+    }
+
+    public Optional<Agreement> findByFundingId(String fundingId) {
+        return Optional.ofNullable(collection.find(Filters.eq(FUNDING, fundingId)).first())
+                .map(AgreementRepository::toAgreement);
+    }
+
+    /**
+     * Writes what a transition made of {@code read}, if the stored agreement is still the one read
+     * (same version, same state: a lapse recorded in between keeps the version);
+     * {@code ABORTED} when it changed in between.
+     */
+    public Agreement save(Agreement next, Agreement read) {
+        List<Bson> changes = new ArrayList<>(List.of(
+                Updates.set(STATE, next.state().name()),
+                Updates.set("mentions", mentionsDocument(next.mentions())),
+                Updates.set("receiveDate", iso(next.receiveDate())),
+                Updates.set("employeeDeadlineDate", iso(next.employeeDeadlineDate())),
+                Updates.set(LAPSE_TIME, next.lapseTime().map(Date::from).orElse(null)),
+                Updates.set("signatures", next.signatures().stream().map(AgreementRepository::signatureDocument).toList()),
+                Updates.set("refusal", next.refusal() == null ? null : signatureDocument(next.refusal())),
+                Updates.set(END_TIME, next.endTime() == null ? null : Date.from(next.endTime())),
+                Updates.set(UPDATE_TIME, Date.from(next.updateTime())),
+                Updates.inc(VERSION, 1L)));
+        Document saved = collection.findOneAndUpdate(Filters.and(Filters.eq(ID, read.id()),
+                Filters.eq(VERSION, read.version()), Filters.eq(STATE, read.state().name())),
+                Updates.combine(changes), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (saved == null) {
+            throw findById(next.id()).isPresent() ? modifiedMeanwhile() : notFound(next.id());
+        }
+        return toAgreement(saved);
+    }
+
+    /** Records that this agreement lapsed, if it has and nobody recorded it yet; answers it as stored. */
+    public Agreement recordLapse(String id, Instant now) {
+        collection.updateOne(Filters.and(Filters.eq(ID, id), overdue(now)), LAPSE);
+        return require(id, "id");
+    }
+
+    /** Records every lapse due by {@code now}; harmless when run by several replicas at once. */
+    public long recordLapses(Instant now) {
+        return collection.updateMany(overdue(now), LAPSE).getModifiedCount();
+    }
+
+    private static Bson overdue(Instant now) {
+        return Filters.and(Filters.eq(STATE, AgreementState.SENT.name()), Filters.lte(LAPSE_TIME, Date.from(now)));
+    }
+
+    /** {@code ABORTED}: the agreement is no longer the version the change was made from. */
+    static StatusRuntimeException modifiedMeanwhile() {
+        return Status.ABORTED.withDescription("Cette convention a été modifiée entre-temps par quelqu'un d'autre : "
+                + "relisez-la, puis refaites votre action.").asRuntimeException();
+    }
+
+    private static StatusRuntimeException notFound(String id) {
+        return Status.NOT_FOUND.withDescription("Aucune convention n'a l'identifiant « " + id + " ».")
+                .asRuntimeException();
+    }
+
+    private static Document mentionsDocument(AgreementMentions mentions) {
+        return new Document("title", mentions.title())
+                .append("objective", mentions.objective())
+                .append("content", mentions.content())
+                .append("means", mentions.means())
+                .append("durationHours", mentions.durationHours())
+                .append("periodStartDate", iso(mentions.periodStartDate()))
+                .append("periodEndDate", iso(mentions.periodEndDate()))
+                .append("conductAndFollowUp", mentions.conductAndFollowUp())
+                .append("resultsHandover", mentions.resultsHandover())
+                .append("priceCents", mentions.priceCents())
+                .append("paymentTerms", mentions.paymentTerms());
+    }
+
+    private static AgreementMentions toMentions(Document document) {
+        return new AgreementMentions(document.getString("title"), document.getString("objective"),
+                document.getString("content"), document.getString("means"), document.getInteger("durationHours"),
+                day(document.getString("periodStartDate")), day(document.getString("periodEndDate")),
+                document.getString("conductAndFollowUp"), document.getString("resultsHandover"),
+                document.getLong("priceCents"), document.getString("paymentTerms"));
+    }
+
+    private static Document signatureDocument(Signature signature) {
+        return new Document("party", signature.party().name())
+                .append("method", signature.method().name())
+                .append("evidenceSha256", signature.evidenceSha256())
+                .append("recordedBy", signature.recordedBy())
+                .append("time", Date.from(signature.time()));
+    }
+
+    private static Signature toSignature(Document document) {
+        return new Signature(AgreementParty.valueOf(document.getString("party")),
+                EvidenceMethod.valueOf(document.getString("method")), document.getString("evidenceSha256"),
+                document.getString("recordedBy"), document.getDate("time").toInstant());
+    }
+
+    private static String iso(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+
+    private static LocalDate day(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
+    }
+
+    private static Agreement toAgreement(Document document) {
+        AgreementState state = AgreementState.valueOf(document.getString(STATE));
+        boolean lapsed = state == AgreementState.LAPSED;
+        Date end = lapsed ? document.getDate(LAPSE_TIME) : document.getDate(END_TIME);
+        Document refusal = document.get("refusal", Document.class);
+        return new Agreement(document.getString(ID), document.getString(FUNDING), document.getString(BENEFICIARY),
+                document.getString("centreId"), FundingRepository.employerOf(document.get("employer", Document.class)),
+                state, toMentions(document.get("mentions", Document.class)), day(document.getString("receiveDate")),
+                day(document.getString("employeeDeadlineDate")),
+                document.getList("signatures", Document.class).stream().map(AgreementRepository::toSignature).toList(),
+                refusal == null ? null : toSignature(refusal), end == null ? null : end.toInstant(),
+                document.getDate(CREATE_TIME).toInstant(), (lapsed ? end : document.getDate(UPDATE_TIME)).toInstant(),
+                document.getLong(VERSION));
+    }
+}

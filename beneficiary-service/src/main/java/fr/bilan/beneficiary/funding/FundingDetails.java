@@ -1,0 +1,151 @@
+package fr.bilan.beneficiary.funding;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import fr.bilan.beneficiary.Texts;
+import fr.bilan.beneficiary.consent.ConsentLedger;
+import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.FundingType;
+import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
+
+/** What a funding of each type holds, and nothing more (L6313-4: no field without a purpose). */
+public sealed interface FundingDetails {
+
+    FundingType type();
+
+    /** The employer that pays and signs the tripartite agreement, for the types that have one. */
+    default Optional<EmployerParty> employer() {
+        return Optional.empty();
+    }
+
+    /**
+     * Whether public or mutualised money pays (CPF, France Travail, APEC, Cap emploi, an
+     * administration), which keeps the CPF away for 5 years; an employer or the beneficiary pays
+     * with their own.
+     */
+    default boolean publiclyFunded() {
+        return false;
+    }
+
+    /** Whether this funding needs a tripartite agreement (R6313-8). */
+    default boolean needsAgreement() {
+        return employer().isPresent();
+    }
+
+    /**
+     * Compte personnel de formation.
+     *
+     * @param previousPublicBilanEndDate {@code null} when none
+     * @param coPaymentCents             computed when the funding is checked
+     * @param employerLeaveReference     empty outside working time: the employer is never told then
+     */
+    record Cpf(String dossierNumber, long amountCents, CoPaymentExemption exemption, long coPaymentCents,
+            LocalDate previousPublicBilanEndDate, boolean duringWorkingTime, String employerLeaveReference)
+            implements FundingDetails {
+
+        public Cpf {
+            dossierNumber = Texts.withoutSpaces(dossierNumber);
+            employerLeaveReference = Texts.strip(employerLeaveReference);
+        }
+
+        @Override
+        public FundingType type() {
+            return FundingType.CPF;
+        }
+
+        @Override
+        public boolean publiclyFunded() {
+            return true;
+        }
+
+        Cpf withCoPayment(long cents) {
+            return new Cpf(dossierNumber, amountCents, exemption, cents, previousPublicBilanEndDate, duringWorkingTime,
+                    employerLeaveReference);
+        }
+    }
+
+    /** Plan de développement des compétences. */
+    record EmployerPlan(EmployerParty employerParty) implements FundingDetails {
+
+        @Override
+        public FundingType type() {
+            return FundingType.EMPLOYER_PLAN;
+        }
+
+        @Override
+        public Optional<EmployerParty> employer() {
+            return Optional.of(employerParty);
+        }
+    }
+
+    /** Congé de reclassement; {@code leaveStartDate} is {@code null} when not given (refused). */
+    record RedeploymentLeave(EmployerParty employerParty, LocalDate leaveStartDate) implements FundingDetails {
+
+        @Override
+        public FundingType type() {
+            return FundingType.REDEPLOYMENT_LEAVE;
+        }
+
+        @Override
+        public Optional<EmployerParty> employer() {
+            return Optional.of(employerParty);
+        }
+    }
+
+    /** A job seeker's bilan, approved by France Travail, APEC or Cap emploi. */
+    record JobSeeker(JobSeekerApprover approver, String approvalReference) implements FundingDetails {
+
+        public JobSeeker {
+            approvalReference = Texts.strip(approvalReference);
+        }
+
+        @Override
+        public FundingType type() {
+            return FundingType.JOB_SEEKER_FUNDING;
+        }
+
+        @Override
+        public boolean publiclyFunded() {
+            return true;
+        }
+    }
+
+    /**
+     * A public-sector agent's bilan, under an agreement with their administration. HR may receive
+     * the synthèse unless the agent objects (arrêté of 31 July 2009): an opt-out, so no record
+     * means yes.
+     */
+    record PublicSector(String administrationName, String agreementReference) implements FundingDetails {
+
+        public PublicSector {
+            administrationName = Texts.strip(administrationName);
+            agreementReference = Texts.strip(agreementReference);
+        }
+
+        @Override
+        public FundingType type() {
+            return FundingType.PUBLIC_SECTOR;
+        }
+
+        /** Whether HR may receive the synthèse: yes unless the agent's objection is in force. */
+        public boolean hrMayReceiveSynthesis(ConsentLedger consents) {
+            return !consents.inForce(ConsentKind.HR_SHARING_OBJECTION, null);
+        }
+
+        @Override
+        public boolean publiclyFunded() {
+            return true;
+        }
+    }
+
+    /** Paid by the beneficiary. */
+    record SelfFunded() implements FundingDetails {
+
+        @Override
+        public FundingType type() {
+            return FundingType.SELF_FUNDED;
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package fr.bilan.beneficiary.funding;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+import fr.bilan.beneficiary.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.proto.beneficiary.v1.CpfFunding;
+import fr.bilan.proto.beneficiary.v1.Employer;
+import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
+import fr.bilan.proto.beneficiary.v1.JobSeekerFunding;
+import fr.bilan.proto.beneficiary.v1.PublicSectorFunding;
+import fr.bilan.proto.beneficiary.v1.RedeploymentLeaveFunding;
+import fr.bilan.proto.beneficiary.v1.SelfFunding;
+import fr.bilan.support.errors.FieldViolations;
+
+/** Fundings between the domain and the contract. */
+public final class FundingMessages {
+
+    private FundingMessages() {
+    }
+
+    /** The funding a request asks for; {@code INVALID_ARGUMENT} for a date that does not exist. */
+    public static NewFunding toNewFunding(fr.bilan.proto.beneficiary.v1.Funding proto) {
+        FieldViolations violations = new FieldViolations();
+        FundingDetails details;
+        switch (proto.getDetailsCase()) {
+            case CPF:
+                CpfFunding cpf = proto.getCpf();
+                LocalDate previousEnd = ProtoDates.day(cpf.getPreviousPublicBilanEndDate(),
+                        "funding.cpf.previous_public_bilan_end_date", violations);
+                details = new FundingDetails.Cpf(cpf.getDossierNumber(), cpf.getAmountCents(),
+                        cpf.getCoPaymentExemption(), 0, previousEnd, cpf.getDuringWorkingTime(),
+                        cpf.getEmployerLeaveReference());
+                break;
+            case EMPLOYER_PLAN:
+                details = new FundingDetails.EmployerPlan(toEmployer(proto.getEmployerPlan().getEmployer()));
+                break;
+            case REDEPLOYMENT_LEAVE:
+                RedeploymentLeaveFunding leave = proto.getRedeploymentLeave();
+                details = new FundingDetails.RedeploymentLeave(toEmployer(leave.getEmployer()), ProtoDates.day(
+                        leave.getLeaveStartDate(), "funding.redeployment_leave.leave_start_date", violations));
+                break;
+            case JOB_SEEKER:
+                details = new FundingDetails.JobSeeker(proto.getJobSeeker().getApprover(),
+                        proto.getJobSeeker().getApprovalReference());
+                break;
+            case PUBLIC_SECTOR:
+                details = new FundingDetails.PublicSector(proto.getPublicSector().getAdministrationName(),
+                        proto.getPublicSector().getAgreementReference());
+                break;
+            case SELF_FUNDED:
+                details = new FundingDetails.SelfFunded();
+                break;
+            default:
+                details = null;
+        }
+        violations.throwIfAny();
+        return new NewFunding(proto.getPriceCents(), details);
+    }
+
+    public static EmployerParty toEmployer(Employer employer) {
+        return new EmployerParty(employer.getName(), employer.getSiret(), employer.getSignatoryName());
+    }
+
+    public static Employer toProto(EmployerParty employer) {
+        return Employer.newBuilder().setName(employer.name()).setSiret(employer.siret())
+                .setSignatoryName(employer.signatoryName()).build();
+    }
+
+    /**
+     * The funding as the contract shows it.
+     *
+     * @param agreementId           its agreement, if one was drafted
+     * @param agreementState        the state of that agreement now (lapses included), if any
+     * @param hrMayReceiveSynthesis whether HR may receive the synthèse (public sector only)
+     */
+    public static fr.bilan.proto.beneficiary.v1.Funding toProto(Funding funding, Optional<String> agreementId,
+            Optional<AgreementState> agreementState, boolean hrMayReceiveSynthesis) {
+        var proto = fr.bilan.proto.beneficiary.v1.Funding.newBuilder()
+                .setId(funding.id())
+                .setBeneficiaryId(funding.beneficiaryId())
+                .setType(funding.type())
+                .setState(funding.state(agreementState))
+                .setPriceCents(funding.priceCents())
+                .setCreateTime(ProtoTime.of(funding.createTime()));
+        agreementId.ifPresent(proto::setAgreementId);
+        if (funding.cancelTime() != null) {
+            proto.setCancelTime(ProtoTime.of(funding.cancelTime()));
+        }
+        FundingDetails details = funding.details();
+        if (details instanceof FundingDetails.Cpf cpf) {
+            CpfFunding.Builder cpfProto = CpfFunding.newBuilder()
+                    .setDossierNumber(cpf.dossierNumber())
+                    .setAmountCents(cpf.amountCents())
+                    .setCoPaymentExemption(cpf.exemption())
+                    .setCoPaymentCents(cpf.coPaymentCents())
+                    .setDuringWorkingTime(cpf.duringWorkingTime())
+                    .setEmployerLeaveReference(cpf.employerLeaveReference());
+            if (cpf.previousPublicBilanEndDate() != null) {
+                cpfProto.setPreviousPublicBilanEndDate(ProtoDates.of(cpf.previousPublicBilanEndDate()));
+            }
+            proto.setCpf(cpfProto);
+        } else if (details instanceof FundingDetails.EmployerPlan plan) {
+            proto.setEmployerPlan(EmployerPlanFunding.newBuilder().setEmployer(toProto(plan.employerParty())));
+        } else if (details instanceof FundingDetails.RedeploymentLeave leave) {
+            proto.setRedeploymentLeave(RedeploymentLeaveFunding.newBuilder().setEmployer(toProto(leave.employerParty()))
+                    .setLeaveStartDate(ProtoDates.of(leave.leaveStartDate())));
+        } else if (details instanceof FundingDetails.JobSeeker jobSeeker) {
+            proto.setJobSeeker(JobSeekerFunding.newBuilder().setApprover(jobSeeker.approver())
+                    .setApprovalReference(jobSeeker.approvalReference()));
+        } else if (details instanceof FundingDetails.PublicSector publicSector) {
+            proto.setPublicSector(PublicSectorFunding.newBuilder()
+                    .setAdministrationName(publicSector.administrationName())
+                    .setAgreementReference(publicSector.agreementReference())
+                    .setHrMayReceiveSynthesis(hrMayReceiveSynthesis));
+        } else {
+            proto.setSelfFunded(SelfFunding.getDefaultInstance());
+        }
+        return proto.build();
+    }
+}

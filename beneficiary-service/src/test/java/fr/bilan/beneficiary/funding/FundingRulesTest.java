@@ -1,0 +1,250 @@
+package fr.bilan.beneficiary.funding;
+
+import static fr.bilan.beneficiary.StatusAssertions.refusal;
+import static fr.bilan.beneficiary.StatusAssertions.violations;
+import static fr.bilan.support.testing.GrpcServiceTestSupport.codeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.consent.ConsentEntry;
+import fr.bilan.beneficiary.consent.ConsentLedger;
+import fr.bilan.beneficiary.profile.EmploymentStatus;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
+import io.grpc.Status;
+
+class FundingRulesTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final long CO_PAYMENT = 10_300;
+    private static final EmployerParty ACME = new EmployerParty("ACME SAS", "732 829 320 00074", "Mme Dupuis");
+
+    private static FundingDetails.Cpf cpf(long amount, CoPaymentExemption exemption, LocalDate previousEnd) {
+        return new FundingDetails.Cpf("12345678901", amount, exemption, 0, previousEnd, false, "");
+    }
+
+    private static NewFunding validate(NewFunding funding, EmploymentStatus status) {
+        return funding.validate(status, List.of(), TODAY, CO_PAYMENT);
+    }
+
+    private static Funding recorded(FundingDetails details, LocalDate day, boolean cancelled) {
+        Instant created = France.startOf(day).plusSeconds(9 * 3600);
+        return new Funding("f-" + day, "b1", "c1", 150_000, details, created, cancelled ? created.plusSeconds(60) : null,
+                1);
+    }
+
+    @Test
+    void eachTypeIsAcceptedForTheSituationItServes() {
+        assertThat(validate(new NewFunding(180_000, cpf(160_000, CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED,
+                null)), EmploymentStatus.SELF_EMPLOYED).details().type().name()).isEqualTo("CPF");
+        assertThat(codeOf(() -> validate(new NewFunding(180_000, new FundingDetails.EmployerPlan(ACME)),
+                EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE))).isEqualTo(Status.Code.OK);
+        assertThat(codeOf(() -> validate(new NewFunding(180_000, new FundingDetails.RedeploymentLeave(ACME,
+                TODAY.minusDays(3))), EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE))).isEqualTo(Status.Code.OK);
+        assertThat(codeOf(() -> validate(new NewFunding(180_000, new FundingDetails.JobSeeker(
+                JobSeekerApprover.FRANCE_TRAVAIL, "FT-2026/0042")), EmploymentStatus.JOB_SEEKER)))
+                .isEqualTo(Status.Code.OK);
+        assertThat(codeOf(() -> validate(new NewFunding(180_000, new FundingDetails.PublicSector(
+                "Préfecture du Rhône", "CONV-2026-12")), EmploymentStatus.PUBLIC_SECTOR_AGENT)))
+                .isEqualTo(Status.Code.OK);
+        assertThat(codeOf(() -> validate(new NewFunding(180_000, new FundingDetails.SelfFunded()),
+                EmploymentStatus.OTHER))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void aFundingHasItsDetailsAndAPrice() {
+        assertThat(violations(() -> validate(new NewFunding(0, null), EmploymentStatus.OTHER)))
+                .containsOnlyKeys("funding.price_cents", "funding.details");
+    }
+
+    @Test
+    void theCpfPaysAtMostItsCapAndThePriceForAValidDossier() {
+        assertThat(violations(() -> validate(new NewFunding(200_000, cpf(160_001,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
+                .hasEntrySatisfying("funding.cpf.amount_cents", text -> assertThat(text).contains("600,00 €", "D6323-6"));
+        assertThat(violations(() -> validate(new NewFunding(120_000, cpf(130_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
+                .hasEntrySatisfying("funding.cpf.amount_cents", text -> assertThat(text).contains("prix du bilan"));
+        assertThat(violations(() -> validate(new NewFunding(120_000, cpf(0,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
+                .containsOnlyKeys("funding.cpf.amount_cents");
+        for (String dossier : new String[] {"1234567", "123456789012345", "12345678A"}) {
+            assertThat(violations(() -> validate(new NewFunding(120_000, new FundingDetails.Cpf(dossier, 100_000,
+                    CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, false, "")), EmploymentStatus.OTHER)))
+                    .containsOnlyKeys("funding.cpf.dossier_number");
+        }
+        assertThat(codeOf(() -> validate(new NewFunding(120_000, new FundingDetails.Cpf("12 345 678", 100_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, false, "")), EmploymentStatus.OTHER)))
+                .isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void theCoPaymentIsDueUnlessExempt() {
+        FundingDetails.Cpf due = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.SELF_EMPLOYED).details();
+        FundingDetails.Cpf jobSeeker = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.JOB_SEEKER_EXEMPTION, null)), EmploymentStatus.JOB_SEEKER).details();
+        FundingDetails.Cpf toppedUp = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.EMPLOYER_TOP_UP, null)), EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE).details();
+
+        assertThat(due.coPaymentCents()).isEqualTo(CO_PAYMENT);
+        assertThat(jobSeeker.coPaymentCents()).isZero();
+        assertThat(toppedUp.coPaymentCents()).isZero();
+        assertThat(refusal(() -> validate(new NewFunding(150_000, cpf(150_000, CoPaymentExemption.JOB_SEEKER_EXEMPTION,
+                null)), EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE)))
+                .contains("demandeur d'emploi", "« salarié du secteur privé »");
+        assertThat(refusal(() -> validate(new NewFunding(150_000, cpf(150_000, CoPaymentExemption.EMPLOYER_TOP_UP,
+                null)), EmploymentStatus.SELF_EMPLOYED)))
+                .contains("abondement de l'employeur", "« travailleur indépendant »");
+        assertThat(codeOf(() -> validate(new NewFunding(150_000, cpf(150_000, CoPaymentExemption.EMPLOYER_TOP_UP,
+                null)), EmploymentStatus.PUBLIC_SECTOR_AGENT))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void noCpfWithinFiveYearsOfAPubliclyFundedBilanRecordedHere() {
+        NewFunding cpf = new NewFunding(150_000, cpf(150_000, CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null));
+        var jobSeeker = new FundingDetails.JobSeeker(JobSeekerApprover.FRANCE_TRAVAIL, "FT-2024/1");
+        LocalDate recorded = LocalDate.of(2022, 3, 1);
+
+        assertThat(refusal(() -> cpf.validate(EmploymentStatus.OTHER, List.of(recorded(jobSeeker, recorded, false)),
+                TODAY, CO_PAYMENT))).contains("« demandeur d'emploi »", "01/03/2022", "pas avant le 01/03/2027");
+        // the latest counts, whatever the order
+        assertThat(refusal(() -> cpf.validate(EmploymentStatus.OTHER, List.of(
+                recorded(new FundingDetails.SelfFunded(), LocalDate.of(2026, 1, 5), false),
+                recorded(new FundingDetails.PublicSector("Mairie", "C-1"), LocalDate.of(2021, 2, 1), false),
+                recorded(new FundingDetails.PublicSector("Mairie", "C-2"), LocalDate.of(2021, 12, 1), false)),
+                TODAY, CO_PAYMENT))).contains("« administration »", "01/12/2021");
+        // five years to the day after it was recorded, a cancelled one, or one paid by an employer or the person: allowed
+        for (Funding earlier : List.of(recorded(jobSeeker, TODAY.minusYears(5), false),
+                recorded(jobSeeker, TODAY.minusDays(30), true),
+                recorded(new FundingDetails.EmployerPlan(ACME), TODAY.minusDays(30), false),
+                recorded(new FundingDetails.SelfFunded(), TODAY.minusDays(30), false))) {
+            assertThat(codeOf(() -> cpf.validate(EmploymentStatus.OTHER, List.of(earlier), TODAY, CO_PAYMENT)))
+                    .as(earlier.toString()).isEqualTo(Status.Code.OK);
+        }
+        // other types do not look back
+        assertThat(codeOf(() -> new NewFunding(150_000, new FundingDetails.SelfFunded()).validate(EmploymentStatus.OTHER,
+                List.of(recorded(jobSeeker, TODAY.minusDays(30), false)), TODAY, CO_PAYMENT))).isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void noCpfWithinFiveYearsOfAPubliclyFundedBilan() {
+        LocalDate ended = LocalDate.of(2021, 11, 24);
+
+        assertThat(refusal(() -> validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, ended)), EmploymentStatus.OTHER)))
+                .contains("24/11/2021", "à partir du 24/11/2026");
+        // five years to the day: allowed
+        assertThat(codeOf(() -> validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, ended.minusDays(1))), EmploymentStatus.OTHER)))
+                .isEqualTo(Status.Code.OK);
+        assertThat(violations(() -> validate(new NewFunding(150_000, cpf(150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, TODAY.plusDays(1))), EmploymentStatus.OTHER)))
+                .containsOnlyKeys("funding.cpf.previous_public_bilan_end_date");
+    }
+
+    @Test
+    void duringWorkingTimeNeedsTheEmployersLeaveAndOutsideItTheEmployerIsNotTold() {
+        assertThat(violations(() -> validate(new NewFunding(150_000, new FundingDetails.Cpf("12345678", 150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, true, " ")), EmploymentStatus.OTHER)))
+                .hasEntrySatisfying("funding.cpf.employer_leave_reference", text -> assertThat(text).contains("L6323-17"));
+        assertThat(violations(() -> validate(new NewFunding(150_000, new FundingDetails.Cpf("12345678", 150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, false, "AUT-1")), EmploymentStatus.OTHER)))
+                .containsOnlyKeys("funding.cpf.employer_leave_reference");
+        assertThat(codeOf(() -> validate(new NewFunding(150_000, new FundingDetails.Cpf("12345678", 150_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, true, "AUT-1")), EmploymentStatus.OTHER)))
+                .isEqualTo(Status.Code.OK);
+    }
+
+    @Test
+    void employerFundingsAreForPrivateSectorEmployeesWithAValidEmployer() {
+        assertThat(refusal(() -> validate(new NewFunding(180_000, new FundingDetails.EmployerPlan(ACME)),
+                EmploymentStatus.JOB_SEEKER))).contains("plan de développement", "« demandeur d'emploi »");
+        assertThat(refusal(() -> validate(new NewFunding(180_000, new FundingDetails.RedeploymentLeave(ACME,
+                TODAY)), null))).contains("congé de reclassement", "« non renseignée »");
+        assertThat(violations(() -> validate(new NewFunding(180_000, new FundingDetails.EmployerPlan(
+                new EmployerParty(" ", "12345678901234", ""))), EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE)))
+                .containsOnlyKeys("funding.employer_plan.employer.name", "funding.employer_plan.employer.siret",
+                        "funding.employer_plan.employer.signatory_name");
+        assertThat(violations(() -> validate(new NewFunding(180_000, new FundingDetails.RedeploymentLeave(ACME, null)),
+                EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE))).containsOnlyKeys("funding.redeployment_leave.leave_start_date");
+    }
+
+    @Test
+    void aSiretIsFourteenDigitsWithItsLuhnKeyOrLaPostesRule() {
+        assertThat(EmployerParty.isSiret("73282932000074")).isTrue();
+        assertThat(EmployerParty.isSiret("73282932000075")).isFalse();
+        assertThat(EmployerParty.isSiret("7328293200007")).isFalse();
+        assertThat(EmployerParty.isSiret("7328293200007A")).isFalse();
+        assertThat(EmployerParty.isSiret("35600000000001")).isTrue();
+        assertThat(EmployerParty.isSiret("35600000000002")).isFalse();
+        assertThat(new EmployerParty("x", " 732 829 320 00074 ", "y").siret()).isEqualTo("73282932000074");
+    }
+
+    @Test
+    void jobSeekerFundingIsApprovedWithAReference() {
+        assertThat(refusal(() -> validate(new NewFunding(180_000, new FundingDetails.JobSeeker(
+                JobSeekerApprover.APEC, "APEC-1234")), EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE)))
+                .contains("demandeurs d'emploi");
+        assertThat(violations(() -> validate(new NewFunding(180_000, new FundingDetails.JobSeeker(
+                JobSeekerApprover.JOB_SEEKER_APPROVER_UNSPECIFIED, "A1")), EmploymentStatus.JOB_SEEKER)))
+                .containsOnlyKeys("funding.job_seeker.approver", "funding.job_seeker.approval_reference");
+        assertThat(violations(() -> validate(new NewFunding(180_000, new FundingDetails.JobSeeker(
+                JobSeekerApprover.CAP_EMPLOI, "réf 12")), EmploymentStatus.JOB_SEEKER)))
+                .containsOnlyKeys("funding.job_seeker.approval_reference");
+    }
+
+    @Test
+    void publicSectorFundingIsForAgentsUnderAnAgreement() {
+        assertThat(refusal(() -> validate(new NewFunding(180_000, new FundingDetails.PublicSector("Mairie", "C-1")),
+                EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE))).contains("agents publics");
+        assertThat(violations(() -> validate(new NewFunding(180_000, new FundingDetails.PublicSector("", "")),
+                EmploymentStatus.PUBLIC_SECTOR_AGENT)))
+                .containsOnlyKeys("funding.public_sector.administration_name", "funding.public_sector.agreement_reference");
+    }
+
+    @Test
+    void hrMayReceiveTheSynthesisOfAPublicAgentUnlessTheyObject() {
+        var publicSector = new FundingDetails.PublicSector("Préfecture du Rhône", "CONV-2026-12");
+
+        assertThat(publicSector.hrMayReceiveSynthesis(new ConsentLedger(List.of()))).isTrue();
+        assertThat(publicSector.hrMayReceiveSynthesis(new ConsentLedger(List.of(
+                objection(ConsentDecision.GRANTED, 1))))).isFalse();
+        assertThat(publicSector.hrMayReceiveSynthesis(new ConsentLedger(List.of(
+                objection(ConsentDecision.GRANTED, 1), objection(ConsentDecision.WITHDRAWN, 2))))).isTrue();
+    }
+
+    private static ConsentEntry objection(ConsentDecision decision, long sequence) {
+        return new ConsentEntry("c" + sequence, "b1", ConsentKind.HR_SHARING_OBJECTION, decision, null,
+                EvidenceMethod.IN_APP, "", "b1", Instant.parse("2026-11-23T09:00:00Z"), sequence);
+    }
+
+    @Test
+    void theStateFollowsTheAgreementOnlyWhereOneIsNeeded() {
+        Instant created = Instant.parse("2026-11-23T09:00:00Z");
+        Funding plan = new Funding("f1", "b1", "c1", 180_000, new FundingDetails.EmployerPlan(ACME), created, null, 1);
+        Funding self = new Funding("f2", "b1", "c1", 180_000, new FundingDetails.SelfFunded(), created, null, 1);
+        Funding cancelled = new Funding("f3", "b1", "c1", 180_000, new FundingDetails.EmployerPlan(ACME), created,
+                created.plusSeconds(60), 2);
+
+        assertThat(plan.state(Optional.empty())).isEqualTo(FundingState.AWAITING_AGREEMENT);
+        assertThat(plan.state(Optional.of(AgreementState.SIGNED_BY_EMPLOYEE))).isEqualTo(FundingState.AWAITING_AGREEMENT);
+        assertThat(plan.state(Optional.of(AgreementState.IN_FORCE))).isEqualTo(FundingState.CONFIRMED);
+        assertThat(plan.state(Optional.of(AgreementState.REFUSED))).isEqualTo(FundingState.AGREEMENT_FAILED);
+        assertThat(plan.state(Optional.of(AgreementState.LAPSED))).isEqualTo(FundingState.AGREEMENT_FAILED);
+        assertThat(self.state(Optional.empty())).isEqualTo(FundingState.CONFIRMED);
+        assertThat(cancelled.state(Optional.of(AgreementState.IN_FORCE))).isEqualTo(FundingState.CANCELLED);
+    }
+}
