@@ -22,6 +22,9 @@ public record ErasurePlan(boolean erasesIdentity, List<Item> items) {
     /** Consent records are the proof of consent, kept three years after the latest one. */
     static final int CONSENT_PROOF_YEARS = 3;
     private static final String IDENTITY = "identité (nom, prénom, situation professionnelle)";
+    static final String FUNDINGS = "financements et conventions tripartites";
+    private static final String PROCESS_EVIDENCE = "preuve de réalisation de l'action (contrôles, L6362-6) : "
+            + "3 ans après la fin de l'action";
     static final String BILAN_DOCUMENTS = "documents du bilan, le cas échéant (documents de travail, résultats "
             + "détaillés, synthèse)";
 
@@ -51,12 +54,13 @@ public record ErasurePlan(boolean erasesIdentity, List<Item> items) {
                 ErasureOutcome.ERASED, "effacées (RGPD, art. 17) : aucune obligation légale n'impose de les garder",
                 Optional.empty()));
         items.add(processEvidenceKept
-                ? new Item(IDENTITY, ErasureOutcome.KEPT,
-                        "preuve de réalisation de l'action (contrôles, L6362-6) : 3 ans après la fin de l'action",
-                        Optional.empty())
+                ? new Item(IDENTITY, ErasureOutcome.KEPT, PROCESS_EVIDENCE, Optional.empty())
                 : new Item(IDENTITY, ErasureOutcome.ERASED,
                         "effacée (RGPD, art. 17) : aucune preuve de réalisation d'une action n'est à garder",
                         Optional.empty()));
+        if (processEvidenceKept) {
+            items.add(new Item(FUNDINGS, ErasureOutcome.KEPT, PROCESS_EVIDENCE, Optional.empty()));
+        }
         // held by session- and synthesis-service on retention-service's clock, which erasure does not move
         items.add(new Item(BILAN_DOCUMENTS, ErasureOutcome.KEPT, "nécessaires au bilan en cours, puis détruits par le "
                 + "service de conservation à la fin de l'action, ou 3 ans après pour ceux que vous avez accepté par "

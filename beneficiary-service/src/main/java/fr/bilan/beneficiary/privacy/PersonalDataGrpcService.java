@@ -13,6 +13,7 @@ import org.springframework.grpc.server.service.GrpcService;
 
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentRepository;
+import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryProfile;
@@ -53,13 +54,15 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     private final ConsentRepository consents;
     private final AccessRecordReader accessRecords;
     private final PersonalDataExporter exporter;
+    private final FundingRepository fundings;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, ConsentRepository consents,
+    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, ConsentRepository consents, FundingRepository fundings,
             AccessRecordReader accessRecords, PersonalDataExporter exporter, AccessLog accessLog, Clock clock) {
         this.beneficiaries = beneficiaries;
         this.consents = consents;
+        this.fundings = fundings;
         this.accessRecords = accessRecords;
         this.exporter = exporter;
         this.accessLog = accessLog;
@@ -129,7 +132,9 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
 
     private ErasureReport erase(Beneficiary beneficiary, boolean validateOnly, String requestKey) {
         Instant now = clock.instant();
-        ErasurePlan plan = ErasurePlan.of(false, // fundings and agreements, the process evidence, are not held yet
+        // a funding not cancelled is an action paid for: its evidence (funding, agreement) names the beneficiary
+        boolean processEvidence = fundings.listByBeneficiary(beneficiary.id()).stream().anyMatch(f -> !f.isCancelled());
+        ErasurePlan plan = ErasurePlan.of(processEvidence,
                 consents.ledgerOf(beneficiary.id()).entries().stream().map(ConsentEntry::recordTime)
                         .max(Instant::compareTo),
                 accessRecords.newestTimeOf(beneficiary.id()), accessRecords.retention());

@@ -45,7 +45,7 @@ import io.grpc.Status;
 class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
 
     private static final String HASH = "ab".repeat(32);
-    private static final Agreement MENTIONS = Agreement.newBuilder()
+    static final Agreement MENTIONS = Agreement.newBuilder()
             .setTitle("Bilan de compétences").setObjective("Construire un projet professionnel")
             .setContent("Phases préliminaire, d'investigation et de conclusion").setMeans("Entretiens, tests")
             .setDurationHours(24).setPeriodStartDate(ProtoDates.of(LocalDate.of(2027, 1, 4)))
@@ -61,7 +61,7 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
     }
 
     /** The redeployment leave that pays for the bilan of {@code employee}. */
-    private static Funding leaveOf(Beneficiary employee) {
+    static Funding leaveOf(Beneficiary employee) {
         return fundings(consultant()).createFunding(CreateFundingRequest.newBuilder()
                 .setBeneficiaryId(employee.getId()).setFunding(Funding.newBuilder().setPriceCents(180_000)
                         .setRedeploymentLeave(RedeploymentLeaveFunding.newBuilder()

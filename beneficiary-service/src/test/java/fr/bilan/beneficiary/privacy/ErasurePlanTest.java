@@ -58,6 +58,7 @@ class ErasurePlanTest {
     @Test
     void nothingToSayOfAnEmptyLedgerOrLog() {
         ErasurePlan plan = ErasurePlan.of(false, Optional.empty(), Optional.empty(), RETENTION);
+        assertThat(plan.items()).extracting(ErasurePlan.Item::category).doesNotContain(ErasurePlan.FUNDINGS);
 
         assertThat(plan.items()).extracting(ErasurePlan.Item::outcome)
                 .containsExactly(ErasureOutcome.ERASED, ErasureOutcome.ERASED, ErasureOutcome.KEPT);
@@ -85,6 +86,8 @@ class ErasurePlanTest {
         assertThat(identity.reason())
                 .isEqualTo("preuve de réalisation de l'action (contrôles, L6362-6) : 3 ans après la fin de l'action");
         assertThat(identity.keepUntil()).isEmpty();
+        assertThat(item(plan, ErasurePlan.FUNDINGS).outcome()).isEqualTo(ErasureOutcome.KEPT);
+        assertThat(item(plan, ErasurePlan.FUNDINGS).reason()).isEqualTo(identity.reason());
     }
 
     private static ErasurePlan.Item item(ErasurePlan plan, String category) {

@@ -1,0 +1,30 @@
+package fr.bilan.beneficiary.funding;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import fr.bilan.beneficiary.agreement.AgreementMessages;
+import fr.bilan.beneficiary.agreement.AgreementRepository;
+import fr.bilan.beneficiary.privacy.ExportSection;
+
+/** A beneficiary's fundings and tripartite agreements, as their personal data export holds them. */
+@Configuration(proxyBeanMethods = false)
+class FundingExport {
+
+    /** Every funding, cancelled ones included, newest first. */
+    @Bean
+    ExportSection fundings(FundingRepository fundings, FundingViews views) {
+        return (export, beneficiaryId) -> fundings.listByBeneficiary(beneficiaryId)
+                .forEach(funding -> export.addFundings(views.toProto(funding)));
+    }
+
+    /** The agreement of each funding that has one, in the order of the fundings. */
+    @Bean
+    ExportSection agreements(FundingRepository fundings, AgreementRepository agreements, Clock clock) {
+        return (export, beneficiaryId) -> fundings.listByBeneficiary(beneficiaryId).forEach(funding -> agreements
+                .findByFundingId(funding.id())
+                .ifPresent(agreement -> export.addAgreements(AgreementMessages.toProto(agreement, clock.instant()))));
+    }
+}
