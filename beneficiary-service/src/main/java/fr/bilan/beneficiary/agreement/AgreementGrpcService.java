@@ -62,7 +62,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         RequestKey.check(request.getRequestId());
         Funding funding = fundings.require(request.getFundingId(), "funding_id");
         Beneficiary beneficiary = beneficiaries.require(funding.beneficiaryId(), "funding_id");
-        BeneficiaryAccess.checkCentre(caller, beneficiary.profile().centreId());
+        BeneficiaryAccess.checkStaff(caller, beneficiary);
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
         // a retry is answered with its first draft, whatever happened to it since
         Agreement created = agreements.findByRequestKey(requestKey).orElseGet(() -> {
@@ -90,7 +90,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Caller caller = Caller.current();
         var proto = request.getAgreement();
         Agreement current = agreements.require(proto.getId(), "agreement.id");
-        BeneficiaryAccess.checkCentre(caller, current.centreId());
+        BeneficiaryAccess.checkStaff(caller, beneficiaries.require(current.beneficiaryId(), "agreement.id"));
         AgreementUpdate update = new AgreementUpdate(AgreementMessages.toMentions(proto),
                 request.getUpdateMask().getPathsList());
         checkEtag(proto.getEtag(), current);
@@ -106,7 +106,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
     public void sendAgreement(SendAgreementRequest request, StreamObserver<SendAgreementResponse> response) {
         Caller caller = Caller.current();
         Agreement current = agreements.require(request.getId(), "id");
-        BeneficiaryAccess.checkCentre(caller, current.centreId());
+        BeneficiaryAccess.checkStaff(caller, beneficiaries.require(current.beneficiaryId(), "id"));
         FieldViolations violations = new FieldViolations();
         LocalDate receiveDate = ProtoDates.day(request.getReceiveDate(), "receive_date", violations);
         violations.throwIfAny();
@@ -162,9 +162,10 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
 
     /** Whether the caller is the employee themself; otherwise they must be staff of the centre. */
     private boolean checkEmployeeOrStaff(Caller caller, Agreement agreement) {
-        boolean own = BeneficiaryAccess.isOwnRecord(caller, beneficiaries.require(agreement.beneficiaryId(), "id"));
+        Beneficiary employee = beneficiaries.require(agreement.beneficiaryId(), "id");
+        boolean own = BeneficiaryAccess.isOwnRecord(caller, employee);
         if (!own) {
-            BeneficiaryAccess.checkCentre(caller, agreement.centreId());
+            BeneficiaryAccess.checkStaff(caller, employee);
         }
         return own;
     }

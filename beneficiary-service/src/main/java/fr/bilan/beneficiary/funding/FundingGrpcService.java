@@ -50,7 +50,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         Caller caller = Caller.current();
         RequestKey.check(request.getRequestId());
         Beneficiary beneficiary = beneficiaries.require(request.getBeneficiaryId(), "beneficiary_id");
-        BeneficiaryAccess.checkCentre(caller, beneficiary.profile().centreId());
+        BeneficiaryAccess.checkStaff(caller, beneficiary);
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
         // a retry is answered with its first funding, whatever happened to it since
         Funding created = fundings.findByRequestKey(requestKey).orElseGet(() -> {

@@ -1,6 +1,7 @@
 package fr.bilan.beneficiary.profile;
 
 import java.time.Instant;
+import java.util.List;
 
 import fr.bilan.support.audit.AccessedData;
 
@@ -8,14 +9,15 @@ import fr.bilan.support.audit.AccessedData;
  * A person undertaking a bilan in one centre, as stored.
  *
  * @param version    counts the changes; the resource's etag
- * @param erasedTime when their personal data was erased (RGPD art. 17), {@code null} if it was not;
- *                   an erased record keeps only its id, centre and times
+ * @param erasedTime    when their personal data was erased (RGPD art. 17), {@code null} if it was
+ *                      not; an erased record keeps only its id, centre and times
+ * @param consultantIds the consultants assigned to their bilan, who alone among consultants reach them
  */
 public record Beneficiary(String id, BeneficiaryProfile profile, Instant createTime, Instant updateTime,
-        long version, Instant erasedTime) {
+        long version, Instant erasedTime, List<String> consultantIds) {
 
-    public Beneficiary(String id, BeneficiaryProfile profile, Instant createTime, Instant updateTime, long version) {
-        this(id, profile, createTime, updateTime, version, null);
+    public Beneficiary {
+        consultantIds = List.copyOf(consultantIds);
     }
 
     public boolean erased() {

@@ -8,15 +8,18 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * Whose records a caller reaches, beyond the roles the contract names: a beneficiary their own
- * record (through the login linked to it), consultants and centre managers those of their centres
- * (the {@code centres} claim); where an RPC narrows it, only some roles of those centres.
+ * record (through the login linked to it), centre managers those of their centres (the
+ * {@code centres} claim), consultants those of their centres assigned to them (BILAN.md: the bilans
+ * assigned to them); where an RPC narrows it, only some roles of those centres.
  */
 public final class BeneficiaryAccess {
 
     static final String BENEFICIARY = "beneficiary";
+    static final String CONSULTANT = "consultant";
+    static final String PLATFORM_SERVICE = "platform-service";
     public static final String CENTRE_MANAGER = "centre-manager";
     public static final String AUDITOR = "auditor";
-    private static final Set<String> CENTRE_STAFF = Set.of("consultant", CENTRE_MANAGER);
+    private static final Set<String> CENTRE_STAFF = Set.of(CONSULTANT, CENTRE_MANAGER);
 
     private BeneficiaryAccess() {
     }
@@ -28,9 +31,38 @@ public final class BeneficiaryAccess {
     }
 
     public static void checkRead(Caller caller, Beneficiary beneficiary) {
-        if (!isOwnRecord(caller, beneficiary) && !worksIn(caller, beneficiary.profile().centreId())) {
+        if (!isOwnRecord(caller, beneficiary)) {
+            checkStaff(caller, beneficiary);
+        }
+    }
+
+    /** A centre manager of the beneficiary's centre, or a consultant of that centre assigned to them. */
+    public static void checkStaff(Caller caller, Beneficiary beneficiary) {
+        String centre = beneficiary.profile().centreId();
+        if (holdsIn(caller, centre, Set.of(CENTRE_MANAGER))) {
+            return;
+        }
+        if (!holdsIn(caller, centre, Set.of(CONSULTANT))) {
             throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
         }
+        if (!beneficiary.consultantIds().contains(caller.subject())) {
+            throw denied("Ce bénéficiaire n'est pas suivi par vous : seul un consultant affecté à son bilan y a accès.");
+        }
+    }
+
+    /** Who assigns consultants: a manager of the beneficiary's centre, or a platform service (session-service). */
+    public static void checkAssigner(Caller caller, Beneficiary beneficiary) {
+        if (!caller.hasRole(PLATFORM_SERVICE)) {
+            checkCentreRole(caller, beneficiary.profile().centreId(), Set.of(CENTRE_MANAGER));
+        }
+    }
+
+    /**
+     * The consultant a list is narrowed to: the caller, when they reach beneficiaries as a consultant
+     * only; empty for a centre manager, who sees the whole centre.
+     */
+    public static java.util.Optional<String> assignedConsultantToList(Caller caller) {
+        return caller.hasRole(CENTRE_MANAGER) ? java.util.Optional.empty() : java.util.Optional.of(caller.subject());
     }
 
     /** The beneficiary themself, or a caller holding one of {@code roles} in the beneficiary's centre. */

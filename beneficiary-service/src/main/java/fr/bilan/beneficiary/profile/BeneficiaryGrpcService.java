@@ -1,6 +1,7 @@
 package fr.bilan.beneficiary.profile;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -14,6 +15,8 @@ import fr.bilan.beneficiary.consent.ConsentMessages;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.beneficiary.consent.NewConsent;
 import fr.bilan.beneficiary.consent.Recipient;
+import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
+import fr.bilan.proto.beneficiary.v1.AssignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.v1.CheckConsentResponse;
@@ -28,6 +31,8 @@ import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
+import fr.bilan.proto.beneficiary.v1.UnassignConsultantRequest;
+import fr.bilan.proto.beneficiary.v1.UnassignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryResponse;
 import fr.bilan.support.audit.AccessLog;
@@ -58,8 +63,10 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         RequestKey.check(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
-        Beneficiary created = repository.create(profile, RequestKey.of(caller.subject(), request.getRequestId()),
-                clock.instant());
+        // the consultant who registers a beneficiary holds their intake interview: assigned at once
+        List<String> consultants = caller.hasRole(BeneficiaryAccess.CONSULTANT) ? List.of(caller.subject()) : List.of();
+        Beneficiary created = repository.create(profile, consultants,
+                RequestKey.of(caller.subject(), request.getRequestId()), clock.instant());
         accessLog.record(caller, "beneficiary.create", created.accessed());
         response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(created)).build());
         response.onCompleted();
@@ -80,7 +87,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Caller caller = Caller.current();
         var proto = request.getBeneficiary();
         Beneficiary current = find(proto.getId(), "beneficiary.id");
-        BeneficiaryAccess.checkCentre(caller, current.profile().centreId());
+        BeneficiaryAccess.checkStaff(caller, current);
         ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
         // a stale etag is refused even if the stored version would still accept the change
         Optional<Long> expected = Optional.of(Etags.expectedVersion(proto.getEtag(), current.version()));
@@ -99,7 +106,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryQuery query = BeneficiaryQuery.of(request.getCentreId(),
                 BeneficiaryAccess.centresToList(caller, request.getCentreId()), statuses, request.getNamePrefix(),
                 request.getPageSize(), request.getPageToken());
-        BeneficiaryRepository.Page page = repository.list(query);
+        BeneficiaryRepository.Page page = repository.list(query.assignedTo(BeneficiaryAccess.assignedConsultantToList(caller)));
         var answer = ListBeneficiariesResponse.newBuilder();
         page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(BeneficiaryMessages.toProto(beneficiary)));
         page.next().ifPresent(last -> answer.setNextPageToken(query.tokenAfter(last)));
@@ -116,7 +123,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
         boolean byTheBeneficiary = BeneficiaryAccess.isOwnRecord(caller, beneficiary);
         if (!byTheBeneficiary) {
-            BeneficiaryAccess.checkCentre(caller, beneficiary.profile().centreId());
+            BeneficiaryAccess.checkStaff(caller, beneficiary);
         }
         NewConsent consent = ConsentMessages.toNewConsent(request.getConsentRecord()).validate(byTheBeneficiary,
                 beneficiary.profile().employmentStatus() == EmploymentStatus.PUBLIC_SECTOR_AGENT);
@@ -158,6 +165,32 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         accessLog.record(caller, "consent.check", beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
+    }
+
+    @Override
+    public void assignConsultant(AssignConsultantRequest request, StreamObserver<AssignConsultantResponse> response) {
+        Beneficiary assigned = changeAssignment(request.getBeneficiaryId(), request.getConsultantId(), true);
+        response.onNext(AssignConsultantResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(assigned)).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void unassignConsultant(UnassignConsultantRequest request, StreamObserver<UnassignConsultantResponse> response) {
+        Beneficiary unassigned = changeAssignment(request.getBeneficiaryId(), request.getConsultantId(), false);
+        response.onNext(UnassignConsultantResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(unassigned))
+                .build());
+        response.onCompleted();
+    }
+
+    private Beneficiary changeAssignment(String beneficiaryId, String consultantId, boolean assigned) {
+        Caller caller = Caller.current();
+        new FieldViolations().requireText("consultant_id", consultantId, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
+        Beneficiary beneficiary = find(beneficiaryId, "beneficiary_id");
+        BeneficiaryAccess.checkAssigner(caller, beneficiary);
+        Beneficiary changed = repository.assign(beneficiary.id(), consultantId, assigned, clock.instant());
+        accessLog.record(caller, assigned ? "beneficiary.assign_consultant" : "beneficiary.unassign_consultant",
+                changed.accessed());
+        return changed;
     }
 
     private Beneficiary find(String id, String field) {

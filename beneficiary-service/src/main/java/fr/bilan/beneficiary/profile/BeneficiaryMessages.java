@@ -24,6 +24,7 @@ public final class BeneficiaryMessages {
                 .setCreateTime(ProtoTime.of(beneficiary.createTime()))
                 .setUpdateTime(ProtoTime.of(beneficiary.updateTime()))
                 .setEtag(beneficiary.etag())
+                .addAllConsultantIds(beneficiary.consultantIds())
                 .build();
     }
 }

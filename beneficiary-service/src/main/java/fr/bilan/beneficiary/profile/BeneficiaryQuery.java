@@ -14,9 +14,10 @@ import fr.bilan.support.paging.PageTokens;
  *
  * @param namePrefix a {@link SearchKey}, empty for no filter
  * @param tokens     page tokens bound to the filters as asked
+ * @param consultant only the beneficiaries assigned to this consultant; empty for all of the centres
  */
 public record BeneficiaryQuery(Set<String> centres, Set<EmploymentStatus> statuses, String namePrefix, int pageSize,
-        Optional<Position> after, PageTokens tokens) {
+        Optional<Position> after, PageTokens tokens, Optional<String> consultant) {
 
     static final int MAX_PAGE_SIZE = 200;
 
@@ -41,7 +42,13 @@ public record BeneficiaryQuery(Set<String> centres, Set<EmploymentStatus> status
         PageTokens tokens = PageTokens.boundTo(centreFilter, new TreeSet<>(statuses), prefix);
         Optional<Position> after = tokens.positionOf(pageToken, 3)
                 .map(keys -> new Position(keys.get(0), keys.get(1), keys.get(2)));
-        return new BeneficiaryQuery(Set.copyOf(centres), Set.copyOf(statuses), prefix, size, after, tokens);
+        return new BeneficiaryQuery(Set.copyOf(centres), Set.copyOf(statuses), prefix, size, after, tokens,
+                Optional.empty());
+    }
+
+    /** The same query, narrowed to the beneficiaries assigned to {@code consultant} when present. */
+    BeneficiaryQuery assignedTo(Optional<String> consultant) {
+        return new BeneficiaryQuery(centres, statuses, namePrefix, pageSize, after, tokens, consultant);
     }
 
     /** The token of the page that follows {@code last}. */

@@ -49,6 +49,7 @@ public class BeneficiaryRepository {
     private static final String GIVEN_KEY = "givenKey";
     private static final String VERSION = "version";
     private static final String REQUEST_KEY = "requestKey";
+    private static final String CONSULTANTS = "consultantIds";
     private static final String ERASED_TIME = "erasedTime";
     private static final String ERASURE = "erasure";
     private static final List<String> CONTACT_FIELDS = List.of("email", EMAIL_KEY, "phone", "accountId");
@@ -64,14 +65,17 @@ public class BeneficiaryRepository {
         collection.createIndex(Indexes.ascending(EMAIL_KEY), new IndexOptions().unique(true).sparse(true));
         // serves every list: centre, then the sort order (filters on status narrow the scan)
         collection.createIndex(Indexes.ascending(CENTRE, FAMILY_KEY, GIVEN_KEY, ID));
+        // a consultant's list: their beneficiaries (a multikey index on the array), in the same order
+        collection.createIndex(Indexes.ascending(CONSULTANTS, FAMILY_KEY, GIVEN_KEY, ID));
     }
 
-    /** Stores the beneficiary, or returns the one already stored under the same idempotency key. */
-    public Beneficiary create(BeneficiaryProfile profile, String requestKey, Instant now) {
+    /** Stores the beneficiary with the consultants assigned to them, or returns the one already stored under the same idempotency key. */
+    public Beneficiary create(BeneficiaryProfile profile, List<String> consultantIds, String requestKey, Instant now) {
         Document document = new Document(ID, UUID.randomUUID().toString())
                 .append(CENTRE, profile.centreId())
                 .append("createTime", Date.from(now))
-                .append(REQUEST_KEY, requestKey);
+                .append(REQUEST_KEY, requestKey)
+                .append(CONSULTANTS, consultantIds);
         profileFields(profile, now).forEach(field -> document.append(field.name(), field.value()));
         document.append(VERSION, 1L);
         if (Inserts.insertIfNew(collection, document)) {
@@ -141,6 +145,20 @@ public class BeneficiaryRepository {
         return toBeneficiary(updated);
     }
 
+    /**
+     * Adds the consultant to those assigned ({@code true}) or removes them ({@code false}), a new
+     * version only when that changes something; {@code NOT_FOUND} when there is no such live record.
+     */
+    public Beneficiary assign(String id, String consultantId, boolean assigned, Instant now) {
+        Bson change = assigned ? Updates.addToSet(CONSULTANTS, consultantId) : Updates.pull(CONSULTANTS, consultantId);
+        Bson unchanged = assigned ? Filters.ne(CONSULTANTS, consultantId) : Filters.eq(CONSULTANTS, consultantId);
+        Document updated = collection.findOneAndUpdate(Filters.and(Filters.eq(ID, id), notErased(), unchanged),
+                Updates.combine(change, Updates.set("updateTime", Date.from(now)), Updates.inc(VERSION, 1L)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        // no match: already as asked (or erased meanwhile, which require refuses)
+        return updated != null ? toBeneficiary(updated) : require(id, "beneficiary_id");
+    }
+
     /** Matches the records whose personal data was not erased. */
     public static Bson notErased() {
         return Filters.exists(ERASED_TIME, false);
@@ -154,6 +172,7 @@ public class BeneficiaryRepository {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.in(CENTRE, query.centres()));
         filters.add(notErased());
+        query.consultant().ifPresent(consultant -> filters.add(Filters.eq(CONSULTANTS, consultant)));
         if (!query.statuses().isEmpty()) {
             filters.add(Filters.in("employmentStatus", query.statuses().stream().map(Enum::name).toList()));
         }
@@ -264,7 +283,7 @@ public class BeneficiaryRepository {
         Date erasedTime = document.getDate(ERASED_TIME);
         return new Beneficiary(document.getString(ID), profile, created.toInstant(),
                 document.get("updateTime", created).toInstant(), document.get(VERSION, 1L),
-                erasedTime == null ? null : erasedTime.toInstant());
+                erasedTime == null ? null : erasedTime.toInstant(), document.getList(CONSULTANTS, String.class, List.of()));
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.beneficiary.BeneficiaryServiceTest;
+import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
@@ -25,6 +26,7 @@ import fr.bilan.proto.beneficiary.v1.ListConsentRecordsRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
+import fr.bilan.proto.beneficiary.v1.UnassignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import com.google.protobuf.FieldMask;
 import fr.bilan.support.testing.StandardGrpcServicesContract;
@@ -64,8 +66,10 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
         assertThat(created.getCreateTime().getSeconds()).isPositive();
         assertThat(created.getUpdateTime()).isEqualTo(created.getCreateTime());
         assertThat(created.getEtag()).isNotBlank();
-        assertThat(created.toBuilder().clearId().clearCreateTime().clearUpdateTime().clearEtag().build())
-                .isEqualTo(ELODIE);
+        assertThat(created.toBuilder().clearId().clearCreateTime().clearUpdateTime().clearEtag().clearConsultantIds()
+                .build()).isEqualTo(ELODIE);
+        // the consultant who registers the beneficiary is assigned to them
+        assertThat(created.getConsultantIdsList()).containsExactly("consultant-1");
         assertThat(as(consultant()).getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(created.getId()).build())
                 .getBeneficiary()).isEqualTo(created);
     }
@@ -262,5 +266,69 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
                 .build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(codeOf(() -> as(TestIdentityProvider.token("beneficiary-other", "beneficiary")).checkConsent(check)))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    private static AssignConsultantRequest assign(Beneficiary beneficiary, String consultant) {
+        return AssignConsultantRequest.newBuilder().setBeneficiaryId(beneficiary.getId()).setConsultantId(consultant)
+                .build();
+    }
+
+    private static List<String> listedIds(String token, String namePrefix) {
+        return as(token).listBeneficiaries(ListBeneficiariesRequest.newBuilder().setNamePrefix(namePrefix)
+                .setPageSize(200).build()).getBeneficiariesList().stream().map(Beneficiary::getId).toList();
+    }
+
+    @Test
+    void aConsultantReachesOnlyTheBeneficiariesAssignedToThem() {
+        String family = "Assigné" + UUID.randomUUID().toString().substring(0, 8);
+        Beneficiary bob = create(ELODIE.toBuilder().setFamilyName(family));
+        String colleague = TestIdentityProvider.token("consultant-2", List.of("centre-lyon"), "consultant");
+        String manager = TestIdentityProvider.token("manager-1", List.of("centre-lyon"), "centre-manager");
+        var read = GetBeneficiaryRequest.newBuilder().setId(bob.getId()).build();
+        var change = UpdateBeneficiaryRequest.newBuilder().setBeneficiary(Beneficiary.newBuilder().setId(bob.getId())
+                .setPhone("06 12 34 56 78")).setUpdateMask(FieldMask.newBuilder().addPaths("phone")).build();
+
+        // a colleague of the same centre, not assigned: neither reads, lists, nor changes
+        assertThatThrownBy(() -> as(colleague).getBeneficiary(read)).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+                    assertThat(e.getStatus().getDescription()).contains("consultant affecté");
+                });
+        assertThat(codeOf(() -> as(colleague).updateBeneficiary(change))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(listedIds(colleague, family)).isEmpty();
+        assertThat(listedIds(consultant(), family)).containsExactly(bob.getId());
+        assertThat(listedIds(manager, family)).containsExactly(bob.getId());
+
+        // assigned by the centre manager: reaches them; assigning twice changes nothing
+        Beneficiary assigned = as(manager).assignConsultant(assign(bob, "consultant-2")).getBeneficiary();
+        assertThat(assigned.getConsultantIdsList()).containsExactly("consultant-1", "consultant-2");
+        assertThat(as(manager).assignConsultant(assign(bob, "consultant-2")).getBeneficiary().getEtag())
+                .isEqualTo(assigned.getEtag());
+        assertThat(as(colleague).getBeneficiary(read).getBeneficiary().getId()).isEqualTo(bob.getId());
+        assertThat(listedIds(colleague, family)).containsExactly(bob.getId());
+
+        // unassigned: out of reach again
+        var unassign = UnassignConsultantRequest.newBuilder().setBeneficiaryId(bob.getId())
+                .setConsultantId("consultant-2").build();
+        assertThat(as(manager).unassignConsultant(unassign).getBeneficiary().getConsultantIdsList())
+                .containsExactly("consultant-1");
+        assertThat(codeOf(() -> as(colleague).getBeneficiary(read))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(listedIds(colleague, family)).isEmpty();
+    }
+
+    @Test
+    void onlyTheCentreManagerOrAPlatformServiceAssigns() {
+        Beneficiary bob = create(ELODIE.toBuilder());
+        String elsewhere = TestIdentityProvider.token("manager-paris", List.of("centre-paris"), "centre-manager");
+        String sessionService = TestIdentityProvider.token("service-account-bilan-services", "platform-service");
+
+        assertThat(codeOf(() -> as(consultant()).assignConsultant(assign(bob, "consultant-1"))))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(elsewhere).assignConsultant(assign(bob, "consultant-3"))))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(sessionService).assignConsultant(assign(bob, ""))))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(as(sessionService).assignConsultant(assign(bob, "consultant-3")).getBeneficiary()
+                .getConsultantIdsList()).containsExactly("consultant-1", "consultant-3");
     }
 }

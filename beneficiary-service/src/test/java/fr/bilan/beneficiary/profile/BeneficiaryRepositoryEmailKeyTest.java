@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -61,12 +62,12 @@ class BeneficiaryRepositoryEmailKeyTest {
         // the moved key still guards the address in its centre, and only there
         var sameAddress = new BeneficiaryProfile("centre-lyon", "C", "D", "a@X.fr", "", EmploymentStatus.OTHER, "");
         try {
-            repository.create(sameAddress, "k-2", Instant.now());
+            repository.create(sameAddress, List.of(), "k-2", Instant.now());
             throw new AssertionError("the address was taken");
         } catch (StatusRuntimeException e) {
             assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
         }
         assertThat(repository.create(new BeneficiaryProfile("centre-paris", "C", "D", "a@x.fr", "",
-                EmploymentStatus.OTHER, ""), "k-3", Instant.now()).profile().centreId()).isEqualTo("centre-paris");
+                EmploymentStatus.OTHER, ""), List.of(), "k-3", Instant.now()).profile().centreId()).isEqualTo("centre-paris");
     }
 }
