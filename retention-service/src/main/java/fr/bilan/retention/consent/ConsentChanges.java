@@ -29,6 +29,8 @@ import com.mongodb.client.model.Updates;
  * Delivery is at least once and in ledger order, and there are no transactions: the change is
  * inserted first (its id makes a second insert fail), then the position moves forward ({@code $max},
  * never back). A redelivery after a crash between the two finds the change and completes the move.
+ * A change that arrives after a later one of the same beneficiary is stored all the same: the
+ * clock reads the changes in sequence order, so it takes its place.
  */
 @Repository
 public class ConsentChanges {
@@ -43,10 +45,14 @@ public class ConsentChanges {
     public enum Intake {
         /** First time seen: stored, the beneficiary's position moved to it. */
         TAKEN_IN,
+        /**
+         * First time seen but older than the latest change taken in (its record landed in the ledger
+         * after a later one had gone): stored in its place all the same, nothing is lost; the
+         * position stays.
+         */
+        TAKEN_IN_LATE,
         /** Already stored (same event id): nothing changed. */
-        DUPLICATE,
-        /** Not newer than the latest change taken in for the beneficiary: nothing changed. */
-        OUT_OF_DATE
+        DUPLICATE
     }
 
     private final MongoCollection<Document> changes;
@@ -59,15 +65,13 @@ public class ConsentChanges {
     }
 
     public Intake takeIn(ConsentChange change, Instant now) {
-        if (change.sequence() <= latestSequence(change.beneficiaryId())) {
-            return changes.find(Filters.eq("_id", change.eventId())).first() != null ? Intake.DUPLICATE
-                    : Intake.OUT_OF_DATE;
-        }
+        boolean late = change.sequence() <= latestSequence(change.beneficiaryId());
         Intake intake = insert(change, now);
+        // also on a duplicate: completes the move of a change stored just before a crash ($max never goes back)
         positions.updateOne(Filters.eq("_id", change.beneficiaryId()),
                 Updates.combine(Updates.max(LATEST_SEQUENCE, change.sequence()), Updates.set("updateTime", Date.from(now))),
                 new UpdateOptions().upsert(true));
-        return intake;
+        return intake == Intake.TAKEN_IN && late ? Intake.TAKEN_IN_LATE : intake;
     }
 
     /** The latest sequence taken in for the beneficiary; 0 when none. */

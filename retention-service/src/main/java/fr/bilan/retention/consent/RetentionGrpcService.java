@@ -37,15 +37,15 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
         ConsentChange change = ConsentChange.of(request.getChange());
         ConsentChanges.Intake intake = changes.takeIn(change, clock.instant());
         meters.counter("bilan.retention.consent.changes", "intake", intake.name().toLowerCase()).increment();
-        if (intake == ConsentChanges.Intake.OUT_OF_DATE) {
-            log.warn("Consent change {} (beneficiary {}, sequence {}) is older than the latest taken in: acknowledged "
-                    + "without effect", change.eventId(), change.beneficiaryId(), change.sequence());
+        if (intake == ConsentChanges.Intake.TAKEN_IN_LATE) {
+            log.warn("Consent change {} (beneficiary {}, sequence {}) arrived after a later one: stored in its place",
+                    change.eventId(), change.beneficiaryId(), change.sequence());
         } else {
             log.debug("Consent change {} (beneficiary {}, sequence {}): {}", change.eventId(), change.beneficiaryId(),
                     change.sequence(), intake);
         }
         response.onNext(RecordConsentChangeResponse.newBuilder()
-                .setFirstDelivery(intake == ConsentChanges.Intake.TAKEN_IN).build());
+                .setFirstDelivery(intake != ConsentChanges.Intake.DUPLICATE).build());
         response.onCompleted();
     }
 }
