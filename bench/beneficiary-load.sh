@@ -5,11 +5,13 @@
 # prefix, 50 per page, following the page tokens) once the centre holds over 100,000
 # beneficiaries. Both paths are warmed up, then measured in alternating rounds, with medians, so
 # that drift of the machine shows. The reads (GET by id) are measured by gateway-vs-direct.sh.
-# Usage: bench/beneficiary-load.sh [seconds=20] [threads=16] [rounds=3] [beneficiaries=100000]
+# Lists run with their own number of threads (default 1): the p99 of one list request, not of a
+# queue of them.
+# Usage: bench/beneficiary-load.sh [seconds=20] [threads=16] [rounds=3] [beneficiaries=100000] [list-threads=1]
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-SECONDS_PER_ROUND=${1:-20} THREADS=${2:-16} ROUNDS=${3:-3} BENEFICIARIES=${4:-100000}
+SECONDS_PER_ROUND=${1:-20} THREADS=${2:-16} ROUNDS=${3:-3} BENEFICIARIES=${4:-100000} LIST_THREADS=${5:-1}
 . bench/platform.sh beneficiary-load.sh
 JAR=$(ls bench/target/bench-*-exec.jar)
 RESULTS=$BILAN_HOME/results.tsv
@@ -18,23 +20,24 @@ RESULTS=$BILAN_HOME/results.tsv
 load() {
   BENCH_TOKEN=$(./bilan token consultant) BENCH_GRPC=$GRPC BENCH_GATEWAY=$GATEWAY java -jar "$JAR" "$@"
 }
+# rounds <scenario> <threads>
 rounds() {
   for path in grpc gateway; do
-    load "$1" "$path" "$SECONDS_PER_ROUND" "$THREADS" > /dev/null
+    load "$1" "$path" "$SECONDS_PER_ROUND" "$2" > /dev/null
   done
   for round in $(seq 1 "$ROUNDS"); do
     for path in grpc gateway; do
-      load "$1" "$path" "$SECONDS_PER_ROUND" "$THREADS" | tee -a "$RESULTS"
+      load "$1" "$path" "$SECONDS_PER_ROUND" "$2" | tee -a "$RESULTS"
     done
   done
 }
 
-rounds create
+rounds create "$THREADS"
 load seed "$BENEFICIARIES" "$THREADS" | tee -a "$RESULTS"
-rounds list
+rounds list "$LIST_THREADS"
 
-printf '\n%d threads, %d s per round after a round of warm-up per path; lists over %d seeded beneficiaries plus those the create rounds made\n\n' \
-  "$THREADS" "$SECONDS_PER_ROUND" "$BENEFICIARIES"
+printf '\n%d threads for creates, %d for lists, %d s per round after a round of warm-up per path; lists over %d seeded beneficiaries plus those the create rounds made\n\n' \
+  "$THREADS" "$LIST_THREADS" "$SECONDS_PER_ROUND" "$BENEFICIARIES"
 echo "| scenario | path | requests | errors | seconds | requests/s | p50 (ms) | p99 (ms) | p99.9 (ms) |"
 echo "|---|---|---|---|---|---|---|---|---|"
 awk -F'\t' '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $9}' "$RESULTS"
