@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -169,6 +170,24 @@ public class BeneficiaryRepository {
         if (query.centres().isEmpty()) {
             return new Page(List.of(), Optional.empty());
         }
+        List<Document> documents = pageQuery(query).into(new ArrayList<>());
+        boolean more = documents.size() > query.pageSize();
+        List<Document> page = more ? documents.subList(0, query.pageSize()) : documents;
+        Optional<BeneficiaryQuery.Position> next = Optional.empty();
+        if (more) {
+            Document last = page.get(page.size() - 1);
+            next = Optional.of(new BeneficiaryQuery.Position(last.getString(FAMILY_KEY), last.getString(GIVEN_KEY),
+                    last.getString(ID)));
+        }
+        return new Page(page.stream().map(BeneficiaryRepository::toBeneficiary).toList(), next);
+    }
+
+    /**
+     * The query of one page, one more than the page size (to know whether another follows). Every
+     * condition on the sort keys is a range on them, so MongoDB walks the list index from where the
+     * page starts (the position after the previous page) instead of from the first beneficiary.
+     */
+    FindIterable<Document> pageQuery(BeneficiaryQuery query) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.in(CENTRE, query.centres()));
         filters.add(notErased());
@@ -181,24 +200,18 @@ public class BeneficiaryRepository {
             filters.add(Filters.gte(FAMILY_KEY, query.namePrefix()));
             filters.add(Filters.lt(FAMILY_KEY, query.namePrefix() + Character.MAX_VALUE));
         }
-        query.after().ifPresent(after -> filters.add(Filters.or(
-                Filters.gt(FAMILY_KEY, after.familyKey()),
-                Filters.and(Filters.eq(FAMILY_KEY, after.familyKey()), Filters.gt(GIVEN_KEY, after.givenKey())),
-                Filters.and(Filters.eq(FAMILY_KEY, after.familyKey()), Filters.eq(GIVEN_KEY, after.givenKey()),
-                        Filters.gt(ID, after.id())))));
-        List<Document> documents = collection.find(Filters.and(filters))
+        query.after().ifPresent(after -> {
+            // the bound the index scan starts from; the $or below only sorts out ties on the family name
+            filters.add(Filters.gte(FAMILY_KEY, after.familyKey()));
+            filters.add(Filters.or(
+                    Filters.gt(FAMILY_KEY, after.familyKey()),
+                    Filters.and(Filters.eq(FAMILY_KEY, after.familyKey()), Filters.gt(GIVEN_KEY, after.givenKey())),
+                    Filters.and(Filters.eq(FAMILY_KEY, after.familyKey()), Filters.eq(GIVEN_KEY, after.givenKey()),
+                            Filters.gt(ID, after.id()))));
+        });
+        return collection.find(Filters.and(filters))
                 .sort(Sorts.ascending(FAMILY_KEY, GIVEN_KEY, ID))
-                .limit(query.pageSize() + 1)
-                .into(new ArrayList<>());
-        boolean more = documents.size() > query.pageSize();
-        List<Document> page = more ? documents.subList(0, query.pageSize()) : documents;
-        Optional<BeneficiaryQuery.Position> next = Optional.empty();
-        if (more) {
-            Document last = page.get(page.size() - 1);
-            next = Optional.of(new BeneficiaryQuery.Position(last.getString(FAMILY_KEY), last.getString(GIVEN_KEY),
-                    last.getString(ID)));
-        }
-        return new Page(page.stream().map(BeneficiaryRepository::toBeneficiary).toList(), next);
+                .limit(query.pageSize() + 1);
     }
 
     /** @param next where the following page starts after; empty on the last page */
