@@ -1,0 +1,100 @@
+package fr.bilan.session.assessment;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The moves a bilan may make, and the conditions of each (R6313-4): the phases in order, each after
+ * the previous one held at least one session the beneficiary attended; the conclusion ends with the
+ * synthèse handed over, or closed by the consultant with a reason; side exits before the end of the
+ * action, each with its reason. Refusals say why in French.
+ */
+public final class AssessmentLifecycle {
+
+    /** What the conditions look at. */
+    public record Progress(boolean fundingConfirmed, Set<Phase> phasesAttended, boolean synthesisHandedOver) {
+
+        public Progress {
+            phasesAttended = Set.copyOf(phasesAttended);
+        }
+    }
+
+    private static final Set<AssessmentState> SIDE_EXITS =
+            EnumSet.of(AssessmentState.WITHDRAWN, AssessmentState.ABANDONED, AssessmentState.INTERRUPTED);
+
+    private static final Map<AssessmentState, Set<AssessmentState>> MAIN_PATH = Map.of(
+            AssessmentState.INTAKE_INTERVIEW, EnumSet.of(AssessmentState.FUNDING_AGREED),
+            AssessmentState.FUNDING_AGREED, EnumSet.of(AssessmentState.PRELIMINARY),
+            AssessmentState.PRELIMINARY, EnumSet.of(AssessmentState.INVESTIGATION),
+            AssessmentState.INVESTIGATION, EnumSet.of(AssessmentState.CONCLUSION),
+            AssessmentState.CONCLUSION, EnumSet.of(AssessmentState.ACTION_ENDED),
+            // the follow-up interview is offered, not imposed
+            AssessmentState.ACTION_ENDED, EnumSet.of(AssessmentState.FOLLOW_UP, AssessmentState.CLOSED),
+            AssessmentState.FOLLOW_UP, EnumSet.of(AssessmentState.CLOSED));
+
+    private AssessmentLifecycle() {
+    }
+
+    /** The states {@code from} may move to, side exits included. */
+    public static Set<AssessmentState> next(AssessmentState from) {
+        Set<AssessmentState> next = EnumSet.noneOf(AssessmentState.class);
+        next.addAll(MAIN_PATH.getOrDefault(from, Set.of()));
+        if (!from.actionEnded()) {
+            next.addAll(SIDE_EXITS);
+        }
+        return next;
+    }
+
+    /**
+     * Refuses the move from {@code from} to {@code to} unless it is allowed and its conditions hold.
+     *
+     * @param reason why, in the consultant's words: required for a side exit, and for a conclusion
+     *               closed without the synthèse handed over; may be blank otherwise
+     */
+    public static void checkMove(AssessmentState from, AssessmentState to, Progress progress, String reason) {
+        if (!next(from).contains(to)) {
+            throw new Refusal("Un bilan au stade « " + from.frenchName() + " » ne peut pas passer au stade « "
+                    + to.frenchName() + " »" + allowed(from) + ".");
+        }
+        boolean explained = reason != null && !reason.isBlank();
+        if (to.sideExit() && !explained) {
+            throw new Refusal("Indiquez pourquoi le bilan passe au stade « " + to.frenchName() + " ».");
+        }
+        switch (to) {
+            case FUNDING_AGREED -> {
+                if (!progress.fundingConfirmed()) {
+                    throw new Refusal("Le financement de ce bilan n'est pas encore accordé (accord de prise en charge, "
+                            + "convention signée ou réservation CPF).");
+                }
+            }
+            case INVESTIGATION -> requireAttended(Phase.PRELIMINARY, to, progress);
+            case CONCLUSION -> requireAttended(Phase.INVESTIGATION, to, progress);
+            case ACTION_ENDED -> {
+                requireAttended(Phase.CONCLUSION, to, progress);
+                if (!progress.synthesisHandedOver() && !explained) {
+                    throw new Refusal("La phase de conclusion se termine par la remise du document de synthèse ; "
+                            + "s'il n'a pas été remis, indiquez pourquoi vous clôturez la phase.");
+                }
+            }
+            default -> {
+                // the other moves have no condition beyond being allowed
+            }
+        }
+    }
+
+    private static void requireAttended(Phase phase, AssessmentState to, Progress progress) {
+        if (!progress.phasesAttended().contains(phase)) {
+            throw new Refusal("La " + to.frenchName() + " ne peut commencer qu'après au moins une séance de la "
+                    + phase.frenchName() + " à laquelle le bénéficiaire a assisté (Code du travail, R6313-4).");
+        }
+    }
+
+    private static String allowed(AssessmentState from) {
+        List<String> names = next(from).stream().map(state -> "« " + state.frenchName() + " »").toList();
+        return names.isEmpty() ? " : ce stade est définitif"
+                : " ; depuis ce stade, il peut passer à : " + names.stream().collect(Collectors.joining(", "));
+    }
+}

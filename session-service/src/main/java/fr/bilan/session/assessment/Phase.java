@@ -1,0 +1,31 @@
+package fr.bilan.session.assessment;
+
+/**
+ * The part of a bilan a session belongs to (R6313-4). The intake interview (entretien préalable) is
+ * free and not counted in the 24 hours (L6313-4); every other phase is.
+ */
+public enum Phase {
+    INTAKE("entretien préalable", false),
+    PRELIMINARY("phase préliminaire", true),
+    INVESTIGATION("phase d'investigation", true),
+    CONCLUSION("phase de conclusion", true),
+    FOLLOW_UP("entretien de suivi", true);
+
+    private final String frenchName;
+    private final boolean counted;
+
+    Phase(String frenchName, boolean counted) {
+        this.frenchName = frenchName;
+        this.counted = counted;
+    }
+
+    /** As a beneficiary or consultant reads it. */
+    public String frenchName() {
+        return frenchName;
+    }
+
+    /** Whether its hours count in the 24 hours of the bilan. */
+    public boolean counted() {
+        return counted;
+    }
+}

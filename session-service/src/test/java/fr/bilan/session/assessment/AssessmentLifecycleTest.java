@@ -1,0 +1,81 @@
+package fr.bilan.session.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import fr.bilan.session.assessment.AssessmentLifecycle.Progress;
+
+class AssessmentLifecycleTest {
+
+    private static final Progress EVERYTHING = new Progress(true, EnumSet.allOf(Phase.class), true);
+
+    @Test
+    void theMainPathRunsThePhasesInOrder() {
+        AssessmentState[] path = {AssessmentState.INTAKE_INTERVIEW, AssessmentState.FUNDING_AGREED,
+                AssessmentState.PRELIMINARY, AssessmentState.INVESTIGATION, AssessmentState.CONCLUSION,
+                AssessmentState.ACTION_ENDED, AssessmentState.FOLLOW_UP, AssessmentState.CLOSED};
+        for (int i = 1; i < path.length; i++) {
+            AssessmentState from = path[i - 1];
+            AssessmentState to = path[i];
+            assertThatCode(() -> AssessmentLifecycle.checkMove(from, to, EVERYTHING, "")).doesNotThrowAnyException();
+        }
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY,
+                AssessmentState.CONCLUSION, EVERYTHING, "")).isInstanceOf(Refusal.class)
+                .hasMessage("Un bilan au stade « phase préliminaire » ne peut pas passer au stade « phase de conclusion » ; "
+                        + "depuis ce stade, il peut passer à : « phase d'investigation », « retiré par le bénéficiaire », "
+                        + "« abandonné », « interrompu (force majeure) ».");
+    }
+
+    @Test
+    void aPhaseStartsOnlyAfterASessionOfThePreviousOneWasAttended() {
+        Progress onlyPreliminary = new Progress(true, Set.of(Phase.PRELIMINARY), false);
+
+        assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY, AssessmentState.INVESTIGATION,
+                onlyPreliminary, "")).doesNotThrowAnyException();
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INVESTIGATION, AssessmentState.CONCLUSION,
+                onlyPreliminary, "")).isInstanceOf(Refusal.class)
+                .hasMessage("La phase de conclusion ne peut commencer qu'après au moins une séance de la phase "
+                        + "d'investigation à laquelle le bénéficiaire a assisté (Code du travail, R6313-4).");
+    }
+
+    @Test
+    void theConclusionEndsWithTheSynthesisHandedOverOrAReason() {
+        Progress notHandedOver = new Progress(true, EnumSet.allOf(Phase.class), false);
+
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
+                notHandedOver, " ")).isInstanceOf(Refusal.class).hasMessageContaining("remise du document de synthèse");
+        assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
+                notHandedOver, "Le bénéficiaire ne souhaite pas recevoir de synthèse")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void fundingMustBeAgreedBeforeThePreliminaryPhase() {
+        Progress unfunded = new Progress(false, Set.of(), false);
+
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW,
+                AssessmentState.FUNDING_AGREED, unfunded, "")).isInstanceOf(Refusal.class)
+                .hasMessageContaining("financement");
+    }
+
+    @Test
+    void sideExitsNeedAReasonAndCloseTheDoorBehindThem() {
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INVESTIGATION, AssessmentState.ABANDONED,
+                EVERYTHING, "")).isInstanceOf(Refusal.class).hasMessage("Indiquez pourquoi le bilan passe au stade « abandonné ».");
+        assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW, AssessmentState.WITHDRAWN,
+                EVERYTHING, "Ne souhaite pas poursuivre")).doesNotThrowAnyException();
+
+        assertThat(AssessmentLifecycle.next(AssessmentState.INTERRUPTED)).isEmpty();
+        assertThat(AssessmentLifecycle.next(AssessmentState.ACTION_ENDED))
+                .containsExactlyInAnyOrder(AssessmentState.FOLLOW_UP, AssessmentState.CLOSED);
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CLOSED, AssessmentState.FOLLOW_UP,
+                EVERYTHING, "")).isInstanceOf(Refusal.class).hasMessageEndingWith("ce stade est définitif.");
+        assertThat(AssessmentState.WITHDRAWN.actionEnded()).isTrue();
+        assertThat(AssessmentState.CONCLUSION.actionEnded()).isFalse();
+    }
+}
