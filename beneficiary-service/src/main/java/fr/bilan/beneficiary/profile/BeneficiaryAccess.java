@@ -1,5 +1,6 @@
 package fr.bilan.beneficiary.profile;
 
+import java.util.Optional;
 import java.util.Set;
 
 import fr.bilan.support.security.Caller;
@@ -61,8 +62,8 @@ public final class BeneficiaryAccess {
      * The consultant a list is narrowed to: the caller, when they reach beneficiaries as a consultant
      * only; empty for a centre manager, who sees the whole centre.
      */
-    public static java.util.Optional<String> assignedConsultantToList(Caller caller) {
-        return caller.hasRole(CENTRE_MANAGER) ? java.util.Optional.empty() : java.util.Optional.of(caller.subject());
+    public static Optional<String> assignedConsultantToList(Caller caller) {
+        return caller.hasRole(CENTRE_MANAGER) ? Optional.empty() : Optional.of(caller.subject());
     }
 
     /** The beneficiary themself, or a caller holding one of {@code roles} in the beneficiary's centre. */

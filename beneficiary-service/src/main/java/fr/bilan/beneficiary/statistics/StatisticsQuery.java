@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import com.google.protobuf.Timestamp;
-
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsRequest;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 
 /**
@@ -20,11 +19,15 @@ record StatisticsQuery(Optional<Set<String>> centres, Optional<Instant> start, O
     static final String NETWORK_ADMIN = "network-admin";
 
     static StatisticsQuery of(Caller caller, GetBeneficiaryStatisticsRequest request) {
-        Optional<Instant> start = request.hasStartTime() ? Optional.of(instant(request.getStartTime())) : Optional.empty();
-        Optional<Instant> end = request.hasEndTime() ? Optional.of(instant(request.getEndTime())) : Optional.empty();
+        FieldViolations violations = new FieldViolations();
+        Optional<Instant> start = ProtoTime.toInstant("start_time",
+                request.hasStartTime() ? Optional.of(request.getStartTime()) : Optional.empty(), violations);
+        Optional<Instant> end = ProtoTime.toInstant("end_time",
+                request.hasEndTime() ? Optional.of(request.getEndTime()) : Optional.empty(), violations);
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-            throw FieldViolations.of("end_time", "La fin de la période doit suivre son début.");
+            violations.add("end_time", "La fin de la période doit suivre son début.");
         }
+        violations.throwIfAny();
         String centre = request.getCentreId();
         if (caller.hasRole(NETWORK_ADMIN)) {
             return new StatisticsQuery(centre.isEmpty() ? Optional.empty() : Optional.of(Set.of(centre)), start, end);
@@ -35,9 +38,5 @@ record StatisticsQuery(Optional<Set<String>> centres, Optional<Instant> start, O
                     .asRuntimeException();
         }
         return new StatisticsQuery(Optional.of(centre.isEmpty() ? caller.centres() : Set.of(centre)), start, end);
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
     }
 }

@@ -24,6 +24,7 @@ import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsResponse;
 import fr.bilan.support.testing.StandardGrpcServicesContract;
 import fr.bilan.support.testing.TestIdentityProvider;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 
 @BeneficiaryServiceTest
@@ -121,20 +122,20 @@ class StatisticsGrpcServiceTest extends StandardGrpcServicesContract {
         Instant now = Instant.now();
         var since = GetBeneficiaryStatisticsRequest.newBuilder().setCentreId(lyon);
 
-        var lastHour = as(networkAdmin()).getBeneficiaryStatistics(since.setStartTime(timestamp(now.minusSeconds(3600)))
-                .setEndTime(timestamp(now.plusSeconds(60))).build());
-        var tomorrow = as(networkAdmin()).getBeneficiaryStatistics(since.setStartTime(timestamp(now.plusSeconds(86_400)))
+        var lastHour = as(networkAdmin()).getBeneficiaryStatistics(since.setStartTime(ProtoTime.of(now.minusSeconds(3600)))
+                .setEndTime(ProtoTime.of(now.plusSeconds(60))).build());
+        var tomorrow = as(networkAdmin()).getBeneficiaryStatistics(since.setStartTime(ProtoTime.of(now.plusSeconds(86_400)))
                 .clearEndTime().build());
-        var backwards = since.setStartTime(timestamp(now)).setEndTime(timestamp(now.minusSeconds(1))).build();
+        var backwards = since.setStartTime(ProtoTime.of(now)).setEndTime(ProtoTime.of(now.minusSeconds(1))).build();
 
         assertThat(lastHour.getBeneficiaryCount()).isEqualTo(3);
         assertThat(tomorrow.getBeneficiaryCount()).isZero();
         assertThat(tomorrow.getCentresList()).isEmpty();
         assertThat(codeOf(() -> as(networkAdmin()).getBeneficiaryStatistics(backwards)))
                 .isEqualTo(Status.Code.INVALID_ARGUMENT);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        var pastYear9999 = GetBeneficiaryStatisticsRequest.newBuilder()
+                .setStartTime(Timestamp.newBuilder().setSeconds(Long.MAX_VALUE / 2)).build();
+        assertThat(codeOf(() -> as(networkAdmin()).getBeneficiaryStatistics(pastYear9999)))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
 }
