@@ -26,7 +26,7 @@ import fr.bilan.support.testing.TestIdentityProvider;
  * Lyon, beneficiaries of their own for each test, the access records, and the clock set back to
  * the system's after each test.
  */
-@BeneficiaryServiceTest
+@BeneficiaryServiceContext
 public abstract class BeneficiaryServiceTestSupport extends GrpcServiceTestSupport {
 
     protected static final String CENTRE = "centre-lyon";

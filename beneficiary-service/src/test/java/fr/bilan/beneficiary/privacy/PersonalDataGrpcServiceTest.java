@@ -25,7 +25,7 @@ import com.google.protobuf.Timestamp;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import fr.bilan.beneficiary.BeneficiaryServiceTest;
+import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
@@ -55,7 +55,7 @@ import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-@BeneficiaryServiceTest
+@BeneficiaryServiceContext
 class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
 
     private static final String LYON = "centre-lyon";

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.beneficiary.BeneficiaryServiceTest;
+import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
@@ -34,7 +34,7 @@ import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
-@BeneficiaryServiceTest
+@BeneficiaryServiceContext
 class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
     private static final Beneficiary ELODIE = Beneficiary.newBuilder()

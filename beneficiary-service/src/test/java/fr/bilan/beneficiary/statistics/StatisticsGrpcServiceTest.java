@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.Timestamp;
 
-import fr.bilan.beneficiary.BeneficiaryServiceTest;
+import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryStatisticsServiceGrpc;
@@ -27,7 +27,7 @@ import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 
-@BeneficiaryServiceTest
+@BeneficiaryServiceContext
 class StatisticsGrpcServiceTest extends StandardGrpcServicesContract {
 
     // centres of this test alone, so other tests' beneficiaries do not count

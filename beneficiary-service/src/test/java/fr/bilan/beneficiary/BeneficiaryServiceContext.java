@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The one application context every gRPC test of the service shares (they share one gRPC port):
+ * The one application context every gRPC test of the service shares (they share one gRPC port), an
+ * annotation rather than a test:
  * the service with {@link TestClock} as its clock, and the lapse check running often enough to be
  * waited for.
  */
@@ -18,5 +19,5 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Documented
 @SpringBootTest(classes = { BeneficiaryApplication.class, TestClock.class },
         properties = "bilan.agreements.lapse-check-interval=200ms")
-public @interface BeneficiaryServiceTest {
+public @interface BeneficiaryServiceContext {
 }
