@@ -6,14 +6,11 @@ import java.time.LocalDate;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.Etags;
-import fr.bilan.beneficiary.ProtoDates;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryRepository;
-import fr.bilan.beneficiary.profile.RequestKey;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementRequest;
@@ -30,7 +27,10 @@ import fr.bilan.proto.beneficiary.v1.UpdateAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateAgreementResponse;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Etags;
+import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.time.ProtoDates;
 import io.grpc.stub.StreamObserver;
 
 /**

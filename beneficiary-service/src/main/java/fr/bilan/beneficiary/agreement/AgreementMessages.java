@@ -3,11 +3,11 @@ package fr.bilan.beneficiary.agreement;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import fr.bilan.beneficiary.ProtoDates;
-import fr.bilan.support.time.ProtoTime;
 import fr.bilan.beneficiary.funding.FundingMessages;
 import fr.bilan.proto.beneficiary.v1.AgreementSignature;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
 
 /** Tripartite agreements between the domain and the contract. */
 public final class AgreementMessages {

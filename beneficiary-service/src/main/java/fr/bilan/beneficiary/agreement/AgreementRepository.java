@@ -21,13 +21,13 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.beneficiary.Lookups;
-import fr.bilan.support.mongo.Inserts;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.resources.Lookups;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

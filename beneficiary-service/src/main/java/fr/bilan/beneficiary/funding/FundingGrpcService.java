@@ -10,7 +10,6 @@ import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryRepository;
-import fr.bilan.beneficiary.profile.RequestKey;
 import fr.bilan.proto.beneficiary.v1.CancelFundingRequest;
 import fr.bilan.proto.beneficiary.v1.CancelFundingResponse;
 import fr.bilan.proto.beneficiary.v1.CreateFundingRequest;
@@ -21,6 +20,7 @@ import fr.bilan.proto.beneficiary.v1.GetFundingResponse;
 import fr.bilan.proto.beneficiary.v1.ListFundingsRequest;
 import fr.bilan.proto.beneficiary.v1.ListFundingsResponse;
 import fr.bilan.support.audit.AccessLog;
+import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 

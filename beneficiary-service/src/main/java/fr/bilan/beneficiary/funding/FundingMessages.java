@@ -3,8 +3,6 @@ package fr.bilan.beneficiary.funding;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import fr.bilan.beneficiary.ProtoDates;
-import fr.bilan.support.time.ProtoTime;
 import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.proto.beneficiary.v1.CpfFunding;
 import fr.bilan.proto.beneficiary.v1.Employer;
@@ -14,6 +12,8 @@ import fr.bilan.proto.beneficiary.v1.PublicSectorFunding;
 import fr.bilan.proto.beneficiary.v1.RedeploymentLeaveFunding;
 import fr.bilan.proto.beneficiary.v1.SelfFunding;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
 
 /** Fundings between the domain and the contract. */
 public final class FundingMessages {

@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.Etags;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.beneficiary.consent.ConsentMessages;
@@ -21,22 +20,24 @@ import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.v1.CheckConsentResponse;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
-import fr.bilan.proto.beneficiary.v1.CreateConsentRecordResponse;
-import fr.bilan.proto.beneficiary.v1.ListConsentRecordsRequest;
-import fr.bilan.proto.beneficiary.v1.ListConsentRecordsResponse;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryResponse;
+import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
+import fr.bilan.proto.beneficiary.v1.CreateConsentRecordResponse;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
+import fr.bilan.proto.beneficiary.v1.ListConsentRecordsRequest;
+import fr.bilan.proto.beneficiary.v1.ListConsentRecordsResponse;
 import fr.bilan.proto.beneficiary.v1.UnassignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.UnassignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryResponse;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Etags;
+import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 

@@ -2,9 +2,9 @@ package fr.bilan.beneficiary.profile;
 
 import java.util.regex.Pattern;
 
-import fr.bilan.beneficiary.Lookups;
 import fr.bilan.beneficiary.Texts;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
 
 /**
  * What is held about a beneficiary, and nothing else (data with a direct and necessary link to the

@@ -25,8 +25,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.beneficiary.Lookups;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.resources.Lookups;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 

@@ -18,7 +18,6 @@ import com.google.protobuf.FieldMask;
 
 import fr.bilan.beneficiary.BeneficiaryServiceTestSupport;
 import fr.bilan.beneficiary.France;
-import fr.bilan.beneficiary.ProtoDates;
 import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementSignature;
@@ -40,6 +39,7 @@ import fr.bilan.proto.beneficiary.v1.SendAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.SignAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateAgreementRequest;
 import fr.bilan.support.testing.TestIdentityProvider;
+import fr.bilan.support.time.ProtoDates;
 import io.grpc.Status;
 
 class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {

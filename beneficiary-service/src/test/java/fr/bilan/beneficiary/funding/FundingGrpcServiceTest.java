@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import fr.bilan.beneficiary.BeneficiaryServiceTestSupport;
 import fr.bilan.beneficiary.France;
-import fr.bilan.beneficiary.ProtoDates;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CancelFundingRequest;
@@ -42,6 +41,7 @@ import fr.bilan.proto.beneficiary.v1.ListFundingsRequest;
 import fr.bilan.proto.beneficiary.v1.PublicSectorFunding;
 import fr.bilan.proto.beneficiary.v1.SelfFunding;
 import fr.bilan.support.testing.TestIdentityProvider;
+import fr.bilan.support.time.ProtoDates;
 import io.grpc.Status;
 
 class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {

@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary.profile;
+package fr.bilan.support.resources;
 
 import java.util.UUID;
 

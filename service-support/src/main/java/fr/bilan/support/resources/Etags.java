@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary;
+package fr.bilan.support.resources;
 
 /** Etags are versions: a change names the version it read, and is refused when it is not the stored one. */
 public final class Etags {

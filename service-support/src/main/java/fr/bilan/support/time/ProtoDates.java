@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary;
+package fr.bilan.support.time;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

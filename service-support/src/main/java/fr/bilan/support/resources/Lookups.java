@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary;
+package fr.bilan.support.resources;
 
 import java.util.Optional;
 import java.util.function.Function;
