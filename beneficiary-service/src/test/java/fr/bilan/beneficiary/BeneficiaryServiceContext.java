@@ -8,6 +8,8 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import fr.bilan.support.testing.TestClock;
+
 /**
  * The one application context every gRPC test of the service shares (they share one gRPC port), an
  * annotation rather than a test:

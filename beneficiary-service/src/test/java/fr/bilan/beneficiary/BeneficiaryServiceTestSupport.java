@@ -19,6 +19,7 @@ import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
 import fr.bilan.support.audit.AccessRecords;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
 
 /**

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import fr.bilan.support.testing.StandardGrpcServicesContract;
 
 /** Health, reflection and token checks come from the contract; this names the service. */
-@SpringBootTest(classes = SessionApplication.class)
+@SessionServiceContext
 class SessionGrpcServicesTest extends StandardGrpcServicesContract {
 
     @Test

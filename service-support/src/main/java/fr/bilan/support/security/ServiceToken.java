@@ -35,7 +35,7 @@ public final class ServiceToken {
     /** Lifespan assumed when the endpoint does not say ({@code expires_in} missing). */
     static final Duration DEFAULT_LIFESPAN = Duration.ofSeconds(60);
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(5);
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+    static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -24,6 +24,11 @@ public enum Phase {
         return frenchName;
     }
 
+    /** « de la phase préliminaire », « de l'entretien préalable »: what a sentence needs after a noun. */
+    public String ofThe() {
+        return frenchName.startsWith("phase") ? "de la " + frenchName : "de l'" + frenchName;
+    }
+
     /** Whether its hours count in the 24 hours of the bilan. */
     public boolean counted() {
         return counted;

@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary;
+package fr.bilan.support.testing;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +36,6 @@ public class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("the application reads instants; days are counted in France.ZONE");
+        throw new UnsupportedOperationException("the application reads instants and counts days in zones of its own");
     }
 }

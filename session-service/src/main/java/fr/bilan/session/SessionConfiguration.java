@@ -1,0 +1,67 @@
+package fr.bilan.session;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+
+import com.mongodb.client.MongoDatabase;
+
+import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
+import fr.bilan.session.assessment.Assessment;
+import fr.bilan.session.assessment.FollowUpOffer;
+import fr.bilan.session.assessment.Refusal;
+import fr.bilan.session.beneficiary.BeneficiaryDirectory;
+import fr.bilan.session.booking.Reservations;
+import fr.bilan.session.calendar.CentreProperties;
+import io.grpc.Status;
+
+/** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CentreProperties.class)
+class SessionConfiguration {
+
+    @Bean
+    Reservations reservations(MongoDatabase database) {
+        return new Reservations(database);
+    }
+
+    @Bean
+    FollowUpOffer followUpOffer(@Value("${bilan.follow-up.months-after-end:6}") int months) {
+        return new FollowUpOffer(months);
+    }
+
+    @Bean
+    BeneficiaryDirectory beneficiaryDirectory(GrpcChannelFactory channels,
+            @Value("${bilan.beneficiary.call-timeout:5s}") Duration timeout) {
+        // the channel named beneficiary: spring.grpc.client.channel.beneficiary.*
+        var channel = channels.createChannel("beneficiary");
+        return new BeneficiaryDirectory(BeneficiaryServiceGrpc.newBlockingStub(channel),
+                FundingServiceGrpc.newBlockingStub(channel), timeout);
+    }
+
+    /**
+     * The domain's refusals as the contract says: a rule of the bilan is {@code FAILED_PRECONDITION}
+     * with its French reason, an unknown session {@code NOT_FOUND}. Before service-support's handler,
+     * which turns anything else into a bare {@code INTERNAL}.
+     */
+    @Bean
+    @Order(0)
+    GrpcExceptionHandler domainRefusals() {
+        return exception -> {
+            if (exception instanceof Refusal refusal) {
+                return Status.FAILED_PRECONDITION.withDescription(refusal.getMessage()).asException();
+            }
+            if (exception instanceof Assessment.UnknownSession unknown) {
+                return Status.NOT_FOUND.withDescription(unknown.getMessage()).asException();
+            }
+            return null;
+        };
+    }
+}

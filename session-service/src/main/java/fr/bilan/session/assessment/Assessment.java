@@ -1,0 +1,243 @@
+package fr.bilan.session.assessment;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import fr.bilan.session.calendar.CentreRules;
+import fr.bilan.session.calendar.Slot;
+
+/**
+ * A bilan de compétences and everything that must change with it at once: its state, its consultant
+ * and their history, its sessions and their attendance. One document, so that the 24-hour cap, the
+ * phase order and the centre's weekly rules hold without transactions: every change is checked
+ * against the whole and written whole, under its version.
+ *
+ * @param beneficiaryAccountId the login of the beneficiary (empty when they have none): who signs and reads as them
+ * @param followUpDueDate      when the follow-up interview is offered for, once the action ended with the synthèse
+ * @param version              the stored version this was read at (0 before the first write)
+ */
+public record Assessment(String id, String beneficiaryId, String beneficiaryAccountId, String centreId,
+        String fundingId, DeliveryFormat format, AssessmentState state, String stateReason,
+        List<Assignment> assignments, List<ScheduledSession> sessions, Instant synthesisHandoverTime,
+        Instant actionEndTime, LocalDate followUpDueDate, Instant createTime, long version) {
+
+    public Assessment {
+        assignments = List.copyOf(assignments);
+        sessions = List.copyOf(sessions);
+    }
+
+    /** A bilan opened at its intake interview, its consultant assigned. */
+    public static Assessment open(String id, String beneficiaryId, String beneficiaryAccountId, String centreId,
+            String consultantId, String fundingId, DeliveryFormat format, String openedBy, Instant now) {
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format,
+                AssessmentState.INTAKE_INTERVIEW, null, List.of(new Assignment(consultantId, now, null, openedBy)),
+                List.of(), null, null, null, now, 0);
+    }
+
+    public String consultantId() {
+        return assignments.stream().filter(Assignment::current).findFirst().orElseThrow().consultantId();
+    }
+
+    public HourBudget hours() {
+        return HourBudget.of(sessions.stream().map(ScheduledSession::hours).toList());
+    }
+
+    public Optional<ScheduledSession> session(String sessionId) {
+        return sessions.stream().filter(session -> session.id().equals(sessionId)).findFirst();
+    }
+
+    /** Books {@code session} if every rule allows it. */
+    public Assessment schedule(ScheduledSession session, CentreRules rules, Instant now) {
+        checkBookable(session.phase(), session.slot(), session.place(), session.id(), rules, now);
+        List<ScheduledSession> all = new ArrayList<>(sessions);
+        all.add(session);
+        return withSessions(all);
+    }
+
+    /** Moves a planned session that has not started to {@code slot} and {@code place}. */
+    public Assessment reschedule(String sessionId, Slot slot, Place place, CentreRules rules, Instant now) {
+        ScheduledSession session = requirePlanned(sessionId, now);
+        checkBookable(session.phase(), slot, place, sessionId, rules, now);
+        return replace(sessionId, found -> found.movedTo(slot, place));
+    }
+
+    /** Cancels a planned session that has not started; cancelling it again changes nothing. */
+    public Assessment cancel(String sessionId, String reason, Instant now) {
+        if (session(sessionId).map(ScheduledSession::status).orElse(null) == SessionStatus.CANCELLED) {
+            return this;
+        }
+        requirePlanned(sessionId, now);
+        return replace(sessionId, found -> found.cancelled(reason));
+    }
+
+    /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
+    public Assessment sign(String sessionId, AttendanceSignature signature) {
+        ScheduledSession session = requireSession(sessionId);
+        if (session.signedBy(signature.signer())) {
+            return this;
+        }
+        checkHeld(session, signature.time());
+        return replace(sessionId, found -> found.signed(signature));
+    }
+
+    /** Records that the beneficiary did not come: the session uses no hours. */
+    public Assessment markAbsent(String sessionId, Instant now) {
+        ScheduledSession session = requireSession(sessionId);
+        if (session.status() == SessionStatus.ABSENT) {
+            return this;
+        }
+        checkHeld(session, now);
+        if (session.signedBy(Signer.BENEFICIARY)) {
+            throw new Refusal("Le bénéficiaire a signé la feuille d'émargement de cette séance : il était présent.");
+        }
+        return replace(sessionId, ScheduledSession::missed);
+    }
+
+    /**
+     * Moves the bilan to {@code to}; moving to the state it is in changes nothing (a retry). When the
+     * action ends, its planned sessions are cancelled; when it ends with the conclusion, the
+     * follow-up interview is offered {@code followUp} months on.
+     */
+    public Assessment move(AssessmentState to, String reason, boolean fundingConfirmed, Instant now,
+            FollowUpOffer followUp, ZoneId zone) {
+        if (to == state) {
+            return this;
+        }
+        Set<Phase> attended = sessions.stream().filter(session -> session.status() == SessionStatus.ATTENDED)
+                .map(ScheduledSession::phase).collect(Collectors.toSet());
+        AssessmentLifecycle.checkMove(state, to,
+                new AssessmentLifecycle.Progress(fundingConfirmed, attended, synthesisHandoverTime != null), reason);
+        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        boolean ends = to.actionEnded() && !state.actionEnded();
+        List<ScheduledSession> kept = sessions;
+        Instant endTime = actionEndTime;
+        LocalDate followUpDue = followUpDueDate;
+        if (ends) {
+            endTime = now;
+            kept = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
+                    ? session.cancelled("fin de l'action : " + to.frenchName()) : session).toList();
+            followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
+        }
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
+                assignments, kept, synthesisHandoverTime, endTime, followUpDue, createTime, version);
+    }
+
+    /** The bilan with its funding named; it is checked where it is held (beneficiary-service). */
+    Assessment fundedBy(String funding) {
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, funding, format, state, stateReason,
+                assignments, sessions, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
+    }
+
+    /** Gives the bilan to {@code consultant}; its planned sessions go with it. */
+    public Assessment reassign(String consultant, String assignedBy, Instant now) {
+        if (consultant.equals(consultantId())) {
+            return this;
+        }
+        if (state.terminal()) {
+            throw new Refusal("Ce bilan est « " + state.frenchName() + " » : il n'a plus de consultant à changer.");
+        }
+        List<Assignment> history = new ArrayList<>(assignments.stream()
+                .map(assignment -> assignment.current() ? assignment.endedAt(now) : assignment).toList());
+        history.add(new Assignment(consultant, now, null, assignedBy));
+        List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
+                ? session.ledBy(consultant) : session).toList();
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
+                stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
+    }
+
+    /** synthesis-service handed the synthèse over; the first report is the one kept. */
+    public Assessment synthesisHandedOver(Instant time) {
+        if (synthesisHandoverTime != null) {
+            return this;
+        }
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
+                stateReason, assignments, sessions, time, actionEndTime, followUpDueDate, createTime, version);
+    }
+
+    private void checkBookable(Phase phase, Slot slot, Place place, String sessionId, CentreRules rules, Instant now) {
+        checkPhaseOpen(phase);
+        if (!slot.start().isAfter(now)) {
+            throw new Refusal("Une séance se planifie à l'avance : ce créneau est déjà commencé ou passé.");
+        }
+        format.checkPlace(place);
+        List<ScheduledSession> others = sessions.stream()
+                .filter(session -> session.holdsSlot() && !session.id().equals(sessionId)).toList();
+        rules.check(slot, others.stream().map(ScheduledSession::slot).toList());
+        PhaseOrder.check(phase, slot, others, rules.zone().zone());
+        HourBudget.of(others.stream().map(ScheduledSession::hours).toList()).checkFits(phase, slot.duration());
+    }
+
+    /** Which phases take new sessions in the current state. */
+    private void checkPhaseOpen(Phase phase) {
+        if (state.terminal()) {
+            throw new Refusal("Ce bilan est « " + state.frenchName() + " » : on n'y planifie plus de séance.");
+        }
+        boolean open = switch (phase) {
+            case INTAKE -> state == AssessmentState.INTAKE_INTERVIEW;
+            case FOLLOW_UP -> state == AssessmentState.ACTION_ENDED || state == AssessmentState.FOLLOW_UP;
+            default -> !state.actionEnded()
+                    && state.phase().map(current -> current.ordinal() <= phase.ordinal()).orElse(true);
+        };
+        if (!open) {
+            throw new Refusal("Ce bilan est au stade « " + state.frenchName() + " » : on n'y planifie plus de séance "
+                    + phase.ofThe() + ".");
+        }
+    }
+
+    private void checkHeld(ScheduledSession session, Instant now) {
+        if (session.status() == SessionStatus.CANCELLED) {
+            throw new Refusal("Cette séance a été annulée.");
+        }
+        if (session.status() == SessionStatus.ABSENT) {
+            throw new Refusal("Le bénéficiaire a été noté absent à cette séance.");
+        }
+        if (now.isBefore(session.start())) {
+            throw new Refusal("Cette séance n'a pas encore commencé.");
+        }
+        if (state.phase().filter(phase -> phase == session.phase()).isEmpty()) {
+            throw new Refusal("Ce bilan est au stade « " + state.frenchName() + " » : passez-le d'abord au stade de "
+                    + "cette séance (" + session.phase().frenchName() + ").");
+        }
+    }
+
+    private ScheduledSession requirePlanned(String sessionId, Instant now) {
+        ScheduledSession session = requireSession(sessionId);
+        if (session.status() != SessionStatus.PLANNED || !session.start().isAfter(now)) {
+            throw new Refusal("Seule une séance prévue et pas encore commencée peut être déplacée ou annulée.");
+        }
+        return session;
+    }
+
+    private ScheduledSession requireSession(String sessionId) {
+        return session(sessionId).orElseThrow(() -> new UnknownSession(sessionId));
+    }
+
+    private Assessment replace(String sessionId, UnaryOperator<ScheduledSession> change) {
+        return withSessions(sessions.stream()
+                .map(session -> session.id().equals(sessionId) ? change.apply(session) : session).toList());
+    }
+
+    private Assessment withSessions(List<ScheduledSession> changed) {
+        List<ScheduledSession> ordered = changed.stream()
+                .sorted(Comparator.comparing(ScheduledSession::start)).toList();
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
+                stateReason, assignments, ordered, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                version);
+    }
+
+    /** A session id the bilan does not have: the edge answers NOT_FOUND. */
+    public static final class UnknownSession extends RuntimeException {
+
+        public UnknownSession(String sessionId) {
+            super("Ce bilan n'a pas de séance « " + sessionId + " ».");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package fr.bilan.session.assessment;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import org.springframework.stereotype.Component;
+
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+
+import fr.bilan.proto.session.v1.SlotConflict;
+import fr.bilan.session.booking.Hold;
+import fr.bilan.session.booking.Reservations;
+import fr.bilan.session.booking.Resource;
+import fr.bilan.session.booking.SlotTaken;
+import fr.bilan.session.calendar.CentreProperties;
+import fr.bilan.support.time.ProtoTime;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * Applies a change to a bilan: reads it, lets the domain change it, holds the calendar slots the
+ * change adds (consultant, beneficiary, room), writes the bilan under the version read, then
+ * releases the slots the change gave up. A slot taken answers {@code ALREADY_EXISTS} naming it; a
+ * bilan changed in between is read again and the change tried again (a few times, then
+ * {@code ABORTED}). Slots held for a write that lost are released at once; those of a write that
+ * never came (a crash) are orphans, cleared when found in the way ({@link Reservations}).
+ */
+@Component
+public class AssessmentChanges {
+
+    private static final int ATTEMPTS = 3;
+
+    private final AssessmentRepository assessments;
+    private final Reservations reservations;
+    private final CentreProperties centres;
+    private final Clock clock;
+
+    AssessmentChanges(AssessmentRepository assessments, Reservations reservations, CentreProperties centres,
+            Clock clock) {
+        this.assessments = assessments;
+        this.reservations = reservations;
+        this.centres = centres;
+        this.clock = clock;
+    }
+
+    /** The bilan {@code id} names: {@code NOT_FOUND} when there is none. */
+    public Assessment require(String id) {
+        return assessments.find(id).orElseThrow(() -> Status.NOT_FOUND
+                .withDescription("Aucun bilan n'a l'identifiant « " + id + " ».").asRuntimeException());
+    }
+
+    /** Applies {@code change}; a change that returns the bilan as read writes nothing. */
+    public Assessment apply(String id, UnaryOperator<Assessment> change) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Assessment read = require(id);
+            Assessment changed = change.apply(read);
+            if (changed == read) {
+                return read;
+            }
+            Set<Hold> before = holds(read);
+            Set<Hold> after = holds(changed);
+            List<Hold> added = after.stream().filter(hold -> !before.contains(hold)).toList();
+            List<Hold> held = new ArrayList<>();
+            try {
+                for (Hold hold : added) {
+                    reservations.reserve(hold, clock.instant(), this::stillHeld);
+                    held.add(hold);
+                }
+            } catch (SlotTaken taken) {
+                held.forEach(reservations::release);
+                throw conflict(taken, read.centreId());
+            }
+            var written = assessments.update(read, changed);
+            if (written.isPresent()) {
+                before.stream().filter(hold -> !after.contains(hold)).forEach(reservations::release);
+                return written.get();
+            }
+            held.forEach(reservations::release);
+        }
+        throw Status.ABORTED.withDescription("Ce bilan a été modifié plusieurs fois pendant votre demande : réessayez.")
+                .asRuntimeException();
+    }
+
+    /** Whether a hold found in the way is still its session's (else an orphan of a failed booking). */
+    private boolean stillHeld(Hold hold) {
+        return assessments.find(hold.assessmentId()).map(assessment -> holds(assessment).contains(hold)).orElse(false);
+    }
+
+    /** What a bilan's sessions hold: each session not cancelled, its consultant, its beneficiary, its room. */
+    static Set<Hold> holds(Assessment assessment) {
+        Set<Hold> holds = new LinkedHashSet<>();
+        for (ScheduledSession session : assessment.sessions()) {
+            if (!session.holdsSlot()) {
+                continue;
+            }
+            holds.add(new Hold(Resource.consultant(session.consultantId()), assessment.id(), session.id(), session.slot()));
+            holds.add(new Hold(Resource.beneficiary(assessment.beneficiaryId()), assessment.id(), session.id(),
+                    session.slot()));
+            if (session.place().roomId() != null) {
+                holds.add(new Hold(Resource.room(assessment.centreId(), session.place().roomId()), assessment.id(),
+                        session.id(), session.slot()));
+            }
+        }
+        return holds;
+    }
+
+    private StatusRuntimeException conflict(SlotTaken taken, String centreId) {
+        Instant start = taken.taken().start();
+        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
+                .setCode(Code.ALREADY_EXISTS_VALUE)
+                .setMessage(taken.frenchMessage(centres.rules(centreId).zone().zone()))
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("SLOT_TAKEN").setDomain("session.bilan.fr")
+                        .putMetadata("resource", taken.kind().name()).build()))
+                .addDetails(Any.pack(SlotConflict.newBuilder().setResource(taken.kind().name())
+                        .setStartTime(ProtoTime.of(start)).setEndTime(ProtoTime.of(taken.taken().end())).build()))
+                .build();
+        return StatusProto.toStatusRuntimeException(status);
+    }
+}

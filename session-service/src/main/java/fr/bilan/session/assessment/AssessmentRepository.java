@@ -1,0 +1,206 @@
+package fr.bilan.session.assessment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+
+import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.mongo.Inserts;
+
+/**
+ * Bilans in {@code assessments}, one document each with its sessions. Every change is one update
+ * under the version read ({@link #update}); the end of the action also writes, in that same update,
+ * its pending delivery to retention-service ({@code actionEnd}, the outbox marker the relay owns
+ * afterwards, so later changes never touch it).
+ */
+@Repository
+public class AssessmentRepository {
+
+    public static final String COLLECTION = "assessments";
+    static final String VERSION = "version";
+    static final String REQUEST_KEY = "requestKey";
+    static final String CONSULTANT = "consultantId";
+    static final String CENTRE = "centreId";
+    static final String ACCOUNT = "beneficiaryAccountId";
+    static final String STATE = "state";
+    static final String CREATE_TIME = "createTime";
+    static final String ACTION_END = "actionEnd";
+
+    private final MongoCollection<Document> collection;
+
+    AssessmentRepository(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+        // the lists: a consultant's, a centre's, a beneficiary's, newest first
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(CONSULTANT), Indexes.descending(CREATE_TIME, "_id")));
+        collection.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(CREATE_TIME, "_id")));
+        collection.createIndex(Indexes.ascending(ACCOUNT));
+    }
+
+    public Optional<Assessment> find(String id) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(AssessmentRepository::toAssessment);
+    }
+
+    /** Stores a new bilan, or returns the one an earlier request with the same key created. */
+    public Assessment create(Assessment assessment, String requestKey) {
+        Document document = toDocument(assessment).append("_id", assessment.id()).append(REQUEST_KEY, requestKey)
+                .append(VERSION, 1L);
+        if (Inserts.insertIfNew(collection, document)) {
+            return toAssessment(document);
+        }
+        return toAssessment(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first());
+    }
+
+    /**
+     * Writes {@code changed} if the stored bilan is still at {@code read}'s version; false when
+     * someone changed it since (nothing written). The first end of the action adds its outbox marker.
+     */
+    public Optional<Assessment> update(Assessment read, Assessment changed) {
+        List<Bson> sets = new ArrayList<>();
+        toDocument(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
+        sets.add(Updates.inc(VERSION, 1L));
+        if (read.actionEndTime() == null && changed.actionEndTime() != null) {
+            sets.add(Updates.set(ACTION_END, actionEndMarker(changed)));
+        }
+        long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
+                Updates.combine(sets)).getMatchedCount();
+        return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
+    }
+
+    /** A page of bilans newest first, after {@code after} (create time, id), matching {@code filter}. */
+    public List<Assessment> page(Bson filter, Optional<Instant> afterTime, Optional<String> afterId, int size) {
+        Bson position = afterTime.<Bson>map(time -> Filters.or(Filters.lt(CREATE_TIME, Date.from(time)),
+                Filters.and(Filters.eq(CREATE_TIME, Date.from(time)), Filters.lt("_id", afterId.orElseThrow()))))
+                .orElse(new Document());
+        return collection.find(Filters.and(filter, position)).sort(Sorts.descending(CREATE_TIME, "_id")).limit(size)
+                .map(AssessmentRepository::toAssessment).into(new ArrayList<>());
+    }
+
+    static Bson inCentres(Collection<String> centres) {
+        return Filters.in(CENTRE, centres);
+    }
+
+    static Bson ledBy(String consultantId) {
+        return Filters.eq(CONSULTANT, consultantId);
+    }
+
+    static Bson ofAccount(String accountId) {
+        return Filters.eq(ACCOUNT, accountId);
+    }
+
+    static Bson inStates(Collection<AssessmentState> states) {
+        return states.isEmpty() ? new Document() : Filters.in(STATE, states.stream().map(Enum::name).toList());
+    }
+
+    /** What retention-service needs of the end, and its delivery state (pending until acknowledged). */
+    private static Document actionEndMarker(Assessment ended) {
+        Document marker = new Document("eventId", ended.id() + ":action-end")
+                .append("outcome", ended.state() == AssessmentState.ACTION_ENDED ? "COMPLETED" : ended.state().name())
+                .append("endTime", Date.from(ended.actionEndTime()))
+                .append("pending", true).append("attempts", 0)
+                .append("nextAttemptTime", Date.from(ended.actionEndTime()));
+        if (ended.followUpDueDate() != null) {
+            marker.append("followUpDueDate", ended.followUpDueDate().toString());
+        }
+        return marker;
+    }
+
+    private static Assessment withVersion(Assessment a, long version) {
+        return new Assessment(a.id(), a.beneficiaryId(), a.beneficiaryAccountId(), a.centreId(), a.fundingId(),
+                a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.synthesisHandoverTime(),
+                a.actionEndTime(), a.followUpDueDate(), a.createTime(), version);
+    }
+
+    /** Every field of the bilan but its id, version, request key and outbox marker. */
+    private static Document toDocument(Assessment a) {
+        return new Document("beneficiaryId", a.beneficiaryId())
+                .append(ACCOUNT, a.beneficiaryAccountId())
+                .append(CENTRE, a.centreId())
+                .append(CONSULTANT, a.consultantId())
+                .append("fundingId", a.fundingId())
+                .append("format", a.format().name())
+                .append(STATE, a.state().name())
+                .append("stateReason", a.stateReason())
+                .append("assignments", a.assignments().stream().map(AssessmentRepository::toDocument).toList())
+                .append("sessions", a.sessions().stream().map(AssessmentRepository::toDocument).toList())
+                .append("synthesisHandoverTime", date(a.synthesisHandoverTime()))
+                .append("actionEndTime", date(a.actionEndTime()))
+                .append("followUpDueDate", a.followUpDueDate() == null ? null : a.followUpDueDate().toString())
+                .append(CREATE_TIME, Date.from(a.createTime()));
+    }
+
+    private static Document toDocument(Assignment assignment) {
+        return new Document("consultantId", assignment.consultantId())
+                .append("startTime", Date.from(assignment.startTime()))
+                .append("endTime", date(assignment.endTime()))
+                .append("assignedBy", assignment.assignedBy());
+    }
+
+    private static Document toDocument(ScheduledSession session) {
+        return new Document("id", session.id())
+                .append("phase", session.phase().name())
+                .append("start", Date.from(session.slot().start()))
+                .append("minutes", session.slot().duration().toMinutes())
+                .append("roomId", session.place().roomId())
+                .append("videoLink", session.place().videoLink())
+                .append("consultantId", session.consultantId())
+                .append("status", session.status().name())
+                .append("signatures", session.signatures().stream().map(signature -> new Document("signer",
+                        signature.signer().name()).append("time", Date.from(signature.time()))
+                        .append("method", signature.method())).toList())
+                .append("cancelReason", session.cancelReason());
+    }
+
+    private static Assessment toAssessment(Document d) {
+        return new Assessment(d.getString("_id"), d.getString("beneficiaryId"), d.getString(ACCOUNT),
+                d.getString(CENTRE), d.getString("fundingId"), DeliveryFormat.valueOf(d.getString("format")),
+                AssessmentState.valueOf(d.getString(STATE)), d.getString("stateReason"),
+                d.getList("assignments", Document.class).stream().map(AssessmentRepository::toAssignment).toList(),
+                d.getList("sessions", Document.class).stream().map(AssessmentRepository::toSession).toList(),
+                instant(d.getDate("synthesisHandoverTime")), instant(d.getDate("actionEndTime")),
+                d.getString("followUpDueDate") == null ? null : LocalDate.parse(d.getString("followUpDueDate")),
+                d.getDate(CREATE_TIME).toInstant(), d.getLong(VERSION));
+    }
+
+    private static Assignment toAssignment(Document d) {
+        return new Assignment(d.getString("consultantId"), d.getDate("startTime").toInstant(),
+                instant(d.getDate("endTime")), d.getString("assignedBy"));
+    }
+
+    private static ScheduledSession toSession(Document d) {
+        Place place = d.getString("roomId") != null ? Place.room(d.getString("roomId"))
+                : Place.video(d.getString("videoLink"));
+        return new ScheduledSession(d.getString("id"), Phase.valueOf(d.getString("phase")),
+                new Slot(d.getDate("start").toInstant(), Duration.ofMinutes(d.get("minutes", Number.class).longValue())),
+                place, d.getString("consultantId"), SessionStatus.valueOf(d.getString("status")),
+                d.getList("signatures", Document.class).stream().map(s -> new AttendanceSignature(
+                        Signer.valueOf(s.getString("signer")), s.getDate("time").toInstant(), s.getString("method")))
+                        .toList(),
+                d.getString("cancelReason"));
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

@@ -1,0 +1,71 @@
+package fr.bilan.session.assessment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import fr.bilan.session.calendar.Slot;
+
+/**
+ * A session of a bilan: its phase, its slot, where, with whom, what became of it, and its
+ * attendance sheet. Attended means both the beneficiary and the consultant signed (L6362-6: the
+ * provider proves the hours delivered).
+ */
+public record ScheduledSession(String id, Phase phase, Slot slot, Place place, String consultantId,
+        SessionStatus status, List<AttendanceSignature> signatures, String cancelReason) {
+
+    public ScheduledSession {
+        signatures = List.copyOf(signatures);
+    }
+
+    public static ScheduledSession planned(String id, Phase phase, Slot slot, Place place, String consultantId) {
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.PLANNED, List.of(), null);
+    }
+
+    /** Whether it holds its slot: booked or held, not cancelled. */
+    public boolean holdsSlot() {
+        return status != SessionStatus.CANCELLED;
+    }
+
+    public SessionHours hours() {
+        return new SessionHours(phase, slot.duration(), status);
+    }
+
+    public boolean signedBy(Signer signer) {
+        return signatures.stream().anyMatch(signature -> signature.signer() == signer);
+    }
+
+    ScheduledSession movedTo(Slot newSlot, Place newPlace) {
+        return new ScheduledSession(id, phase, newSlot, newPlace, consultantId, status, signatures, cancelReason);
+    }
+
+    ScheduledSession ledBy(String consultant) {
+        return new ScheduledSession(id, phase, slot, place, consultant, status, signatures, cancelReason);
+    }
+
+    ScheduledSession cancelled(String reason) {
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.CANCELLED, signatures, reason);
+    }
+
+    ScheduledSession missed() {
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.ABSENT, signatures, cancelReason);
+    }
+
+    /** With one more signature; attended once both have signed. */
+    ScheduledSession signed(AttendanceSignature signature) {
+        List<AttendanceSignature> all = new ArrayList<>(signatures);
+        all.add(signature);
+        boolean both = all.stream().map(AttendanceSignature::signer).distinct().count() == Signer.values().length;
+        return new ScheduledSession(id, phase, slot, place, consultantId, both ? SessionStatus.ATTENDED : status, all,
+                cancelReason);
+    }
+
+    Duration duration() {
+        return slot.duration();
+    }
+
+    Instant start() {
+        return slot.start();
+    }
+}

@@ -1,0 +1,7 @@
+package fr.bilan.session.assessment;
+
+/** Who signs a session's attendance sheet (émargement). */
+public enum Signer {
+    BENEFICIARY,
+    CONSULTANT
+}

@@ -1,0 +1,88 @@
+package fr.bilan.session.beneficiary;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
+import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
+import fr.bilan.proto.beneficiary.v1.Funding;
+import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc.FundingServiceBlockingStub;
+import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
+import fr.bilan.proto.beneficiary.v1.GetFundingRequest;
+import fr.bilan.support.security.CallerToken;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+
+/**
+ * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary
+ * and the funding are read only if the caller may read them there, and a consultant is assigned
+ * there only by someone allowed to. Refusals from beneficiary-service come back as they are (their
+ * French text included); an unreachable beneficiary-service is {@code UNAVAILABLE}.
+ */
+public class BeneficiaryDirectory {
+
+    /** A beneficiary as a bilan needs them: where they are followed, who signs as them, who follows them. */
+    public record BeneficiaryRef(String id, String centreId, String accountId, Set<String> consultantIds) {
+    }
+
+    /** A funding as a bilan needs it: whether the bilan may start, and who pays if an employer does. */
+    public record FundingRef(String id, String beneficiaryId, boolean confirmed, Optional<String> employerSiret) {
+    }
+
+    private final BeneficiaryServiceBlockingStub beneficiaries;
+    private final FundingServiceBlockingStub fundings;
+    private final Duration timeout;
+
+    public BeneficiaryDirectory(BeneficiaryServiceBlockingStub beneficiaries, FundingServiceBlockingStub fundings,
+            Duration timeout) {
+        this.beneficiaries = beneficiaries;
+        this.fundings = fundings;
+        this.timeout = timeout;
+    }
+
+    public BeneficiaryRef beneficiary(String id) {
+        var beneficiary = call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(id).build())).getBeneficiary();
+        return new BeneficiaryRef(beneficiary.getId(), beneficiary.getCentreId(), beneficiary.getAccountId(),
+                Set.copyOf(beneficiary.getConsultantIdsList()));
+    }
+
+    public FundingRef funding(String id) {
+        Funding funding = call(() -> fundings.withCallCredentials(CallerToken.callCredentials())
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .getFunding(GetFundingRequest.newBuilder().setId(id).build())).getFunding();
+        Optional<String> employer = switch (funding.getDetailsCase()) {
+            case EMPLOYER_PLAN -> Optional.of(funding.getEmployerPlan().getEmployer().getSiret());
+            case REDEPLOYMENT_LEAVE -> Optional.of(funding.getRedeploymentLeave().getEmployer().getSiret());
+            default -> Optional.empty();
+        };
+        return new FundingRef(funding.getId(), funding.getBeneficiaryId(), funding.getState() == FundingState.CONFIRMED,
+                employer);
+    }
+
+    /** Assigns the consultant to the beneficiary there (idempotent), as the caller. */
+    public void assignConsultant(String beneficiaryId, String consultantId) {
+        call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .assignConsultant(AssignConsultantRequest.newBuilder().setBeneficiaryId(beneficiaryId)
+                        .setConsultantId(consultantId).build()));
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
+                    || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+                throw Status.UNAVAILABLE.withDescription("Le service des bénéficiaires ne répond pas : réessayez dans "
+                        + "un instant.").withCause(e).asRuntimeException();
+            }
+            throw e;
+        }
+    }
+}

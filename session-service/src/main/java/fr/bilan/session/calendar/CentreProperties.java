@@ -1,0 +1,79 @@
+package fr.bilan.session.calendar;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code bilan.centres.*}: the rules every centre follows ({@code defaults}), and what differs for
+ * some of them ({@code overrides.<centre id>}: only the settings given replace the defaults).
+ * Opening hours read {@code "09:00-12:30"}, in the centre's zone.
+ */
+@ConfigurationProperties("bilan.centres")
+public record CentreProperties(Settings defaults, Map<String, Settings> overrides) {
+
+    /** One centre's settings; {@code null} where an override keeps the default. */
+    public record Settings(CentreZone zone, Map<DayOfWeek, List<String>> openingHours, Duration minSessionLength,
+            Duration maxSessionLength, Integer maxSessionsPerWeek, Integer minDaysBetween, Set<String> rooms) {
+    }
+
+    public CentreProperties {
+        if (defaults == null || defaults.zone() == null || defaults.openingHours() == null
+                || defaults.minSessionLength() == null || defaults.maxSessionLength() == null
+                || defaults.maxSessionsPerWeek() == null || defaults.minDaysBetween() == null) {
+            throw new IllegalArgumentException("bilan.centres.defaults must set zone, opening-hours, min-session-length, "
+                    + "max-session-length, max-sessions-per-week and min-days-between");
+        }
+        overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        // a mistake in any centre's settings stops the start, not its first booking
+        rules(defaults, null);
+        overrides.values().forEach(own -> rules(defaults, own));
+    }
+
+    /** The rules of {@code centreId}: its overrides over the defaults. */
+    public CentreRules rules(String centreId) {
+        return rules(defaults, overrides.get(centreId));
+    }
+
+    private static CentreRules rules(Settings defaults, Settings own) {
+        return new CentreRules(pick(defaults, own, Settings::zone),
+                openingHours(pick(defaults, own, Settings::openingHours)),
+                pick(defaults, own, Settings::minSessionLength), pick(defaults, own, Settings::maxSessionLength),
+                pick(defaults, own, Settings::maxSessionsPerWeek), pick(defaults, own, Settings::minDaysBetween));
+    }
+
+    /**
+     * Whether {@code roomId} is a room of the centre; any room is, for a centre whose rooms are not
+     * configured.
+     */
+    public boolean hasRoom(String centreId, String roomId) {
+        Set<String> rooms = pick(defaults, overrides.get(centreId), Settings::rooms);
+        return rooms == null || rooms.isEmpty() || rooms.contains(roomId);
+    }
+
+    private static <T> T pick(Settings defaults, Settings own, Function<Settings, T> setting) {
+        return Optional.ofNullable(own).map(setting).orElseGet(() -> setting.apply(defaults));
+    }
+
+    private static Map<DayOfWeek, List<OpeningHours>> openingHours(Map<DayOfWeek, List<String>> configured) {
+        Map<DayOfWeek, List<OpeningHours>> hours = new EnumMap<>(DayOfWeek.class);
+        configured.forEach((day, ranges) -> hours.put(day, ranges.stream().map(CentreProperties::range).toList()));
+        return hours;
+    }
+
+    private static OpeningHours range(String text) {
+        String[] bounds = text.split("-");
+        if (bounds.length != 2) {
+            throw new IllegalArgumentException("opening hours read 09:00-12:30, not " + text);
+        }
+        return new OpeningHours(LocalTime.parse(bounds[0].strip()), LocalTime.parse(bounds[1].strip()));
+    }
+}

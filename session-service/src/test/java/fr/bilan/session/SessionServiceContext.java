@@ -1,0 +1,26 @@
+package fr.bilan.session;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import fr.bilan.support.testing.TestClock;
+
+/**
+ * The one application context every gRPC test of the service shares (they share one gRPC port): the
+ * service with {@link TestClock}, and beneficiary-service stood in for by
+ * {@link FakeBeneficiaryService} on the same port, so that the caller's token really travels and is
+ * really checked there.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@SpringBootTest(classes = { SessionApplication.class, TestClock.class, FakeBeneficiaryService.class,
+        FakeBeneficiaryService.Fundings.class },
+        properties = "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}")
+public @interface SessionServiceContext {
+}
