@@ -13,7 +13,7 @@ import fr.bilan.proto.session.v1.Session;
 import fr.bilan.support.time.ProtoTime;
 
 /** Bilans, sessions and hours as the contract shows them. */
-final class AssessmentMessages {
+public final class AssessmentMessages {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -55,7 +55,7 @@ final class AssessmentMessages {
         return message.build();
     }
 
-    static Session toProto(Assessment assessment, ScheduledSession s) {
+    public static Session toProto(Assessment assessment, ScheduledSession s) {
         var message = Session.newBuilder()
                 .setId(s.id())
                 .setAssessmentId(assessment.id())
