@@ -34,11 +34,14 @@ import fr.bilan.beneficiary.BeneficiaryApplication;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.beneficiary.consent.NewConsent;
-import fr.bilan.beneficiary.outbox.FakeRetention.Call;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.support.outbox.Backoff;
+import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.security.ServiceToken;
+import fr.bilan.support.testing.FakeRetention;
+import fr.bilan.support.testing.FakeRetention.Call;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
@@ -123,7 +126,7 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     }
 
     private double count(String name, String tag, String value) {
-        Counter counter = meters.find(name).tag(tag, value).counter();
+        Counter counter = meters.find(name).tag(OutboxMetrics.OUTBOX_TAG, "consent").tag(tag, value).counter();
         return counter == null ? 0 : counter.count();
     }
 
@@ -229,7 +232,7 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     void nothingIsRelayedWhileAnotherReplicaHoldsTheLock() {
         // the relay itself may hold the lock for the run under way: take it between two runs
         var lock = await().atMost(AT_MOST).until(() -> outboxLockProvider.lock(new LockConfiguration(Instant.now(),
-                OutboxRelay.LOCK, Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
+                OutboxConfiguration.LOCK, Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
         ConsentEntry entry;
         try {
             entry = append(UUID.randomUUID().toString());
