@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
@@ -18,16 +19,15 @@ import fr.bilan.support.time.ProtoTime;
 public record ActionEnd(String eventId, String assessmentId, String beneficiaryId, String centreId,
         ActionOutcome outcome, Instant endTime, LocalDate followUpDueDate) {
 
-    static final int MAX_ID_LENGTH = 64;
     private static final String PREFIX = "action_end.";
 
     /** Checks an end as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
     public static ActionEnd of(fr.bilan.proto.retention.v1.ActionEnd end) {
         FieldViolations violations = new FieldViolations()
-                .requireText(PREFIX + "event_id", end.getEventId(), MAX_ID_LENGTH)
-                .requireText(PREFIX + "assessment_id", end.getAssessmentId(), MAX_ID_LENGTH)
-                .requireText(PREFIX + "beneficiary_id", end.getBeneficiaryId(), MAX_ID_LENGTH)
-                .requireText(PREFIX + "centre_id", end.getCentreId(), MAX_ID_LENGTH);
+                .requireText(PREFIX + "event_id", end.getEventId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "assessment_id", end.getAssessmentId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "beneficiary_id", end.getBeneficiaryId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "centre_id", end.getCentreId(), Lookups.MAX_ID_LENGTH);
         Optional<ActionOutcome> outcome = ActionOutcome.named(end.getOutcome());
         if (outcome.isEmpty()) {
             violations.add(PREFIX + "outcome",

@@ -48,7 +48,7 @@ public final class OutboxDelivery {
     private final Duration callTimeout;
     private final Clock clock;
 
-    public OutboxDelivery(OutboxCollection entries, OutboxMetrics metrics, ServiceToken serviceToken,
+    OutboxDelivery(OutboxCollection entries, OutboxMetrics metrics, ServiceToken serviceToken,
             OutboxProperties properties, Clock clock) {
         this.entries = entries;
         this.metrics = metrics;

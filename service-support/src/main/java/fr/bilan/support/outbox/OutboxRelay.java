@@ -31,8 +31,7 @@ public final class OutboxRelay {
     private final OutboxProperties properties;
     private final Clock clock;
 
-    /** @param lock the relay's lock name, one per outbox */
-    public OutboxRelay(String lock, Deliveries deliveries, OutboxDelivery delivery, LockingTaskExecutor locks,
+    OutboxRelay(String lock, Deliveries deliveries, OutboxDelivery delivery, LockingTaskExecutor locks,
             OutboxProperties properties, Clock clock) {
         this.lock = lock;
         this.deliveries = deliveries;

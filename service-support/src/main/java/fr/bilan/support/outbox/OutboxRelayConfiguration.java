@@ -1,5 +1,7 @@
 package fr.bilan.support.outbox;
 
+import java.time.Clock;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -8,21 +10,23 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import com.mongodb.client.MongoDatabase;
 
 import fr.bilan.support.security.ConditionalOnServiceCredentials;
+import fr.bilan.support.security.ServiceToken;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
 /**
  * What the outboxes of a service share, for the service's outbox configuration to import: the
- * {@code bilan.outbox.*} settings, scheduling, the relays' lock provider, and one warning at
- * start-up when the relays are not started. A service declares each outbox's
- * {@link OutboxMetrics} always, and its {@link OutboxRelay} under
- * {@link ConditionalOnServiceCredentials}: without a client secret it has no token of its own, the
- * service runs, and entries stay pending.
+ * {@code bilan.outbox.*} settings, scheduling, the relays' lock provider, what builds the relays
+ * ({@link OutboxRelays}, with credentials only), and one warning at start-up when no relay is
+ * started. A service declares each outbox's {@link OutboxMetrics} always, and its
+ * {@link OutboxRelay} under {@link ConditionalOnServiceCredentials}: without a client secret it has
+ * no token of its own, the service runs, and entries stay pending.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -36,6 +40,13 @@ public class OutboxRelayConfiguration {
     @Bean
     LockProvider outboxLockProvider(MongoDatabase database) {
         return new MongoLockProvider(database.getCollection(LOCK_COLLECTION));
+    }
+
+    @Bean
+    @ConditionalOnServiceCredentials
+    OutboxRelays outboxRelays(ServiceToken serviceToken, GrpcChannelFactory channels, LockProvider outboxLockProvider,
+            OutboxProperties properties, Clock clock) {
+        return new OutboxRelays(serviceToken, channels, outboxLockProvider, properties, clock);
     }
 
     @Bean

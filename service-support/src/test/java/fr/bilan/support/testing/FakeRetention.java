@@ -101,6 +101,7 @@ public final class FakeRetention {
                 .build();
     }
 
+    /** A fake listening until the test JVM ends. */
     public static FakeRetention started() {
         FakeRetention fake = new FakeRetention();
         try {
@@ -108,11 +109,8 @@ public final class FakeRetention {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(fake.server::shutdownNow));
         return fake;
-    }
-
-    public void stop() {
-        server.shutdownNow();
     }
 
     private <R> void takeIn(Message event, String eventId, String beneficiaryId, StreamObserver<R> response,
