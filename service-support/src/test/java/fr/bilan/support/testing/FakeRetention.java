@@ -192,10 +192,6 @@ public final class FakeRetention {
         ackToLose.add(eventId);
     }
 
-    public synchronized List<Call> calls() {
-        return List.copyOf(calls);
-    }
-
     /** The calls about the beneficiary's events, in the order they came. */
     public synchronized List<Call> callsFor(String beneficiaryId) {
         return calls.stream().filter(call -> call.beneficiaryId().equals(beneficiaryId)).toList();
