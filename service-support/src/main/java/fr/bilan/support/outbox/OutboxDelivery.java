@@ -77,9 +77,9 @@ public final class OutboxDelivery {
         if (status.getCode() == Status.Code.UNAUTHENTICATED) {
             serviceToken.invalidate();
         }
-        String message = "{} not delivered ({} outbox): {} {}; attempt {}, next in {} ms";
+        String message = "{} not delivered ({} outbox): {}{}; attempt {}, next in {} ms";
         Object[] arguments = {entry.name(), metrics.outbox(), status.getCode(),
-                status.getDescription() == null ? "" : status.getDescription(), attempts, wait.toMillis()};
+                status.getDescription() == null ? "" : " " + status.getDescription(), attempts, wait.toMillis()};
         if (DeliveryFailures.permanent(status.getCode())) {
             log.error(message, arguments);
         } else {
