@@ -24,6 +24,7 @@ import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.outbox.OutboxMarker;
 
 /**
  * The consent ledger in MongoDB: a document per record, inserted and never updated in substance.
@@ -31,7 +32,7 @@ import fr.bilan.support.mongo.Inserts;
  * order does not depend on clocks; a retried request finds its first record by its idempotency key.
  * A request that fails between the increment and the insert leaves a gap in the numbering, never a
  * lost or doubled record. Each record is inserted with its delivery to retention-service pending
- * ({@link OutboxMarker}), the one part of it the outbox relay later changes.
+ * (its {@link #OUTBOX} marker), the one part of it the outbox relay later changes.
  */
 @Repository
 public class ConsentRepository {
@@ -40,6 +41,8 @@ public class ConsentRepository {
     public static final String BENEFICIARY = "beneficiaryId";
     public static final String SEQUENCE = "sequence";
     public static final String RECORD_TIME = "recordTime";
+    /** Where each record keeps its delivery to retention-service. */
+    public static final OutboxMarker OUTBOX = new OutboxMarker("outbox");
     private static final String REQUEST_KEY = "requestKey";
 
     private final MongoCollection<Document> records;
@@ -51,7 +54,7 @@ public class ConsentRepository {
         records.createIndex(Indexes.ascending(BENEFICIARY, SEQUENCE), new IndexOptions().unique(true));
         records.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
         // the relay's reads: pending records, by beneficiary in ledger order (delivered ones sort apart, as null)
-        records.createIndex(Indexes.ascending(OutboxMarker.PENDING, BENEFICIARY, SEQUENCE));
+        records.createIndex(Indexes.ascending(OUTBOX.pending(), BENEFICIARY, SEQUENCE));
     }
 
     /** Appends the record, or returns the one a concurrent request stored under the same idempotency key. */
@@ -69,7 +72,7 @@ public class ConsentRepository {
                 .append("recordedBy", recordedBy)
                 .append(RECORD_TIME, Date.from(now))
                 .append(REQUEST_KEY, requestKey)
-                .append(OutboxMarker.FIELD, OutboxMarker.pending(now));
+                .append(OUTBOX.field(), OutboxMarker.newPending(now));
         if (consent.recipient() != null) {
             document.append("recipientKind", consent.recipient().kind().name())
                     .append("recipientName", consent.recipient().name());

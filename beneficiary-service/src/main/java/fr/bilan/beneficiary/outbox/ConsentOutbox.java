@@ -1,6 +1,5 @@
 package fr.bilan.beneficiary.outbox;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,30 +15,42 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
-import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentRepository;
-import fr.bilan.beneficiary.consent.OutboxMarker;
+import fr.bilan.support.outbox.OutboxCollection;
+import fr.bilan.support.outbox.PendingEntry;
 
 /**
  * The outbox side of the consent ledger ({@code consent_records}): which records still wait for
- * retention-service, and their delivery state. Writes touch the {@code outbox} sub-document
- * ({@link OutboxMarker}) only, and only while the record is pending: what a consent says is never
- * changed here, the ledger stays append-only in substance.
+ * retention-service, in ledger order. Their delivery state is the records' {@code outbox} marker
+ * ({@link ConsentRepository#OUTBOX}), written through {@link #entries()}: what a consent says is
+ * never changed here, the ledger stays append-only in substance.
  */
 class ConsentOutbox {
 
     /** A record waiting for delivery, with the failures it met so far. */
     record PendingRecord(ConsentEntry entry, int attempts) {
+
+        PendingEntry pending() {
+            return new PendingEntry(entry.id(), attempts, "Consent record " + entry.id() + " (beneficiary "
+                    + entry.beneficiaryId() + ", sequence " + entry.sequence() + "; the beneficiary's later records wait "
+                    + "behind it)");
+        }
     }
 
     private static final String NEXT = "next";
 
     private final MongoCollection<Document> records;
+    private final OutboxCollection entries;
 
     ConsentOutbox(MongoDatabase database) {
         this.records = database.getCollection(ConsentRepository.COLLECTION);
+        this.entries = new OutboxCollection(records, ConsentRepository.OUTBOX, ConsentRepository.RECORD_TIME);
+    }
+
+    OutboxCollection entries() {
+        return entries;
     }
 
     /**
@@ -49,8 +60,9 @@ class ConsentOutbox {
      */
     List<String> dueBeneficiaries(Instant now, int limit) {
         return records.aggregate(List.of(
-                Aggregates.match(Filters.eq(OutboxMarker.PENDING, true)),
-                Aggregates.group("$" + ConsentRepository.BENEFICIARY, Accumulators.max(NEXT, "$" + OutboxMarker.NEXT_ATTEMPT_TIME)),
+                Aggregates.match(entries.pending()),
+                Aggregates.group("$" + ConsentRepository.BENEFICIARY,
+                        Accumulators.max(NEXT, "$" + ConsentRepository.OUTBOX.nextAttemptTime())),
                 Aggregates.match(Filters.lte(NEXT, Date.from(now))),
                 Aggregates.sort(Sorts.ascending(NEXT, "_id")),
                 Aggregates.limit(limit)))
@@ -60,12 +72,11 @@ class ConsentOutbox {
 
     /** The beneficiary's pending records in ledger order, at most {@code limit}. */
     List<PendingRecord> pendingOf(String beneficiaryId, int limit) {
-        return records.find(Filters.and(Filters.eq(OutboxMarker.PENDING, true),
-                        Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId)))
+        return records.find(Filters.and(entries.pending(), Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId)))
                 .sort(Sorts.ascending(ConsentRepository.SEQUENCE))
                 .limit(limit)
                 .map(document -> new PendingRecord(ConsentRepository.toEntry(document),
-                        document.get(OutboxMarker.FIELD, Document.class).getInteger("attempts", 0)))
+                        ConsentRepository.OUTBOX.attemptsOf(document)))
                 .into(new ArrayList<>());
     }
 
@@ -78,32 +89,5 @@ class ConsentOutbox {
                 .limit(1)
                 .first())
                 .map(document -> document.getLong(ConsentRepository.SEQUENCE));
-    }
-
-    void delivered(String recordId, Instant now) {
-        records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.eq(OutboxMarker.PENDING, true)),
-                Updates.combine(Updates.unset(OutboxMarker.PENDING), Updates.set(OutboxMarker.DELIVERED_TIME, Date.from(now))));
-    }
-
-    void failed(String recordId, int attempts, Instant now, Duration backoff, String status) {
-        records.updateOne(Filters.and(Filters.eq("_id", recordId), Filters.eq(OutboxMarker.PENDING, true)),
-                Updates.combine(Updates.set(OutboxMarker.ATTEMPTS, attempts),
-                        Updates.set(OutboxMarker.LAST_ATTEMPT_TIME, Date.from(now)),
-                        Updates.set(OutboxMarker.NEXT_ATTEMPT_TIME, Date.from(now.plus(backoff))),
-                        Updates.set(OutboxMarker.LAST_STATUS, status)));
-    }
-
-    long pendingCount() {
-        return records.countDocuments(Filters.eq(OutboxMarker.PENDING, true));
-    }
-
-    /** When the oldest pending record was recorded; empty when nothing waits. */
-    Optional<Instant> oldestPendingTime() {
-        return Optional.ofNullable(records.find(Filters.eq(OutboxMarker.PENDING, true))
-                        .sort(Sorts.ascending(ConsentRepository.RECORD_TIME))
-                        .projection(Projections.include(ConsentRepository.RECORD_TIME))
-                        .limit(1)
-                        .first())
-                .map(document -> document.getDate(ConsentRepository.RECORD_TIME).toInstant());
     }
 }

@@ -8,22 +8,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -34,36 +27,21 @@ import fr.bilan.beneficiary.BeneficiaryApplication;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.beneficiary.consent.NewConsent;
-import fr.bilan.beneficiary.outbox.FakeRetention.Call;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.support.security.ServiceToken;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.outbox.OutboxMetrics;
+import fr.bilan.support.testing.FakeRetention.Call;
+import fr.bilan.support.testing.OutboxRelayTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 
-/**
- * The relay against a gRPC retention-service on a free port that fails on demand, with tokens from
- * the test identity provider's client-credentials grant. Short backoffs so that retries happen
- * within the test; every wait is bounded.
- */
-@SpringBootTest(classes = BeneficiaryApplication.class, properties = {
-        "bilan.oidc.client-secret=test-only-secret",
-        "bilan.outbox.poll-interval=50ms",
-        "bilan.outbox.initial-backoff=100ms",
-        "bilan.outbox.max-backoff=800ms",
-        "bilan.outbox.call-timeout=5s",
-        "bilan.outbox.gap-grace=1s"})
+/** The consent relay: ledger order per beneficiary, gap grace, head of line, one replica at a time. */
+@SpringBootTest(classes = BeneficiaryApplication.class, properties = "bilan.outbox.gap-grace=1s")
 @DirtiesContext
-class OutboxRelayTest extends GrpcServiceTestSupport {
-
-    private static final FakeRetention RETENTION = FakeRetention.started();
-    private static final Duration AT_MOST = Duration.ofSeconds(20);
+class OutboxRelayTest extends OutboxRelayTestSupport {
 
     @Autowired
     private ConsentRepository consents;
@@ -72,36 +50,10 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     private MongoDatabase database;
 
     @Autowired
-    private MeterRegistry meters;
-
-    @Autowired
     private LockProvider outboxLockProvider;
 
-    @Autowired
-    private ServiceToken serviceToken;
-
-    @DynamicPropertySource
-    static void retention(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.client.channel.retention.target", () -> "127.0.0.1:" + RETENTION.port);
-        registry.add("bilan.oidc.token-uri", TestIdentityProvider::tokenEndpoint);
-    }
-
-    @BeforeEach
-    void fetchTheServiceToken() {
-        // the first fetch takes seconds on a cold JVM, eaten from the first call's deadline: the
-        // tests expect retention-service's answers, not a timeout
-        serviceToken.accessToken();
-    }
-
-    @AfterEach
-    void healRetention() {
-        // a test that failed half-way must not leave failures behind for the next ones
-        RETENTION.heal();
-    }
-
-    @AfterAll
-    static void stopRetention() {
-        RETENTION.stop();
+    OutboxRelayTest() {
+        super("consent");
     }
 
     private ConsentEntry append(String beneficiaryId) {
@@ -120,11 +72,6 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     private boolean delivered(ConsentEntry entry) {
         Document outbox = outboxOf(entry);
         return !outbox.containsKey("pending") && outbox.getDate("deliveredTime") != null;
-    }
-
-    private double count(String name, String tag, String value) {
-        Counter counter = meters.find(name).tag(tag, value).counter();
-        return counter == null ? 0 : counter.count();
     }
 
     @Test
@@ -160,26 +107,8 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     void waitsLongerAfterEachFailureInARow() {
         ConsentEntry entry = append(UUID.randomUUID().toString());
         RETENTION.refuse(entry.id(), Status.UNAVAILABLE);
-        Map<Integer, Duration> waits = new TreeMap<>();
 
-        await().atMost(AT_MOST).pollInterval(Duration.ofMillis(10)).until(() -> {
-            Document outbox = outboxOf(entry);
-            int attempts = outbox.getInteger("attempts");
-            if (attempts > 0) {
-                waits.put(attempts, Duration.between(outbox.getDate("lastAttemptTime").toInstant(),
-                        outbox.getDate("nextAttemptTime").toInstant()));
-                assertThat(outbox.getString("lastStatus")).isEqualTo("UNAVAILABLE");
-                assertThat(outbox.getBoolean("pending")).isTrue();
-            }
-            return attempts >= 5;
-        });
-
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(800));
-        waits.forEach((attempts, wait) -> assertThat(wait).as("wait after %s failures", attempts)
-                .isBetween(backoff.ceiling(attempts).dividedBy(2), backoff.ceiling(attempts)));
-        assertThat(waits).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(waits.get(waits.keySet().stream().max(Integer::compare).orElseThrow()))
-                .isGreaterThan(waits.get(1) != null ? waits.get(1) : Duration.ZERO);
+        assertBacksOff(() -> outboxOf(entry), "UNAVAILABLE", 5);
 
         RETENTION.accept(entry.id());
         await().atMost(AT_MOST).until(() -> delivered(entry));
@@ -229,7 +158,7 @@ class OutboxRelayTest extends GrpcServiceTestSupport {
     void nothingIsRelayedWhileAnotherReplicaHoldsTheLock() {
         // the relay itself may hold the lock for the run under way: take it between two runs
         var lock = await().atMost(AT_MOST).until(() -> outboxLockProvider.lock(new LockConfiguration(Instant.now(),
-                OutboxRelay.LOCK, Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
+                OutboxConfiguration.LOCK, Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
         ConsentEntry entry;
         try {
             entry = append(UUID.randomUUID().toString());

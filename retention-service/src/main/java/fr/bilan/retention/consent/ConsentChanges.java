@@ -6,14 +6,14 @@ import java.util.Date;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+
+import fr.bilan.support.mongo.Inserts;
 
 /**
  * The consent changes retention has taken in, which its legal clock reads. Two plain collections:
@@ -91,14 +91,6 @@ public class ConsentChanges {
         if (change.recipientKind() != null) {
             document.append("recipientKind", change.recipientKind().name());
         }
-        try {
-            changes.insertOne(document);
-            return Intake.TAKEN_IN;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-            return Intake.DUPLICATE;
-        }
+        return Inserts.insertIfNew(changes, document) ? Intake.TAKEN_IN : Intake.DUPLICATE;
     }
 }

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 import com.google.protobuf.Timestamp;
 import com.google.rpc.BadRequest;
@@ -20,16 +18,13 @@ import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.retention.v1.ConsentChange;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
-import fr.bilan.retention.RetentionApplication;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.retention.RetentionServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
-@SpringBootTest(classes = RetentionApplication.class)
-class RetentionConsentChangeTest extends GrpcServiceTestSupport {
+class RetentionConsentChangeTest extends RetentionServiceTestSupport {
 
     private static final Timestamp RECORD_TIME = Timestamp.newBuilder().setSeconds(1_793_000_000L).build();
 
@@ -38,15 +33,6 @@ class RetentionConsentChangeTest extends GrpcServiceTestSupport {
 
     @Autowired
     private ConsentChanges changes;
-
-    private static RetentionServiceGrpc.RetentionServiceBlockingStub as(String token) {
-        return RetentionServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
-    }
-
-    private static RetentionServiceGrpc.RetentionServiceBlockingStub platform() {
-        return as(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE));
-    }
 
     private static ConsentChange.Builder change(String beneficiary, long sequence) {
         return ConsentChange.newBuilder().setEventId(UUID.randomUUID().toString()).setBeneficiaryId(beneficiary)
@@ -144,8 +130,7 @@ class RetentionConsentChangeTest extends GrpcServiceTestSupport {
             assertThat(codeOf(() -> as(TestIdentityProvider.token("someone", role)).recordConsentChange(request)))
                     .as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
         }
-        assertThat(codeOf(() -> RetentionServiceGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
-                .recordConsentChange(request))).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(codeOf(() -> anonymous().recordConsentChange(request))).isEqualTo(Status.Code.UNAUTHENTICATED);
         assertThat(stored("b-2")).isZero();
     }
 

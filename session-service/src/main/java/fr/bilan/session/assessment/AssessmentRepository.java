@@ -21,6 +21,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.session.actionend.ActionEndOutbox;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.mongo.Inserts;
 
@@ -41,7 +42,6 @@ public class AssessmentRepository {
     static final String ACCOUNT = "beneficiaryAccountId";
     static final String STATE = "state";
     static final String CREATE_TIME = "createTime";
-    static final String ACTION_END = "actionEnd";
 
     private final MongoCollection<Document> collection;
 
@@ -77,7 +77,7 @@ public class AssessmentRepository {
         toDocument(changed).forEach((field, value) -> sets.add(Updates.set(field, value)));
         sets.add(Updates.inc(VERSION, 1L));
         if (read.actionEndTime() == null && changed.actionEndTime() != null) {
-            sets.add(Updates.set(ACTION_END, actionEndMarker(changed)));
+            sets.add(Updates.set(ActionEndOutbox.MARKER.field(), actionEndMarker(changed)));
         }
         long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
                 Updates.combine(sets)).getMatchedCount();
@@ -111,15 +111,9 @@ public class AssessmentRepository {
 
     /** What retention-service needs of the end, and its delivery state (pending until acknowledged). */
     private static Document actionEndMarker(Assessment ended) {
-        Document marker = new Document("eventId", ended.id() + ":action-end")
-                .append("outcome", ended.state() == AssessmentState.ACTION_ENDED ? "COMPLETED" : ended.state().name())
-                .append("endTime", Date.from(ended.actionEndTime()))
-                .append("pending", true).append("attempts", 0)
-                .append("nextAttemptTime", Date.from(ended.actionEndTime()));
-        if (ended.followUpDueDate() != null) {
-            marker.append("followUpDueDate", ended.followUpDueDate().toString());
-        }
-        return marker;
+        return ActionEndOutbox.pendingEnd(ended.id() + ":action-end",
+                ended.state() == AssessmentState.ACTION_ENDED ? "COMPLETED" : ended.state().name(),
+                ended.actionEndTime(), ended.followUpDueDate());
     }
 
     private static Assessment withVersion(Assessment a, long version) {

@@ -1,18 +1,18 @@
-package fr.bilan.beneficiary.outbox;
+package fr.bilan.support.outbox;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How long a record waits after failing {@code n} times in a row: a ceiling that doubles with each
- * failure, from {@code initial} up to {@code max}, and a random wait between half the ceiling and
- * the ceiling ("equal jitter"), so replicas and beneficiaries that failed together do not all retry
- * at the same instant, while the wait still grows.
+ * How long an outbox entry waits after failing {@code n} times in a row: a ceiling that doubles
+ * with each failure, from {@code initial} up to {@code max}, and a random wait between half the
+ * ceiling and the ceiling ("equal jitter"), so replicas and entries that failed together do not all
+ * retry at the same instant, while the wait still grows.
  */
-record Backoff(Duration initial, Duration max) {
+public record Backoff(Duration initial, Duration max) {
 
     /** The wait after the {@code failures}-th failure in a row (from 1), with a random jitter. */
-    Duration delay(int failures) {
+    public Duration delay(int failures) {
         return delay(failures, ThreadLocalRandom.current().nextDouble());
     }
 
@@ -23,7 +23,7 @@ record Backoff(Duration initial, Duration max) {
     }
 
     /** {@code initial × 2^(failures-1)}, at most {@code max}. */
-    Duration ceiling(int failures) {
+    public Duration ceiling(int failures) {
         int doublings = Math.max(0, failures - 1);
         double millis = initial.toMillis() * Math.pow(2, doublings);
         return millis >= max.toMillis() ? max : Duration.ofMillis((long) millis);

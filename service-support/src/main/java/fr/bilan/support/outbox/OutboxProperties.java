@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary.outbox;
+package fr.bilan.support.outbox;
 
 import java.time.Duration;
 
@@ -6,22 +6,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code bilan.outbox.*}: how the relay hands consent records to retention-service (documented in
- * application.yaml).
+ * {@code bilan.outbox.*}: how a service's outbox relays hand their entries over (documented in each
+ * service's application.yaml). An outbox may have settings of its own under the same prefix.
  *
- * @param pollInterval  pause between two runs of the relay
- * @param batchSize     at most this many records per run (and beneficiaries looked at)
+ * @param pollInterval   pause between two runs of a relay
+ * @param batchSize      at most this many entries tried per run
  * @param initialBackoff wait after a first failure; doubles with each failure in a row
- * @param maxBackoff    the longest wait between two attempts
- * @param callTimeout   deadline of each call to retention-service
- * @param lockAtMostFor how long a replica holds the relay's lock if it dies while relaying
- * @param gapGrace      how long a record waits behind a gap in its beneficiary's numbering
+ * @param maxBackoff     the longest wait between two attempts
+ * @param callTimeout    deadline of each call
+ * @param lockAtMostFor  how long a replica holds a relay's lock if it dies while relaying
  */
 @ConfigurationProperties("bilan.outbox")
 public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @DefaultValue("100") int batchSize,
         @DefaultValue("1s") Duration initialBackoff, @DefaultValue("5m") Duration maxBackoff,
-        @DefaultValue("5s") Duration callTimeout, @DefaultValue("5m") Duration lockAtMostFor,
-        @DefaultValue("1m") Duration gapGrace) {
+        @DefaultValue("5s") Duration callTimeout, @DefaultValue("5m") Duration lockAtMostFor) {
 
     public OutboxProperties {
         require(batchSize > 0, "bilan.outbox.batch-size must be positive");
@@ -30,12 +28,15 @@ public record OutboxProperties(@DefaultValue("1s") Duration pollInterval, @Defau
         require(!callTimeout.isNegative() && !callTimeout.isZero(), "bilan.outbox.call-timeout must be positive");
         require(lockAtMostFor.compareTo(callTimeout.multipliedBy(2)) >= 0,
                 "bilan.outbox.lock-at-most-for must be at least twice call-timeout");
-        require(!gapGrace.isNegative(), "bilan.outbox.gap-grace must not be negative");
     }
 
     private static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    Backoff backoff() {
+        return new Backoff(initialBackoff, maxBackoff);
     }
 }

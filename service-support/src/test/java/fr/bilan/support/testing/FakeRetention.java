@@ -1,26 +1,30 @@
-package fr.bilan.beneficiary.outbox;
+package fr.bilan.support.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import com.google.protobuf.Message;
+
+import fr.bilan.proto.retention.v1.ActionEnd;
 import fr.bilan.proto.retention.v1.ConsentChange;
+import fr.bilan.proto.retention.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.v1.RecordActionEndResponse;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
 import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
-import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -35,26 +39,34 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * retention-service as the relay sees it, on a free loopback port: takes changes in once per event
- * id (as the real one does), checks the bearer token (signature, issuer, role platform-service),
- * and fails on demand: the next calls, one record's calls, or one acknowledgement lost after the
- * change was taken in.
+ * retention-service as the outbox relays see it, on a free loopback port: takes consent changes and
+ * action ends in once per event id (as the real one does), checks the bearer token (signature,
+ * issuer, role platform-service), and fails on demand: the next calls, one event's calls, or one
+ * acknowledgement lost after the event was taken in.
  */
-final class FakeRetention {
+public final class FakeRetention {
 
-    /** One call received: the change, whether it was taken in for the first time, how it was answered. */
-    record Call(ConsentChange change, boolean firstDelivery, Status.Code answer) {
+    /** One call received: the event, whether it was taken in for the first time, how it was answered. */
+    public record Call(Message event, String eventId, String beneficiaryId, boolean firstDelivery, Status.Code answer) {
+
+        public ConsentChange change() {
+            return (ConsentChange) event;
+        }
+
+        public ActionEnd actionEnd() {
+            return (ActionEnd) event;
+        }
     }
 
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<String> TOKEN = Context.key("authorization");
 
-    final int port = GrpcServiceTestSupport.freePort();
+    public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
     private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, ConsentChange> takenIn = new HashMap<>();
+    private final Set<String> takenIn = new HashSet<>();
     private final Set<String> callers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresToGo = new AtomicInteger();
     private final Map<String, Status> refused = new ConcurrentHashMap<>();
@@ -66,30 +78,15 @@ final class FakeRetention {
             public void recordConsentChange(RecordConsentChangeRequest request,
                     StreamObserver<RecordConsentChangeResponse> response) {
                 ConsentChange change = request.getChange();
-                Status failure = checkToken();
-                if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                    failure = Status.UNAVAILABLE.withDescription("down for the test");
-                }
-                if (failure == null) {
-                    failure = refused.get(change.getEventId());
-                }
-                if (failure != null) {
-                    record(new Call(change, false, failure.getCode()));
-                    response.onError(failure.asRuntimeException());
-                    return;
-                }
-                boolean first;
-                synchronized (FakeRetention.this) {
-                    first = takenIn.putIfAbsent(change.getEventId(), change) == null;
-                }
-                if (ackToLose.remove(change.getEventId())) {
-                    record(new Call(change, first, Status.Code.UNAVAILABLE));
-                    response.onError(Status.UNAVAILABLE.withDescription("acknowledgement lost").asRuntimeException());
-                    return;
-                }
-                record(new Call(change, first, Status.Code.OK));
-                response.onNext(RecordConsentChangeResponse.newBuilder().setFirstDelivery(first).build());
-                response.onCompleted();
+                takeIn(change, change.getEventId(), change.getBeneficiaryId(), response,
+                        first -> RecordConsentChangeResponse.newBuilder().setFirstDelivery(first).build());
+            }
+
+            @Override
+            public void recordActionEnd(RecordActionEndRequest request, StreamObserver<RecordActionEndResponse> response) {
+                ActionEnd end = request.getActionEnd();
+                takeIn(end, end.getEventId(), end.getBeneficiaryId(), response,
+                        first -> RecordActionEndResponse.newBuilder().setFirstDelivery(first).build());
             }
         };
         server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
@@ -104,18 +101,44 @@ final class FakeRetention {
                 .build();
     }
 
-    static FakeRetention started() {
+    /** A fake listening until the test JVM ends. */
+    public static FakeRetention started() {
         FakeRetention fake = new FakeRetention();
         try {
             fake.server.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(fake.server::shutdownNow));
         return fake;
     }
 
-    void stop() {
-        server.shutdownNow();
+    private <R> void takeIn(Message event, String eventId, String beneficiaryId, StreamObserver<R> response,
+            Function<Boolean, R> acknowledgement) {
+        Status failure = checkToken();
+        if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failure = Status.UNAVAILABLE.withDescription("down for the test");
+        }
+        if (failure == null) {
+            failure = refused.get(eventId);
+        }
+        if (failure != null) {
+            record(new Call(event, eventId, beneficiaryId, false, failure.getCode()));
+            response.onError(failure.asRuntimeException());
+            return;
+        }
+        boolean first;
+        synchronized (this) {
+            first = takenIn.add(eventId);
+        }
+        if (ackToLose.remove(eventId)) {
+            record(new Call(event, eventId, beneficiaryId, first, Status.Code.UNAVAILABLE));
+            response.onError(Status.UNAVAILABLE.withDescription("acknowledgement lost").asRuntimeException());
+            return;
+        }
+        record(new Call(event, eventId, beneficiaryId, first, Status.Code.OK));
+        response.onNext(acknowledgement.apply(first));
+        response.onCompleted();
     }
 
     /** As retention-service's own check would answer; {@code null} when the token is good. */
@@ -144,53 +167,49 @@ final class FakeRetention {
     }
 
     /** The next {@code count} calls fail with {@code UNAVAILABLE}, whatever they carry. */
-    void failNext(int count) {
+    public void failNext(int count) {
         failuresToGo.set(count);
     }
 
-    /** Every call carrying this change fails with {@code status} until {@link #accept}. */
-    void refuse(String eventId, Status status) {
+    /** Every call carrying this event fails with {@code status} until {@link #accept}. */
+    public void refuse(String eventId, Status status) {
         refused.put(eventId, status);
     }
 
-    void accept(String eventId) {
+    public void accept(String eventId) {
         refused.remove(eventId);
     }
 
     /** No more failures on demand: every pending one is dropped. */
-    void heal() {
+    public void heal() {
         failuresToGo.set(0);
         refused.clear();
         ackToLose.clear();
     }
 
-    /** The next call carrying this change takes it in, then fails as if the answer never came back. */
-    void loseAcknowledgementOf(String eventId) {
+    /** The next call carrying this event takes it in, then fails as if the answer never came back. */
+    public void loseAcknowledgementOf(String eventId) {
         ackToLose.add(eventId);
     }
 
-    synchronized List<Call> calls() {
-        return List.copyOf(calls);
+    /** The calls about the beneficiary's events, in the order they came. */
+    public synchronized List<Call> callsFor(String beneficiaryId) {
+        return calls.stream().filter(call -> call.beneficiaryId().equals(beneficiaryId)).toList();
     }
 
-    synchronized List<Call> callsFor(String beneficiaryId) {
-        return calls.stream().filter(call -> call.change().getBeneficiaryId().equals(beneficiaryId)).toList();
-    }
-
-    /** The sequences taken in for the beneficiary, in the order they were. */
-    synchronized List<Long> takenIn(String beneficiaryId) {
-        return calls.stream().filter(Call::firstDelivery)
+    /** The sequences of the beneficiary's consent changes taken in, in the order they were. */
+    public synchronized List<Long> takenIn(String beneficiaryId) {
+        return callsFor(beneficiaryId).stream().filter(Call::firstDelivery)
                 .map(Call::change)
-                .filter(change -> change.getBeneficiaryId().equals(beneficiaryId))
                 .map(ConsentChange::getSequence)
                 .toList();
     }
 
-    synchronized boolean hasTakenIn(String eventId) {
-        return takenIn.containsKey(eventId);
+    public synchronized boolean hasTakenIn(String eventId) {
+        return takenIn.contains(eventId);
     }
 
-    Set<String> callers() {
+    public Set<String> callers() {
         return Set.copyOf(callers);
     }
 }

@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary.outbox;
+package fr.bilan.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,10 +45,13 @@ class OutboxBackoffTest {
     @Test
     void refusesSettingsThatMakeNoSense() {
         assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(1), 100, Duration.ofMinutes(10),
-                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1)))
+                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5)))
                 .hasMessageContaining("max-backoff");
         assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(1), 0, Duration.ofSeconds(1),
-                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5), Duration.ofMinutes(1)))
+                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofMinutes(5)))
                 .hasMessageContaining("batch-size");
+        assertThatThrownBy(() -> new OutboxProperties(Duration.ofSeconds(1), 100, Duration.ofSeconds(1),
+                Duration.ofMinutes(5), Duration.ofSeconds(5), Duration.ofSeconds(9)))
+                .hasMessageContaining("lock-at-most-for");
     }
 }

@@ -1,0 +1,46 @@
+package fr.bilan.retention.action;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
+import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
+
+/**
+ * The end of a bilan's action (session-service), as retention keeps it: identifiers, how and when
+ * it ended; the destruction clocks of its documents run from it (R6313-7).
+ *
+ * @param eventId         unique per end, the same on every redelivery
+ * @param followUpDueDate the day the follow-up interview is offered for; {@code null} when none is
+ */
+public record ActionEnd(String eventId, String assessmentId, String beneficiaryId, String centreId,
+        ActionOutcome outcome, Instant endTime, LocalDate followUpDueDate) {
+
+    private static final String PREFIX = "action_end.";
+
+    /** Checks an end as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
+    public static ActionEnd of(fr.bilan.proto.retention.v1.ActionEnd end) {
+        FieldViolations violations = new FieldViolations()
+                .requireText(PREFIX + "event_id", end.getEventId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "assessment_id", end.getAssessmentId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "beneficiary_id", end.getBeneficiaryId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "centre_id", end.getCentreId(), Lookups.MAX_ID_LENGTH);
+        Optional<ActionOutcome> outcome = ActionOutcome.named(end.getOutcome());
+        if (outcome.isEmpty()) {
+            violations.add(PREFIX + "outcome",
+                    "Indiquez comment l'action s'est terminée : COMPLETED, WITHDRAWN, ABANDONED ou INTERRUPTED.");
+        }
+        if (!end.hasEndTime()) {
+            violations.add(PREFIX + "end_time", "Indiquez la date de fin de l'action.");
+        }
+        Optional<Instant> endTime = ProtoTime.toInstant(PREFIX + "end_time",
+                end.hasEndTime() ? Optional.of(end.getEndTime()) : Optional.empty(), violations);
+        LocalDate followUpDueDate = ProtoDates.day(end.getFollowUpDueDate(), PREFIX + "follow_up_due_date", violations);
+        violations.throwIfAny();
+        return new ActionEnd(end.getEventId(), end.getAssessmentId(), end.getBeneficiaryId(), end.getCentreId(),
+                outcome.orElseThrow(), endTime.orElseThrow(), followUpDueDate);
+    }
+}

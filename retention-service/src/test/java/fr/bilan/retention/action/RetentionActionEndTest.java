@@ -1,0 +1,128 @@
+package fr.bilan.retention.action;
+
+import static fr.bilan.support.testing.GrpcServiceTestSupport.codeOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import fr.bilan.proto.retention.v1.ActionEnd;
+import fr.bilan.proto.retention.v1.RecordActionEndRequest;
+import fr.bilan.retention.RetentionServiceTestSupport;
+import fr.bilan.support.testing.FieldErrors;
+import fr.bilan.support.testing.TestIdentityProvider;
+import io.grpc.Status;
+import io.micrometer.core.instrument.MeterRegistry;
+
+class RetentionActionEndTest extends RetentionServiceTestSupport {
+
+    private static final Timestamp END_TIME = Timestamp.newBuilder().setSeconds(1_793_000_000L).build();
+
+    @Autowired
+    private MongoDatabase database;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    private static ActionEnd.Builder end(String assessment) {
+        return ActionEnd.newBuilder().setEventId(UUID.randomUUID().toString()).setAssessmentId(assessment)
+                .setBeneficiaryId("beneficiary-1").setCentreId("centre-lyon").setOutcome("COMPLETED")
+                .setEndTime(END_TIME);
+    }
+
+    private static boolean record(ActionEnd end) {
+        return platform().recordActionEnd(RecordActionEndRequest.newBuilder().setActionEnd(end).build())
+                .getFirstDelivery();
+    }
+
+    private Document stored(String eventId) {
+        return database.getCollection(ActionEnds.COLLECTION).find(Filters.eq("_id", eventId)).first();
+    }
+
+    private long storedFor(String assessment) {
+        return database.getCollection(ActionEnds.COLLECTION).countDocuments(Filters.eq("assessmentId", assessment));
+    }
+
+    private double intakes(String intake) {
+        var counter = meters.find("bilan.retention.action.ends").tag("intake", intake).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void takesAnEndInOnceAndAcknowledgesARedeliveryWithoutEffect() {
+        double takenInBefore = intakes("taken_in");
+        double duplicatesBefore = intakes("duplicate");
+        String assessment = UUID.randomUUID().toString();
+        ActionEnd end = end(assessment).setFollowUpDueDate(Date.newBuilder().setYear(2027).setMonth(5).setDay(12)).build();
+
+        assertThat(record(end)).isTrue();
+        // a redelivery that says otherwise still changes nothing: the first delivery is the one kept
+        assertThat(record(end.toBuilder().setOutcome("ABANDONED").build())).isFalse();
+
+        assertThat(storedFor(assessment)).isEqualTo(1);
+        Document kept = stored(end.getEventId());
+        assertThat(kept).containsEntry("assessmentId", assessment).containsEntry("beneficiaryId", "beneficiary-1")
+                .containsEntry("centreId", "centre-lyon").containsEntry("outcome", "COMPLETED")
+                .containsEntry("followUpDueDate", "2027-05-12");
+        assertThat(kept.getDate("endTime").toInstant().getEpochSecond()).isEqualTo(END_TIME.getSeconds());
+        assertThat(kept.getDate("receiveTime")).isNotNull();
+        assertThat(intakes("taken_in") - takenInBefore).isEqualTo(1);
+        assertThat(intakes("duplicate") - duplicatesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void keepsASideExitWithoutAFollowUpDate() {
+        ActionEnd withdrawn = end(UUID.randomUUID().toString()).setOutcome("WITHDRAWN").build();
+
+        assertThat(record(withdrawn)).isTrue();
+
+        assertThat(stored(withdrawn.getEventId())).containsEntry("outcome", "WITHDRAWN")
+                .doesNotContainKey("followUpDueDate");
+    }
+
+    @Test
+    void refusesAnInvalidEndFieldByFieldInFrench() {
+        var empty = RecordActionEndRequest.getDefaultInstance();
+        assertThat(FieldErrors.of(() -> platform().recordActionEnd(empty))).containsExactlyInAnyOrder(
+                "action_end.event_id: Ce champ est obligatoire.",
+                "action_end.assessment_id: Ce champ est obligatoire.",
+                "action_end.beneficiary_id: Ce champ est obligatoire.",
+                "action_end.centre_id: Ce champ est obligatoire.",
+                "action_end.outcome: Indiquez comment l'action s'est terminée : COMPLETED, WITHDRAWN, ABANDONED ou INTERRUPTED.",
+                "action_end.end_time: Indiquez la date de fin de l'action.");
+
+        String assessment = UUID.randomUUID().toString();
+        var wrong = RecordActionEndRequest.newBuilder().setActionEnd(end(assessment)
+                .setAssessmentId("a".repeat(65)).setOutcome("CLOSED")
+                .setEndTime(Timestamp.newBuilder().setSeconds(300_000_000_000L))
+                .setFollowUpDueDate(Date.newBuilder().setYear(2027).setMonth(2).setDay(30))).build();
+        assertThat(FieldErrors.fieldsOf(() -> platform().recordActionEnd(wrong))).containsExactlyInAnyOrder(
+                "action_end.assessment_id", "action_end.outcome", "action_end.end_time",
+                "action_end.follow_up_due_date");
+        assertThat(codeOf(() -> platform().recordActionEnd(RecordActionEndRequest.newBuilder()
+                .setActionEnd(end(assessment).setOutcome("ACTION_ENDED")).build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(storedFor(assessment)).isZero();
+    }
+
+    @Test
+    void onlyAPlatformServiceMayRecordAnEnd() {
+        String assessment = UUID.randomUUID().toString();
+        var request = RecordActionEndRequest.newBuilder().setActionEnd(end(assessment)).build();
+
+        for (String role : new String[] {"beneficiary", "consultant", "centre-manager", "network-admin", "auditor"}) {
+            assertThat(codeOf(() -> as(TestIdentityProvider.token("someone", role)).recordActionEnd(request)))
+                    .as(role).isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+        assertThat(codeOf(() -> anonymous().recordActionEnd(request))).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(storedFor(assessment)).isZero();
+    }
+}
