@@ -67,8 +67,8 @@ public final class HourBudget {
             return;
         }
         if (used().plus(added).compareTo(CAP) > 0) {
-            throw new Refusal(CAP_RULE + " : " + FrenchDurations.format(used()) + " sont déjà prévues ou effectuées ("
-                    + perPhase() + "), " + leftAndAsked(remaining(), added));
+            throw new Refusal(CAP_RULE + " : " + FrenchDurations.format(used())
+                    + " sont déjà prévues ou effectuées (" + perPhase() + "), " + leftAndAsked(remaining(), added));
         }
     }
 

@@ -40,7 +40,7 @@ public final class SlotFinder {
     public SlotFinder(CentreRules rules, ConsultantAvailability consultant, Duration step, Period horizon) {
         if (step.isNegative() || step.isZero() || step.compareTo(Duration.ofDays(1)) > 0 || horizon.isNegative()
                 || horizon.isZero()) {
-            throw new IllegalArgumentException("a step of a day at most, and a horizon ahead: " + step + ", " + horizon);
+            throw new IllegalArgumentException("a step of a day at most, a horizon ahead: " + step + ", " + horizon);
         }
         this.rules = rules;
         this.consultant = consultant;
@@ -125,8 +125,8 @@ public final class SlotFinder {
                     // a local time the clock skips (spring) is no start; one it repeats (autumn) is
                     // offered at its first occurrence only
                     if (start.toLocalDateTime().equals(local) && !start.toInstant().isBefore(notBefore)) {
-                        return start.toInstant().isBefore(horizonEnd) ? Optional.of(new Slot(start.toInstant(), duration))
-                                : Optional.empty();
+                        return start.toInstant().isBefore(horizonEnd)
+                                ? Optional.of(new Slot(start.toInstant(), duration)) : Optional.empty();
                     }
                 }
             }

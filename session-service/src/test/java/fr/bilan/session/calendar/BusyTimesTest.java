@@ -30,7 +30,8 @@ class BusyTimesTest {
 
     @Test
     void aSlotThatOnlyTouchesBusyTimesIsFree() {
-        BusyTimes busy = BusyTimes.of(List.of(at(PARIS, "2026-11-23T09:00", ONE_HOUR), at(PARIS, "2026-11-23T12:00", ONE_HOUR)));
+        BusyTimes busy = BusyTimes.of(List.of(at(PARIS, "2026-11-23T09:00", ONE_HOUR),
+                at(PARIS, "2026-11-23T12:00", ONE_HOUR)));
 
         assertThat(busy.isFree(at(PARIS, "2026-11-23T10:00", TWO_HOURS))).isTrue();
         assertThat(busy.isFree(at(PARIS, "2026-11-23T08:00", ONE_HOUR))).isTrue();

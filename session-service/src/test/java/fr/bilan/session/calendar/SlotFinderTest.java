@@ -59,13 +59,15 @@ class SlotFinderTest {
         List<Slot> busy = List.of(at(PARIS, "2026-11-23T09:00", Duration.ofMinutes(70)),
                 at(PARIS, "2026-11-23T09:00", Duration.ofMinutes(100)));
 
-        assertThat(starts(PARIS, finder(PARIS).next(request(instant(PARIS, "2026-11-23T08:00"), ONE_HOUR, busy, List.of()), 2)))
+        Instant monday = instant(PARIS, "2026-11-23T08:00");
+
+        assertThat(starts(PARIS, finder(PARIS).next(request(monday, ONE_HOUR, busy, List.of()), 2)))
                 .containsExactly(LocalDateTime.parse("2026-11-23T10:45"), LocalDateTime.parse("2026-11-23T14:00"));
-        assertThat(starts(PARIS, finder(PARIS).next(request(instant(PARIS, "2026-11-23T09:07"), ONE_HOUR, List.of(), List.of()), 1)))
-                .containsExactly(LocalDateTime.parse("2026-11-23T09:15"));
+        assertThat(starts(PARIS, finder(PARIS).next(request(monday.plusSeconds(67 * 60), ONE_HOUR, List.of(), List.of()),
+                1))).containsExactly(LocalDateTime.parse("2026-11-23T09:15"));
         SlotFinder halfHours = new SlotFinder(rules(PARIS, 2, 0), ConsultantAvailability.undeclared(),
                 Duration.ofMinutes(30), SlotFinder.DEFAULT_HORIZON);
-        assertThat(starts(PARIS, halfHours.next(request(instant(PARIS, "2026-11-23T08:00"), ONE_HOUR, busy, List.of()), 1)))
+        assertThat(starts(PARIS, halfHours.next(request(monday, ONE_HOUR, busy, List.of()), 1)))
                 .containsExactly(LocalDateTime.parse("2026-11-23T11:00"));
     }
 
@@ -107,7 +109,8 @@ class SlotFinderTest {
                         + "L6313-4) : il en reste 1 h 30, et cette séance en demande 2 h.");
         assertThatThrownBy(() -> finder.next(request(monday, Duration.ofHours(5), List.of(), List.of())))
                 .isInstanceOf(Refusal.class)
-                .hasMessage("Une séance de 5 h ne respecte pas les règles du centre : une séance dure de 60 à 240 minutes.");
+                .hasMessage("Une séance de 5 h ne respecte pas les règles du centre : une séance dure de 60 à 240 "
+                        + "minutes.");
         // the intake interview is not counted
         assertThat(finder.next(new SlotRequest(Phase.INTAKE, TWO_HOURS, monday, Duration.ZERO, BusyTimes.NONE, List.of())))
                 .hasSize(5);
@@ -162,8 +165,10 @@ class SlotFinderTest {
         // two days only
         List<Slot> busy = new ArrayList<>(CalendarFixtures.yearOfSessions(PARIS, 2026));
         busy.addAll(CalendarFixtures.yearOfSessions(PARIS, 2026).subList(0, 400));
-        busy.removeIf(slot -> List.of(LocalDateTime.parse("2026-06-17T14:00"), LocalDateTime.parse("2026-06-17T15:00"),
-                LocalDateTime.parse("2026-07-03T09:00"), LocalDateTime.parse("2026-07-03T10:00")).contains(local(PARIS, slot)));
+        List<LocalDateTime> opened = List.of(LocalDateTime.parse("2026-06-17T14:00"),
+                LocalDateTime.parse("2026-06-17T15:00"), LocalDateTime.parse("2026-07-03T09:00"),
+                LocalDateTime.parse("2026-07-03T10:00"));
+        busy.removeIf(slot -> opened.contains(local(PARIS, slot)));
         assertThat(busy).hasSizeGreaterThan(1_500);
 
         List<Slot> slots = finder(PARIS).next(request(instant(PARIS, "2026-06-01T00:00"), TWO_HOURS, busy, List.of()));
@@ -184,11 +189,12 @@ class SlotFinderTest {
         List<Slot> mondayTaken = List.of(at(PARIS, "2026-11-23T09:00", Duration.ofHours(9)));
 
         // from Friday evening, the horizon ends on Saturday evening
-        assertThat(tomorrowOnly.next(request(instant(PARIS, "2026-11-20T18:00"), TWO_HOURS, List.of(), List.of()))).isEmpty();
+        assertThat(tomorrowOnly.next(request(instant(PARIS, "2026-11-20T18:00"), TWO_HOURS, List.of(), List.of())))
+                .isEmpty();
         assertThat(starts(PARIS, tomorrowOnly.next(request(instant(PARIS, "2026-11-23T08:00"), TWO_HOURS, mondayTaken,
                 List.of())))).isEmpty();
         assertThat(starts(PARIS, tomorrowOnly.next(request(instant(PARIS, "2026-11-23T15:00"), TWO_HOURS, List.of(),
-                List.of())))).containsExactly(LocalDateTime.parse("2026-11-23T15:00"), LocalDateTime.parse("2026-11-24T09:00"),
-                        LocalDateTime.parse("2026-11-24T14:00"));
+                List.of())))).containsExactly(LocalDateTime.parse("2026-11-23T15:00"),
+                        LocalDateTime.parse("2026-11-24T09:00"), LocalDateTime.parse("2026-11-24T14:00"));
     }
 }
