@@ -3,12 +3,12 @@ package fr.bilan.session.assessment;
 import java.time.Duration;
 
 /** Durations as a French reader writes them: « 3 h », « 3 h 30 », « 0 h 45 ». */
-final class FrenchDurations {
+public final class FrenchDurations {
 
     private FrenchDurations() {
     }
 
-    static String format(Duration duration) {
+    public static String format(Duration duration) {
         long minutes = duration.toMinutes();
         long hours = minutes / 60;
         long rest = minutes % 60;

@@ -16,6 +16,10 @@ public final class HourBudget {
 
     public static final Duration CAP = Duration.ofHours(24);
 
+    /** The cap as a refusal states it, before saying how many hours remain. */
+    public static final String CAP_RULE =
+            "Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, L6313-4)";
+
     /** A phase's hours: booked and not held yet, and held with the beneficiary present. */
     public record PhaseHours(Duration planned, Duration attended) {
 
@@ -63,11 +67,24 @@ public final class HourBudget {
             return;
         }
         if (used().plus(added).compareTo(CAP) > 0) {
-            throw new Refusal("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
-                    + "L6313-4) : " + FrenchDurations.format(used()) + " sont déjà prévues ou effectuées ("
-                    + perPhase() + "), il en reste " + FrenchDurations.format(remaining()) + ", et cette séance en "
-                    + "demande " + FrenchDurations.format(added) + ".");
+            throw new Refusal(CAP_RULE + " : " + FrenchDurations.format(used())
+                    + " sont déjà prévues ou effectuées (" + perPhase() + "), " + leftAndAsked(remaining(), added));
         }
+    }
+
+    /**
+     * Refuses {@code added} more hours in {@code phase} when only {@code remaining} are left: for a
+     * caller that knows the hours left rather than the sessions, such as a slot finder.
+     */
+    public static void checkFits(Phase phase, Duration added, Duration remaining) {
+        if (phase.counted() && added.compareTo(remaining) > 0) {
+            throw new Refusal(CAP_RULE + " : " + leftAndAsked(remaining, added));
+        }
+    }
+
+    private static String leftAndAsked(Duration remaining, Duration added) {
+        return "il en reste " + FrenchDurations.format(remaining) + ", et cette séance en demande "
+                + FrenchDurations.format(added) + ".";
     }
 
     /** « phase préliminaire : 6 h, phase d'investigation : 12 h 30 », counted phases with hours only. */

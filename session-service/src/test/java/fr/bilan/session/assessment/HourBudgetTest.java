@@ -51,6 +51,18 @@ class HourBudgetTest {
     }
 
     @Test
+    void refusesOnTheHoursLeftAloneWhenTheSessionsAreNotAtHand() {
+        assertThatCode(() -> HourBudget.checkFits(Phase.CONCLUSION, Duration.ofHours(2), Duration.ofHours(2)))
+                .doesNotThrowAnyException();
+        assertThatCode(() -> HourBudget.checkFits(Phase.INTAKE, Duration.ofHours(2), Duration.ZERO))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> HourBudget.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(45), Duration.ofMinutes(30)))
+                .isInstanceOf(Refusal.class)
+                .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
+                        + "L6313-4) : il en reste 0 h 30, et cette séance en demande 0 h 45.");
+    }
+
+    @Test
     void theIntakeInterviewAndShorterMovesAreNeverRefused() {
         HourBudget full = HourBudget.of(List.of(session(Phase.PRELIMINARY, 24 * 60, SessionStatus.PLANNED)));
 

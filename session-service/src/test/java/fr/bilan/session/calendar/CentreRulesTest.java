@@ -1,5 +1,9 @@
 package fr.bilan.session.calendar;
 
+import static fr.bilan.session.calendar.CalendarFixtures.TWO_HOURS;
+import static fr.bilan.session.calendar.CalendarFixtures.at;
+import static fr.bilan.session.calendar.CalendarFixtures.hours;
+import static fr.bilan.session.calendar.CalendarFixtures.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,9 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,23 +19,6 @@ import org.junit.jupiter.api.Test;
 import fr.bilan.session.assessment.Refusal;
 
 class CentreRulesTest {
-
-    private static final Duration TWO_HOURS = Duration.ofHours(2);
-
-    private static CentreRules rules(CentreZone zone, int perWeek, int daysBetween) {
-        Map<DayOfWeek, List<OpeningHours>> open = new EnumMap<>(DayOfWeek.class);
-        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                DayOfWeek.FRIDAY)) {
-            open.put(day, List.of(new OpeningHours(LocalTime.of(9, 0), LocalTime.of(12, 30)),
-                    new OpeningHours(LocalTime.of(14, 0), LocalTime.of(18, 0))));
-        }
-        return new CentreRules(zone, open, Duration.ofMinutes(60), Duration.ofMinutes(240), perWeek, daysBetween);
-    }
-
-    /** A slot at a local time of the centre's zone. */
-    private static Slot at(CentreZone zone, String localDateTime, Duration duration) {
-        return new Slot(LocalDateTime.parse(localDateTime).atZone(zone.zone()).toInstant(), duration);
-    }
 
     @Test
     void opensAtNineLocalTimeOnBothSidesOfTheDaylightSavingChanges() {
@@ -86,6 +70,28 @@ class CentreRulesTest {
         // the next Monday is another week, and two days after Wednesday's session
         assertThatCode(() -> paris.check(at(CentreZone.METROPOLITAN_FRANCE, "2026-11-30T09:00", TWO_HOURS), thisWeek))
                 .doesNotThrowAnyException();
+    }
+
+    @Test
+    void namesTheBrokenRulesWithoutRefusing() {
+        CentreRules paris = rules(CentreZone.METROPOLITAN_FRANCE, 2, 2);
+        List<Slot> thisWeek = List.of(at(CentreZone.METROPOLITAN_FRANCE, "2026-11-23T09:00", TWO_HOURS));
+
+        assertThat(paris.broken(at(CentreZone.METROPOLITAN_FRANCE, "2026-11-24T12:00", TWO_HOURS), thisWeek))
+                .containsExactly("le centre n'est pas ouvert sur tout ce créneau (2026-11-24 de 12:00 à 14:00, heure "
+                        + "locale du centre)", "une autre séance de ce bilan a lieu le 2026-11-23 : le centre demande "
+                        + "au moins 2 jour(s) entre deux séances");
+        assertThat(paris.broken(at(CentreZone.METROPOLITAN_FRANCE, "2026-11-25T14:00", TWO_HOURS), thisWeek)).isEmpty();
+    }
+
+    @Test
+    void sortsEachDaysOpeningHours() {
+        CentreRules rules = new CentreRules(CentreZone.MAYOTTE, Map.of(DayOfWeek.MONDAY,
+                List.of(hours("14:00", "18:00"), hours("09:00", "12:00"))), Duration.ofHours(1), Duration.ofHours(2), 2, 0);
+
+        assertThat(rules.openingHoursOn(DayOfWeek.MONDAY)).containsExactly(hours("09:00", "12:00"),
+                hours("14:00", "18:00"));
+        assertThat(rules.openingHoursOn(DayOfWeek.SUNDAY)).isEmpty();
     }
 
     @Test
