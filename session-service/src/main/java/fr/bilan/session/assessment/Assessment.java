@@ -12,6 +12,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import fr.bilan.session.calendar.CentreRules;
+import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.Slot;
 
 /**
@@ -55,17 +56,29 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     }
 
     /** Books {@code session} if every rule allows it. */
-    public Assessment schedule(ScheduledSession session, CentreRules rules, Instant now) {
-        checkBookable(session.phase(), session.slot(), session.place(), session.id(), rules, now);
+    public Assessment schedule(ScheduledSession session, CentreRules rules, ConsultantAvailability availability,
+            Instant now) {
+        checkBookable(session.phase(), session.slot(), session.place(), session.id(), rules, availability, now);
         List<ScheduledSession> all = new ArrayList<>(sessions);
         all.add(session);
         return withSessions(all);
     }
 
+    /** Books every session of a plan, or none: each is checked against the ones before it. */
+    public Assessment scheduleAll(List<ScheduledSession> plan, CentreRules rules, ConsultantAvailability availability,
+            Instant now) {
+        Assessment planned = this;
+        for (ScheduledSession session : plan) {
+            planned = planned.schedule(session, rules, availability, now);
+        }
+        return planned;
+    }
+
     /** Moves a planned session that has not started to {@code slot} and {@code place}. */
-    public Assessment reschedule(String sessionId, Slot slot, Place place, CentreRules rules, Instant now) {
+    public Assessment reschedule(String sessionId, Slot slot, Place place, CentreRules rules,
+            ConsultantAvailability availability, Instant now) {
         ScheduledSession session = requirePlanned(sessionId, now);
-        checkBookable(session.phase(), slot, place, sessionId, rules, now);
+        checkBookable(session.phase(), slot, place, sessionId, rules, availability, now);
         return replace(sessionId, found -> found.movedTo(slot, place));
     }
 
@@ -162,7 +175,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 stateReason, assignments, sessions, time, actionEndTime, followUpDueDate, createTime, version);
     }
 
-    private void checkBookable(Phase phase, Slot slot, Place place, String sessionId, CentreRules rules, Instant now) {
+    private void checkBookable(Phase phase, Slot slot, Place place, String sessionId, CentreRules rules,
+            ConsultantAvailability availability, Instant now) {
         checkPhaseOpen(phase);
         if (!slot.start().isAfter(now)) {
             throw new Refusal("Une séance se planifie à l'avance : ce créneau est déjà commencé ou passé.");
@@ -171,12 +185,15 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> others = sessions.stream()
                 .filter(session -> session.holdsSlot() && !session.id().equals(sessionId)).toList();
         rules.check(slot, others.stream().map(ScheduledSession::slot).toList());
+        availability.unavailability(slot, rules.zone().zone()).ifPresent(reason -> {
+            throw new Refusal("Ce créneau ne convient pas : " + reason + ".");
+        });
         PhaseOrder.check(phase, slot, others, rules.zone().zone());
         HourBudget.of(others.stream().map(ScheduledSession::hours).toList()).checkFits(phase, slot.duration());
     }
 
     /** Which phases take new sessions in the current state. */
-    private void checkPhaseOpen(Phase phase) {
+    void checkPhaseOpen(Phase phase) {
         if (state.terminal()) {
             throw new Refusal("Ce bilan est « " + state.frenchName() + " » : on n'y planifie plus de séance.");
         }

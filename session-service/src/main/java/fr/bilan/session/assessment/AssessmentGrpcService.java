@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,8 @@ import org.springframework.grpc.server.service.GrpcService;
 
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.session.v1.AcceptPlanRequest;
+import fr.bilan.proto.session.v1.AcceptPlanResponse;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.CancelSessionRequest;
 import fr.bilan.proto.session.v1.CancelSessionResponse;
@@ -32,6 +35,10 @@ import fr.bilan.proto.session.v1.MarkAbsentRequest;
 import fr.bilan.proto.session.v1.MarkAbsentResponse;
 import fr.bilan.proto.session.v1.MoveAssessmentRequest;
 import fr.bilan.proto.session.v1.MoveAssessmentResponse;
+import fr.bilan.proto.session.v1.ProposePlanRequest;
+import fr.bilan.proto.session.v1.ProposePlanResponse;
+import fr.bilan.proto.session.v1.ProposeSlotsRequest;
+import fr.bilan.proto.session.v1.ProposeSlotsResponse;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
 import fr.bilan.proto.session.v1.ReassignConsultantResponse;
 import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
@@ -43,11 +50,14 @@ import fr.bilan.proto.session.v1.ScheduleSessionResponse;
 import fr.bilan.proto.session.v1.SignAttendanceRequest;
 import fr.bilan.proto.session.v1.SignAttendanceResponse;
 import fr.bilan.proto.session.v1.SignatureMethod;
-import fr.bilan.session.beneficiary.BeneficiaryDirectory;
+import fr.bilan.session.availability.AvailabilityRepository;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory.BeneficiaryRef;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory.FundingRef;
+import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.calendar.CentreProperties;
+import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.session.calendar.SlotFinder;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
@@ -69,17 +79,25 @@ import io.grpc.stub.StreamObserver;
 class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
 
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_PROPOSALS = 20;
+    private static final int MAX_PLAN_SESSIONS = 20;
+    private static final Duration DEFAULT_PLANNED_LENGTH = Duration.ofHours(2);
 
     private final AssessmentRepository repository;
     private final AssessmentChanges changes;
     private final BeneficiaryDirectory directory;
     private final CentreProperties centres;
     private final FollowUpOffer followUp;
+    private final AvailabilityRepository availabilities;
+    private final SessionPlanning planning;
     private final AccessLog accessLog;
     private final Clock clock;
 
     AssessmentGrpcService(AssessmentRepository repository, AssessmentChanges changes, BeneficiaryDirectory directory,
-            CentreProperties centres, FollowUpOffer followUp, AccessLog accessLog, Clock clock) {
+            CentreProperties centres, FollowUpOffer followUp, AvailabilityRepository availabilities,
+            SessionPlanning planning, AccessLog accessLog, Clock clock) {
+        this.availabilities = availabilities;
+        this.planning = planning;
         this.repository = repository;
         this.changes = changes;
         this.directory = directory;
@@ -280,7 +298,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         String sessionId = sessionId(caller, request.getRequestId());
         Assessment changed = changes.apply(read.id(), assessment -> assessment.session(sessionId).isPresent() ? assessment
                 : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length), place,
-                        assessment.consultantId()), centres.rules(assessment.centreId()), clock.instant()));
+                        assessment.consultantId()), centres.rules(assessment.centreId()), availabilityOf(assessment),
+                        clock.instant()));
         answerSession(caller, "session.schedule", changed, sessionId,
                 session -> response.onNext(ScheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -304,7 +323,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Slot slot = new Slot(start, length);
         Assessment changed = changes.apply(read.id(), assessment -> assessment.session(current.id())
                 .filter(session -> session.slot().equals(slot) && session.place().equals(place)).isPresent() ? assessment
-                : assessment.reschedule(current.id(), slot, place, centres.rules(assessment.centreId()), clock.instant()));
+                : assessment.reschedule(current.id(), slot, place, centres.rules(assessment.centreId()),
+                        availabilityOf(assessment), clock.instant()));
         answerSession(caller, "session.reschedule", changed, current.id(),
                 session -> response.onNext(RescheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -369,6 +389,124 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     }
 
     @Override
+    public void proposeSlots(ProposeSlotsRequest request, StreamObserver<ProposeSlotsResponse> response) {
+        Caller caller = Caller.current();
+        Assessment assessment = require(request.getAssessmentId(), "assessment_id");
+        AssessmentAccess.checkPlanner(caller, assessment);
+        FieldViolations violations = new FieldViolations();
+        Optional<Phase> phase = AssessmentMessages.phase(request.getPhase());
+        if (phase.isEmpty()) {
+            violations.add("phase", "Indiquez la phase de la séance.");
+        }
+        Duration length = SessionRequests.duration(request.hasDuration(), request.getDuration(), "duration", violations);
+        Instant after = after(request.hasAfterTime(), request.getAfterTime(), violations);
+        if (request.getCount() < 0 || request.getCount() > MAX_PROPOSALS) {
+            violations.add("count", "Entre 1 et " + MAX_PROPOSALS + " créneaux.");
+        }
+        Optional<String> room = room(request.getRoomId(), assessment, violations);
+        violations.throwIfAny();
+        int count = request.getCount() == 0 ? SlotFinder.DEFAULT_COUNT : request.getCount();
+        var answer = ProposeSlotsResponse.newBuilder();
+        planning.proposeSlots(assessment, phase.get(), length, after, count, room)
+                .forEach(slot -> answer.addSlots(AssessmentMessages.toProto(phase.get(), slot)));
+        accessLog.record(caller, "session.propose-slots", accessed(assessment));
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void proposePlan(ProposePlanRequest request, StreamObserver<ProposePlanResponse> response) {
+        Caller caller = Caller.current();
+        Assessment assessment = require(request.getAssessmentId(), "assessment_id");
+        AssessmentAccess.checkPlanner(caller, assessment);
+        FieldViolations violations = new FieldViolations();
+        Duration length = request.hasSessionDuration()
+                ? SessionRequests.duration(true, request.getSessionDuration(), "session_duration", violations)
+                : DEFAULT_PLANNED_LENGTH;
+        Instant after = after(request.hasAfterTime(), request.getAfterTime(), violations);
+        Optional<String> room = room(request.getRoomId(), assessment, violations);
+        violations.throwIfAny();
+        var answer = ProposePlanResponse.newBuilder();
+        planning.proposePlan(assessment, length, after, room)
+                .forEach(proposed -> answer.addSessions(AssessmentMessages.toProto(proposed.phase(), proposed.slot())));
+        accessLog.record(caller, "session.propose-plan", accessed(assessment));
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void acceptPlan(AcceptPlanRequest request, StreamObserver<AcceptPlanResponse> response) {
+        Caller caller = Caller.current();
+        RequestKey.check(request.getRequestId());
+        Assessment read = require(request.getAssessmentId(), "assessment_id");
+        AssessmentAccess.checkPlanner(caller, read);
+        FieldViolations violations = new FieldViolations();
+        if (request.getSessionsCount() == 0 || request.getSessionsCount() > MAX_PLAN_SESSIONS) {
+            violations.add("sessions", "Un plan compte de 1 à " + MAX_PLAN_SESSIONS + " séances.");
+        }
+        Place place = SessionRequests.place(request.getRoomId(), request.getVideoLink(), read.centreId(), centres, "",
+                violations);
+        List<Phase> phases = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
+        for (int i = 0; i < request.getSessionsCount(); i++) {
+            var proposed = request.getSessions(i);
+            String field = "sessions[" + i + "]";
+            Optional<Phase> phase = AssessmentMessages.phase(proposed.getPhase());
+            if (phase.isEmpty()) {
+                violations.add(field + ".phase", "Indiquez la phase de la séance.");
+            }
+            Instant start = SessionRequests.start(proposed.hasStartTime(), proposed.getStartTime(), field + ".start_time",
+                    violations);
+            Duration length = SessionRequests.duration(proposed.hasDuration(), proposed.getDuration(),
+                    field + ".duration", violations);
+            if (phase.isPresent() && start != null && length != null) {
+                phases.add(phase.get());
+                slots.add(new Slot(start, length));
+            }
+        }
+        violations.throwIfAny();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < slots.size(); i++) {
+            ids.add(sessionId(caller, request.getRequestId().isBlank() ? "" : request.getRequestId() + "#" + i));
+        }
+        Assessment changed = changes.apply(read.id(), assessment -> {
+            if (assessment.session(ids.get(0)).isPresent()) {
+                return assessment;
+            }
+            List<ScheduledSession> plan = new ArrayList<>();
+            for (int i = 0; i < slots.size(); i++) {
+                plan.add(ScheduledSession.planned(ids.get(i), phases.get(i), slots.get(i), place,
+                        assessment.consultantId()));
+            }
+            return assessment.scheduleAll(plan, centres.rules(assessment.centreId()), availabilityOf(assessment),
+                    clock.instant());
+        });
+        accessLog.record(caller, "session.accept-plan", accessed(changed));
+        var answer = AcceptPlanResponse.newBuilder();
+        ids.forEach(id -> changed.session(id).ifPresent(session -> answer.addSessions(AssessmentMessages.toProto(changed,
+                session))));
+        response.onNext(answer.build());
+        response.onCompleted();
+    }
+
+    private Instant after(boolean present, com.google.protobuf.Timestamp time, FieldViolations violations) {
+        Instant now = clock.instant();
+        if (!present) {
+            return now;
+        }
+        Instant after = ProtoTime.toInstant("after_time", Optional.of(time), violations).orElse(now);
+        return after.isBefore(now) ? now : after;
+    }
+
+    private Optional<String> room(String roomId, Assessment assessment, FieldViolations violations) {
+        if (roomId.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(SessionRequests.place(roomId, "", assessment.centreId(), centres, "", violations))
+                .map(Place::roomId);
+    }
+
+    @Override
     public void getAttendanceReport(GetAttendanceReportRequest request,
             StreamObserver<GetAttendanceReportResponse> response) {
         Caller caller = Caller.current();
@@ -404,6 +542,10 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         }
         throw AssessmentAccess.denied("Seuls le bénéficiaire et le consultant de la séance signent sa feuille "
                 + "d'émargement, chacun pour soi.");
+    }
+
+    private ConsultantAvailability availabilityOf(Assessment assessment) {
+        return availabilities.of(assessment.consultantId()).availability();
     }
 
     private FundingRef requireFundingOf(String fundingId, String beneficiaryId, String field) {

@@ -9,7 +9,9 @@ import fr.bilan.proto.session.v1.AttendanceReport;
 import fr.bilan.proto.session.v1.ConsultantAssignment;
 import fr.bilan.proto.session.v1.HourSummary;
 import fr.bilan.proto.session.v1.PhaseHours;
+import fr.bilan.proto.session.v1.ProposedSession;
 import fr.bilan.proto.session.v1.Session;
+import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.time.ProtoTime;
 
 /** Bilans, sessions and hours as the contract shows them. */
@@ -72,6 +74,11 @@ public final class AssessmentMessages {
         }
         s.signatures().forEach(signature -> message.addSignatures(toProto(signature)));
         return message.build();
+    }
+
+    static ProposedSession toProto(Phase phase, Slot slot) {
+        return ProposedSession.newBuilder().setPhase(toProto(phase)).setStartTime(ProtoTime.of(slot.start()))
+                .setDuration(duration(slot.duration())).build();
     }
 
     /** Hours and attendance only: no place, no link, no reason, nothing said. */

@@ -93,6 +93,11 @@ public class AssessmentRepository {
                 .map(AssessmentRepository::toAssessment).into(new ArrayList<>());
     }
 
+    /** Whether the consultant leads a bilan of one of {@code centres}: whom a centre's managers plan for. */
+    public boolean anyLedBy(String consultantId, Collection<String> centres) {
+        return collection.find(Filters.and(ledBy(consultantId), inCentres(centres))).limit(1).first() != null;
+    }
+
     static Bson inCentres(Collection<String> centres) {
         return Filters.in(CENTRE, centres);
     }

@@ -50,7 +50,7 @@ public record OpeningHours(LocalTime opens, LocalTime closes) {
     }
 
     /** Refuses ranges of one day that overlap: declared hours say each time once. */
-    static void requireDisjoint(List<OpeningHours> day) {
+    public static void requireDisjoint(List<OpeningHours> day) {
         List<OpeningHours> sorted = day.stream().sorted(Comparator.comparing(OpeningHours::opens)).toList();
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).opens().isBefore(sorted.get(i - 1).closes())) {

@@ -12,25 +12,34 @@ import java.util.Optional;
 import org.springframework.grpc.server.service.GrpcService;
 
 import fr.bilan.proto.session.v1.ConsultantServiceGrpc;
+import fr.bilan.proto.session.v1.GetConsultantAvailabilityRequest;
+import fr.bilan.proto.session.v1.GetConsultantAvailabilityResponse;
 import fr.bilan.proto.session.v1.ListConsultantSessionsRequest;
 import fr.bilan.proto.session.v1.ListConsultantSessionsResponse;
+import fr.bilan.proto.session.v1.UpdateConsultantAvailabilityRequest;
+import fr.bilan.proto.session.v1.UpdateConsultantAvailabilityResponse;
 import fr.bilan.session.assessment.Assessment;
 import fr.bilan.session.assessment.AssessmentMessages;
 import fr.bilan.session.assessment.AssessmentRepository;
+import fr.bilan.session.availability.AvailabilityMessages;
+import fr.bilan.session.availability.AvailabilityRepository;
+import fr.bilan.session.availability.DeclaredAvailability;
 import fr.bilan.session.booking.Hold;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.booking.Resource;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * The gRPC edge of consultants' calendars: a consultant reads their own, a centre manager those of
- * the bilans of their centres.
+ * The gRPC edge of consultants' calendars and availability: a consultant reaches their own; a centre
+ * manager plans for the consultants leading bilans in their centres and sees those bilans' sessions.
  */
 @GrpcService
 class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplBase {
@@ -40,15 +49,57 @@ class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplB
 
     private final Reservations reservations;
     private final AssessmentRepository assessments;
+    private final AvailabilityRepository availabilities;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    ConsultantGrpcService(Reservations reservations, AssessmentRepository assessments, AccessLog accessLog,
-            Clock clock) {
+    ConsultantGrpcService(Reservations reservations, AssessmentRepository assessments,
+            AvailabilityRepository availabilities, AccessLog accessLog, Clock clock) {
         this.reservations = reservations;
         this.assessments = assessments;
+        this.availabilities = availabilities;
         this.accessLog = accessLog;
         this.clock = clock;
+    }
+
+    @Override
+    public void getConsultantAvailability(GetConsultantAvailabilityRequest request,
+            StreamObserver<GetConsultantAvailabilityResponse> response) {
+        Caller caller = Caller.current();
+        new FieldViolations().requireText("consultant_id", request.getConsultantId(), Lookups.MAX_ID_LENGTH).throwIfAny();
+        checkPlansFor(caller, request.getConsultantId());
+        response.onNext(GetConsultantAvailabilityResponse.newBuilder()
+                .setAvailability(AvailabilityMessages.toProto(availabilities.of(request.getConsultantId()))).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void updateConsultantAvailability(UpdateConsultantAvailabilityRequest request,
+            StreamObserver<UpdateConsultantAvailabilityResponse> response) {
+        Caller caller = Caller.current();
+        String consultantId = request.getAvailability().getConsultantId();
+        new FieldViolations().requireText("availability.consultant_id", consultantId, Lookups.MAX_ID_LENGTH).throwIfAny();
+        checkPlansFor(caller, consultantId);
+        DeclaredAvailability stored = availabilities.of(consultantId);
+        long expected = Etags.expectedVersion(request.getAvailability().getEtag(), stored.version());
+        DeclaredAvailability declared = AvailabilityMessages.fromProto(request.getAvailability(), clock.instant(),
+                expected + 1);
+        if (expected != stored.version() || !availabilities.save(declared, expected)) {
+            throw Status.ABORTED.withDescription("Ces disponibilités ont changé depuis votre lecture : relisez-les avant "
+                    + "de les modifier.").asRuntimeException();
+        }
+        response.onNext(UpdateConsultantAvailabilityResponse.newBuilder()
+                .setAvailability(AvailabilityMessages.toProto(declared)).build());
+        response.onCompleted();
+    }
+
+    /** The consultant themself, or a manager of a centre where they lead a bilan. */
+    private void checkPlansFor(Caller caller, String consultantId) {
+        if (!ConsultantAccess.isOwn(caller, consultantId) && !(caller.hasRole(ConsultantAccess.CENTRE_MANAGER)
+                && assessments.anyLedBy(consultantId, caller.centres()))) {
+            throw Status.PERMISSION_DENIED.withDescription("Seuls le consultant et les responsables des centres où il "
+                    + "mène des bilans gèrent ses disponibilités.").asRuntimeException();
+        }
     }
 
     @Override
