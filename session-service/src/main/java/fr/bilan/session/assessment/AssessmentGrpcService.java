@@ -239,7 +239,11 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             if (fundingId == null) {
                 throw FieldViolations.of("funding_id", "Indiquez le financement de ce bilan.");
             }
-            fundingConfirmed = requireFundingOf(fundingId, read.beneficiaryId(), "funding_id").confirmed();
+            FundingRef funding = requireFundingOf(fundingId, read.beneficiaryId(), "funding_id");
+            // R6313-5: the provider the consultants work for may not be the employer paying
+            centres.providerSiret(read.centreId())
+                    .ifPresent(provider -> ConsultantEligibility.checkAssignable(provider, funding.employerSiret()));
+            fundingConfirmed = funding.confirmed();
         }
         boolean confirmed = fundingConfirmed;
         long expected = Etags.expectedVersion(request.getEtag(), -2);

@@ -69,8 +69,9 @@ public class AssessmentRepository {
     }
 
     /**
-     * Writes {@code changed} if the stored bilan is still at {@code read}'s version; false when
-     * someone changed it since (nothing written). The first end of the action adds its outbox marker.
+     * Writes {@code changed} if the stored bilan is still at {@code read}'s version, and returns it at
+     * its new version; empty when someone changed it since (nothing written). The first end of the
+     * action adds its outbox marker.
      */
     public Optional<Assessment> update(Assessment read, Assessment changed) {
         List<Bson> sets = new ArrayList<>();

@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * R6313-5: an employer may not run bilans for its own employees, so a consultant whose employer is
- * the one paying for the bilan (employer plan, redeployment leave) cannot be assigned to it.
+ * the one paying for the bilan (employer plan, redeployment leave) cannot be assigned to it. The
+ * consultants' employer is the centre's provider ({@code bilan.centres.*.provider-siret}).
  * Employers are compared by SIREN, the company number (a SIRET's first nine digits): two
  * establishments of one company are the same employer.
  */

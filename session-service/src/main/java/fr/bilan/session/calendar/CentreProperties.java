@@ -20,9 +20,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("bilan.centres")
 public record CentreProperties(Settings defaults, Map<String, Settings> overrides) {
 
-    /** One centre's settings; {@code null} where an override keeps the default. */
+    /**
+     * One centre's settings; {@code null} where an override keeps the default.
+     *
+     * @param providerSiret the SIRET of the organisation whose consultants run the centre's bilans (R6313-5)
+     */
     public record Settings(CentreZone zone, Map<DayOfWeek, List<String>> openingHours, Duration minSessionLength,
-            Duration maxSessionLength, Integer maxSessionsPerWeek, Integer minDaysBetween, Set<String> rooms) {
+            Duration maxSessionLength, Integer maxSessionsPerWeek, Integer minDaysBetween, Set<String> rooms,
+            String providerSiret) {
     }
 
     public CentreProperties {
@@ -41,6 +46,12 @@ public record CentreProperties(Settings defaults, Map<String, Settings> override
     /** The rules of {@code centreId}: its overrides over the defaults. */
     public CentreRules rules(String centreId) {
         return rules(defaults, overrides.get(centreId));
+    }
+
+    /** The SIRET of the provider the centre's consultants work for; empty when not configured. */
+    public Optional<String> providerSiret(String centreId) {
+        return Optional.ofNullable(pick(defaults, overrides.get(centreId), Settings::providerSiret))
+                .filter(siret -> !siret.isBlank());
     }
 
     private static CentreRules rules(Settings defaults, Settings own) {

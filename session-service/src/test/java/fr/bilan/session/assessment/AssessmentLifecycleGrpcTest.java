@@ -1,6 +1,7 @@
 package fr.bilan.session.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,11 +37,13 @@ import fr.bilan.proto.session.v1.SignAttendanceRequest;
 import fr.bilan.proto.session.v1.SignatureMethod;
 import fr.bilan.proto.session.v1.Signer;
 import fr.bilan.session.FakeBeneficiaryService;
+import fr.bilan.session.SessionServiceContext;
 import fr.bilan.session.SessionServiceTestSupport;
 import fr.bilan.support.audit.AccessRecords;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
 
@@ -179,6 +182,23 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
                 .satisfies(session -> assertThat(session.getStatus()).isEqualTo(SessionStatus.CANCELLED));
         // moving again to where it is changes nothing: a retry
         assertThat(move(token, bilan, AssessmentState.ACTION_ENDED, "").getEtag()).isEqualTo(ended.getEtag());
+    }
+
+    @Test
+    void aBilanPaidByTheProvidersOwnCompanyNeverGetsItsFundingAgreed() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        // another establishment of the same company as the provider: same SIREN
+        Funding funding = confirmedEmployerFunding(beneficiary, SessionServiceContext.PROVIDER_SIRET.substring(0, 9) + "00027");
+
+        var refused = catchThrowableOfType(StatusRuntimeException.class,
+                () -> assessments(consultant(consultant)).moveAssessment(MoveAssessmentRequest.newBuilder()
+                        .setId(bilan.getId()).setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId())
+                        .build()));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(refused.getStatus().getDescription()).contains("R6313-5");
     }
 
     @Test
