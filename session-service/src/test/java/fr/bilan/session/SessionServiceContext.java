@@ -14,13 +14,14 @@ import fr.bilan.support.testing.TestClock;
  * The one application context every gRPC test of the service shares (they share one gRPC port): the
  * service with {@link TestClock}, and beneficiary-service stood in for by
  * {@link FakeBeneficiaryService} on the same port, so that the caller's token really travels and is
- * really checked there.
+ * really checked there. Centre Réunion keeps the default rules in its own zone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = { SessionApplication.class, TestClock.class, FakeBeneficiaryService.class,
         FakeBeneficiaryService.Fundings.class },
-        properties = "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}")
+        properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
+                "bilan.centres.overrides.centre-reunion.zone=REUNION" })
 public @interface SessionServiceContext {
 }

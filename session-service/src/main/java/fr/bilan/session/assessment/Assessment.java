@@ -66,7 +66,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     public Assessment reschedule(String sessionId, Slot slot, Place place, CentreRules rules, Instant now) {
         ScheduledSession session = requirePlanned(sessionId, now);
         checkBookable(session.phase(), slot, place, sessionId, rules, now);
-        return replace(sessionId, found -> found.movedTo(slot, place));
+        return replace(sessionId, found -> found.movedTo(slot, place, now));
     }
 
     /** Cancels a planned session that has not started; cancelling it again changes nothing. */
@@ -75,7 +75,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         requirePlanned(sessionId, now);
-        return replace(sessionId, found -> found.cancelled(reason));
+        return replace(sessionId, found -> found.cancelled(reason, now));
     }
 
     /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
@@ -123,7 +123,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         if (ends) {
             endTime = now;
             kept = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
-                    ? session.cancelled("fin de l'action : " + to.frenchName()) : session).toList();
+                    ? session.cancelled("fin de l'action : " + to.frenchName(), now) : session).toList();
             followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
@@ -148,7 +148,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 .map(assignment -> assignment.current() ? assignment.endedAt(now) : assignment).toList());
         history.add(new Assignment(consultant, now, null, assignedBy));
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
-                ? session.ledBy(consultant) : session).toList();
+                ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
                 stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
     }

@@ -278,9 +278,12 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 "session.", violations);
         violations.throwIfAny();
         String sessionId = sessionId(caller, request.getRequestId());
-        Assessment changed = changes.apply(read.id(), assessment -> assessment.session(sessionId).isPresent() ? assessment
-                : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length), place,
-                        assessment.consultantId()), centres.rules(assessment.centreId()), clock.instant()));
+        Assessment changed = changes.apply(read.id(), assessment -> {
+            Instant now = clock.instant();
+            return assessment.session(sessionId).isPresent() ? assessment
+                    : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length),
+                            place, assessment.consultantId(), now), centres.rules(assessment.centreId()), now);
+        });
         answerSession(caller, "session.schedule", changed, sessionId,
                 session -> response.onNext(ScheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -439,7 +442,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     }
 
     private static AccessedData accessed(Assessment assessment) {
-        return AccessedData.of(AssessmentRepository.COLLECTION, assessment.id(), assessment.beneficiaryId(),
-                assessment.centreId());
+        return AssessmentRepository.accessed(assessment);
     }
 }
