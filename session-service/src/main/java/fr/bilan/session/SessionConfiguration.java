@@ -20,11 +20,12 @@ import fr.bilan.session.assessment.Refusal;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
+import fr.bilan.session.feed.CalendarFeedProperties;
 import io.grpc.Status;
 
 /** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CentreProperties.class)
+@EnableConfigurationProperties({ CentreProperties.class, CalendarFeedProperties.class })
 class SessionConfiguration {
 
     @Bean

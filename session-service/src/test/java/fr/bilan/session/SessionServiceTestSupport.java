@@ -20,6 +20,7 @@ import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.CreateAssessmentRequest;
 import fr.bilan.proto.session.v1.DeliveryFormat;
 import fr.bilan.proto.session.v1.Phase;
+import fr.bilan.proto.session.v1.ScheduleSessionRequest;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestClock;
@@ -98,6 +99,12 @@ public abstract class SessionServiceTestSupport extends GrpcServiceTestSupport {
                 .setAssessment(Assessment.newBuilder().setBeneficiaryId(beneficiary.getId())
                         .setFormat(DeliveryFormat.HYBRID))
                 .build()).getAssessment();
+    }
+
+    /** Books {@code session} in {@code bilan} as {@code consultantId}. */
+    protected static Session book(String consultantId, Assessment bilan, Session.Builder session) {
+        return assessments(consultant(consultantId)).scheduleSession(ScheduleSessionRequest.newBuilder()
+                .setAssessmentId(bilan.getId()).setSession(session).build()).getSession();
     }
 
     /** The instant of a local time in Paris: « 2026-12-01T10:00 ». */

@@ -54,7 +54,8 @@ public final class OpenApiDocument {
                 .put("title", "API de la plateforme Bilan de compétences")
                 .put("version", "v1")
                 .put("description", "API REST/JSON de la plateforme, transcodée des contrats gRPC. Chaque opération "
-                        + "demande un jeton d'accès Keycloak (en-tête Authorization: Bearer) et liste les rôles autorisés. "
+                        + "demande un jeton d'accès Keycloak (en-tête Authorization: Bearer) et liste les rôles autorisés, "
+                        + "sauf les rares opérations publiques, dont le chemin porte un secret (flux d'agenda). "
                         + "Les erreurs sont des problèmes RFC 9457 (application/problem+json). Conventions : docs/api.md.");
         root.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = root.putObject("paths");
@@ -103,8 +104,12 @@ public final class OpenApiDocument {
         String comment = comments.of(method.getFullName());
         String roles = String.join(", ", new TreeSet<>(binding.allowedRoles()));
         operation.put("summary", comment != null ? comment.lines().findFirst().orElse(method.getName()) : method.getName());
-        operation.put("description", (comment != null ? comment + "\n\n" : "") + "Rôles autorisés : "
-                + (roles.isEmpty() ? "aucun (opération refusée)" : roles) + ".");
+        operation.put("description", (comment != null ? comment + "\n\n" : "") + (binding.publicWithSecretPath()
+                ? "Publique : sans jeton d'accès, le secret du chemin en tient lieu."
+                : "Rôles autorisés : " + (roles.isEmpty() ? "aucun (opération refusée)" : roles) + "."));
+        if (binding.publicWithSecretPath()) {
+            operation.putArray("security");
+        }
         ArrayNode allowed = operation.putArray("x-roles");
         new TreeSet<>(binding.allowedRoles()).forEach(allowed::add);
         ArrayNode parameters = operation.putArray("parameters");
@@ -143,12 +148,18 @@ public final class OpenApiDocument {
         }
         ObjectNode responses = operation.putObject("responses");
         boolean streams = method.isServerStreaming();
-        ObjectNode ok = responses.putObject("200").put("description", streams
-                ? "Succès : un objet JSON par ligne (application/x-ndjson), au fil de l'eau. Une erreur en cours "
-                        + "de route termine le flux par une ligne {\"error\": problème}."
-                : "Succès.");
-        ok.putObject("content").putObject(streams ? "application/x-ndjson" : "application/json")
-                .set("schema", binding.responseBody() != null ? schema(binding.responseBody()) : reference(method.getOutputType()));
+        ObjectNode ok = responses.putObject("200");
+        if (binding.answersRawBody()) {
+            ok.put("description", "Succès : le corps tel quel, du type que donne l'en-tête Content-Type.");
+            ok.putObject("content").putObject("*/*").putObject("schema").put("type", "string");
+        } else {
+            ok.put("description", streams
+                    ? "Succès : un objet JSON par ligne (application/x-ndjson), au fil de l'eau. Une erreur en cours "
+                            + "de route termine le flux par une ligne {\"error\": problème}."
+                    : "Succès.");
+            ok.putObject("content").putObject(streams ? "application/x-ndjson" : "application/json").set("schema",
+                    binding.responseBody() != null ? schema(binding.responseBody()) : reference(method.getOutputType()));
+        }
         if (Etags.givesEtag(binding)) {
             ok.putObject("headers").putObject("ETag").put("description", "L'etag de la ressource, à renvoyer en If-Match.")
                     .putObject("schema").put("type", "string");

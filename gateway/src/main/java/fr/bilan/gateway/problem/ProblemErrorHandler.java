@@ -19,6 +19,9 @@ import reactor.core.publisher.Mono;
 @Order(-2)
 public class ProblemErrorHandler implements ErrorWebExceptionHandler {
 
+    /** Exchange attribute: what to log in place of a request's path that holds a secret (its route template). */
+    public static final String LOGGED_PATH = ProblemErrorHandler.class.getName() + ".loggedPath";
+
     private static final Logger log = LoggerFactory.getLogger(ProblemErrorHandler.class);
 
     private final ProblemResponses problems;
@@ -33,7 +36,8 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
             ProblemKind kind = ProblemKind.ofHttpStatus(status.getStatusCode().value());
             return problems.write(exchange, kind, status.getReason() != null ? status.getReason() : kind.title() + ".");
         }
-        log.error("Unexpected error on {} {} [{}]", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+        log.error("Unexpected error on {} {} [{}]", exchange.getRequest().getMethod(),
+                exchange.getAttributeOrDefault(LOGGED_PATH, exchange.getRequest().getPath().value()),
                 CorrelationId.of(exchange), error);
         return problems.write(exchange, ProblemKind.INTERNAL,
                 "Une erreur inattendue s'est produite. Si elle persiste, communiquez l'identifiant de corrélation au support.");

@@ -24,16 +24,20 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
+import fr.bilan.gateway.transcoding.HttpBindings;
 
 /**
  * Bearer tokens from Keycloak, checked for signature, expiry, issuer and audience (Boot's
- * {@code spring.security.oauth2.resourceserver.jwt.*}). Refusals are problems like any other.
+ * {@code spring.security.oauth2.resourceserver.jwt.*}), on every API route but those whose contract
+ * makes the secret in their path the credential ({@link SecretPathRoutes}). Refusals are problems
+ * like any other.
  */
 @Configuration(proxyBeanMethods = false)
 public class GatewaySecurity {
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors) {
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors,
+            HttpBindings bindings) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(GatewaySecurity::realmRoles);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
@@ -50,6 +54,7 @@ public class GatewaySecurity {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
                         .permitAll()
+                        .matchers(new SecretPathRoutes(bindings)).permitAll()
                         .pathMatchers("/api/**").authenticated()
                         .anyExchange().denyAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer

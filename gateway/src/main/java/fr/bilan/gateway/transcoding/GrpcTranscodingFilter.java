@@ -16,9 +16,13 @@ import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 
 import fr.bilan.gateway.problem.CorrelationId;
+import fr.bilan.gateway.problem.ProblemErrorHandler;
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
 import fr.bilan.gateway.transcoding.HttpBindings.Matched;
@@ -31,7 +35,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * The end of the API route: resolves the HTTP request to an RPC, transcodes it, calls the service
- * and writes the JSON answer or the problem. It ends the exchange; nothing is proxied.
+ * and writes the JSON answer (or the raw body of a {@code google.api.HttpBody}) or the problem. It
+ * ends the exchange; nothing is proxied.
  */
 public final class GrpcTranscodingFilter implements GatewayFilter {
 
@@ -79,6 +84,11 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                     "Le corps de la requête doit être en JSON (Content-Type: application/json).");
         }
         HttpBinding binding = matched.binding();
+        if (binding.publicWithSecretPath()) {
+            // no role to hold: the secret in the path is the credential, checked by the service, and never logged
+            exchange.getAttributes().put(ProblemErrorHandler.LOGGED_PATH, binding.path().toString());
+            return forward(exchange, matched);
+        }
         return exchange.getPrincipal()
                 .filter(principal -> principal instanceof Authentication authentication
                         && binding.allows(authentication.getAuthorities()))
@@ -103,7 +113,9 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .flatMap(message -> binding.method().isServerStreaming()
                         ? writeStream(exchange, binding, message)
                         : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
-                                .flatMap(response -> writeJson(exchange.getResponse(), binding, response)))
+                                .flatMap(response -> binding.answersRawBody()
+                                        ? writeRaw(exchange.getResponse(), binding, response)
+                                        : writeJson(exchange.getResponse(), binding, response)))
                 .onErrorResume(TranscodingException.class,
                         e -> problems.write(exchange, e.kind(), e.getMessage(), e.errors()))
                 .onErrorResume(DataBufferLimitException.class,
@@ -155,6 +167,19 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     private static boolean isJson(MediaType type) {
         return MediaType.APPLICATION_JSON.isCompatibleWith(type)
                 || type.getSubtype().endsWith("+json");
+    }
+
+    /** A {@code google.api.HttpBody} as it is: its bytes under its own content type. */
+    private static Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
+        Message body = binding.responseBody() == null ? answer : (Message) answer.getField(binding.responseBody());
+        Descriptor type = body.getDescriptorForType();
+        String contentType = (String) body.getField(type.findFieldByName("content_type"));
+        ByteString data = (ByteString) body.getField(type.findFieldByName("data"));
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(contentType.isEmpty()
+                ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType));
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(data.toByteArray())));
     }
 
     private Mono<Void> writeJson(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.core.GrantedAuthority;
 
+import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 
@@ -18,9 +19,13 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
  * @param responseBody  the response field sent as the HTTP body, {@code null} for the whole response
  * @param backend       the service group that serves it, from the proto package {@code bilan.<backend>.v1}
  * @param allowedRoles  realm roles that may call it, from {@code (bilan.auth.v1.access)}; empty: nobody
+ * @param publicWithSecretPath anyone may call it, without a token: the secret in its path is the
+ *                      credential, which the service checks ({@code public_with_secret_path})
  */
 public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body, FieldDescriptor responseBody,
-        MethodDescriptor method, String backend, Set<String> allowedRoles) {
+        MethodDescriptor method, String backend, Set<String> allowedRoles, boolean publicWithSecretPath) {
+
+    private static final String HTTP_BODY = "google.api.HttpBody";
 
     /** Deny by default: a caller may call the RPC only with one of the roles its contract names. */
     public boolean allows(Collection<? extends GrantedAuthority> authorities) {
@@ -30,5 +35,16 @@ public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body,
 
     public boolean bodyIsWholeRequest() {
         return "*".equals(body);
+    }
+
+    /**
+     * Whether the HTTP body it answers (the response, or its {@code response_body} field) is a
+     * {@code google.api.HttpBody}: sent as its bytes under its own content type, not as JSON.
+     */
+    public boolean answersRawBody() {
+        Descriptor answered = responseBody == null ? method.getOutputType()
+                : responseBody.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !responseBody.isRepeated()
+                        ? responseBody.getMessageType() : null;
+        return answered != null && answered.getFullName().equals(HTTP_BODY);
     }
 }

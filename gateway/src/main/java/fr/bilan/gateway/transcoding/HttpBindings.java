@@ -101,10 +101,16 @@ public final class HttpBindings {
             }
         }
         Set<String> roles = AccessRules.allowedRoles(method);
-        if (roles.isEmpty()) {
+        boolean publicWithSecretPath = AccessRules.publicWithSecretPath(method);
+        if (publicWithSecretPath && (!HttpMethod.GET.equals(httpMethod) || path.fieldPaths().isEmpty())) {
+            throw new IllegalStateException(method.getFullName()
+                    + " is public_with_secret_path but not a GET with the secret in its path");
+        }
+        if (roles.isEmpty() && !publicWithSecretPath) {
             log.error("{} declares no (bilan.auth.v1.access) roles: every call to it is refused", method.getFullName());
         }
-        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()), roles);
+        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()), roles,
+                publicWithSecretPath);
     }
 
     private static String backendOf(ServiceDescriptor service) {

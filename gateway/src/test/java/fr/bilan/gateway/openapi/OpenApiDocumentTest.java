@@ -71,4 +71,17 @@ class OpenApiDocumentTest {
         assertThat(beneficiary.get("required").toString()).contains("centreId", "givenName", "familyName", "email");
         assertThat(beneficiary.get("properties").get("givenName").get("description").asString()).isEqualTo("Given name (prénom).");
     }
+
+    @org.junit.jupiter.api.Test
+    void describesTheCalendarFeedAsPublicWithItsRawBody() {
+        ApiDescriptors descriptors = ApiDescriptors.load(getClass().getClassLoader(), ApiDescriptors.DEFAULT_LOCATION);
+        var document = OpenApiDocument.build(descriptors, HttpBindings.from(descriptors), "http://localhost:8180/realms/bilan");
+
+        var feed = document.get("paths").get("/api/v1/calendarFeeds/{token}").get("get");
+        assertThat(feed.get("security").isEmpty()).isTrue();
+        assertThat(feed.get("description").asString()).contains("sans jeton d'accès");
+        assertThat(feed.get("responses").get("200").get("content").has("*/*")).isTrue();
+        var create = document.get("paths").get("/api/v1/calendarFeeds").get("post");
+        assertThat(create.has("security")).isFalse();
+    }
 }

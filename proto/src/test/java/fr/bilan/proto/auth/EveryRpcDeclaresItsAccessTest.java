@@ -10,14 +10,18 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.google.api.AnnotationsProto;
+import com.google.api.HttpRule;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MethodOptions.IdempotencyLevel;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.ExtensionRegistry;
 import com.jayway.jsonpath.JsonPath;
 
 import fr.bilan.proto.auth.v1.AccessProto;
+import fr.bilan.proto.auth.v1.AccessRule;
 import fr.bilan.proto.auth.v1.Role;
 
 /** Deny by default is only safe if nobody forgets: every RPC of the platform names its roles. */
@@ -26,18 +30,17 @@ class EveryRpcDeclaresItsAccessTest {
     /** The realm Keycloak imports (tests run in the module's folder). */
     private static final Path REALM_FILE = Path.of("..", "helm", "bilan", "files", "keycloak", "bilan-realm.json");
 
+    /**
+     * Every RPC names real roles, or declares {@code public_with_secret_path} and then looks like
+     * what that promises: no role besides, a read without side effects bound to an HTTP GET whose
+     * path carries the secret as a variable.
+     */
     @Test
-    void everyRpcNamesAtLeastOneRealRole() throws Exception {
-        ExtensionRegistry registry = ExtensionRegistry.newInstance();
-        AccessProto.registerAllExtensions(registry);
-        FileDescriptorSet set;
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/bilan/descriptors.pb")) {
-            assertThat(in).as("descriptor set built by this module").isNotNull();
-            set = FileDescriptorSet.parseFrom(in, registry);
-        }
+    void everyRpcNamesAtLeastOneRealRoleOrIsAPublicReadBySecretPath() throws Exception {
         List<String> rpcs = new ArrayList<>();
         List<String> undeclared = new ArrayList<>();
-        for (FileDescriptorProto file : set.getFileList()) {
+        List<String> badlyPublic = new ArrayList<>();
+        for (FileDescriptorProto file : descriptorSet().getFileList()) {
             if (!file.getPackage().startsWith("bilan.")) {
                 continue;
             }
@@ -45,8 +48,12 @@ class EveryRpcDeclaresItsAccessTest {
                 for (MethodDescriptorProto method : service.getMethodList()) {
                     String name = file.getPackage() + "." + service.getName() + "/" + method.getName();
                     rpcs.add(name);
-                    var roles = method.getOptions().getExtension(AccessProto.access).getRolesList();
-                    if (roles.isEmpty() || roles.contains(Role.ROLE_UNSPECIFIED)) {
+                    AccessRule rule = method.getOptions().getExtension(AccessProto.access);
+                    if (rule.getPublicWithSecretPath()) {
+                        if (!isReadBySecretPath(method) || rule.getRolesCount() > 0) {
+                            badlyPublic.add(name);
+                        }
+                    } else if (rule.getRolesList().isEmpty() || rule.getRolesList().contains(Role.ROLE_UNSPECIFIED)) {
                         undeclared.add(name);
                     }
                 }
@@ -54,6 +61,24 @@ class EveryRpcDeclaresItsAccessTest {
         }
         assertThat(rpcs).isNotEmpty();
         assertThat(undeclared).as("RPCs without (bilan.auth.v1.access) roles").isEmpty();
+        assertThat(badlyPublic).as("public_with_secret_path RPCs that name roles too, or are not a GET by a "
+                + "path variable without side effects").isEmpty();
+    }
+
+    private static boolean isReadBySecretPath(MethodDescriptorProto method) {
+        HttpRule http = method.getOptions().getExtension(AnnotationsProto.http);
+        return http.getGet().contains("{") && http.getAdditionalBindingsCount() == 0
+                && method.getOptions().getIdempotencyLevel() == IdempotencyLevel.NO_SIDE_EFFECTS;
+    }
+
+    private FileDescriptorSet descriptorSet() throws Exception {
+        ExtensionRegistry registry = ExtensionRegistry.newInstance();
+        AccessProto.registerAllExtensions(registry);
+        AnnotationsProto.registerAllExtensions(registry);
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("META-INF/bilan/descriptors.pb")) {
+            assertThat(in).as("descriptor set built by this module").isNotNull();
+            return FileDescriptorSet.parseFrom(in, registry);
+        }
     }
 
     @Test

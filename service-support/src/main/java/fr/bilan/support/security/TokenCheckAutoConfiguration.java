@@ -18,7 +18,9 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
  * Defence in depth: every gRPC call carries the caller's bearer token and the service checks it
  * again (signature, issuer, audience, expiry) and checks the roles the contract allows
  * ({@link ContractAccess}), whatever the gateway already did. Only the health service answers
- * without a token, for Kubernetes probes; reflection needs a valid token and no particular role.
+ * without a token, for Kubernetes probes, and the RPCs the contract declares
+ * {@code public_with_secret_path}, whose secret the service checks itself; a token sent to those is
+ * still checked. Reflection needs a valid token and no particular role.
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration",

@@ -79,7 +79,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             ConsultantAvailability availability, Instant now) {
         ScheduledSession session = requirePlanned(sessionId, now);
         checkBookable(session.phase(), slot, place, sessionId, rules, availability, now);
-        return replace(sessionId, found -> found.movedTo(slot, place));
+        return replace(sessionId, found -> found.movedTo(slot, place, now));
     }
 
     /** Cancels a planned session that has not started; cancelling it again changes nothing. */
@@ -88,7 +88,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         requirePlanned(sessionId, now);
-        return replace(sessionId, found -> found.cancelled(reason));
+        return replace(sessionId, found -> found.cancelled(reason, now));
     }
 
     /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
@@ -136,7 +136,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         if (ends) {
             endTime = now;
             kept = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
-                    ? session.cancelled("fin de l'action : " + to.frenchName()) : session).toList();
+                    ? session.cancelled("fin de l'action : " + to.frenchName(), now) : session).toList();
             followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
@@ -161,7 +161,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 .map(assignment -> assignment.current() ? assignment.endedAt(now) : assignment).toList());
         history.add(new Assignment(consultant, now, null, assignedBy));
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
-                ? session.ledBy(consultant) : session).toList();
+                ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
                 stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
     }

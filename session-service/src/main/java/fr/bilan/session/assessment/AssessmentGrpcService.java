@@ -300,10 +300,13 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 "session.", violations);
         violations.throwIfAny();
         String sessionId = sessionId(caller, request.getRequestId());
-        Assessment changed = changes.apply(read.id(), assessment -> assessment.session(sessionId).isPresent() ? assessment
-                : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length), place,
-                        assessment.consultantId()), centres.rules(assessment.centreId()), availabilityOf(assessment),
-                        clock.instant()));
+        Assessment changed = changes.apply(read.id(), assessment -> {
+            Instant now = clock.instant();
+            return assessment.session(sessionId).isPresent() ? assessment
+                    : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length),
+                            place, assessment.consultantId(), now), centres.rules(assessment.centreId()),
+                            availabilityOf(assessment), now);
+        });
         answerSession(caller, "session.schedule", changed, sessionId,
                 session -> response.onNext(ScheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -477,13 +480,13 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             if (assessment.session(ids.get(0)).isPresent()) {
                 return assessment;
             }
+            Instant now = clock.instant();
             List<ScheduledSession> plan = new ArrayList<>();
             for (int i = 0; i < slots.size(); i++) {
                 plan.add(ScheduledSession.planned(ids.get(i), phases.get(i), slots.get(i), place,
-                        assessment.consultantId()));
+                        assessment.consultantId(), now));
             }
-            return assessment.scheduleAll(plan, centres.rules(assessment.centreId()), availabilityOf(assessment),
-                    clock.instant());
+            return assessment.scheduleAll(plan, centres.rules(assessment.centreId()), availabilityOf(assessment), now);
         });
         accessLog.record(caller, "session.accept-plan", accessed(changed));
         var answer = AcceptPlanResponse.newBuilder();
@@ -585,7 +588,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     }
 
     private static AccessedData accessed(Assessment assessment) {
-        return AccessedData.of(AssessmentRepository.COLLECTION, assessment.id(), assessment.beneficiaryId(),
-                assessment.centreId());
+        return AssessmentRepository.accessed(assessment);
     }
 }

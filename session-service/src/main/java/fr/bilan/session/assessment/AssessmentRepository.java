@@ -23,6 +23,7 @@ import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.actionend.ActionEndOutbox;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.mongo.Inserts;
 
 /**
@@ -99,6 +100,30 @@ public class AssessmentRepository {
         return collection.find(Filters.and(ledBy(consultantId), inCentres(centres))).limit(1).first() != null;
     }
 
+    /** A beneficiary's bilans (by their login) that have a session starting from {@code from}: their calendar. */
+    public List<Assessment> ofAccountWithSessionsFrom(String accountId, Instant from) {
+        return withSessionsFrom(ofAccount(accountId), from);
+    }
+
+    /**
+     * The bilans among {@code ids} or led by {@code consultantId} now that have a session starting
+     * from {@code from}: a consultant's calendar, the sessions they held in bilans since given to
+     * another consultant included.
+     */
+    public List<Assessment> ledByOrAmongWithSessionsFrom(String consultantId, Collection<String> ids, Instant from) {
+        return withSessionsFrom(Filters.or(ledBy(consultantId), Filters.in("_id", ids)), from);
+    }
+
+    private List<Assessment> withSessionsFrom(Bson whose, Instant from) {
+        return collection.find(Filters.and(whose, Filters.gte("sessions.start", Date.from(from))))
+                .map(AssessmentRepository::toAssessment).into(new ArrayList<>());
+    }
+
+    /** How an access to a bilan is recorded: the bilan, whose it is, in which centre. */
+    public static AccessedData accessed(Assessment assessment) {
+        return AccessedData.of(COLLECTION, assessment.id(), assessment.beneficiaryId(), assessment.centreId());
+    }
+
     static Bson inCentres(Collection<String> centres) {
         return Filters.in(CENTRE, centres);
     }
@@ -165,18 +190,21 @@ public class AssessmentRepository {
                 .append("signatures", session.signatures().stream().map(signature -> new Document("signer",
                         signature.signer().name()).append("time", Date.from(signature.time()))
                         .append("method", signature.method())).toList())
-                .append("cancelReason", session.cancelReason());
+                .append("cancelReason", session.cancelReason())
+                .append("sequence", session.sequence())
+                .append("changeTime", Date.from(session.changeTime()));
     }
 
     private static Assessment toAssessment(Document d) {
+        Instant createTime = d.getDate(CREATE_TIME).toInstant();
         return new Assessment(d.getString("_id"), d.getString("beneficiaryId"), d.getString(ACCOUNT),
                 d.getString(CENTRE), d.getString("fundingId"), DeliveryFormat.valueOf(d.getString("format")),
                 AssessmentState.valueOf(d.getString(STATE)), d.getString("stateReason"),
                 d.getList("assignments", Document.class).stream().map(AssessmentRepository::toAssignment).toList(),
-                d.getList("sessions", Document.class).stream().map(AssessmentRepository::toSession).toList(),
+                d.getList("sessions", Document.class).stream().map(session -> toSession(session, createTime)).toList(),
                 instant(d.getDate("synthesisHandoverTime")), instant(d.getDate("actionEndTime")),
                 d.getString("followUpDueDate") == null ? null : LocalDate.parse(d.getString("followUpDueDate")),
-                d.getDate(CREATE_TIME).toInstant(), d.getLong(VERSION));
+                createTime, d.getLong(VERSION));
     }
 
     private static Assignment toAssignment(Document d) {
@@ -184,7 +212,8 @@ public class AssessmentRepository {
                 instant(d.getDate("endTime")), d.getString("assignedBy"));
     }
 
-    private static ScheduledSession toSession(Document d) {
+    /** Sessions stored before their changes were counted read as unchanged since the bilan was opened. */
+    private static ScheduledSession toSession(Document d, Instant bilanCreateTime) {
         Place place = d.getString("roomId") != null ? Place.room(d.getString("roomId"))
                 : Place.video(d.getString("videoLink"));
         return new ScheduledSession(d.getString("id"), Phase.valueOf(d.getString("phase")),
@@ -193,7 +222,8 @@ public class AssessmentRepository {
                 d.getList("signatures", Document.class).stream().map(s -> new AttendanceSignature(
                         Signer.valueOf(s.getString("signer")), s.getDate("time").toInstant(), s.getString("method")))
                         .toList(),
-                d.getString("cancelReason"));
+                d.getString("cancelReason"), d.getInteger("sequence", 0),
+                Optional.ofNullable(instant(d.getDate("changeTime"))).orElse(bilanCreateTime));
     }
 
     private static Date date(Instant instant) {

@@ -11,16 +11,23 @@ import fr.bilan.session.calendar.Slot;
  * A session of a bilan: its phase, its slot, where, with whom, what became of it, and its
  * attendance sheet. Attended means both the beneficiary and the consultant signed (L6362-6: the
  * provider proves the hours delivered).
+ *
+ * @param sequence   how many times it was moved or cancelled: calendars that show it take the
+ *                   highest as the latest (iCalendar's SEQUENCE)
+ * @param changeTime when it was booked, moved, cancelled or given to another consultant last
  */
 public record ScheduledSession(String id, Phase phase, Slot slot, Place place, String consultantId,
-        SessionStatus status, List<AttendanceSignature> signatures, String cancelReason) {
+        SessionStatus status, List<AttendanceSignature> signatures, String cancelReason, int sequence,
+        Instant changeTime) {
 
     public ScheduledSession {
         signatures = List.copyOf(signatures);
     }
 
-    public static ScheduledSession planned(String id, Phase phase, Slot slot, Place place, String consultantId) {
-        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.PLANNED, List.of(), null);
+    public static ScheduledSession planned(String id, Phase phase, Slot slot, Place place, String consultantId,
+            Instant now) {
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.PLANNED, List.of(), null, 0,
+                now);
     }
 
     /** Whether it holds its slot: booked or held, not cancelled. */
@@ -36,20 +43,24 @@ public record ScheduledSession(String id, Phase phase, Slot slot, Place place, S
         return signatures.stream().anyMatch(signature -> signature.signer() == signer);
     }
 
-    ScheduledSession movedTo(Slot newSlot, Place newPlace) {
-        return new ScheduledSession(id, phase, newSlot, newPlace, consultantId, status, signatures, cancelReason);
+    ScheduledSession movedTo(Slot newSlot, Place newPlace, Instant now) {
+        return new ScheduledSession(id, phase, newSlot, newPlace, consultantId, status, signatures, cancelReason,
+                sequence + 1, now);
     }
 
-    ScheduledSession ledBy(String consultant) {
-        return new ScheduledSession(id, phase, slot, place, consultant, status, signatures, cancelReason);
+    ScheduledSession ledBy(String consultant, Instant now) {
+        return new ScheduledSession(id, phase, slot, place, consultant, status, signatures, cancelReason, sequence,
+                now);
     }
 
-    ScheduledSession cancelled(String reason) {
-        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.CANCELLED, signatures, reason);
+    ScheduledSession cancelled(String reason, Instant now) {
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.CANCELLED, signatures, reason,
+                sequence + 1, now);
     }
 
     ScheduledSession missed() {
-        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.ABSENT, signatures, cancelReason);
+        return new ScheduledSession(id, phase, slot, place, consultantId, SessionStatus.ABSENT, signatures, cancelReason,
+                sequence, changeTime);
     }
 
     /** With one more signature; attended once both have signed. */
@@ -58,7 +69,7 @@ public record ScheduledSession(String id, Phase phase, Slot slot, Place place, S
         all.add(signature);
         boolean both = all.stream().map(AttendanceSignature::signer).distinct().count() == Signer.values().length;
         return new ScheduledSession(id, phase, slot, place, consultantId, both ? SessionStatus.ATTENDED : status, all,
-                cancelReason);
+                cancelReason, sequence, changeTime);
     }
 
     Duration duration() {

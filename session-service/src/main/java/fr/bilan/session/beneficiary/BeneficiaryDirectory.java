@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
 import fr.bilan.proto.beneficiary.v1.Funding;
@@ -21,7 +24,9 @@ import io.grpc.StatusRuntimeException;
  * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary
  * and the funding are read only if the caller may read them there, and a consultant is assigned
  * there only by someone allowed to. Refusals from beneficiary-service come back as they are (their
- * French text included); an unreachable beneficiary-service is {@code UNAVAILABLE}.
+ * French text included). A call waits, within its deadline, for a beneficiary-service that is
+ * restarting or being reached again ({@code waitForReady}), rather than failing at once; one still
+ * unreachable at the deadline is {@code UNAVAILABLE}.
  */
 public class BeneficiaryDirectory {
 
@@ -32,6 +37,8 @@ public class BeneficiaryDirectory {
     /** A funding as a bilan needs it: whether the bilan may start, and who pays if an employer does. */
     public record FundingRef(String id, String beneficiaryId, boolean confirmed, Optional<String> employerSiret) {
     }
+
+    private static final Logger log = LoggerFactory.getLogger(BeneficiaryDirectory.class);
 
     private final BeneficiaryServiceBlockingStub beneficiaries;
     private final FundingServiceBlockingStub fundings;
@@ -46,7 +53,7 @@ public class BeneficiaryDirectory {
 
     public BeneficiaryRef beneficiary(String id) {
         var beneficiary = call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
                 .getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(id).build())).getBeneficiary();
         return new BeneficiaryRef(beneficiary.getId(), beneficiary.getCentreId(), beneficiary.getAccountId(),
                 Set.copyOf(beneficiary.getConsultantIdsList()));
@@ -54,7 +61,7 @@ public class BeneficiaryDirectory {
 
     public FundingRef funding(String id) {
         Funding funding = call(() -> fundings.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
                 .getFunding(GetFundingRequest.newBuilder().setId(id).build())).getFunding();
         Optional<String> employer = switch (funding.getDetailsCase()) {
             case EMPLOYER_PLAN -> Optional.of(funding.getEmployerPlan().getEmployer().getSiret());
@@ -68,7 +75,7 @@ public class BeneficiaryDirectory {
     /** Assigns the consultant to the beneficiary there (idempotent), as the caller. */
     public void assignConsultant(String beneficiaryId, String consultantId) {
         call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
                 .assignConsultant(AssignConsultantRequest.newBuilder().setBeneficiaryId(beneficiaryId)
                         .setConsultantId(consultantId).build()));
     }
@@ -79,6 +86,8 @@ public class BeneficiaryDirectory {
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
                     || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
+                log.warn("beneficiary-service did not answer: {} {}", e.getStatus().getCode(),
+                        e.getStatus().getDescription());
                 throw Status.UNAVAILABLE.withDescription("Le service des bénéficiaires ne répond pas : réessayez dans "
                         + "un instant.").withCause(e).asRuntimeException();
             }

@@ -28,7 +28,6 @@ import fr.bilan.session.booking.Hold;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.booking.Resource;
 import fr.bilan.support.audit.AccessLog;
-import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
@@ -133,9 +132,7 @@ class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplB
                 .sorted(Comparator.comparing(session -> ProtoTime.toInstant(session.getStartTime())))
                 .forEach(answer::addSessions);
         accessLog.recordAll(caller, "consultant.sessions", bilans.values().stream().flatMap(Optional::stream)
-                .map(bilan -> AccessedData.of(AssessmentRepository.COLLECTION, bilan.id(), bilan.beneficiaryId(),
-                        bilan.centreId()))
-                .toList());
+                .map(AssessmentRepository::accessed).toList());
         response.onNext(answer.build());
         response.onCompleted();
     }

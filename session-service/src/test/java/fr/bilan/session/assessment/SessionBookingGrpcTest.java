@@ -34,11 +34,6 @@ class SessionBookingGrpcTest extends SessionServiceTestSupport {
     private static final Duration TWO_HOURS = Duration.ofHours(2);
     private static final Duration THREE_HOURS = Duration.ofHours(3);
 
-    private static Session book(String consultantId, Assessment bilan, Session.Builder session) {
-        return assessments(consultant(consultantId)).scheduleSession(ScheduleSessionRequest.newBuilder()
-                .setAssessmentId(bilan.getId()).setSession(session).build()).getSession();
-    }
-
     private static StatusRuntimeException refusal(Runnable call) {
         try {
             call.run();
