@@ -106,12 +106,9 @@ public class Reservations {
         Bson nothingElseOverlaps = Filters.not(Filters.elemMatch(SLOTS, Filters.and(
                 Filters.lt("start", Date.from(slot.end())), Filters.gt("end", Date.from(slot.start())),
                 Filters.ne("s", hold.sessionId()))));
-        Document entry = new Document("s", hold.sessionId()).append("a", hold.assessmentId())
-                .append("start", Date.from(slot.start())).append("end", Date.from(slot.end()))
-                .append("at", Date.from(now));
         try {
-            buckets.updateOne(Filters.and(Filters.eq("_id", key), nothingElseOverlaps), Updates.push(SLOTS, entry),
-                    new UpdateOptions().upsert(true));
+            buckets.updateOne(Filters.and(Filters.eq("_id", key), nothingElseOverlaps),
+                    Updates.push(SLOTS, entry(hold, now)), new UpdateOptions().upsert(true));
             return true;
         } catch (MongoWriteException e) {
             // the bucket exists and did not match: something overlaps
@@ -120,6 +117,13 @@ public class Reservations {
             }
             throw e;
         }
+    }
+
+    /** A hold as its bucket's {@code slots} array stores it, held since {@code now}. */
+    static Document entry(Hold hold, Instant now) {
+        return new Document("s", hold.sessionId()).append("a", hold.assessmentId())
+                .append("start", Date.from(hold.slot().start())).append("end", Date.from(hold.slot().end()))
+                .append("at", Date.from(now));
     }
 
     private Optional<Hold> overlapping(String key, Hold hold) {
@@ -162,7 +166,8 @@ public class Reservations {
         return Math.floorDiv(instant.toEpochMilli() + MONDAY_OFFSET_MILLIS, WEEK_MILLIS);
     }
 
-    private static String key(Resource resource, long week) {
+    /** The bucket of {@code resource}'s holds in {@code week} (as numbered by {@link #weeks}). */
+    static String key(Resource resource, long week) {
         return resource.kind().name().toLowerCase() + ":" + resource.id() + ":" + week;
     }
 }
