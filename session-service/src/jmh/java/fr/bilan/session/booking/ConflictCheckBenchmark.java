@@ -178,7 +178,7 @@ public class ConflictCheckBenchmark {
                     }
                 }
                 for (Map.Entry<String, List<Document>> bucket : slotsByBucket.entrySet()) {
-                    batch.add(new Document("_id", bucket.getKey()).append("slots", bucket.getValue()));
+                    batch.add(Reservations.bucket(bucket.getKey(), bucket.getValue()));
                     if (batch.size() == DOCUMENTS_A_BATCH) {
                         buckets.insertMany(batch);
                         batch.clear();

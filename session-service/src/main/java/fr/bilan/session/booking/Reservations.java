@@ -12,23 +12,26 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.mongo.Inserts;
+import io.grpc.Status;
 
 /**
  * Who holds what when, one document per resource and week ({@code calendar_reservations}, keyed
- * {@code kind:id:week}): a hold is added only if nothing else overlaps it in the same atomic update,
- * so two bookings racing for one consultant, beneficiary or room cannot both win, without
- * transactions. Reads and checks go by key, so they cost the same with a million sessions stored.
+ * {@code kind:id:week}, with a version {@code v}): a hold is added by writing the bucket back only if
+ * it is still the version in which nothing overlapped the hold, so two bookings racing for one
+ * consultant, beneficiary or room cannot both win, without transactions. Every read and write goes
+ * by key (and version, through a unique index on both), so a check costs the same with a million
+ * sessions stored, on MongoDB and on the embedded stand-in, which uses an index only for a query on
+ * exactly its keys.
  * <p>
  * Holds are the guard, the bilan's document is the truth: a hold whose session no longer holds that
  * slot (its booking failed half-way, or its release did) is an orphan, and it is removed when it is
@@ -43,11 +46,19 @@ public class Reservations {
     /** 1970-01-01 was a Thursday: weeks run Monday to Sunday, in UTC. */
     private static final long MONDAY_OFFSET_MILLIS = Duration.ofDays(3).toMillis();
     private static final String SLOTS = "slots";
+    private static final String VERSION = "v";
+    /** Writes to one bucket that may lose to others in a row before the caller is told to retry. */
+    private static final int WRITE_ATTEMPTS = 8;
+
+    /** A hold in the way, and since when it is there. */
+    private record Blocker(Hold hold, Instant since) {
+    }
 
     private final MongoCollection<Document> buckets;
 
     public Reservations(MongoDatabase database) {
         this.buckets = database.getCollection(COLLECTION);
+        buckets.createIndex(Indexes.ascending("_id", VERSION), new IndexOptions().unique(true));
     }
 
     /**
@@ -59,17 +70,17 @@ public class Reservations {
     public void reserve(Hold hold, Instant now, Predicate<Hold> stillHeld) {
         for (long week : weeks(hold.slot())) {
             String key = key(hold.resource(), week);
-            if (!tryReserve(key, hold, now)) {
-                Hold inTheWay = overlapping(key, hold).orElse(null);
-                boolean orphan = inTheWay != null && heldSince(key, inTheWay).plus(ORPHAN_GRACE).isBefore(now)
-                        && !stillHeld.test(inTheWay);
-                if (orphan) {
-                    release(inTheWay);
-                }
-                if (!orphan || !tryReserve(key, hold, now)) {
-                    Slot taken = inTheWay != null ? inTheWay.slot() : hold.slot();
-                    throw new SlotTaken(hold.resource().kind(), taken);
-                }
+            Optional<Blocker> inTheWay = tryReserve(key, hold, now);
+            if (inTheWay.isEmpty()) {
+                continue;
+            }
+            Blocker blocker = inTheWay.get();
+            boolean orphan = blocker.since().plus(ORPHAN_GRACE).isBefore(now) && !stillHeld.test(blocker.hold());
+            if (orphan) {
+                release(blocker.hold());
+            }
+            if (!orphan || tryReserve(key, hold, now).isPresent()) {
+                throw new SlotTaken(hold.resource().kind(), blocker.hold().slot());
             }
         }
     }
@@ -101,48 +112,54 @@ public class Reservations {
         return found.values().stream().sorted((a, b) -> a.slot().start().compareTo(b.slot().start())).toList();
     }
 
-    private boolean tryReserve(String key, Hold hold, Instant now) {
-        Slot slot = hold.slot();
-        Bson nothingElseOverlaps = Filters.not(Filters.elemMatch(SLOTS, Filters.and(
-                Filters.lt("start", Date.from(slot.end())), Filters.gt("end", Date.from(slot.start())),
-                Filters.ne("s", hold.sessionId()))));
-        try {
-            buckets.updateOne(Filters.and(Filters.eq("_id", key), nothingElseOverlaps),
-                    Updates.push(SLOTS, entry(hold, now)), new UpdateOptions().upsert(true));
-            return true;
-        } catch (MongoWriteException e) {
-            // the bucket exists and did not match: something overlaps
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
+    /**
+     * Adds the hold to the bucket unless another overlaps it: read the bucket, check it, write it back
+     * only if it is still the version read (a write that lost reads again). Empty when held; else
+     * what is in the way.
+     */
+    private Optional<Blocker> tryReserve(String key, Hold hold, Instant now) {
+        for (int attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+            Document bucket = buckets.find(Filters.eq("_id", key)).first();
+            if (bucket == null) {
+                if (Inserts.insertIfNew(buckets, bucket(key, List.of(entry(hold, now))))) {
+                    return Optional.empty();
+                }
+                continue;
             }
-            throw e;
+            Optional<Blocker> blocker = overlapping(bucket, hold);
+            if (blocker.isPresent()) {
+                return blocker;
+            }
+            long version = bucket.get(VERSION, Number.class).longValue();
+            // _id and version, exactly the unique index's keys: served by it, on the embedded server too
+            if (buckets.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(VERSION, version)),
+                    Updates.combine(Updates.push(SLOTS, entry(hold, now)), Updates.inc(VERSION, 1L)))
+                    .getMatchedCount() == 1) {
+                return Optional.empty();
+            }
         }
+        throw Status.ABORTED.withDescription("Cet agenda change sans cesse en ce moment : réessayez.")
+                .asRuntimeException();
     }
 
     /** A hold as its bucket's {@code slots} array stores it, held since {@code now}. */
+    /** A new bucket holding {@code entries}, at its first version. */
+    static Document bucket(String key, List<Document> entries) {
+        return new Document("_id", key).append(VERSION, 1L).append(SLOTS, entries);
+    }
+
     static Document entry(Hold hold, Instant now) {
         return new Document("s", hold.sessionId()).append("a", hold.assessmentId())
                 .append("start", Date.from(hold.slot().start())).append("end", Date.from(hold.slot().end()))
                 .append("at", Date.from(now));
     }
 
-    private Optional<Hold> overlapping(String key, Hold hold) {
-        Document bucket = buckets.find(Filters.eq("_id", key)).first();
-        if (bucket == null) {
-            return Optional.empty();
-        }
+    private static Optional<Blocker> overlapping(Document bucket, Hold hold) {
         return bucket.getList(SLOTS, Document.class, List.of()).stream()
-                .map(entry -> toHold(hold.resource(), entry))
-                .filter(other -> !other.sessionId().equals(hold.sessionId()) && other.slot().overlaps(hold.slot()))
+                .map(entry -> new Blocker(toHold(hold.resource(), entry), entry.getDate("at").toInstant()))
+                .filter(other -> !other.hold().sessionId().equals(hold.sessionId())
+                        && other.hold().slot().overlaps(hold.slot()))
                 .findFirst();
-    }
-
-    private Instant heldSince(String key, Hold hold) {
-        Document bucket = buckets.find(Filters.eq("_id", key)).first();
-        return bucket == null ? Instant.EPOCH : bucket.getList(SLOTS, Document.class, List.of()).stream()
-                .filter(entry -> entry.getString("s").equals(hold.sessionId()))
-                .map(entry -> entry.getDate("at").toInstant())
-                .max(Instant::compareTo).orElse(Instant.EPOCH);
     }
 
     private static Hold toHold(Resource resource, Document entry) {

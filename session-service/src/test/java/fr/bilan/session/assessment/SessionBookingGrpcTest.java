@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.CancelSessionRequest;
@@ -23,6 +24,10 @@ import fr.bilan.proto.session.v1.Session;
 import fr.bilan.proto.session.v1.SessionStatus;
 import fr.bilan.proto.session.v1.SlotConflict;
 import fr.bilan.session.SessionServiceTestSupport;
+import fr.bilan.session.booking.Hold;
+import fr.bilan.session.booking.Reservations;
+import fr.bilan.session.booking.Resource;
+import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.testing.FieldErrors;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
@@ -30,6 +35,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
 class SessionBookingGrpcTest extends SessionServiceTestSupport {
+
+    @Autowired
+    private Reservations reservations;
 
     private static final Duration TWO_HOURS = Duration.ofHours(2);
     private static final Duration THREE_HOURS = Duration.ofHours(3);
@@ -214,6 +222,29 @@ class SessionBookingGrpcTest extends SessionServiceTestSupport {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aHoldLeftByABookingThatNeverReachedItsBilanIsClearedOnceItsGraceIsOver() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        Slot wanted = new Slot(paris("2026-11-26T14:00"), TWO_HOURS);
+        // as a booking that crashed between its holds and its bilan would leave them
+        reservations.reserve(new Hold(Resource.consultant(consultant), "lost-bilan", "lost-session", wanted),
+                NOW.minus(Reservations.ORPHAN_GRACE).minusSeconds(1), hold -> true);
+        reservations.reserve(new Hold(Resource.consultant(consultant), "lost-bilan", "recent-session",
+                new Slot(paris("2026-11-27T14:00"), TWO_HOURS)), NOW, hold -> true);
+
+        Session booked = book(consultant, bilan, session(Phase.INTAKE, "2026-11-26T14:00", TWO_HOURS,
+                "salle-" + consultant));
+        Status.Code recent = codeOf(() -> book(consultant, bilan, session(Phase.INTAKE, "2026-11-27T14:00", TWO_HOURS,
+                "salle-" + consultant)));
+
+        assertThat(booked.getStatus()).isEqualTo(SessionStatus.PLANNED);
+        // one still within its grace may be a booking in flight: it stands
+        assertThat(recent).isEqualTo(Status.Code.ALREADY_EXISTS);
+        assertThat(reservations.held(Resource.consultant(consultant), paris("2026-11-26T00:00"),
+                paris("2026-11-28T00:00"))).extracting(Hold::sessionId).containsExactly(booked.getId(), "recent-session");
     }
 
     @Test
