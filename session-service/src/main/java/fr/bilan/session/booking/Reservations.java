@@ -131,8 +131,9 @@ public class Reservations {
                 return blocker;
             }
             long version = bucket.get(VERSION, Number.class).longValue();
-            // _id and version, exactly the unique index's keys: served by it, on the embedded server too
-            if (buckets.updateOne(Filters.and(Filters.eq("_id", key), Filters.eq(VERSION, version)),
+            // exactly the unique index's keys, as a plain document (not an $and): served by the index on
+            // the embedded stand-in too, which matches a query's keys to an index's literally
+            if (buckets.updateOne(new Document("_id", key).append(VERSION, version),
                     Updates.combine(Updates.push(SLOTS, entry(hold, now)), Updates.inc(VERSION, 1L)))
                     .getMatchedCount() == 1) {
                 return Optional.empty();
