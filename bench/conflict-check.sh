@@ -11,35 +11,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/session-jmh.sh
+source bench/session-jmh.sh
 FORKS=${1:-1} WARM_UPS=${2:-3} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-3}
-OUT=session-service/target/jmh
-
-./mvnw -q -B -Pjmh -pl session-service -am -DskipTests process-classes
-COMMAND=(java -cp "$OUT/classes:$(cat "$OUT/jmh.classpath")" org.openjdk.jmh.Main
-  'fr.bilan.session.booking.ConflictCheckBenchmark'
-  -f "$FORKS" -wi "$WARM_UPS" -w "${SECONDS_PER_ITERATION}s" -i "$ITERATIONS" -r "${SECONDS_PER_ITERATION}s" -t 1
-  -rf csv -rff "$OUT/conflict-check.csv")
-echo "conflict-check.sh: JMH -f $FORKS -wi $WARM_UPS -w ${SECONDS_PER_ITERATION}s -i $ITERATIONS" \
-  "-r ${SECONDS_PER_ITERATION}s -t 1 (full output: $OUT/conflict-check.log)…" >&2
-if ! "${COMMAND[@]}" > "$OUT/conflict-check.log" 2>&1; then
-  tail -n 40 "$OUT/conflict-check.log" >&2
-  echo "conflict-check.sh: JMH failed (output above)" >&2
-  exit 1
-fi
-
-echo "load average after the run: $(cut -d ' ' -f 1-3 /proc/loadavg) ($(nproc) cores)"
-# one line per benchmark from the CSV rows "package.Class.name" and "package.Class.name:p0.50"…
-awk -F, '
-  { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name) }
-  key[2] == "" { order[++n] = name; samples[name] = $4; mean[name] = $5 }
-  key[2] == "p0.50" { p50[name] = $5 }
-  key[2] == "p0.99" { p99[name] = $5 }
-  END {
-    printf "%-32s %9s %10s %10s %10s\n", "benchmark (µs)", "samples", "p50", "p99", "mean"
-    for (i = 1; i <= n; i++) {
-      printf "%-32s %9d %10.1f %10.1f %10.1f\n", order[i], samples[order[i]], p50[order[i]], p99[order[i]],
-        mean[order[i]]
-    }
-  }' <(tail -n +2 "$OUT/conflict-check.csv")
+run_session_jmh conflict-check 'fr.bilan.session.booking.ConflictCheckBenchmark' "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"
 # each fork seeds its store: the seeding time, by benchmark
-awk '/^# Benchmark: / { sub(/.*\./, ""); name = $0 } /^seeded / { print name ": " $0 }' "$OUT/conflict-check.log"
+awk '/^# Benchmark: / { sub(/.*\./, ""); name = $0 } /^seeded / { print name ": " $0 }' \
+  session-service/target/jmh/conflict-check.log

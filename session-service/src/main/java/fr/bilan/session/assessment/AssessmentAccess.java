@@ -1,5 +1,7 @@
 package fr.bilan.session.assessment;
 
+import fr.bilan.proto.auth.AccessRules;
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.support.security.Caller;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -12,10 +14,10 @@ import io.grpc.StatusRuntimeException;
  */
 final class AssessmentAccess {
 
-    static final String BENEFICIARY = "beneficiary";
-    static final String CONSULTANT = "consultant";
-    static final String CENTRE_MANAGER = "centre-manager";
-    static final String AUDITOR = "auditor";
+    static final String BENEFICIARY = AccessRules.realmRole(Role.BENEFICIARY);
+    static final String CONSULTANT = AccessRules.realmRole(Role.CONSULTANT);
+    static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
+    static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
 
     private AssessmentAccess() {
     }

@@ -1,13 +1,15 @@
 package fr.bilan.session.consultant;
 
+import fr.bilan.proto.auth.AccessRules;
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.support.security.Caller;
 import io.grpc.Status;
 
 /** Whose calendar a caller reaches: a consultant their own, a centre manager the bilans of their centres. */
 final class ConsultantAccess {
 
-    static final String CONSULTANT = "consultant";
-    static final String CENTRE_MANAGER = "centre-manager";
+    static final String CONSULTANT = AccessRules.realmRole(Role.CONSULTANT);
+    static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
 
     private ConsultantAccess() {
     }
