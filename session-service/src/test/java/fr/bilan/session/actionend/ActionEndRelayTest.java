@@ -49,10 +49,15 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
 
     /** An assessment whose action ended now, its end pending as the storage writes it; returns its id. */
     private String ended(String outcome, String followUpDueDate) {
+        return ended(outcome, followUpDueDate, Instant.now());
+    }
+
+    /** The same, not to be tried before {@code due}: written so from the start, or the relay may be quicker. */
+    private String ended(String outcome, String followUpDueDate, Instant due) {
         Instant now = Instant.now();
         Document actionEnd = new Document("eventId", UUID.randomUUID().toString()).append("outcome", outcome)
                 .append("endTime", Date.from(now))
-                .append("pending", true).append("attempts", 0).append("nextAttemptTime", Date.from(now));
+                .append("pending", true).append("attempts", 0).append("nextAttemptTime", Date.from(due));
         if (followUpDueDate != null) {
             actionEnd.append("followUpDueDate", followUpDueDate);
         }
@@ -177,9 +182,7 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         String running = insert(null);
         String alreadyDelivered = insert(new Document("eventId", UUID.randomUUID().toString()).append("outcome", "COMPLETED")
                 .append("endTime", new Date()).append("attempts", 0).append("deliveredTime", new Date()));
-        String later = ended("COMPLETED", null);
-        assessments().updateOne(Filters.eq("_id", later),
-                new Document("$set", new Document("actionEnd.nextAttemptTime", Date.from(Instant.now().plusSeconds(3600)))));
+        String later = ended("COMPLETED", null, Instant.now().plusSeconds(3600));
         // an end written after them: once it is delivered, runs have passed over the others
         String sentinel = ended("COMPLETED", null);
 
