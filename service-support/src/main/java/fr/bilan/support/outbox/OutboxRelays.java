@@ -1,12 +1,15 @@
 package fr.bilan.support.outbox;
 
 import java.time.Clock;
+import java.util.function.Function;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.security.ServiceToken;
+import io.grpc.Channel;
+import io.grpc.stub.AbstractStub;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 
@@ -38,8 +41,16 @@ public final class OutboxRelays {
 
     /** retention-service, called as the service itself. */
     public RetentionServiceBlockingStub retention() {
-        return RetentionServiceGrpc.newBlockingStub(channels.createChannel(RETENTION_CHANNEL))
-                .withCallCredentials(serviceToken.callCredentials());
+        return asService(RETENTION_CHANNEL, RetentionServiceGrpc::newBlockingStub);
+    }
+
+    /**
+     * Another service an outbox delivers to, called as the service itself.
+     *
+     * @param channel the channel's name: {@code spring.grpc.client.channel.<channel>.*}
+     */
+    public <S extends AbstractStub<S>> S asService(String channel, Function<Channel, S> newStub) {
+        return newStub.apply(channels.createChannel(channel)).withCallCredentials(serviceToken.callCredentials());
     }
 
     /**

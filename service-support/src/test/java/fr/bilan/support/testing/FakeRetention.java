@@ -24,7 +24,10 @@ import fr.bilan.proto.retention.v1.RecordActionEndRequest;
 import fr.bilan.proto.retention.v1.RecordActionEndResponse;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
 import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.v1.StoredDocument;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -39,8 +42,8 @@ import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * retention-service as the outbox relays see it, on a free loopback port: takes consent changes and
- * action ends in once per event id (as the real one does), checks the bearer token (signature,
+ * retention-service as the outbox relays see it, on a free loopback port: takes consent changes,
+ * action ends and stored documents in once per event id (as the real one does), checks the bearer token (signature,
  * issuer, role platform-service), and fails on demand: the next calls, one event's calls, or one
  * acknowledgement lost after the event was taken in.
  */
@@ -55,6 +58,10 @@ public final class FakeRetention {
 
         public ActionEnd actionEnd() {
             return (ActionEnd) event;
+        }
+
+        public StoredDocument document() {
+            return (StoredDocument) event;
         }
     }
 
@@ -87,6 +94,13 @@ public final class FakeRetention {
                 ActionEnd end = request.getActionEnd();
                 takeIn(end, end.getEventId(), end.getBeneficiaryId(), response,
                         first -> RecordActionEndResponse.newBuilder().setFirstDelivery(first).build());
+            }
+
+            @Override
+            public void registerDocument(RegisterDocumentRequest request, StreamObserver<RegisterDocumentResponse> response) {
+                StoredDocument document = request.getDocument();
+                takeIn(document, document.getEventId(), document.getBeneficiaryId(), response,
+                        first -> RegisterDocumentResponse.newBuilder().setFirstDelivery(first).build());
             }
         };
         server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())

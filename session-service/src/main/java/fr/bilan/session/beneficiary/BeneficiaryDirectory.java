@@ -3,11 +3,6 @@ package fr.bilan.session.beneficiary;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
@@ -16,9 +11,7 @@ import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc.FundingServiceBlockingSt
 import fr.bilan.proto.beneficiary.v1.FundingState;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetFundingRequest;
-import fr.bilan.support.security.CallerToken;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.support.grpc.Downstream;
 
 /**
  * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary
@@ -38,30 +31,26 @@ public class BeneficiaryDirectory {
     public record FundingRef(String id, String beneficiaryId, boolean confirmed, Optional<String> employerSiret) {
     }
 
-    private static final Logger log = LoggerFactory.getLogger(BeneficiaryDirectory.class);
-
     private final BeneficiaryServiceBlockingStub beneficiaries;
     private final FundingServiceBlockingStub fundings;
-    private final Duration timeout;
+    private final Downstream downstream;
 
     public BeneficiaryDirectory(BeneficiaryServiceBlockingStub beneficiaries, FundingServiceBlockingStub fundings,
             Duration timeout) {
         this.beneficiaries = beneficiaries;
         this.fundings = fundings;
-        this.timeout = timeout;
+        this.downstream = new Downstream("Le service des bénéficiaires", timeout);
     }
 
     public BeneficiaryRef beneficiary(String id) {
-        var beneficiary = call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
+        var beneficiary = downstream.call(() -> downstream.asCaller(beneficiaries)
                 .getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(id).build())).getBeneficiary();
         return new BeneficiaryRef(beneficiary.getId(), beneficiary.getCentreId(), beneficiary.getAccountId(),
                 Set.copyOf(beneficiary.getConsultantIdsList()));
     }
 
     public FundingRef funding(String id) {
-        Funding funding = call(() -> fundings.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
+        Funding funding = downstream.call(() -> downstream.asCaller(fundings)
                 .getFunding(GetFundingRequest.newBuilder().setId(id).build())).getFunding();
         Optional<String> employer = switch (funding.getDetailsCase()) {
             case EMPLOYER_PLAN -> Optional.of(funding.getEmployerPlan().getEmployer().getSiret());
@@ -74,24 +63,8 @@ public class BeneficiaryDirectory {
 
     /** Assigns the consultant to the beneficiary there (idempotent), as the caller. */
     public void assignConsultant(String beneficiaryId, String consultantId) {
-        call(() -> beneficiaries.withCallCredentials(CallerToken.callCredentials())
-                .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
+        downstream.call(() -> downstream.asCaller(beneficiaries)
                 .assignConsultant(AssignConsultantRequest.newBuilder().setBeneficiaryId(beneficiaryId)
                         .setConsultantId(consultantId).build()));
-    }
-
-    private static <T> T call(Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (StatusRuntimeException e) {
-            if (e.getStatus().getCode() == Status.Code.UNAVAILABLE
-                    || e.getStatus().getCode() == Status.Code.DEADLINE_EXCEEDED) {
-                log.warn("beneficiary-service did not answer: {} {}", e.getStatus().getCode(),
-                        e.getStatus().getDescription());
-                throw Status.UNAVAILABLE.withDescription("Le service des bénéficiaires ne répond pas : réessayez dans "
-                        + "un instant.").withCause(e).asRuntimeException();
-            }
-            throw e;
-        }
     }
 }

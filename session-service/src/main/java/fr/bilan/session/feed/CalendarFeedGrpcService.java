@@ -23,6 +23,7 @@ import fr.bilan.proto.session.v1.RevokeCalendarFeedResponse;
 import fr.bilan.session.assessment.AssessmentRepository;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.security.SecretPathTokens;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -59,11 +60,11 @@ class CalendarFeedGrpcService extends CalendarFeedServiceGrpc.CalendarFeedServic
     public void createCalendarFeed(CreateCalendarFeedRequest request,
             StreamObserver<CreateCalendarFeedResponse> response) {
         FeedOwner owner = FeedOwner.of(Caller.current());
-        String token = FeedTokens.newToken();
-        String hash = FeedTokens.hash(token);
+        String token = SecretPathTokens.newToken();
+        String hash = SecretPathTokens.hash(token);
         Instant now = clock.instant();
         feeds.replace(owner, hash, now);
-        log.info("Calendar feed {} made for a {}, in place of any previous one", FeedTokens.logName(hash),
+        log.info("Calendar feed {} made for a {}, in place of any previous one", SecretPathTokens.logName(hash),
                 owner.kind());
         response.onNext(CreateCalendarFeedResponse.newBuilder().setUrlPath(PATH + token)
                 .setCreateTime(ProtoTime.of(now)).build());
@@ -80,8 +81,8 @@ class CalendarFeedGrpcService extends CalendarFeedServiceGrpc.CalendarFeedServic
 
     @Override
     public void getCalendarFeed(GetCalendarFeedRequest request, StreamObserver<GetCalendarFeedResponse> response) {
-        String hash = FeedTokens.hash(request.getToken());
-        FeedOwner owner = Optional.of(request.getToken()).filter(FeedTokens::wellFormed)
+        String hash = SecretPathTokens.hash(request.getToken());
+        FeedOwner owner = Optional.of(request.getToken()).filter(SecretPathTokens::wellFormed)
                 .flatMap(wellFormed -> feeds.ownerOf(hash))
                 .orElseThrow(() -> Status.NOT_FOUND.withDescription("Aucun agenda ne correspond à ce lien : il est "
                         + "inconnu, ou a été remplacé ou révoqué.").asRuntimeException());
@@ -89,7 +90,7 @@ class CalendarFeedGrpcService extends CalendarFeedServiceGrpc.CalendarFeedServic
         List<FeedEvent> events = sessions.of(owner, now);
         accessLog.recordAll(owner.asCaller(), "calendar-feed.read", events.stream().map(FeedEvent::assessment)
                 .distinct().map(AssessmentRepository::accessed).toList());
-        log.info("Calendar feed {} read: {} sessions", FeedTokens.logName(hash), events.size());
+        log.info("Calendar feed {} read: {} sessions", SecretPathTokens.logName(hash), events.size());
         String calendar = SessionCalendar.write(owner.kind(), events, now, properties.refreshInterval());
         response.onNext(GetCalendarFeedResponse.newBuilder().setBody(HttpBody.newBuilder().setContentType(MEDIA_TYPE)
                 .setData(ByteString.copyFrom(calendar, StandardCharsets.UTF_8))).build());

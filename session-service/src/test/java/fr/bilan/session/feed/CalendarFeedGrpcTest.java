@@ -38,6 +38,7 @@ import fr.bilan.proto.session.v1.Session;
 import fr.bilan.session.FakeBeneficiaryService;
 import fr.bilan.session.SessionServiceTestSupport;
 import fr.bilan.support.audit.AccessRecords;
+import fr.bilan.support.security.SecretPathTokens;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
@@ -166,7 +167,7 @@ class CalendarFeedGrpcTest extends SessionServiceTestSupport {
         assertThat(feeds(consultant(consultant)).revokeCalendarFeed(RevokeCalendarFeedRequest.getDefaultInstance())
                 .getRevoked()).isTrue();
         StatusRuntimeException revoked = refusal(second);
-        StatusRuntimeException unknown = refusal(CalendarFeedGrpcService.PATH + FeedTokens.newToken());
+        StatusRuntimeException unknown = refusal(CalendarFeedGrpcService.PATH + SecretPathTokens.newToken());
         StatusRuntimeException malformed = refusal(CalendarFeedGrpcService.PATH + "pas-un-jeton");
 
         for (StatusRuntimeException refused : List.of(replaced, revoked, unknown, malformed)) {
@@ -187,7 +188,7 @@ class CalendarFeedGrpcTest extends SessionServiceTestSupport {
 
         assertThat(token).hasSize(43);
         assertThat(stored).isNotNull();
-        assertThat(stored.toJson()).doesNotContain(token).contains(FeedTokens.hash(token));
+        assertThat(stored.toJson()).doesNotContain(token).contains(SecretPathTokens.hash(token));
     }
 
     private static Assessment openReunionBilan(String consultantId, String token) {
