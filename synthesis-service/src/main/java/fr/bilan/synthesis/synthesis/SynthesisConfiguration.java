@@ -1,0 +1,74 @@
+package fr.bilan.synthesis.synthesis;
+
+import java.util.Optional;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.client.GrpcChannelFactory;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+
+import com.mongodb.client.MongoDatabase;
+
+import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
+import fr.bilan.synthesis.bilan.BilanDirectory;
+import fr.bilan.synthesis.rendering.CentreIdentityMissing;
+import fr.bilan.synthesis.share.ShareRepository;
+import fr.bilan.synthesis.vault.KeyDestroyed;
+import fr.bilan.synthesis.vault.Sealing;
+import fr.bilan.support.grpc.Downstream;
+import fr.bilan.support.security.ServiceToken;
+import io.grpc.Status;
+
+/** The synthèse's stores, the services it asks, and how its refusals read. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SynthesisProperties.class)
+class SynthesisConfiguration {
+
+    @Bean
+    SynthesisRepository synthesisRepository(MongoDatabase database, Sealing sealing) {
+        return new SynthesisRepository(database, sealing);
+    }
+
+    @Bean
+    ShareRepository shareRepository(MongoDatabase database) {
+        return new ShareRepository(database);
+    }
+
+    /** Over the channels {@code session} and {@code beneficiary}: {@code spring.grpc.client.channel.<name>.*}. */
+    @Bean
+    BilanDirectory bilanDirectory(GrpcChannelFactory channels, SynthesisProperties properties,
+            ObjectProvider<ServiceToken> serviceToken) {
+        var beneficiaryChannel = channels.createChannel("beneficiary");
+        var beneficiaries = BeneficiaryServiceGrpc.newBlockingStub(beneficiaryChannel);
+        return new BilanDirectory(AssessmentServiceGrpc.newBlockingStub(channels.createChannel("session")),
+                beneficiaries,
+                Optional.ofNullable(serviceToken.getIfAvailable())
+                        .map(token -> beneficiaries.withCallCredentials(token.callCredentials())),
+                new Downstream("Le service des bilans", properties.callTimeout()),
+                new Downstream("Le service des bénéficiaires", properties.callTimeout()));
+    }
+
+    /**
+     * A centre whose identity is not configured cannot print a legal document, and a bilan whose key
+     * was destroyed has no content left: both are refusals with their French reason. Before
+     * service-support's handler, which turns anything else into a bare {@code INTERNAL}.
+     */
+    @Bean
+    @Order(0)
+    GrpcExceptionHandler synthesisRefusals() {
+        return exception -> {
+            if (exception instanceof CentreIdentityMissing missing) {
+                return Status.FAILED_PRECONDITION.withDescription(missing.getMessage()).asException();
+            }
+            if (exception instanceof KeyDestroyed) {
+                return Status.FAILED_PRECONDITION.withDescription("Les documents de ce bilan ont été détruits, comme la "
+                        + "loi le prévoit à la fin de leur durée de conservation.").asException();
+            }
+            return null;
+        };
+    }
+}

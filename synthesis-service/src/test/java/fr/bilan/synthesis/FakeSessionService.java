@@ -1,0 +1,74 @@
+package fr.bilan.synthesis;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.stereotype.Component;
+
+import fr.bilan.proto.session.v1.Assessment;
+import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
+import fr.bilan.proto.session.v1.GetAssessmentRequest;
+import fr.bilan.proto.session.v1.GetAssessmentResponse;
+import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
+import fr.bilan.proto.session.v1.RecordSynthesisHandoverResponse;
+import fr.bilan.support.security.Caller;
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * session-service as synthesis-service sees it, served on synthesis-service's own port behind its
+ * real token check: the bilans a test registers, readable as the real service allows (their
+ * beneficiary's login, their consultant, their centre's managers), and the hand-overs reported.
+ */
+@Component
+public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
+
+    /** A bilan, with the login of its beneficiary (which session-service keeps and does not show). */
+    private record Registered(Assessment assessment, String beneficiaryAccountId) {
+    }
+
+    private static final Map<String, Registered> ASSESSMENTS = new ConcurrentHashMap<>();
+    private static final List<RecordSynthesisHandoverRequest> HANDOVERS = new CopyOnWriteArrayList<>();
+
+    public static void register(Assessment assessment, String beneficiaryAccountId) {
+        ASSESSMENTS.put(assessment.getId(), new Registered(assessment, beneficiaryAccountId));
+    }
+
+    public static List<RecordSynthesisHandoverRequest> handoversOf(String assessmentId) {
+        return HANDOVERS.stream().filter(handover -> handover.getAssessmentId().equals(assessmentId)).toList();
+    }
+
+    @Override
+    public void getAssessment(GetAssessmentRequest request, StreamObserver<GetAssessmentResponse> response) {
+        Registered registered = ASSESSMENTS.get(request.getId());
+        if (registered == null) {
+            response.onError(Status.NOT_FOUND.withDescription("Aucun bilan n'a l'identifiant « " + request.getId()
+                    + " ».").asRuntimeException());
+            return;
+        }
+        Caller caller = Caller.current();
+        Assessment assessment = registered.assessment();
+        boolean own = caller.hasRole("beneficiary") && caller.subject().equals(registered.beneficiaryAccountId());
+        boolean inCentre = caller.centres().contains(assessment.getCentreId())
+                && (caller.hasRole("centre-manager")
+                    || caller.hasRole("consultant") && caller.subject().equals(assessment.getConsultantId()));
+        if (!own && !inCentre) {
+            response.onError(Status.PERMISSION_DENIED.withDescription("Ce bilan n'est pas l'un des vôtres.")
+                    .asRuntimeException());
+            return;
+        }
+        response.onNext(GetAssessmentResponse.newBuilder().setAssessment(assessment).build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void recordSynthesisHandover(RecordSynthesisHandoverRequest request,
+            StreamObserver<RecordSynthesisHandoverResponse> response) {
+        boolean first = handoversOf(request.getAssessmentId()).isEmpty();
+        HANDOVERS.add(request);
+        response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
+        response.onCompleted();
+    }
+}
