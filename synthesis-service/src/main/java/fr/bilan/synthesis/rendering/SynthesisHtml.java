@@ -1,0 +1,204 @@
+package fr.bilan.synthesis.rendering;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.w3c.dom.Element;
+
+import fr.bilan.proto.synthesis.v1.ActionStep;
+import fr.bilan.proto.synthesis.v1.CareerProject;
+import fr.bilan.proto.synthesis.v1.RiasecProfile;
+import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.proto.synthesis.v1.TestResult;
+
+/** The document de synthèse: its sections in the order of R6313-4, empty ones left out. */
+final class SynthesisHtml {
+
+    static final String TITLE = "Document de synthèse du bilan de compétences";
+
+    private final HtmlPage page;
+
+    private SynthesisHtml(HtmlPage page) {
+        this.page = page;
+    }
+
+    static HtmlPage build(SynthesisPrint print, CentreIdentity centre, String css) {
+        HtmlPage page = new HtmlPage(TITLE, "Document de synthèse remis au bénéficiaire (articles L6313-4 et R6313-4 "
+                + "du Code du travail)", centre, css);
+        new SynthesisHtml(page).write(print, centre);
+        return page;
+    }
+
+    private void write(SynthesisPrint print, CentreIdentity centre) {
+        SynthesisContent content = print.content();
+        page.title(TITLE, "Bénéficiaire : " + HtmlPage.clean(print.beneficiaryName()));
+        page.identityBlock(page.content(), "Centre de bilan", centre);
+        textSection("La demande et son contexte", content.getRequestContext());
+        textSection("Le parcours professionnel", content.getCareerPath());
+        skills(content);
+        interests(content);
+        if (content.hasMainProject()) {
+            project(page.section("Le projet professionnel principal"), content.getMainProject());
+        }
+        if (content.getAlternativeProjectsCount() > 0) {
+            Element section = page.section("Les projets alternatifs");
+            content.getAlternativeProjectsList().forEach(project -> project(section, project));
+        }
+        textSection("Les conditions et moyens favorisant la réalisation du projet", content.getConditionsAndMeans());
+        actionPlan(content.getActionPlanList());
+        training(content);
+        followUp(content);
+        textSection("Observations du bénéficiaire", print.beneficiaryObservations());
+        closing(print);
+    }
+
+    private void textSection(String heading, String text) {
+        if (!blank(text)) {
+            page.paragraph(page.section(heading), text);
+        }
+    }
+
+    private void skills(SynthesisContent content) {
+        var skills = content.getSkills();
+        if (skills.getKnowledgeCount() + skills.getSkillsCount() + skills.getSoftSkillsCount() == 0) {
+            return;
+        }
+        Element section = page.section("Les compétences");
+        list(section, "Savoirs", skills.getKnowledgeList());
+        list(section, "Savoir-faire", skills.getSkillsList());
+        list(section, "Savoir-être", skills.getSoftSkillsList());
+    }
+
+    private void list(Element section, String heading, List<String> items) {
+        if (items.stream().anyMatch(item -> !item.isBlank())) {
+            page.heading3(section, heading);
+            page.list(section, items);
+        }
+    }
+
+    private void interests(SynthesisContent content) {
+        var interests = content.getInterests();
+        if (blank(interests.getMotivations()) && interests.getTestResultsCount() == 0) {
+            return;
+        }
+        Element section = page.section("Les intérêts et motivations");
+        if (!blank(interests.getMotivations())) {
+            page.paragraph(section, interests.getMotivations());
+        }
+        for (TestResult test : interests.getTestResultsList()) {
+            page.heading3(section, "Résultats : " + HtmlPage.clean(test.getTestName()));
+            if (!blank(test.getSummary())) {
+                page.paragraph(section, test.getSummary());
+            }
+            if (test.hasRiasec()) {
+                riasec(section, test.getRiasec());
+            }
+        }
+    }
+
+    /** The six types with their scores, then the Holland code: the three strongest, strongest first. */
+    private void riasec(Element section, RiasecProfile profile) {
+        List<RiasecType> types = RiasecType.of(profile);
+        page.table(section, "Profil RIASEC (scores sur 100)", List.of("Type", "Lettre", "Score"),
+                types.stream().map(type -> List.of(type.name, type.letter, Integer.toString(type.score))).toList(), 2);
+        page.labelled(section, "Code de Holland", hollandCode(types));
+    }
+
+    static String hollandCode(List<RiasecType> types) {
+        // a stable sort: equal scores keep the R, I, A, S, E, C order
+        return types.stream().sorted(Comparator.comparingInt((RiasecType type) -> type.score).reversed()).limit(3)
+                .map(type -> type.letter).collect(Collectors.joining());
+    }
+
+    private void project(Element section, CareerProject project) {
+        page.heading3(section, project.getTitle());
+        if (!blank(project.getDescription())) {
+            page.paragraph(section, project.getDescription());
+        }
+        page.labelled(section, "Faisabilité", French.feasibility(project.getFeasibility()));
+        if (!blank(project.getFeasibilityNotes())) {
+            page.paragraph(section, project.getFeasibilityNotes());
+        }
+    }
+
+    private void actionPlan(List<ActionStep> steps) {
+        if (steps.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>(steps.size());
+        for (ActionStep step : steps) {
+            LocalDate due = French.day(step.getDueDate());
+            rows.add(List.of(step.getDescription(), French.horizon(step.getHorizon()), due == null ? "" : French.date(due)));
+        }
+        page.table(page.section("Le plan d'action"), "Étapes du plan d'action", List.of("Étape", "Échéance", "Date"),
+                rows);
+    }
+
+    private void training(SynthesisContent content) {
+        var training = content.getTraining();
+        boolean needs = training.getTrainingNeedsList().stream().anyMatch(need -> !need.isBlank());
+        if (!needs && !training.getVaeAdvised()) {
+            return;
+        }
+        Element section = page.section("Les besoins de formation et la VAE");
+        if (needs) {
+            page.heading3(section, "Formations à suivre");
+            page.list(section, training.getTrainingNeedsList());
+        }
+        if (training.getVaeAdvised()) {
+            page.heading3(section, "Validation des acquis de l'expérience (VAE)");
+            text(page.add(section, "p"), "Une démarche de VAE est conseillée.");
+            if (!blank(training.getVaeDetails())) {
+                page.paragraph(section, training.getVaeDetails());
+            }
+        }
+    }
+
+    private void followUp(SynthesisContent content) {
+        var followUp = content.getFollowUp();
+        LocalDate proposed = French.day(followUp.getProposedDate());
+        if (proposed == null && blank(followUp.getTerms())) {
+            return;
+        }
+        Element section = page.section("Le suivi proposé");
+        if (proposed != null) {
+            text(page.add(section, "p"), "Un entretien de suivi est proposé le " + French.date(proposed) + ".");
+        }
+        if (!blank(followUp.getTerms())) {
+            page.paragraph(section, followUp.getTerms());
+        }
+    }
+
+    private void closing(SynthesisPrint print) {
+        Element closing = page.add(page.content(), "div", "closing");
+        page.labelled(closing, "Bénéficiaire", print.beneficiaryName());
+        page.labelled(closing, "Consultant(e)", print.consultantName());
+        text(page.add(closing, "p"), "Fait le " + French.longDate(print.finalizeDate()));
+        page.labelled(closing, "Version du document", Integer.toString(print.version()));
+        text(page.add(closing, "p", "notice-block"), HtmlPage.NOTICE);
+    }
+
+    private void text(Element parent, String text) {
+        page.text(parent, text);
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    /** One of the six RIASEC types and its score. */
+    record RiasecType(String name, String letter, int score) {
+
+        static List<RiasecType> of(RiasecProfile profile) {
+            return List.of(new RiasecType("Réaliste", "R", profile.getRealistic()),
+                    new RiasecType("Investigateur", "I", profile.getInvestigative()),
+                    new RiasecType("Artistique", "A", profile.getArtistic()),
+                    new RiasecType("Social", "S", profile.getSocial()),
+                    new RiasecType("Entreprenant", "E", profile.getEnterprising()),
+                    new RiasecType("Conventionnel", "C", profile.getConventional()));
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package fr.bilan.synthesis.rendering;
+
+import java.time.LocalDate;
+
+import fr.bilan.proto.synthesis.v1.SynthesisContent;
+
+/**
+ * What a final synthèse prints: the consultant's text, the beneficiary's observations, and the title
+ * block (who, when, which version).
+ *
+ * @param centreId the centre whose identity heads every page
+ * @param finalizeDate the day it was made final (« Fait le … »)
+ * @param version the stored document's version, from 1
+ * @param beneficiaryObservations may be empty: the section is then left out
+ */
+public record SynthesisPrint(String centreId, String beneficiaryName, String consultantName, LocalDate finalizeDate,
+        int version, SynthesisContent content, String beneficiaryObservations) {
+}
