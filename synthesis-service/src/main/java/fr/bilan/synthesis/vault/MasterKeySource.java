@@ -1,0 +1,123 @@
+package fr.bilan.synthesis.vault;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.util.StringUtils;
+
+import fr.bilan.support.embedded.EmbeddedStoreProperties;
+
+/**
+ * Where the master keys come from: the configuration, always in production. Only a service that runs
+ * its own embedded S3 store (no {@code bilan.storage.s3.endpoint}) may do without one: it then makes
+ * one up, kept in memory for a MEMORY store, or in {@code <data-dir>/master-key} (mode 600) for a
+ * FILE store so that the documents it stored stay readable after a restart.
+ */
+final class MasterKeySource {
+
+    static final String MASTER_KEY = "bilan.synthesis.encryption.master-key";
+    static final String RETIRED = "bilan.synthesis.encryption.retired-master-keys";
+    static final String KEY_FILE = "master-key";
+    private static final Logger log = LoggerFactory.getLogger(MasterKeySource.class);
+
+    private MasterKeySource() {
+    }
+
+    /**
+     * @param embeddedS3 whether the service runs the embedded S3 store (no S3 endpoint configured)
+     * @throws IllegalStateException without a master key on a real S3 store, or with a key that is
+     *                               not base64 of 32 bytes; the message names the setting, never a value
+     */
+    static MasterKeys resolve(EncryptionProperties properties, boolean embeddedS3, EmbeddedStoreProperties embedded) {
+        Map<String, byte[]> retired = new LinkedHashMap<>();
+        properties.getRetiredMasterKeys().forEach((id, key) -> retired.put(id, decode(key, RETIRED + "." + id)));
+        byte[] current;
+        if (StringUtils.hasText(properties.getMasterKey())) {
+            current = decode(properties.getMasterKey(), MASTER_KEY);
+        } else if (!embeddedS3) {
+            throw new IllegalStateException("No master key to encrypt the synthèse documents: with a real S3 store "
+                    + "(bilan.storage.s3.endpoint is set) " + MASTER_KEY + " (env BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY) "
+                    + "must hold the base64 of 32 random bytes, from a secret (openssl rand -base64 32)");
+        } else {
+            current = generated(embedded);
+        }
+        try {
+            return new MasterKeys(properties.getMasterKeyId(), current, retired);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static byte[] decode(String base64, String setting) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.strip());
+        } catch (IllegalArgumentException e) {
+            // the exception's message may quote the offending character: not passed on
+            throw new IllegalStateException(setting + " is not base64: it must hold the base64 of 32 random bytes");
+        }
+        if (key.length != MasterKeys.KEY_BYTES) {
+            throw new IllegalStateException(setting + " must be the base64 of " + MasterKeys.KEY_BYTES
+                    + " bytes (AES-256), it decodes to " + key.length + " bytes");
+        }
+        return key;
+    }
+
+    private static byte[] generated(EmbeddedStoreProperties embedded) {
+        return switch (embedded.getStore()) {
+            case MEMORY -> {
+                log.warn("No {} configured: a master key was generated in memory, for local runs and tests only "
+                        + "(the in-memory stores it protects are gone at the next start too)", MASTER_KEY);
+                yield random();
+            }
+            case FILE -> persisted(embedded.getDataDir().resolve(KEY_FILE));
+        };
+    }
+
+    /** The key in {@code file}, written there first if missing (by this start, or another that won). */
+    private static byte[] persisted(Path file) {
+        try {
+            if (Files.notExists(file)) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), KEY_FILE, ".tmp", ownerOnly());
+                Files.writeString(temporary, Base64.getEncoder().encodeToString(random()));
+                try {
+                    Files.move(temporary, file);
+                } catch (FileAlreadyExistsException e) {
+                    Files.delete(temporary);
+                }
+            }
+            log.warn("No {} configured: using the master key generated in {}, for local runs only. Anywhere else, set "
+                    + "it from a secret (env BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY)", MASTER_KEY, file.toAbsolutePath());
+            return decode(Files.readString(file, StandardCharsets.US_ASCII), file.toAbsolutePath().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot keep the local master key in " + file.toAbsolutePath(), e);
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly() {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return new FileAttribute<?>[0];
+        }
+        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))};
+    }
+
+    private static byte[] random() {
+        byte[] key = new byte[MasterKeys.KEY_BYTES];
+        new SecureRandom().nextBytes(key);
+        return key;
+    }
+}
