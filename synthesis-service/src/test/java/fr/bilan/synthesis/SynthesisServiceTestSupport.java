@@ -70,7 +70,7 @@ public abstract class SynthesisServiceTestSupport extends OutboxRelayTestSupport
         String login = "account-" + beneficiaryId;
         String consultantId = "consultant-" + UUID.randomUUID();
         FakeBeneficiaryService.register(Beneficiary.newBuilder().setId(beneficiaryId).setCentreId(CENTRE)
-                .setAccountId(login).setFirstName("Élodie").setLastName("Marchand").addConsultantIds(consultantId)
+                .setAccountId(login).setGivenName("Élodie").setFamilyName("Marchand").addConsultantIds(consultantId)
                 .build());
         String id = UUID.randomUUID().toString();
         FakeSessionService.register(Assessment.newBuilder().setId(id).setBeneficiaryId(beneficiaryId).setCentreId(CENTRE)

@@ -50,6 +50,7 @@ import fr.bilan.synthesis.share.ShareRepository;
 import fr.bilan.synthesis.share.ShareRepository.NewShare;
 import fr.bilan.synthesis.share.SynthesisShare;
 import fr.bilan.synthesis.storage.EncryptedDocuments;
+import fr.bilan.synthesis.storage.ObjectKeys;
 import fr.bilan.synthesis.storage.StoredObject;
 import fr.bilan.synthesis.synthesis.StoredSynthesis.FinalDocument;
 import fr.bilan.support.audit.AccessLog;
@@ -216,9 +217,9 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Beneficiary beneficiary = directory.beneficiary(bilan.beneficiaryId());
         Instant now = clock.instant();
         byte[] pdf = renderer.renderSynthesis(new SynthesisPrint(bilan.centreId(),
-                beneficiary.getFirstName() + " " + beneficiary.getLastName(), ConsultantName.current(),
+                beneficiary.getGivenName() + " " + beneficiary.getFamilyName(), ConsultantName.current(),
                 now.atZone(properties.zone()).toLocalDate(), 1, draft.content(), draft.observations()));
-        String objectKey = "assessments/" + bilan.id() + "/synthesis/" + UUID.randomUUID();
+        String objectKey = ObjectKeys.synthesis(bilan.id(), UUID.randomUUID().toString());
         StoredObject stored = documents.put(bilan.id(), objectKey, pdf);
         try {
             StoredSynthesis done = syntheses.makeFinal(draft, new FinalDocument(1, objectKey, stored.sha256(),

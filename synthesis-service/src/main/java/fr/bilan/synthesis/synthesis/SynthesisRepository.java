@@ -110,7 +110,9 @@ public class SynthesisRepository implements RecordedObjects {
                 .append(UPDATE_TIME, Date.from(now));
         if (read.version() == 0) {
             try {
-                syntheses.insertOne(new Document("_id", bilan.id()).append(CREATE_TIME, Date.from(now)).append(fields));
+                Document created = new Document("_id", bilan.id()).append(CREATE_TIME, Date.from(now));
+                created.putAll(fields);
+                syntheses.insertOne(created);
             } catch (MongoWriteException e) {
                 if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
                     throw changedMeanwhile();
