@@ -149,7 +149,8 @@ class CalendarFeedRouteTest {
         HttpResponse<String> otherMethod = send(HttpRequest.newBuilder(uri("/api/v1/calendarFeeds/" + TOKEN))
                 .DELETE());
 
-        assertThat(publicRpcs).containsExactly("bilan.session.v1.CalendarFeedService.GetCalendarFeed");
+        assertThat(publicRpcs).containsExactlyInAnyOrder("bilan.session.v1.CalendarFeedService.GetCalendarFeed",
+                "bilan.synthesis.v1.SynthesisService.DownloadSharedSynthesisDocument");
         assertThat(openWithoutToken).isEmpty();
         assertThat(otherMethod.statusCode()).isEqualTo(401);
     }
