@@ -12,9 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -34,15 +32,8 @@ import fr.bilan.proto.synthesis.v1.DownloadSharedSynthesisDocumentResponse;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentResponse;
 import fr.bilan.proto.synthesis.v1.SynthesisServiceGrpc;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -60,13 +51,10 @@ class SynthesisDownloadRouteTest {
     private static final String PDF_TYPE = "application/pdf";
     private static final int CHUNK = 16 * 1024;
     private static final byte[] PDF = pdf(5 * CHUNK + 123);
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
-    /** The authorization header (or "none") of each call the stand-in received, by method name. */
-    private static final Map<String, List<String>> CALLS = new ConcurrentHashMap<>();
+    private static final List<StandInBackend.ReceivedCall> RECEIVED = new CopyOnWriteArrayList<>();
     /** Released by a test once it has read the first chunk of the "held" bilan's download. */
     private static final CountDownLatch FIRST_CHUNK_READ = new CountDownLatch(1);
-    private static final Server SYNTHESES = start();
+    private static final Server SYNTHESES = StandInBackend.start(new Syntheses(), RECEIVED);
 
     @LocalServerPort
     private int port;
@@ -137,25 +125,6 @@ class SynthesisDownloadRouteTest {
         }
     }
 
-    private static Server start() {
-        ServerInterceptor recordCalls = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                    ServerCallHandler<Q, R> next) {
-                String authorization = headers.get(AUTHORIZATION);
-                CALLS.computeIfAbsent(call.getMethodDescriptor().getBareMethodName(), name -> new CopyOnWriteArrayList<>())
-                        .add(authorization == null ? "none" : authorization);
-                return next.startCall(call, headers);
-            }
-        };
-        try {
-            return ServerBuilder.forPort(GrpcServiceTestSupport.freePort())
-                    .addService(ServerInterceptors.intercept(new Syntheses(), recordCalls)).build().start();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
         SYNTHESES.shutdownNow();
@@ -163,9 +132,7 @@ class SynthesisDownloadRouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.synthesis.target", () -> "127.0.0.1:" + SYNTHESES.getPort());
+        StandInBackend.register(registry, "synthesis", SYNTHESES);
     }
 
     @Test
@@ -184,7 +151,7 @@ class SynthesisDownloadRouteTest {
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         // streamed, so no length known in advance
         assertThat(response.headers().firstValue("Content-Length")).isEmpty();
-        assertThat(CALLS.get("DownloadSynthesisDocument")).contains("Bearer " + token);
+        assertThat(RECEIVED.get(RECEIVED.size() - 1).authorization()).isEqualTo("Bearer " + token);
     }
 
     @Test
@@ -250,7 +217,9 @@ class SynthesisDownloadRouteTest {
         assertThat(response.headers().firstValue("Content-Type")).contains(PDF_TYPE);
         assertThat(response.headers().firstValue("Content-Disposition"))
                 .contains("attachment; filename=\"shared-synthesis-document.pdf\"");
-        assertThat(CALLS.get("DownloadSharedSynthesisDocument")).isNotEmpty().containsOnly("none");
+        StandInBackend.ReceivedCall call = RECEIVED.get(RECEIVED.size() - 1);
+        assertThat(call.method()).isEqualTo("DownloadSharedSynthesisDocument");
+        assertThat(call.authorization()).isNull();
         assertThat(http.send(get("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("http_server_requests").doesNotContain(SHARE_TOKEN);
 
@@ -262,7 +231,7 @@ class SynthesisDownloadRouteTest {
 
     @Test
     void theOwnersDownloadNeedsATokenAndARoleTheContractNames() throws Exception {
-        int callsBefore = CALLS.getOrDefault("DownloadSynthesisDocument", List.of()).size();
+        int callsBefore = RECEIVED.size();
 
         HttpResponse<String> anonymous = http.send(get("/api/v1/assessments/complete/synthesis/document").build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -275,7 +244,7 @@ class SynthesisDownloadRouteTest {
             assertThat(refused.headers().firstValue("Content-Type")).as(role).contains("application/problem+json");
         }
 
-        assertThat(CALLS.getOrDefault("DownloadSynthesisDocument", List.of())).hasSize(callsBefore);
+        assertThat(RECEIVED).hasSize(callsBefore);
     }
 
     private HttpRequest.Builder get(String path) {
