@@ -28,15 +28,7 @@ import fr.bilan.gateway.transcoding.HttpBindings;
 import fr.bilan.proto.session.v1.CalendarFeedServiceGrpc;
 import fr.bilan.proto.session.v1.GetCalendarFeedRequest;
 import fr.bilan.proto.session.v1.GetCalendarFeedResponse;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
-import fr.bilan.support.testing.TestIdentityProvider;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -51,8 +43,8 @@ class CalendarFeedRouteTest {
     private static final String TOKEN = "k7Qm3xVbN9pLr2sT8wYz4aCd6eFg1hJj5uWi0oPq_-A";
     private static final String FEED = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Bilan de compétences//FR\r\n"
             + "END:VCALENDAR\r\n";
-    private static final List<Metadata> RECEIVED_HEADERS = new CopyOnWriteArrayList<>();
-    private static final Server SESSIONS = start();
+    private static final List<StandInBackend.ReceivedCall> RECEIVED = new CopyOnWriteArrayList<>();
+    private static final Server SESSIONS = StandInBackend.start(new Feeds(), RECEIVED);
 
     @LocalServerPort
     private int port;
@@ -78,23 +70,6 @@ class CalendarFeedRouteTest {
         }
     }
 
-    private static Server start() {
-        ServerInterceptor recordHeaders = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                    ServerCallHandler<Q, R> next) {
-                RECEIVED_HEADERS.add(headers);
-                return next.startCall(call, headers);
-            }
-        };
-        try {
-            return ServerBuilder.forPort(GrpcServiceTestSupport.freePort())
-                    .addService(ServerInterceptors.intercept(new Feeds(), recordHeaders)).build().start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
         SESSIONS.shutdownNow();
@@ -102,9 +77,7 @@ class CalendarFeedRouteTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.session.target", () -> "127.0.0.1:" + SESSIONS.getPort());
+        StandInBackend.register(registry, "session", SESSIONS);
     }
 
     @Test
@@ -116,8 +89,7 @@ class CalendarFeedRouteTest {
                 type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/calendar;charset=utf-8"));
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         assertThat(response.body()).isEqualTo(FEED);
-        assertThat(RECEIVED_HEADERS).isNotEmpty().allSatisfy(headers -> assertThat(
-                headers.get(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER))).isNull());
+        assertThat(RECEIVED).isNotEmpty().allSatisfy(call -> assertThat(call.authorization()).isNull());
         // the secret stays out of what is kept about requests
         assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body())
                 .contains("http_server_requests").doesNotContain(TOKEN);
@@ -149,7 +121,8 @@ class CalendarFeedRouteTest {
         HttpResponse<String> otherMethod = send(HttpRequest.newBuilder(uri("/api/v1/calendarFeeds/" + TOKEN))
                 .DELETE());
 
-        assertThat(publicRpcs).containsExactly("bilan.session.v1.CalendarFeedService.GetCalendarFeed");
+        assertThat(publicRpcs).containsExactlyInAnyOrder("bilan.session.v1.CalendarFeedService.GetCalendarFeed",
+                "bilan.synthesis.v1.SynthesisService.DownloadSharedSynthesisDocument");
         assertThat(openWithoutToken).isEmpty();
         assertThat(otherMethod.statusCode()).isEqualTo(401);
     }

@@ -22,10 +22,8 @@ import fr.bilan.gateway.testing.v1.Thing;
 import fr.bilan.gateway.testing.v1.ThingServiceGrpc;
 import fr.bilan.gateway.testing.v1.UpdateThingRequest;
 import fr.bilan.gateway.testing.v1.UpdateThingResponse;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Server;
-import io.grpc.ServerBuilder;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import tools.jackson.databind.JsonNode;
@@ -41,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 class TranscodingEndToEndTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Server THINGS = start();
+    private static final Server THINGS = StandInBackend.start(new Things());
 
     @LocalServerPort
     private int port;
@@ -78,14 +76,6 @@ class TranscodingEndToEndTest {
         }
     }
 
-    private static Server start() {
-        try {
-            return ServerBuilder.forPort(GrpcServiceTestSupport.freePort()).addService(new Things()).build().start();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @AfterAll
     static void stop() {
         THINGS.shutdownNow();
@@ -93,9 +83,7 @@ class TranscodingEndToEndTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.testing.target", () -> "127.0.0.1:" + THINGS.getPort());
+        StandInBackend.register(registry, "testing", THINGS);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package fr.bilan.retention;
 
 import java.time.Clock;
+import java.util.Locale;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,18 +11,23 @@ import fr.bilan.proto.retention.v1.RecordActionEndRequest;
 import fr.bilan.proto.retention.v1.RecordActionEndResponse;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
 import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
 import fr.bilan.retention.action.ActionEnd;
 import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.consent.ConsentChange;
 import fr.bilan.retention.consent.ConsentChanges;
+import fr.bilan.retention.document.StoredDocument;
+import fr.bilan.retention.document.StoredDocuments;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The gRPC edge of retention-service. Only platform services call it (role {@code platform-service},
  * checked from the contract), through their outboxes: at least once, so every intake is
- * idempotent by event id. Logs carry identifiers only.
+ * idempotent by event id, and counted by what it did ({@code intake} tag). Logs carry identifiers only.
  */
 @GrpcService
 class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase {
@@ -30,12 +36,15 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
 
     private final ConsentChanges changes;
     private final ActionEnds actionEnds;
+    private final StoredDocuments documents;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    RetentionGrpcService(ConsentChanges changes, ActionEnds actionEnds, Clock clock, MeterRegistry meters) {
+    RetentionGrpcService(ConsentChanges changes, ActionEnds actionEnds, StoredDocuments documents, Clock clock,
+            MeterRegistry meters) {
         this.changes = changes;
         this.actionEnds = actionEnds;
+        this.documents = documents;
         this.clock = clock;
         this.meters = meters;
     }
@@ -45,7 +54,7 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
             StreamObserver<RecordConsentChangeResponse> response) {
         ConsentChange change = ConsentChange.of(request.getChange());
         ConsentChanges.Intake intake = changes.takeIn(change, clock.instant());
-        meters.counter("bilan.retention.consent.changes", "intake", intake.name().toLowerCase()).increment();
+        count("bilan.retention.consent.changes", intake.name().toLowerCase());
         if (intake == ConsentChanges.Intake.TAKEN_IN_LATE) {
             log.warn("Consent change {} (beneficiary {}, sequence {}) arrived after a later one: stored in its place",
                     change.eventId(), change.beneficiaryId(), change.sequence());
@@ -53,19 +62,52 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
             log.debug("Consent change {} (beneficiary {}, sequence {}): {}", change.eventId(), change.beneficiaryId(),
                     change.sequence(), intake);
         }
-        response.onNext(RecordConsentChangeResponse.newBuilder()
+        reply(response, RecordConsentChangeResponse.newBuilder()
                 .setFirstDelivery(intake != ConsentChanges.Intake.DUPLICATE).build());
-        response.onCompleted();
     }
 
     @Override
     public void recordActionEnd(RecordActionEndRequest request, StreamObserver<RecordActionEndResponse> response) {
         ActionEnd end = ActionEnd.of(request.getActionEnd());
         boolean first = actionEnds.takeIn(end, clock.instant());
-        meters.counter("bilan.retention.action.ends", "intake", first ? "taken_in" : "duplicate").increment();
+        count("bilan.retention.action.ends", first ? "taken_in" : "duplicate");
         log.info("Action end {} of assessment {} (beneficiary {}, centre {}, {}): {}", end.eventId(), end.assessmentId(),
                 end.beneficiaryId(), end.centreId(), end.outcome(), first ? "taken in" : "already taken in");
-        response.onNext(RecordActionEndResponse.newBuilder().setFirstDelivery(first).build());
+        reply(response, RecordActionEndResponse.newBuilder().setFirstDelivery(first).build());
+    }
+
+    /**
+     * A redelivery that names another object under an event id already taken in is refused
+     * ({@code FAILED_PRECONDITION}) rather than acknowledged: acknowledging would drop the second
+     * object, which then would never be destroyed. The sender's outbox keeps it and logs the
+     * refusal as an error, and someone looks.
+     */
+    @Override
+    public void registerDocument(RegisterDocumentRequest request, StreamObserver<RegisterDocumentResponse> response) {
+        StoredDocument document = StoredDocument.of(request.getDocument());
+        StoredDocuments.Intake intake = documents.takeIn(document, clock.instant());
+        count("bilan.retention.documents", intake.outcome());
+        if (intake.conflicts()) {
+            String fields = String.join(", ", intake.conflictingFields().stream()
+                    .map(field -> field.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT)).toList());
+            log.error("Document {} of assessment {} (held by {}) delivered again with another {}: refused, the first kept",
+                    document.eventId(), document.assessmentId(), document.holder(), fields);
+            throw Status.FAILED_PRECONDITION.withDescription("Un autre document a déjà été enregistré sous l'événement "
+                    + document.eventId() + " (" + fields + " différents) : un identifiant d'événement désigne un seul "
+                    + "objet stocké.").asRuntimeException();
+        }
+        log.info("Document {} ({}) of assessment {} (beneficiary {}, held by {}): {}", document.eventId(),
+                document.kind(), document.assessmentId(), document.beneficiaryId(), document.holder(),
+                intake.first() ? "taken in" : "already taken in");
+        reply(response, RegisterDocumentResponse.newBuilder().setFirstDelivery(intake.first()).build());
+    }
+
+    private void count(String meter, String intake) {
+        meters.counter(meter, "intake", intake).increment();
+    }
+
+    private static <T> void reply(StreamObserver<T> response, T answer) {
+        response.onNext(answer);
         response.onCompleted();
     }
 }

@@ -15,6 +15,8 @@ import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementResponse;
+import fr.bilan.proto.beneficiary.v1.GetAgreementDocumentRequest;
+import fr.bilan.proto.beneficiary.v1.GetAgreementDocumentResponse;
 import fr.bilan.proto.beneficiary.v1.GetAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.GetAgreementResponse;
 import fr.bilan.proto.beneficiary.v1.RefuseAgreementRequest;
@@ -44,14 +46,16 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
     private final AgreementRepository agreements;
     private final FundingRepository fundings;
     private final BeneficiaryRepository beneficiaries;
+    private final AgreementDocuments documents;
     private final Clock clock;
     private final AccessLog accessLog;
 
     AgreementGrpcService(AgreementRepository agreements, FundingRepository fundings, BeneficiaryRepository beneficiaries,
-            Clock clock, AccessLog accessLog) {
+            AgreementDocuments documents, Clock clock, AccessLog accessLog) {
         this.agreements = agreements;
         this.fundings = fundings;
         this.beneficiaries = beneficiaries;
+        this.documents = documents;
         this.clock = clock;
         this.accessLog = accessLog;
     }
@@ -79,9 +83,26 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
     public void getAgreement(GetAgreementRequest request, StreamObserver<GetAgreementResponse> response) {
         Caller caller = Caller.current();
         Agreement agreement = agreements.require(request.getId(), "id");
-        BeneficiaryAccess.checkRead(caller, beneficiaries.require(agreement.beneficiaryId(), "id"));
+        checkRead(caller, agreement);
         accessLog.record(caller, "agreement.read", agreement.accessed());
         response.onNext(GetAgreementResponse.newBuilder().setAgreement(toProto(agreement)).build());
+        response.onCompleted();
+    }
+
+    /**
+     * The agreement's PDF, for whoever may read the agreement. Logged as read before it is rendered:
+     * the agreement and the employee's name leave for synthesis-service on the caller's behalf.
+     */
+    @Override
+    public void getAgreementDocument(GetAgreementDocumentRequest request,
+            StreamObserver<GetAgreementDocumentResponse> response) {
+        Caller caller = Caller.current();
+        Agreement agreement = agreements.require(request.getId(), "id");
+        Beneficiary employee = checkRead(caller, agreement);
+        accessLog.record(caller, "agreement.read_document", agreement.accessed());
+        var document = documents.render(toProto(agreement),
+                employee.profile().givenName() + " " + employee.profile().familyName());
+        response.onNext(GetAgreementDocumentResponse.newBuilder().setBody(document).build());
         response.onCompleted();
     }
 
@@ -158,6 +179,13 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         if (Etags.expectedVersion(etag, current.version()) != current.version()) {
             throw AgreementRepository.modifiedMeanwhile();
         }
+    }
+
+    /** The agreement's employee, if the caller may read it: the employee themself, or staff of the centre. */
+    private Beneficiary checkRead(Caller caller, Agreement agreement) {
+        Beneficiary employee = beneficiaries.require(agreement.beneficiaryId(), "id");
+        BeneficiaryAccess.checkRead(caller, employee);
+        return employee;
     }
 
     /** Whether the caller is the employee themself; otherwise they must be staff of the centre. */

@@ -37,6 +37,17 @@ public final class BeneficiaryAccess {
         }
     }
 
+    /**
+     * Who may ask whether a consent of the beneficiary is in force: whoever reads their record, or a
+     * platform service for anyone (synthesis-service re-checking a share before each download): the
+     * answer is a yes or no and the record that decides it, no profile.
+     */
+    public static void checkConsentCheck(Caller caller, Beneficiary beneficiary) {
+        if (!caller.hasRole(PLATFORM_SERVICE)) {
+            checkRead(caller, beneficiary);
+        }
+    }
+
     /** A centre manager of the beneficiary's centre, or a consultant of that centre assigned to them. */
     public static void checkStaff(Caller caller, Beneficiary beneficiary) {
         String centre = beneficiary.profile().centreId();

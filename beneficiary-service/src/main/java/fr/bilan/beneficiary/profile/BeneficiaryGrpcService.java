@@ -155,7 +155,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
         Caller caller = Caller.current();
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
-        BeneficiaryAccess.checkRead(caller, beneficiary);
+        BeneficiaryAccess.checkConsentCheck(caller, beneficiary);
         if (request.getKind() == ConsentKind.CONSENT_KIND_UNSPECIFIED || request.getKind() == ConsentKind.UNRECOGNIZED) {
             throw FieldViolations.of("kind", "Indiquez l'objet du consentement.");
         }

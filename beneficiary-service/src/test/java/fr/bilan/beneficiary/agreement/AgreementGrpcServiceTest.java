@@ -57,7 +57,7 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
     @Autowired
     private AgreementRepository stored;
 
-    private record Case(Beneficiary employee, Funding funding, Agreement draft) {
+    record Case(Beneficiary employee, Funding funding, Agreement draft) {
     }
 
     /** The redeployment leave that pays for the bilan of {@code employee}. */
@@ -72,7 +72,7 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
     }
 
     /** An employee of centre Lyon, the redeployment leave that pays for their bilan, and its draft agreement. */
-    private static Case drafted() {
+    static Case drafted() {
         Beneficiary employee = newBeneficiary(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE);
         Funding funding = leaveOf(employee);
         Agreement draft = agreements(consultant()).createAgreement(CreateAgreementRequest.newBuilder()

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
@@ -29,6 +30,9 @@ import fr.bilan.proto.beneficiary.v1.ListBeneficiariesResponse;
 import fr.bilan.proto.beneficiary.v1.UnassignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import com.google.protobuf.FieldMask;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import fr.bilan.support.audit.AccessRecords;
 import fr.bilan.support.testing.StandardGrpcServicesContract;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
@@ -52,6 +56,9 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
     }
 
     /** A beneficiary of its own, so tests do not meet each other's e-mail addresses. */
+    @Autowired
+    private MongoDatabase database;
+
     private static Beneficiary create(Beneficiary.Builder beneficiary) {
         return as(consultant()).createBeneficiary(CreateBeneficiaryRequest.newBuilder()
                 .setBeneficiary(beneficiary.setEmail(UUID.randomUUID() + "@example.fr")).build()).getBeneficiary();
@@ -266,6 +273,39 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
                 .build()))).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(codeOf(() -> as(TestIdentityProvider.token("beneficiary-other", "beneficiary")).checkConsent(check)))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void aPlatformServiceChecksAConsentOfAnyBeneficiaryAndNothingElse() {
+        Beneficiary lea = create(ELODIE.toBuilder().setAccountId("beneficiary-" + UUID.randomUUID()));
+        var cep = fr.bilan.proto.beneficiary.v1.Recipient.newBuilder()
+                .setKind(fr.bilan.proto.beneficiary.v1.RecipientKind.CEP_ADVISOR).setName("Mme Roux").build();
+        ConsentRecord granted = as(TestIdentityProvider.token(lea.getAccountId(), "beneficiary"))
+                .createConsentRecord(CreateConsentRecordRequest.newBuilder().setBeneficiaryId(lea.getId())
+                        .setConsentRecord(ConsentRecord.newBuilder().setKind(ConsentKind.SYNTHESIS_SHARING)
+                                .setDecision(ConsentDecision.GRANTED).setRecipient(cep).setMethod(EvidenceMethod.IN_APP))
+                        .build()).getConsentRecord();
+        // synthesis-service's own token: member of no centre, assigned to nobody
+        var platform = as(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                TestIdentityProvider.SERVICE_ROLE));
+        var check = CheckConsentRequest.newBuilder().setBeneficiaryId(lea.getId())
+                .setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(cep).build();
+
+        var answer = platform.checkConsent(check);
+
+        assertThat(answer.getGranted()).isTrue();
+        assertThat(answer.getDecidingRecord()).isEqualTo(granted);
+        assertThat(platform.checkConsent(check.toBuilder().setRecipient(cep.toBuilder().setName("M. Autre")).build())
+                .getGranted()).isFalse();
+        assertThat(database.getCollection(AccessRecords.COLLECTION).find(Filters.and(
+                Filters.eq("resource", "beneficiaries/" + lea.getId() + "/consentRecords"),
+                Filters.eq("operation", "consent.check"), Filters.eq("actor", TestIdentityProvider.SERVICE_ACCOUNT)))
+                .into(new ArrayList<>())).hasSize(2);
+        // the profile itself stays out of its reach
+        assertThat(codeOf(() -> platform.getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(lea.getId()).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> platform.listConsentRecords(ListConsentRecordsRequest.newBuilder()
+                .setBeneficiaryId(lea.getId()).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     private static AssignConsultantRequest assign(Beneficiary beneficiary, String consultant) {

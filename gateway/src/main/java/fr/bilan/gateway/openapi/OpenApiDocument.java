@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
 import com.google.api.FieldBehavior;
 import com.google.api.FieldBehaviorProto;
 import com.google.protobuf.Descriptors.Descriptor;
@@ -149,7 +152,17 @@ public final class OpenApiDocument {
         ObjectNode responses = operation.putObject("responses");
         boolean streams = method.isServerStreaming();
         ObjectNode ok = responses.putObject("200");
-        if (binding.answersRawBody()) {
+        if (binding.answersDownload()) {
+            // the type is data (the first chunk's content type), not contract: opaque bytes, which clients keep as a file
+            ok.put("description", "Succès : le fichier, envoyé au fil de l'eau, du type que donne l'en-tête "
+                    + "Content-Type (application/pdf pour un PDF). Une erreur en cours de route coupe la connexion : "
+                    + "un téléchargement interrompu n'est jamais présenté comme complet.");
+            ok.putObject("content").putObject(MediaType.APPLICATION_OCTET_STREAM_VALUE).putObject("schema")
+                    .put("type", "string").put("format", "binary");
+            ok.putObject("headers").putObject(HttpHeaders.CONTENT_DISPOSITION)
+                    .put("description", "attachment, sous un nom fixe : à enregistrer, pas à afficher.")
+                    .putObject("schema").put("type", "string");
+        } else if (binding.answersRawBody()) {
             ok.put("description", "Succès : le corps tel quel, du type que donne l'en-tête Content-Type.");
             ok.putObject("content").putObject("*/*").putObject("schema").put("type", "string");
         } else {

@@ -11,6 +11,8 @@ import org.springframework.util.unit.DataSize;
  * Settings of the transcoding gateway.
  *
  * @param deadline       how long a service has to answer one call before the caller gets a 504
+ * @param downloadDeadline how long a download (a file sent in chunks) may take, from the request to
+ *                       its last byte, whatever the backend: a slow client slows the stream down
  * @param maxBodySize    largest request body accepted; larger ones get a 413
  * @param backends       per-backend overrides, by backend name ({@code beneficiary}, ...)
  * @param circuitBreaker when to stop calling a failing backend, and for how long
@@ -18,7 +20,8 @@ import org.springframework.util.unit.DataSize;
  * @param descriptors    class-path location of the descriptor set the API is built from
  */
 @ConfigurationProperties("bilan.gateway")
-public record GatewayProperties(@DefaultValue("10s") Duration deadline, @DefaultValue("1MB") DataSize maxBodySize,
+public record GatewayProperties(@DefaultValue("10s") Duration deadline, @DefaultValue("2m") Duration downloadDeadline,
+        @DefaultValue("1MB") DataSize maxBodySize,
         Map<String, Backend> backends, @DefaultValue CircuitBreaker circuitBreaker, @DefaultValue Retry retry,
         @DefaultValue(ApiDescriptors.DEFAULT_LOCATION) String descriptors) {
 
@@ -51,8 +54,12 @@ public record GatewayProperties(@DefaultValue("10s") Duration deadline, @Default
             @DefaultValue("1s") Duration maxBackoff) {
     }
 
-    public Duration deadlineOf(String backend) {
-        Backend override = backends.get(backend);
+    /** The deadline of a call of {@code binding}: the download deadline for a download, its backend's otherwise. */
+    public Duration deadlineOf(HttpBinding binding) {
+        if (binding.answersDownload()) {
+            return downloadDeadline;
+        }
+        Backend override = backends.get(binding.backend());
         return override != null && override.deadline() != null ? override.deadline() : deadline;
     }
 }

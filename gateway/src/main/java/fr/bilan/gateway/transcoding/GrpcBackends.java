@@ -35,7 +35,7 @@ import reactor.core.publisher.Mono;
 /**
  * One long-lived gRPC channel per backend (the {@code <domain>} of {@code bilan.<domain>.v1}),
  * configured as {@code spring.grpc.client.channel.<domain>.*}, and dynamic calls over them: each
- * with the backend's deadline, through the backend's circuit breaker, idempotent RPCs retried by
+ * with the backend's deadline (a download with the download deadline), through the backend's circuit breaker, idempotent RPCs retried by
  * gRPC on {@code UNAVAILABLE}.
  */
 public final class GrpcBackends {
@@ -127,7 +127,7 @@ public final class GrpcBackends {
         headers.put(REQUEST_ID, correlationId);
         Channel channel = ClientInterceptors.intercept(channels.get(binding.backend()),
                 MetadataUtils.newAttachHeadersInterceptor(headers));
-        long deadlineMillis = properties.deadlineOf(binding.backend()).toMillis();
+        long deadlineMillis = properties.deadlineOf(binding).toMillis();
         Flux<DynamicMessage> responses = Flux.create(sink -> {
             ClientCall<DynamicMessage, DynamicMessage> call = channel.newCall(
                     methods.get(binding.method().getFullName()),

@@ -3,16 +3,20 @@ package fr.bilan.gateway.transcoding;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -32,17 +36,20 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.netty.NettyOutbound;
 
 /**
  * The end of the API route: resolves the HTTP request to an RPC, transcodes it, calls the service
- * and writes the JSON answer (or the raw body of a {@code google.api.HttpBody}) or the problem. It
- * ends the exchange; nothing is proxied.
+ * and writes the JSON answer (or the raw body of a {@code google.api.HttpBody}, or a file streamed
+ * in {@code google.api.HttpBody} chunks) or the problem. It ends the exchange; nothing is proxied.
  */
 public final class GrpcTranscodingFilter implements GatewayFilter {
 
     /** What a caller whose role the contract does not name is told (data scoping refusals say otherwise). */
     public static final String ROLE_REFUSED = "Votre rôle ne permet pas cette opération.";
     private static final MediaType NDJSON = new MediaType("application", "x-ndjson", StandardCharsets.UTF_8);
+    private static final String NOSNIFF = "nosniff";
+    private static final Logger log = LoggerFactory.getLogger(GrpcTranscodingFilter.class);
 
     private final HttpBindings bindings;
     private final RequestTranscoder requests;
@@ -110,8 +117,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .defaultIfEmpty(new byte[0])
                 .map(body -> Etags.applyIfMatch(binding,
                         requests.transcode(binding, matched.variables(), request.getQueryParams(), body), ifMatch))
-                .flatMap(message -> binding.method().isServerStreaming()
-                        ? writeStream(exchange, binding, message)
+                .flatMap(message -> binding.answersDownload() ? writeDownload(exchange, binding, message)
+                        : binding.method().isServerStreaming() ? writeStream(exchange, binding, message)
                         : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
                                 .flatMap(response -> binding.answersRawBody()
                                         ? writeRaw(exchange.getResponse(), binding, response)
@@ -153,6 +160,58 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
         return response.writeAndFlushWith(lines);
     }
 
+    /**
+     * A file streamed in {@code google.api.HttpBody} chunks, as its bytes: the 200 and the first
+     * chunk's content type leave with the first chunk; each chunk is flushed as it comes, and the
+     * next is asked of the service only as the client takes them in. A download, never shown in
+     * place: {@code Content-Disposition: attachment} under a fixed name, {@code nosniff}. A failure
+     * before the first chunk is an ordinary problem response; after it, see {@link #cut}.
+     */
+    private Mono<Void> writeDownload(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message) {
+        ServerHttpResponse response = exchange.getResponse();
+        Flux<Mono<DataBuffer>> chunks = backends.stream(binding, message, authorization(exchange.getRequest()),
+                        CorrelationId.of(exchange))
+                .map(answer -> httpBody(binding, answer))
+                .switchOnFirst((first, all) -> {
+                    if (first.hasValue()) {
+                        MediaType type = contentType(first.get());
+                        setRawBodyHeaders(response, type);
+                        response.getHeaders().setContentDisposition(
+                                ContentDisposition.attachment().filename(fileName(binding, type)).build());
+                    }
+                    return all;
+                })
+                .switchIfEmpty(Mono.error(() -> Status.INTERNAL
+                        .withDescription(binding.method().getFullName() + " answered no chunk").asRuntimeException()))
+                .map(body -> Mono.just(response.bufferFactory().wrap(data(body).asReadOnlyByteBuffer())));
+        return response.writeAndFlushWith(chunks)
+                .onErrorResume(failure -> response.isCommitted(), failure -> cut(exchange, binding, failure));
+    }
+
+    /**
+     * A download that fails once its first bytes are gone: the 200 was sent, and ending the body as
+     * usual would make a truncated file look complete. The connection is closed instead, without
+     * the end of the chunked body (HTTP/1.1) or with a reset stream (HTTP/2): the client sees the
+     * download fail. Logged without the path, which may hold a secret.
+     */
+    private static Mono<Void> cut(ServerWebExchange exchange, HttpBinding binding, Throwable failure) {
+        log.warn("Download {} cut after its first bytes [{}]: {}", binding.method().getFullName(),
+                CorrelationId.of(exchange), Status.fromThrowable(failure));
+        if (ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse()) instanceof NettyOutbound outbound) {
+            // queued on the connection's event loop before the end of the body could be
+            outbound.withConnection(connection -> connection.channel().close());
+            return Mono.empty();
+        }
+        return Mono.error(failure);
+    }
+
+    /** The fixed name a download is saved under, from its RPC: DownloadSynthesisDocument gives synthesis-document.pdf. */
+    static String fileName(HttpBinding binding, MediaType type) {
+        String name = binding.method().getName().replaceFirst("^Download(?=[A-Z])", "")
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return MediaType.APPLICATION_PDF.isCompatibleWith(type) ? name + ".pdf" : name;
+    }
+
     private static DataBuffer line(ServerHttpResponse response, byte[] json) {
         DataBuffer buffer = response.bufferFactory().allocateBuffer(json.length + 1);
         buffer.write(json);
@@ -171,15 +230,32 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
 
     /** A {@code google.api.HttpBody} as it is: its bytes under its own content type. */
     private static Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
-        Message body = binding.responseBody() == null ? answer : (Message) answer.getField(binding.responseBody());
+        Message body = httpBody(binding, answer);
+        setRawBodyHeaders(response, contentType(body));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(data(body).asReadOnlyByteBuffer())));
+    }
+
+    private static void setRawBodyHeaders(ServerHttpResponse response, MediaType contentType) {
+        response.setStatusCode(HttpStatus.OK);
+        response.getHeaders().setContentType(contentType);
+        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
+        // the type the service gave, not one a browser guesses from the bytes
+        response.getHeaders().set("X-Content-Type-Options", NOSNIFF);
+    }
+
+    /** The {@code google.api.HttpBody} an answer carries: the answer itself, or its {@code response_body} field. */
+    private static Message httpBody(HttpBinding binding, DynamicMessage answer) {
+        return binding.responseBody() == null ? answer : (Message) answer.getField(binding.responseBody());
+    }
+
+    private static MediaType contentType(Message body) {
         Descriptor type = body.getDescriptorForType();
         String contentType = (String) body.getField(type.findFieldByName("content_type"));
-        ByteString data = (ByteString) body.getField(type.findFieldByName("data"));
-        response.setStatusCode(HttpStatus.OK);
-        response.getHeaders().setContentType(contentType.isEmpty()
-                ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType));
-        response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(data.toByteArray())));
+        return contentType.isEmpty() ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(contentType);
+    }
+
+    private static ByteString data(Message body) {
+        return (ByteString) body.getField(body.getDescriptorForType().findFieldByName("data"));
     }
 
     private Mono<Void> writeJson(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {

@@ -47,4 +47,12 @@ public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body,
                         ? responseBody.getMessageType() : null;
         return answered != null && answered.getFullName().equals(HTTP_BODY);
     }
+
+    /**
+     * Whether it answers a file sent in chunks: a server-streaming RPC whose HTTP body is a
+     * {@code google.api.HttpBody}, each message one chunk, the first carrying the content type.
+     */
+    public boolean answersDownload() {
+        return method.isServerStreaming() && answersRawBody();
+    }
 }

@@ -84,4 +84,25 @@ class OpenApiDocumentTest {
         var create = document.get("paths").get("/api/v1/calendarFeeds").get("post");
         assertThat(create.has("security")).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void describesTheSynthesisDownloadsAsBinaryAttachments() {
+        ApiDescriptors descriptors = ApiDescriptors.load(getClass().getClassLoader(), ApiDescriptors.DEFAULT_LOCATION);
+        var document = OpenApiDocument.build(descriptors, HttpBindings.from(descriptors), "http://localhost:8180/realms/bilan");
+
+        var own = document.get("paths").get("/api/v1/assessments/{assessment_id}/synthesis/document").get("get");
+        var shared = document.get("paths").get("/api/v1/synthesisShares/{token}/document").get("get");
+        for (var download : java.util.List.of(own, shared)) {
+            var ok = download.get("responses").get("200");
+            assertThat(ok.get("content").propertyNames()).containsExactly("application/octet-stream");
+            assertThat(ok.get("content").get("application/octet-stream").get("schema").get("format").asString())
+                    .isEqualTo("binary");
+            assertThat(ok.get("headers").has("Content-Disposition")).isTrue();
+            assertThat(download.get("responses").has("404")).isTrue();
+        }
+        assertThat(own.get("description").asString()).contains("Rôles autorisés : beneficiary, consultant.");
+        assertThat(own.has("security")).isFalse();
+        assertThat(shared.get("security").isEmpty()).isTrue();
+        assertThat(shared.get("description").asString()).contains("sans jeton d'accès");
+    }
 }
