@@ -1,0 +1,69 @@
+package fr.bilan.synthesis.agreement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import fr.bilan.proto.beneficiary.v1.Agreement;
+import fr.bilan.proto.synthesis.v1.AgreementParties;
+import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentResponse;
+import fr.bilan.synthesis.SynthesisServiceTestSupport;
+import fr.bilan.support.testing.TestIdentityProvider;
+import io.grpc.Status;
+
+/** The agreement's PDF over gRPC: for platform services only, rendered with the centre's identity. */
+class DocumentRenderingGrpcTest extends SynthesisServiceTestSupport {
+
+    private static final RenderAgreementDocumentRequest REQUEST = RenderAgreementDocumentRequest.newBuilder()
+            .setAgreement(Agreement.newBuilder().setId("agreement-1").setCentreId(CENTRE)
+                    .setTitle("Bilan de compétences").setObjective("Construire un projet professionnel")
+                    .setContent("Trois phases").setMeans("Entretiens individuels").setDurationHours(24)
+                    .setConductAndFollowUp("Séances de deux heures").setResultsHandover("Remise en main propre")
+                    .setPriceCents(160000).setPaymentTerms("À réception de facture"))
+            .setParties(AgreementParties.newBuilder().setEmployeeName("Élodie Marchand"))
+            .build();
+
+    @Test
+    void aPlatformServiceGetsThePdfWithTheCentresIdentity() throws Exception {
+        RenderAgreementDocumentResponse answer = rendering(TestIdentityProvider.token(
+                TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE)).renderAgreementDocument(REQUEST);
+
+        assertThat(answer.getDocument().getContentType()).isEqualTo("application/pdf");
+        try (PDDocument pdf = Loader.loadPDF(answer.getDocument().getData().toByteArray())) {
+            String text = new PDFTextStripper().getText(pdf);
+            assertThat(text).contains("Élodie Marchand", "Centre de bilans de Lyon", "82690000069");
+        }
+    }
+
+    @Test
+    void nobodyElseCallsIt() {
+        for (String token : List.of(TestIdentityProvider.token("consultant-1", List.of(CENTRE), "consultant"),
+                manager())) {
+            assertThat(codeOf(() -> rendering(token).renderAgreementDocument(REQUEST)))
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+    }
+
+    @Test
+    void aCentreWithoutIdentityIsARefusalThatSaysWhatIsMissing() {
+        var request = REQUEST.toBuilder().setAgreement(REQUEST.getAgreement().toBuilder().setCentreId("centre-inconnu"))
+                .build();
+
+        assertThat(codeOf(() -> rendering(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                TestIdentityProvider.SERVICE_ROLE)).renderAgreementDocument(request)))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+    }
+
+    private static DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub rendering(String token) {
+        return DocumentRenderingServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
+                .withDeadlineAfter(20, TimeUnit.SECONDS);
+    }
+}
