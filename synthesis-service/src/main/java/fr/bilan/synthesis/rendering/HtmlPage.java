@@ -215,10 +215,6 @@ final class HtmlPage {
 
     private void footer(Element footer) {
         text(add(footer, "p", "notice"), NOTICE);
-        Element pages = add(footer, "p", "pages");
-        text(pages, "Page ");
-        add(pages, "span", "page-number");
-        text(pages, " sur ");
-        add(pages, "span", "page-count");
+        add(footer, "p", "pages");
     }
 }

@@ -124,7 +124,8 @@ public final class PdfRenderer {
                         print.beneficiaryObservations());
     }
 
-    private byte[] render(HtmlPage page, CentreIdentity centre) {
+    /** {@code page} as a PDF; package-private for tests that build hostile pages. */
+    byte[] render(HtmlPage page, CentreIdentity centre) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         byte[] logo = centre.hasLogo() ? centre.logo() : null;
         PdfRendererBuilder builder = new PdfRendererBuilder()
