@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.Timestamp;
@@ -19,18 +18,12 @@ import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 class AgreementPdfTest {
 
     private static final PdfRenderer RENDERER = Samples.renderer();
-    private static List<String> pages;
-    private static String text;
-
-    @BeforeAll
-    static void render() {
-        pages = Pdfs.pages(RENDERER.renderAgreement(Samples.agreement(), Samples.parties()));
-        text = String.join("\n", pages).replaceAll("\\s+", " ");
-    }
+    private static final List<String> PAGES = Pdfs.pages(RENDERER.renderAgreement(Samples.agreement(), Samples.parties()));
+    private static final String TEXT = Pdfs.flat(PAGES);
 
     @Test
     void namesTheThreeParties() {
-        assertThat(text).containsSubsequence("Convention de bilan de compétences", "Entre les soussignés", "L'employeur",
+        assertThat(TEXT).containsSubsequence("Convention de bilan de compétences", "Entre les soussignés", "L'employeur",
                 "Saveurs du Rhône SAS", "SIRET : 732 829 320 00074",
                 "Représenté par : Hélène Garçon, directrice des ressources humaines",
                 "Le salarié, bénéficiaire du bilan", "Chloé Lefèvre-Nguyễn", "Le prestataire",
@@ -40,7 +33,7 @@ class AgreementPdfTest {
 
     @Test
     void printsEveryMentionOfR6313_8() {
-        assertThat(text).containsSubsequence("Intitulé de l'action",
+        assertThat(TEXT).containsSubsequence("Intitulé de l'action",
                 "Bilan de compétences — évolution vers les ressources humaines", "Objectif",
                 "analyser ses compétences, aptitudes et motivations", "Contenu",
                 "Phase préliminaire, phase d'investigation et phase de conclusions", "Moyens prévus",
@@ -54,7 +47,7 @@ class AgreementPdfTest {
 
     @Test
     void tellsTheEmployeeTheirTenDaysAndThatSilenceIsRefusal() {
-        assertThat(text).containsSubsequence("Délai de réflexion du salarié",
+        assertThat(TEXT).containsSubsequence("Délai de réflexion du salarié",
                 "Le salarié dispose d'un délai de dix jours à compter de la réception de la présente convention",
                 "L'absence de réponse dans ce délai vaut refus (article R6313-8 du Code du travail)",
                 "ne constitue ni une faute ni un motif de licenciement",
@@ -63,7 +56,7 @@ class AgreementPdfTest {
 
     @Test
     void showsTheSignaturesRecordedAndRoomForTheOthers() {
-        assertThat(text).containsSubsequence("Signatures", "Partie Nom Signature",
+        assertThat(TEXT).containsSubsequence("Signatures", "Partie Nom Signature",
                 "Le salarié Chloé Lefèvre-Nguyễn Signée le 04/12/2026 (dans l'application)", "L'employeur Saveurs du Rhône SAS",
                 "Date et signature :", "Le prestataire", "Date et signature :");
         Agreement inForce = Samples.agreement().toBuilder().setState(AgreementState.IN_FORCE)
@@ -71,7 +64,7 @@ class AgreementPdfTest {
                 // 23:30 UTC is already the next day in Paris
                 .addSignatures(signature(AgreementParty.PROVIDER, EvidenceMethod.SIGNED_FORM, "2026-12-08T23:30:00Z"))
                 .build();
-        String signed = Pdfs.text(RENDERER.renderAgreement(inForce, Samples.parties())).replaceAll("\\s+", " ");
+        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(inForce, Samples.parties())));
         assertThat(signed).contains("Signée le 07/12/2026 (signature électronique)",
                 "Signée le 09/12/2026 (formulaire signé)").doesNotContain("Date et signature :");
     }
@@ -80,24 +73,21 @@ class AgreementPdfTest {
     void aDraftNotYetReceivedHasNoDatesAndARefusalIsSaid() {
         Agreement draft = Samples.agreement().toBuilder().setState(AgreementState.DRAFT).clearReceiveDate()
                 .clearEmployeeDeadlineDate().clearSignatures().build();
-        String draftText = Pdfs.text(RENDERER.renderAgreement(draft, Samples.parties())).replaceAll("\\s+", " ");
+        String draftText = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(draft, Samples.parties())));
         assertThat(draftText).contains("dix jours à compter de la réception")
                 .doesNotContain("Convention reçue", "Date limite de signature", "Signée le");
 
         Agreement lapsed = Samples.agreement().toBuilder().setState(AgreementState.LAPSED).clearSignatures()
                 .setEndTime(Timestamp.newBuilder().setSeconds(Instant.parse("2026-12-13T00:05:00Z").getEpochSecond()))
                 .build();
-        assertThat(Pdfs.text(RENDERER.renderAgreement(lapsed, Samples.parties())).replaceAll("\\s+", " "))
+        assertThat(Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(lapsed, Samples.parties()))))
                 .contains("Faute de signature du salarié dans le délai de dix jours, la présente convention est réputée "
                         + "refusée (le 13/12/2026).");
     }
 
     @Test
-    void everyPageCarriesTheNoticeAndItsNumber() {
-        for (int page = 0; page < pages.size(); page++) {
-            assertThat(pages.get(page).replaceAll("\\s+", " ")).contains(HtmlPage.NOTICE)
-                    .contains("Page " + (page + 1) + " sur " + pages.size());
-        }
+    void everyPageCarriesTheCentreTheNoticeAndItsNumber() {
+        Pdfs.assertEveryPage(PAGES, "Bilans & Parcours — Centre de Lyon Part-Dieu", HtmlPage.NOTICE);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package fr.bilan.synthesis.rendering;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -60,6 +62,20 @@ final class Pdfs {
 
     static String text(byte[] pdf) {
         return String.join("\n", pages(pdf));
+    }
+
+    /** The pages' text with every run of white space as one space: how a sentence reads across line ends. */
+    static String flat(List<String> pages) {
+        return String.join(" ", pages).replaceAll("\\s+", " ");
+    }
+
+    /** Every page has each of {@code expected}, and « Page n sur N » for its own number. */
+    static void assertEveryPage(List<String> pages, String... expected) {
+        assertThat(pages).isNotEmpty();
+        for (int page = 0; page < pages.size(); page++) {
+            assertThat(flat(List.of(pages.get(page)))).as("page %d", page + 1).contains(expected)
+                    .contains("Page " + (page + 1) + " sur " + pages.size());
+        }
     }
 
     /** How many images the pages draw (XObjects of their resources). */

@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.proto.synthesis.v1.CareerProject;
@@ -21,18 +20,13 @@ import fr.bilan.proto.synthesis.v1.Training;
 class SynthesisPdfTest {
 
     private static final PdfRenderer RENDERER = Samples.renderer();
-    private static List<String> pages;
-    private static String text;
-
-    @BeforeAll
-    static void render() {
-        pages = Pdfs.pages(RENDERER.renderSynthesis(Samples.synthesis()));
-        text = String.join("\n", pages);
-    }
+    private static final List<String> PAGES = Pdfs.pages(RENDERER.renderSynthesis(Samples.synthesis()));
+    /** Line ends kept: a line break typed must stay one. */
+    private static final String TEXT = String.join("\n", PAGES);
 
     @Test
     void sectionsComeInTheOrderOfR6313_4() {
-        assertThat(text).containsSubsequence("Document de synthèse du bilan de compétences", "La demande et son contexte",
+        assertThat(TEXT).containsSubsequence("Document de synthèse du bilan de compétences", "La demande et son contexte",
                 "Le parcours professionnel", "Les compétences", "Savoirs", "Savoir-faire", "Savoir-être",
                 "Les intérêts et motivations", "Le projet professionnel principal", "Les projets alternatifs",
                 "Les conditions et moyens favorisant la réalisation du projet", "Le plan d'action",
@@ -43,19 +37,19 @@ class SynthesisPdfTest {
 
     @Test
     void theContentPrintsWithItsAccentsAndLineBreaks() {
-        assertThat(text).contains("« redonner du sens »", "déménagement du siège", "Capacité à gérer les priorités",
+        assertThat(TEXT).contains("« redonner du sens »", "déménagement du siège", "Capacité à gérer les priorités",
                 "Immeuble « Le Français », 3e étage", "Œhlenschläger",
                 "Titre professionnel Assistant ressources humaines", "Module « Recrutement et marque employeur »",
                 "Une VAE partielle du titre est envisageable")
                 // a line break typed in the observations stays one
                 .contains("Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie");
-        assertThat(text).contains("Centre de bilan", "Bilans & Parcours — Centre de Lyon Part-Dieu", "12, rue de la Villette",
+        assertThat(TEXT).contains("Centre de bilan", "Bilans & Parcours — Centre de Lyon Part-Dieu", "12, rue de la Villette",
                 "69003 Lyon", "Numéro de déclaration d'activité : 84691234569");
     }
 
     @Test
     void theRiasecProfileIsATableWithTheHollandCode() {
-        assertThat(text).containsSubsequence("Profil RIASEC (scores sur 100)", "Type Lettre Score", "Réaliste R 22",
+        assertThat(TEXT).containsSubsequence("Profil RIASEC (scores sur 100)", "Type Lettre Score", "Réaliste R 22",
                 "Investigateur I 41", "Artistique A 35", "Social S 86", "Entreprenant E 64", "Conventionnel C 58",
                 "Code de Holland : SEC");
     }
@@ -69,7 +63,7 @@ class SynthesisPdfTest {
 
     @Test
     void projectsSayHowFeasibleTheyAreInFrench() {
-        assertThat(text).containsSubsequence("Chargée de ressources humaines en PME", "Faisabilité : Réalisable sous conditions",
+        assertThat(TEXT).containsSubsequence("Chargée de ressources humaines en PME", "Faisabilité : Réalisable sous conditions",
                 "Conseillère en insertion professionnelle", "Faisabilité : Difficilement réalisable en l'état");
         SynthesisContent high = SynthesisContent.newBuilder().setMainProject(CareerProject.newBuilder()
                 .setTitle("Comptable").setFeasibility(Feasibility.HIGH)).build();
@@ -78,25 +72,19 @@ class SynthesisPdfTest {
 
     @Test
     void theActionPlanIsATableWithHorizonsAndFrenchDates() {
-        assertThat(text).containsSubsequence("Étapes du plan d'action", "Étape Échéance Date",
+        assertThat(TEXT).containsSubsequence("Étapes du plan d'action", "Étape Échéance Date",
                 "Rencontrer deux responsables RH de PME (enquêtes métier) Court terme 18/12/2026",
                 "S'inscrire au titre professionnel Assistant RH Moyen terme 01/03/2027",
                 "Candidater à un poste de chargée RH Long terme 31/12/2027");
-        assertThat(text).contains("Un entretien de suivi est proposé le 25/05/2027.");
+        assertThat(TEXT).contains("Un entretien de suivi est proposé le 25/05/2027.");
     }
 
     @Test
     void everyPageCarriesTheCentreTheNoticeAndItsNumber() {
-        assertThat(pages).hasSizeGreaterThan(1);
-        for (int page = 0; page < pages.size(); page++) {
-            String flat = pages.get(page).replaceAll("\\s+", " ");
-            assertThat(flat).as("page %d", page + 1)
-                    .contains("Bilans & Parcours — Centre de Lyon Part-Dieu")
-                    .contains("Déclaration d'activité n° 84691234569")
-                    .contains("Document confidentiel — remis au seul bénéficiaire (article L6313-4 du Code du travail). "
-                            + "Sa communication à un tiers requiert l'accord du bénéficiaire.")
-                    .contains("Page " + (page + 1) + " sur " + pages.size());
-        }
+        assertThat(PAGES).hasSizeGreaterThan(1);
+        Pdfs.assertEveryPage(PAGES, "Bilans & Parcours — Centre de Lyon Part-Dieu", "Déclaration d'activité n° 84691234569",
+                "Document confidentiel — remis au seul bénéficiaire (article L6313-4 du Code du travail). Sa "
+                        + "communication à un tiers requiert l'accord du bénéficiaire.");
     }
 
     @Test
@@ -118,7 +106,7 @@ class SynthesisPdfTest {
             List<Future<byte[]>> renders = IntStream.range(0, 8)
                     .mapToObj(i -> pool.submit(() -> RENDERER.renderSynthesis(Samples.synthesis()))).toList();
             for (Future<byte[]> render : renders) {
-                assertThat(Pdfs.pages(render.get())).isEqualTo(pages);
+                assertThat(Pdfs.pages(render.get())).isEqualTo(PAGES);
             }
         } finally {
             pool.shutdownNow();
