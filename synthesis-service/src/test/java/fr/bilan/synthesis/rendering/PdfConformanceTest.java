@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
 import org.w3c.dom.Document;
 
-/** Both documents are PDF/A-3a and PDF/UA-1: checked with PDFBox, then by veraPDF. */
+import fr.bilan.proto.synthesis.v1.SynthesisContent;
+
+/**
+ * Both documents are PDF/A-3a and PDF/UA-1: checked with PDFBox, then by veraPDF. Liberation covers
+ * Latin (Vietnamese included), Greek and Cyrillic; a character it lacks prints as « # ».
+ */
 class PdfConformanceTest {
 
     private static byte[] synthesis;
@@ -123,6 +129,15 @@ class PdfConformanceTest {
     @MethodSource("documents")
     void veraPdfFindsItPdfUa1Compliant(byte[] pdf) {
         assertThat(Pdfs.violations(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void charactersTheFontLacksPrintAsHashesAndKeepItCompliant() {
+        SynthesisPrint print = new SynthesisPrint(Samples.CENTRE, "王小明", "Léo Martin", LocalDate.of(2026, 11, 23), 1,
+                SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build(), "");
+        byte[] pdf = Samples.renderer().renderSynthesis(print);
+        assertThat(Pdfs.flat(Pdfs.pages(pdf))).contains("Bénéficiaire : ###", "Merci # → ≥ ‰ ǅ");
+        assertThat(Pdfs.violations(pdf, PDFAFlavour.PDFA_3_A)).isEmpty();
     }
 
     private static void collect(PDStructureNode node, List<String> tags) {
