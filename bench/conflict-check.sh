@@ -11,10 +11,10 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-# shellcheck source=bench/session-jmh.sh
-source bench/session-jmh.sh
+# shellcheck source=bench/jmh.sh
+source bench/jmh.sh
 FORKS=${1:-1} WARM_UPS=${2:-3} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-3}
-run_session_jmh conflict-check 'fr.bilan.session.booking.ConflictCheckBenchmark' "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"
+run_jmh session-service conflict-check 'fr.bilan.session.booking.ConflictCheckBenchmark' "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"
 # each fork seeds its store: the seeding time, by benchmark
 awk '/^# Benchmark: / { sub(/.*\./, ""); name = $0 } /^seeded / { print name ": " $0 }' \
   session-service/target/jmh/conflict-check.log

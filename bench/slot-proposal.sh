@@ -10,7 +10,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
-# shellcheck source=bench/session-jmh.sh
-source bench/session-jmh.sh
+# shellcheck source=bench/jmh.sh
+source bench/jmh.sh
 FORKS=${1:-1} WARM_UPS=${2:-3} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-2}
-run_session_jmh slot-proposal 'fr.bilan.session.calendar.*' "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"
+run_jmh session-service slot-proposal 'fr.bilan.session.calendar.*' "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"

@@ -121,12 +121,8 @@ final class AgreementHtml {
             return "Date et signature :";
         }
         AgreementSignature signature = recorded.get();
-        String how = switch (signature.getMethod()) {
-            case SIGNED_FORM -> " (formulaire signé)";
-            case E_SIGNATURE -> " (signature électronique)";
-            case IN_APP -> " (dans l'application)";
-            default -> "";
-        };
+        String method = French.label(signature.getMethod(), "");
+        String how = method.isEmpty() ? "" : " (" + method + ")";
         return signature.hasSignTime() ? "Signée le " + French.date(day(signature.getSignTime().getSeconds())) + how
                 : "Signée" + how;
     }

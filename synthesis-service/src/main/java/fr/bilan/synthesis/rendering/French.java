@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.google.type.Date;
 
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.synthesis.v1.Feasibility;
 import fr.bilan.proto.synthesis.v1.Horizon;
 
@@ -18,6 +20,16 @@ final class French {
 
     private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy", Locale.FRENCH);
     private static final DateTimeFormatter MONTH_YEAR = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final Map<Enum<?>, String> LABELS = Map.ofEntries(
+            Map.entry(Feasibility.HIGH, "Réalisable à court terme"),
+            Map.entry(Feasibility.CONDITIONAL, "Réalisable sous conditions"),
+            Map.entry(Feasibility.LOW, "Difficilement réalisable en l'état"),
+            Map.entry(Horizon.SHORT_TERM, "Court terme"),
+            Map.entry(Horizon.MEDIUM_TERM, "Moyen terme"),
+            Map.entry(Horizon.LONG_TERM, "Long terme"),
+            Map.entry(EvidenceMethod.SIGNED_FORM, "formulaire signé"),
+            Map.entry(EvidenceMethod.E_SIGNATURE, "signature électronique"),
+            Map.entry(EvidenceMethod.IN_APP, "dans l'application"));
 
     private French() {
     }
@@ -69,22 +81,9 @@ final class French {
         return String.join(", ", items.subList(0, items.size() - 1)) + " et " + items.get(items.size() - 1);
     }
 
-    static String feasibility(Feasibility feasibility) {
-        return switch (feasibility) {
-            case HIGH -> "Réalisable à court terme";
-            case CONDITIONAL -> "Réalisable sous conditions";
-            case LOW -> "Difficilement réalisable en l'état";
-            default -> "Non évaluée";
-        };
-    }
-
-    static String horizon(Horizon horizon) {
-        return switch (horizon) {
-            case SHORT_TERM -> "Court terme";
-            case MEDIUM_TERM -> "Moyen terme";
-            case LONG_TERM -> "Long terme";
-            default -> "Non précisée";
-        };
+    /** What the contract's enums print as; {@code unset} for a value without words (unspecified). */
+    static String label(Enum<?> value, String unset) {
+        return LABELS.getOrDefault(value, unset);
     }
 
     private static String group(String digits) {

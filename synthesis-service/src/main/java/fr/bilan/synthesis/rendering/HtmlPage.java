@@ -10,6 +10,8 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.DOMImplementation;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * One printed document as a DOM, in the layout every document shares: the centre's identity at the
@@ -64,6 +66,35 @@ final class HtmlPage {
 
     Document document() {
         return document;
+    }
+
+    /**
+     * Keeps every heading on the page of what follows it: each {@code h2}/{@code h3} and its next
+     * sibling go into one {@code div.keep} that does not break (openhtmltopdf ignores
+     * {@code page-break-after: avoid}). From the last heading up, so that an {@code h2} followed by an
+     * {@code h3} keeps the {@code h3}'s own group.
+     */
+    HtmlPage keepHeadingsWithNext() {
+        List<Element> headings = new java.util.ArrayList<>();
+        for (String name : new String[] {"h2", "h3"}) {
+            NodeList found = document.getElementsByTagNameNS(XHTML, name);
+            for (int i = 0; i < found.getLength(); i++) {
+                headings.add((Element) found.item(i));
+            }
+        }
+        headings.sort((a, b) -> (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) != 0 ? 1 : -1);
+        for (Element heading : headings) {
+            Node next = heading.getNextSibling();
+            if (next == null) {
+                continue;
+            }
+            Element keep = document.createElementNS(XHTML, "div");
+            keep.setAttribute("class", "keep");
+            heading.getParentNode().insertBefore(keep, heading);
+            keep.appendChild(heading);
+            keep.appendChild(next);
+        }
+        return this;
     }
 
     Element content() {
@@ -127,8 +158,11 @@ final class HtmlPage {
         shown.forEach(item -> text(add(list, "li"), item));
     }
 
-    /** A table with a caption and column headers; {@code numeric} columns align right. */
-    void table(Element parent, String caption, List<String> headers, List<List<String>> rows, int... numeric) {
+    /**
+     * A table with a caption and column headers; {@code columnClasses} names a class per column
+     * ({@code number}: right-aligned, {@code nowrap}: on one line), {@code null} for none.
+     */
+    void table(Element parent, String caption, List<String> headers, List<List<String>> rows, String... columnClasses) {
         Element table = add(parent, "table");
         text(add(table, "caption"), caption);
         Element headRow = add(add(table, "thead"), "tr");
@@ -137,12 +171,7 @@ final class HtmlPage {
         for (List<String> row : rows) {
             Element tr = add(body, "tr");
             for (int column = 0; column < row.size(); column++) {
-                Element cell = text(add(tr, "td"), row.get(column));
-                for (int n : numeric) {
-                    if (n == column) {
-                        cell.setAttribute("class", "number");
-                    }
-                }
+                text(add(tr, "td", column < columnClasses.length ? columnClasses[column] : null), row.get(column));
             }
         }
     }
@@ -215,10 +244,6 @@ final class HtmlPage {
 
     private void footer(Element footer) {
         text(add(footer, "p", "notice"), NOTICE);
-        Element pages = add(footer, "p", "pages");
-        text(pages, "Page ");
-        add(pages, "span", "page-number");
-        text(pages, " sur ");
-        add(pages, "span", "page-count");
+        add(footer, "p", "pages");
     }
 }

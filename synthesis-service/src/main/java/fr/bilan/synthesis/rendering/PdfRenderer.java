@@ -124,7 +124,8 @@ public final class PdfRenderer {
                         print.beneficiaryObservations());
     }
 
-    private byte[] render(HtmlPage page, CentreIdentity centre) {
+    /** {@code page} as a PDF; package-private for tests that build hostile pages. */
+    byte[] render(HtmlPage page, CentreIdentity centre) {
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
         byte[] logo = centre.hasLogo() ? centre.logo() : null;
         PdfRendererBuilder builder = new PdfRendererBuilder()
@@ -141,7 +142,7 @@ public final class PdfRenderer {
                 .useProtocolsStreamImplementation(NOTHING, REFUSED_PROTOCOLS)
                 .useProtocolsStreamImplementation(
                         uri -> stream(logo != null && HtmlPage.LOGO_URI.equals(uri) ? logo : null), LOGO_PROTOCOL)
-                .withW3cDocument(page.document(), BASE_URI)
+                .withW3cDocument(page.keepHeadingsWithNext().document(), BASE_URI)
                 .toStream(pdf);
         for (Font font : fonts) {
             builder.useFont(() -> new ByteArrayInputStream(font.bytes()), FONT_FAMILY, font.weight(), font.style(), true);

@@ -10,7 +10,7 @@ import com.openhtmltopdf.util.XRLogger;
 
 /**
  * openhtmltopdf's messages, warnings and worse only, through SLF4J (its default writes everything
- * from INFO to the console). A message's template is logged, never its arguments: they may quote a
+ * from INFO to the console). A message's template is logged (« … » where its arguments go), never its arguments: they may quote a
  * document, and what a synthèse says stays out of logs.
  */
 final class RendererLog implements XRLogger {
@@ -26,10 +26,11 @@ final class RendererLog implements XRLogger {
     public void log(Diagnostic diagnostic) {
         String error = diagnostic.hasError() && diagnostic.getError() != null
                 ? " (" + diagnostic.getError().getClass().getName() + ")" : "";
+        String message = diagnostic.getLogMessageId().getMessageFormat().replace("{}", "…");
         if (diagnostic.getLevel().intValue() >= Level.SEVERE.intValue()) {
-            LOG.error("{}{}", diagnostic.getLogMessageId().getMessageFormat(), error);
+            LOG.error("{}{}", message, error);
         } else {
-            LOG.warn("{}{}", diagnostic.getLogMessageId().getMessageFormat(), error);
+            LOG.warn("{}{}", message, error);
         }
     }
 

@@ -103,7 +103,8 @@ final class SynthesisHtml {
     private void riasec(Element section, RiasecProfile profile) {
         List<RiasecType> types = RiasecType.of(profile);
         page.table(section, "Profil RIASEC (scores sur 100)", List.of("Type", "Lettre", "Score"),
-                types.stream().map(type -> List.of(type.name, type.letter, Integer.toString(type.score))).toList(), 2);
+                types.stream().map(type -> List.of(type.name, type.letter, Integer.toString(type.score))).toList(), null,
+                null, "number");
         page.labelled(section, "Code de Holland", hollandCode(types));
     }
 
@@ -118,7 +119,7 @@ final class SynthesisHtml {
         if (!blank(project.getDescription())) {
             page.paragraph(section, project.getDescription());
         }
-        page.labelled(section, "Faisabilité", French.feasibility(project.getFeasibility()));
+        page.labelled(section, "Faisabilité", French.label(project.getFeasibility(), "Non évaluée"));
         if (!blank(project.getFeasibilityNotes())) {
             page.paragraph(section, project.getFeasibilityNotes());
         }
@@ -131,10 +132,10 @@ final class SynthesisHtml {
         List<List<String>> rows = new ArrayList<>(steps.size());
         for (ActionStep step : steps) {
             LocalDate due = French.day(step.getDueDate());
-            rows.add(List.of(step.getDescription(), French.horizon(step.getHorizon()), due == null ? "" : French.date(due)));
+            rows.add(List.of(step.getDescription(), French.label(step.getHorizon(), "Non précisée"), due == null ? "" : French.date(due)));
         }
         page.table(page.section("Le plan d'action"), "Étapes du plan d'action", List.of("Étape", "Échéance", "Date"),
-                rows);
+                rows, null, "nowrap", "nowrap");
     }
 
     private void training(SynthesisContent content) {

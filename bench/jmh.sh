@@ -1,12 +1,13 @@
-# Sourced by session-service's JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh): builds the
-# jmh profile (own source root and build folder: the default build never sees the benchmarks), runs
-# the benchmarks a pattern selects, and prints p50/p99 per benchmark from JMH's CSV.
-# run_session_jmh <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
-# leaves the full output in session-service/target/jmh/<name>.log.
-run_session_jmh() {
-  local name=$1 pattern=$2 forks=$3 warm_ups=$4 iterations=$5 seconds=$6
-  local out=session-service/target/jmh
-  ./mvnw -q -B -Pjmh -pl session-service -am -DskipTests process-classes
+# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh…):
+# builds a module's jmh profile (own source root and build folder: the default build never sees the
+# benchmarks), runs the benchmarks a pattern selects, and prints p50/p99 per benchmark from JMH's CSV.
+# run_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
+# leaves the full output in <module>/target/jmh/<name>.log and the CSV in <module>/target/jmh/<name>.csv.
+# The module's pom declares the jmh profile (see session-service/pom.xml).
+run_jmh() {
+  local module=$1 name=$2 pattern=$3 forks=$4 warm_ups=$5 iterations=$6 seconds=$7
+  local out=$module/target/jmh
+  ./mvnw -q -B -Pjmh -pl "$module" -am -DskipTests process-classes
   local command=(java -cp "$out/classes:$(cat "$out/jmh.classpath")" org.openjdk.jmh.Main "$pattern"
     -f "$forks" -wi "$warm_ups" -w "${seconds}s" -i "$iterations" -r "${seconds}s" -t 1
     -rf csv -rff "$out/$name.csv")

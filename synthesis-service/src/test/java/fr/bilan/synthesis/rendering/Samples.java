@@ -1,0 +1,137 @@
+package fr.bilan.synthesis.rendering;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+
+import fr.bilan.proto.beneficiary.v1.Agreement;
+import fr.bilan.proto.beneficiary.v1.AgreementParty;
+import fr.bilan.proto.beneficiary.v1.AgreementSignature;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.proto.beneficiary.v1.Employer;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.proto.synthesis.v1.ActionStep;
+import fr.bilan.proto.synthesis.v1.AgreementParties;
+import fr.bilan.proto.synthesis.v1.CareerProject;
+import fr.bilan.proto.synthesis.v1.Feasibility;
+import fr.bilan.proto.synthesis.v1.FollowUp;
+import fr.bilan.proto.synthesis.v1.Horizon;
+import fr.bilan.proto.synthesis.v1.Interests;
+import fr.bilan.proto.synthesis.v1.RiasecProfile;
+import fr.bilan.proto.synthesis.v1.Skills;
+import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.proto.synthesis.v1.TestResult;
+import fr.bilan.proto.synthesis.v1.Training;
+
+/** A realistic synthèse and agreement, as a consultant of a Lyon centre would write them. */
+final class Samples {
+
+    static final String CENTRE = "centre-lyon";
+    static final CentreIdentity LYON = new CentreIdentity("Bilans & Parcours — Centre de Lyon Part-Dieu",
+            "12, rue de la Villette\nImmeuble « Le Français », 3e étage\n69003 Lyon", "84691234569", null);
+
+    private Samples() {
+    }
+
+    static PdfRenderer renderer() {
+        return new PdfRenderer(Map.of(CENTRE, LYON)::get);
+    }
+
+    static SynthesisPrint synthesis() {
+        return new SynthesisPrint(CENTRE, "Chloé Lefèvre-Nguyễn", "Benoît Œhlenschläger", LocalDate.of(2026, 11, 23), 2,
+                content(), "Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie de ce document "
+                        + "pour mon entretien avec ma conseillère en évolution professionnelle.");
+    }
+
+    static SynthesisContent content() {
+        return SynthesisContent.newBuilder()
+                .setRequestContext("Mme Lefèvre-Nguyễn, 41 ans, est assistante de direction dans une PME lyonnaise "
+                        + "de l'agroalimentaire depuis douze ans. Elle a sollicité ce bilan pour « redonner du sens » à "
+                        + "son travail après une réorganisation de son service.\n\nSon employeur finance le bilan dans "
+                        + "le cadre du plan de développement des compétences.")
+                .setCareerPath("Après un BTS Assistant de gestion (2004), elle a travaillé cinq ans dans un cabinet "
+                        + "d'expertise comptable, puis rejoint l'entreprise actuelle en 2014.\nElle y a coordonné le "
+                        + "déménagement du siège, l'accueil des nouveaux salariés et la mise en place du logiciel de "
+                        + "gestion des congés.")
+                .setSkills(Skills.newBuilder()
+                        .addKnowledge("Gestion administrative et comptabilité courante")
+                        .addKnowledge("Droit du travail : notions utiles à l'accueil des salariés")
+                        .addSkills("Organisation d'événements et de déplacements")
+                        .addSkills("Rédaction de procédures et de comptes rendus")
+                        .addSoftSkills("Sens de l'écoute, discrétion")
+                        .addSoftSkills("Capacité à gérer les priorités et les imprévus"))
+                .setInterests(Interests.newBuilder()
+                        .setMotivations("Elle est motivée par l'accompagnement des personnes, le travail en équipe "
+                                + "et le sentiment d'être utile ; elle redoute la routine et l'isolement.")
+                        .addTestResults(TestResult.newBuilder().setTestName("Inventaire d'intérêts RIASEC")
+                                .setSummary("Le profil fait ressortir les dimensions sociale et entreprenante, "
+                                        + "cohérentes avec les motivations exprimées en entretien.")
+                                .setRiasec(RiasecProfile.newBuilder().setRealistic(22).setInvestigative(41)
+                                        .setArtistic(35).setSocial(86).setEnterprising(64).setConventional(58))))
+                .setMainProject(CareerProject.newBuilder().setTitle("Chargée de ressources humaines en PME")
+                        .setDescription("Évoluer vers un poste RH généraliste : recrutement, intégration, formation.")
+                        .setFeasibility(Feasibility.CONDITIONAL)
+                        .setFeasibilityNotes("Le marché lyonnais recrute ; une certification RH est attendue par "
+                                + "les employeurs."))
+                .addAlternativeProjects(CareerProject.newBuilder().setTitle("Conseillère en insertion professionnelle")
+                        .setDescription("Accompagner des publics éloignés de l'emploi au sein d'une association.")
+                        .setFeasibility(Feasibility.LOW)
+                        .setFeasibilityNotes("Baisse de salaire importante ; titre professionnel CIP requis."))
+                .setConditionsAndMeans("Un aménagement de son temps de travail (4 jours sur 5) pendant la formation ; "
+                        + "le soutien de sa responsable ; un financement par son CPF complété par l'employeur.")
+                .addActionPlan(step("Rencontrer deux responsables RH de PME (enquêtes métier)", Horizon.SHORT_TERM,
+                        LocalDate.of(2026, 12, 18)))
+                .addActionPlan(step("S'inscrire au titre professionnel Assistant RH", Horizon.MEDIUM_TERM,
+                        LocalDate.of(2027, 3, 1)))
+                .addActionPlan(step("Candidater à un poste de chargée RH", Horizon.LONG_TERM, LocalDate.of(2027, 12, 31)))
+                .setTraining(Training.newBuilder().addTrainingNeeds("Titre professionnel Assistant ressources humaines")
+                        .addTrainingNeeds("Module « Recrutement et marque employeur »").setVaeAdvised(true)
+                        .setVaeDetails("Une VAE partielle du titre est envisageable au vu de ses missions d'accueil."))
+                .setFollowUp(FollowUp.newBuilder().setProposedDate(date(LocalDate.of(2027, 5, 25)))
+                        .setTerms("Entretien d'une heure, en visioconférence ou au centre, au choix de la bénéficiaire."))
+                .build();
+    }
+
+    static ActionStep step(String description, Horizon horizon, LocalDate due) {
+        return ActionStep.newBuilder().setDescription(description).setHorizon(horizon).setDueDate(date(due)).build();
+    }
+
+    static Date date(LocalDate day) {
+        return Date.newBuilder().setYear(day.getYear()).setMonth(day.getMonthValue()).setDay(day.getDayOfMonth()).build();
+    }
+
+    static Agreement agreement() {
+        return Agreement.newBuilder().setId("agr-1").setCentreId(CENTRE).setState(AgreementState.SIGNED_BY_EMPLOYEE)
+                .setTitle("Bilan de compétences — évolution vers les ressources humaines")
+                .setObjective("Permettre à la salariée d'analyser ses compétences, aptitudes et motivations afin de "
+                        + "définir un projet professionnel et, le cas échéant, un projet de formation.")
+                .setContent("Phase préliminaire, phase d'investigation et phase de conclusions (article R6313-4).")
+                .setMeans("Entretiens individuels avec une consultante, tests d'intérêts, enquêtes métier, "
+                        + "documentation et plateforme en ligne.")
+                .setDurationHours(24)
+                .setPeriodStartDate(date(LocalDate.of(2027, 1, 5)))
+                .setPeriodEndDate(date(LocalDate.of(2027, 3, 30)))
+                .setConductAndFollowUp("Huit entretiens de trois heures, au centre ou à distance ; feuille "
+                        + "d'émargement signée à chaque séance ; entretien de suivi à six mois.")
+                .setResultsHandover("Les résultats détaillés et le document de synthèse sont remis à la seule "
+                        + "salariée, lors d'un entretien individuel ; ils ne sont communiqués à un tiers qu'avec son "
+                        + "accord.")
+                .setPriceCents(160_000)
+                .setPaymentTerms("Paiement par l'employeur à réception de la facture, à 30 jours.")
+                .setEmployer(Employer.newBuilder().setName("Saveurs du Rhône SAS").setSiret("73282932000074")
+                        .setSignatoryName("Hélène Garçon, directrice des ressources humaines"))
+                .setReceiveDate(date(LocalDate.of(2026, 12, 2)))
+                .setEmployeeDeadlineDate(date(LocalDate.of(2026, 12, 12)))
+                .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.EMPLOYEE)
+                        .setMethod(EvidenceMethod.IN_APP)
+                        .setSignTime(Timestamp.newBuilder().setSeconds(Instant.parse("2026-12-04T09:30:00Z").getEpochSecond())))
+                .build();
+    }
+
+    static AgreementParties parties() {
+        return AgreementParties.newBuilder().setEmployeeName("Chloé Lefèvre-Nguyễn").build();
+    }
+}
