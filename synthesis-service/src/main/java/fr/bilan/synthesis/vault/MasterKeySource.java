@@ -43,10 +43,10 @@ final class MasterKeySource {
      */
     static MasterKeys resolve(EncryptionProperties properties, boolean embeddedS3, EmbeddedStoreProperties embedded) {
         Map<String, byte[]> retired = new LinkedHashMap<>();
-        properties.getRetiredMasterKeys().forEach((id, key) -> retired.put(id, decode(key, RETIRED + "." + id)));
+        properties.retiredMasterKeys().forEach((id, key) -> retired.put(id, decode(key, RETIRED + "." + id)));
         byte[] current;
-        if (StringUtils.hasText(properties.getMasterKey())) {
-            current = decode(properties.getMasterKey(), MASTER_KEY);
+        if (StringUtils.hasText(properties.masterKey())) {
+            current = decode(properties.masterKey(), MASTER_KEY);
         } else if (!embeddedS3) {
             throw new IllegalStateException("No master key to encrypt the synthèse documents: with a real S3 store "
                     + "(bilan.storage.s3.endpoint is set) " + MASTER_KEY + " (env BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY) "
@@ -55,7 +55,7 @@ final class MasterKeySource {
             current = generated(embedded);
         }
         try {
-            return new MasterKeys(properties.getMasterKeyId(), current, retired);
+            return new MasterKeys(properties.masterKeyId(), current, retired);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

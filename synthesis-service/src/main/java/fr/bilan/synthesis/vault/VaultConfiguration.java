@@ -50,13 +50,13 @@ class VaultConfiguration {
     @Bean
     ApplicationListener<ApplicationReadyEvent> retiredMasterKeyRewrap(EncryptionProperties encryption, DataKeys dataKeys) {
         return ready -> {
-            if (encryption.getRetiredMasterKeys().isEmpty()) {
+            if (encryption.retiredMasterKeys().isEmpty()) {
                 return;
             }
             Thread rewrap = new Thread(() -> {
                 try {
                     log.info("{} data key(s) rewrapped from retired master keys {} to {}", dataKeys.rewrapRetired(),
-                            encryption.getRetiredMasterKeys().keySet(), encryption.getMasterKeyId());
+                            encryption.retiredMasterKeys().keySet(), encryption.masterKeyId());
                 } catch (RuntimeException e) {
                     log.error("Rewrapping the data keys from retired master keys failed; keys are still rewrapped "
                             + "when read", e);

@@ -66,10 +66,10 @@ class MasterKeySourceTest {
 
     @Test
     void refusesAMalformedRetiredKeyOrOneUnderTheCurrentId() {
-        EncryptionProperties badRetired = properties(Base64.getEncoder().encodeToString(TestKeys.random32()), "k2");
-        badRetired.setRetiredMasterKeys(Map.of("k1", Base64.getEncoder().encodeToString(new byte[31])));
-        EncryptionProperties sameId = properties(Base64.getEncoder().encodeToString(TestKeys.random32()), "k1");
-        sameId.setRetiredMasterKeys(Map.of("k1", Base64.getEncoder().encodeToString(TestKeys.random32())));
+        EncryptionProperties badRetired = new EncryptionProperties(Base64.getEncoder().encodeToString(TestKeys.random32()),
+                "k2", Map.of("k1", Base64.getEncoder().encodeToString(new byte[31])));
+        EncryptionProperties sameId = new EncryptionProperties(Base64.getEncoder().encodeToString(TestKeys.random32()),
+                "k1", Map.of("k1", Base64.getEncoder().encodeToString(TestKeys.random32())));
 
         assertThatThrownBy(() -> MasterKeySource.resolve(badRetired, false, embedded(Store.FILE)))
                 .hasMessageContaining("bilan.synthesis.encryption.retired-master-keys.k1 must be the base64 of 32 bytes");
@@ -105,10 +105,7 @@ class MasterKeySourceTest {
     }
 
     private EncryptionProperties properties(String masterKey, String id) {
-        EncryptionProperties properties = new EncryptionProperties();
-        properties.setMasterKey(masterKey);
-        properties.setMasterKeyId(id);
-        return properties;
+        return new EncryptionProperties(masterKey, id, Map.of());
     }
 
     private EmbeddedStoreProperties embedded(Store store) {

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import com.mongodb.client.MongoDatabase;
 
@@ -52,13 +55,37 @@ class VaultConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Sealing.class).hasSingleBean(DataKeys.class);
                     assertThat(context.getBean(MasterKeys.class).currentId()).isEqualTo("k2");
-                    assertThat(context.getBean(EncryptionProperties.class).toString()).doesNotContain(current, retired);
+                    EncryptionProperties properties = context.getBean(EncryptionProperties.class);
+                    assertThat(properties.retiredMasterKeys()).containsOnlyKeys("k1");
+                    assertThat(properties.toString()).doesNotContain(current, retired);
+                });
+    }
+
+    @Test
+    void readsTheKeysFromEnvironmentVariablesAsAKubernetesSecretGivesThem() {
+        byte[] current = TestKeys.random32();
+        byte[] retired = TestKeys.random32();
+        Map<String, Object> environment = Map.of("BILAN_STORAGE_S3_ENDPOINT", "https://s3.fr-par.example",
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY", Base64.getEncoder().encodeToString(current),
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY_ID", "k2",
+                "BILAN_SYNTHESIS_ENCRYPTION_RETIREDMASTERKEYS_K1", Base64.getEncoder().encodeToString(retired));
+        runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    MasterKeys keys = context.getBean(MasterKeys.class);
+                    assertThat(keys.currentId()).isEqualTo("k2");
+                    String bilan = TestKeys.bilan();
+                    MasterKeys.Wrapped byRetired = TestKeys.only("k1", retired).wrap(bilan, MasterKeys.aes(current, "test"));
+                    assertThat(keys.unwrap(bilan, byRetired).getEncoded()).isEqualTo(current);
                 });
     }
 
     @Test
     void generatesAKeyForTheEmbeddedStore() {
-        runner.withPropertyValues("bilan.embedded.store=memory").run(context ->
-                assertThat(context).hasNotFailed().hasSingleBean(MasterKeys.class));
+        runner.withPropertyValues("bilan.embedded.store=memory").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(MasterKeys.class);
+            assertThat(context.getBean(MasterKeys.class).currentId()).isEqualTo("k1");
+        });
     }
 }
