@@ -35,8 +35,8 @@ import reactor.core.publisher.Mono;
 /**
  * One long-lived gRPC channel per backend (the {@code <domain>} of {@code bilan.<domain>.v1}),
  * configured as {@code spring.grpc.client.channel.<domain>.*}, and dynamic calls over them: each
- * with the backend's deadline (a download with the download deadline), through the backend's circuit breaker, idempotent RPCs retried by
- * gRPC on {@code UNAVAILABLE}.
+ * with the backend's deadline (a download with the download deadline), through the backend's
+ * circuit breaker, idempotent RPCs retried by gRPC on {@code UNAVAILABLE}.
  */
 public final class GrpcBackends {
 

@@ -1,6 +1,7 @@
 package fr.bilan.gateway.transcoding;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -198,7 +199,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
         log.warn("Download {} cut after its first bytes [{}]: {}", binding.method().getFullName(),
                 CorrelationId.of(exchange), Status.fromThrowable(failure));
         if (ServerHttpResponseDecorator.getNativeResponse(exchange.getResponse()) instanceof NettyOutbound outbound) {
-            // queued on the connection's event loop before the end of the body could be
+            // the close is queued on the connection's event loop ahead of the end of the body, which
+            // completing here would write: that write then finds the connection closed
             outbound.withConnection(connection -> connection.channel().close());
             return Mono.empty();
         }
@@ -206,9 +208,9 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     }
 
     /** The fixed name a download is saved under, from its RPC: DownloadSynthesisDocument gives synthesis-document.pdf. */
-    static String fileName(HttpBinding binding, MediaType type) {
+    private static String fileName(HttpBinding binding, MediaType type) {
         String name = binding.method().getName().replaceFirst("^Download(?=[A-Z])", "")
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
         return MediaType.APPLICATION_PDF.isCompatibleWith(type) ? name + ".pdf" : name;
     }
 
