@@ -26,6 +26,7 @@ import fr.bilan.proto.synthesis.v1.SynthesisServiceGrpc;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
 import fr.bilan.support.testing.OutboxRelayTestSupport;
+import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
 
@@ -34,10 +35,12 @@ import fr.bilan.support.time.ProtoDates;
  * credentials (its relays deliver to the fake retention-service), and session- and
  * beneficiary-service stood in for by {@link FakeSessionService} and {@link FakeBeneficiaryService}
  * on the service's own port, so that the caller's token really travels and is checked there. Centre
- * Lyon has its identity configured.
+ * Lyon has its identity configured; the clock is a {@link TestClock}; the scheduled orphan sweep
+ * waits an hour, out of the way of the storage tests that move the clock.
  */
-@SpringBootTest(classes = { SynthesisApplication.class, FakeSessionService.class, FakeBeneficiaryService.class },
-        properties = { "spring.grpc.client.channel.session.target=127.0.0.1:${spring.grpc.server.port}",
+@SpringBootTest(classes = { SynthesisApplication.class, TestClock.class, FakeSessionService.class,
+        FakeBeneficiaryService.class },
+        properties = { "bilan.synthesis.orphans.interval=1h", "spring.grpc.client.channel.session.target=127.0.0.1:${spring.grpc.server.port}",
             "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
             "bilan.centres.overrides.centre-lyon.name=Centre de bilans de Lyon",
             "bilan.centres.overrides.centre-lyon.address=12 rue de la République\n69002 Lyon",

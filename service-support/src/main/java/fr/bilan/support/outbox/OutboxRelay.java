@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import org.springframework.scheduling.annotation.Scheduled;
 
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
@@ -43,7 +44,9 @@ public final class OutboxRelay {
 
     @Scheduled(fixedDelayString = "${bilan.outbox.poll-interval:1s}")
     public void poll() {
+        // the lock is about real time between replicas, whatever the application's clock says: a lock
+        // taken while a test's clock stood a month ahead would otherwise be held for that month
         locks.executeWithLock((Runnable) () -> deliveries.deliverDue(new RelayRun(delivery, properties, clock)),
-                new LockConfiguration(clock.instant(), lock, properties.lockAtMostFor(), Duration.ZERO));
+                new LockConfiguration(ClockProvider.now(), lock, properties.lockAtMostFor(), Duration.ZERO));
     }
 }

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import fr.bilan.support.storage.ObjectStorage;
@@ -43,24 +42,20 @@ public final class OrphanObjects {
     private static final Logger log = LoggerFactory.getLogger(OrphanObjects.class);
 
     private final ObjectStorage storage;
-    private final ObjectProvider<RecordedObjects> recorded;
+    private final RecordedObjects recorded;
     private final LockingTaskExecutor locks;
     private final OrphanProperties properties;
     private final Clock clock;
     private final Counter removals;
     private final int page;
 
-    /**
-     * @param recorded read at each sweep, not at start: the service starts without one, and the sweep
-     *                 removes nothing until one exists
-     */
-    public OrphanObjects(ObjectStorage storage, ObjectProvider<RecordedObjects> recorded, LockingTaskExecutor locks,
+    public OrphanObjects(ObjectStorage storage, RecordedObjects recorded, LockingTaskExecutor locks,
             OrphanProperties properties, Clock clock, MeterRegistry registry) {
         this(storage, recorded, locks, properties, clock, registry, PAGE);
     }
 
     /** @param page objects a listing request returns at most */
-    OrphanObjects(ObjectStorage storage, ObjectProvider<RecordedObjects> recorded, LockingTaskExecutor locks,
+    OrphanObjects(ObjectStorage storage, RecordedObjects recorded, LockingTaskExecutor locks,
             OrphanProperties properties, Clock clock, MeterRegistry registry, int page) {
         this.page = page;
         this.storage = storage;
@@ -79,27 +74,18 @@ public final class OrphanObjects {
         sweep();
     }
 
-    /** Whether the sweep can run: a {@link RecordedObjects} exists. */
-    public boolean active() {
-        return recorded.getIfAvailable() != null;
-    }
-
     /**
      * One sweep, unless another replica runs one: the number of objects removed.
      */
     public int sweep() {
-        RecordedObjects records = recorded.getIfAvailable();
-        if (records == null) {
-            return 0;
-        }
         AtomicInteger removed = new AtomicInteger();
         // the lock is about real time between replicas, whatever the application's clock says
-        locks.executeWithLock((Runnable) () -> removed.set(removeOrphans(records)),
+        locks.executeWithLock((Runnable) () -> removed.set(removeOrphans()),
                 new LockConfiguration(ClockProvider.now(), LOCK, properties.interval().multipliedBy(2), Duration.ZERO));
         return removed.get();
     }
 
-    private int removeOrphans(RecordedObjects records) {
+    private int removeOrphans() {
         Instant bornBefore = clock.instant().minus(properties.grace());
         int removed = 0;
         Iterable<Result<Item>> listing = storage.client().listObjects(ListObjectsArgs.builder().bucket(storage.bucket())
@@ -108,7 +94,7 @@ public final class OrphanObjects {
             for (Result<Item> result : listing) {
                 Item item = result.get();
                 Instant modified = item.lastModified().toInstant();
-                if (item.isDir() || !modified.isBefore(bornBefore) || records.isRecorded(item.objectName())) {
+                if (item.isDir() || !modified.isBefore(bornBefore) || recorded.isRecorded(item.objectName())) {
                     continue;
                 }
                 storage.client().removeObject(

@@ -4,77 +4,34 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
 
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 
 import fr.bilan.support.storage.ObjectStorage;
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestClock;
-import fr.bilan.synthesis.SynthesisApplication;
+import fr.bilan.synthesis.SynthesisServiceTestSupport;
 import io.minio.GetObjectArgs;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.StatObjectResponse;
 
 /**
- * The service as it starts (embedded MongoDB and S3Proxy, in memory), with a clock tests move and
- * a {@link RecordedObjects} tests fill; one context for all the storage tests.
+ * The storage tests, in the service's one test context (embedded MongoDB and S3Proxy, in memory), with
+ * the bucket at hand.
  */
-@SpringBootTest(classes = {SynthesisApplication.class, StorageTestSupport.TestBeans.class})
-abstract class StorageTestSupport extends GrpcServiceTestSupport {
-
-    /** What the synthesis repository would say: the keys a test records. */
-    static final class KnownObjects implements RecordedObjects {
-
-        private final Set<String> recorded = ConcurrentHashMap.newKeySet();
-
-        void record(String objectKey) {
-            recorded.add(objectKey);
-        }
-
-        void forget() {
-            recorded.clear();
-        }
-
-        @Override
-        public boolean isRecorded(String objectKey) {
-            return recorded.contains(objectKey);
-        }
-    }
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
-
-        @Bean
-        TestClock clock() {
-            return new TestClock();
-        }
-
-        @Bean
-        KnownObjects recordedObjects() {
-            return new KnownObjects();
-        }
-    }
+abstract class StorageTestSupport extends SynthesisServiceTestSupport {
 
     @Autowired
     protected ObjectStorage storage;
     @Autowired
     protected TestClock clock;
-    @Autowired
-    protected KnownObjects known;
 
     @AfterEach
-    void resetClockAndRecords() {
+    void resetClock() {
         clock.reset();
-        known.forget();
     }
 
     static String newId() {
