@@ -1,14 +1,15 @@
-# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh…):
-# builds a module's jmh profile (own source root and build folder: the default build never sees the
-# benchmarks), runs the benchmarks a pattern selects, and prints p50/p99 per benchmark from JMH's CSV.
-# run_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
+# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh,
+# bench/storage-throughput.sh): builds a module's jmh profile (own source root and build folder: the
+# default build never sees the benchmarks) and runs the benchmarks a pattern selects, on the JVM
+# $JAVA (default: java on the PATH). The module's pom declares the jmh profile (see session-service/pom.xml).
+
+# measure_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
 # leaves the full output in <module>/target/jmh/<name>.log and the CSV in <module>/target/jmh/<name>.csv.
-# The module's pom declares the jmh profile (see session-service/pom.xml).
-run_jmh() {
+measure_jmh() {
   local module=$1 name=$2 pattern=$3 forks=$4 warm_ups=$5 iterations=$6 seconds=$7
-  local out=$module/target/jmh
+  local out=$module/target/jmh java=${JAVA:-java}
   ./mvnw -q -B -Pjmh -pl "$module" -am -DskipTests process-classes
-  local command=(java -cp "$out/classes:$(cat "$out/jmh.classpath")" org.openjdk.jmh.Main "$pattern"
+  local command=("$java" -cp "$out/classes:$(cat "$out/jmh.classpath")" org.openjdk.jmh.Main "$pattern"
     -f "$forks" -wi "$warm_ups" -w "${seconds}s" -i "$iterations" -r "${seconds}s" -t 1
     -rf csv -rff "$out/$name.csv")
   echo "$name: JMH -f $forks -wi $warm_ups -w ${seconds}s -i $iterations -r ${seconds}s -t 1" \
@@ -18,7 +19,13 @@ run_jmh() {
     echo "$name: JMH failed (output above)" >&2
     return 1
   fi
+  echo "JVM: $("$java" -version 2>&1 | head -n 1)"
   echo "load average after the run: $(cut -d ' ' -f 1-3 /proc/loadavg) ($(nproc) cores)"
+}
+
+# run_jmh, same arguments: measure_jmh, then p50/p99 per benchmark from JMH's CSV.
+run_jmh() {
+  measure_jmh "$@"
   # one line per benchmark from the CSV rows "package.Class.name" and "package.Class.name:p0.50"…
   awk -F, '
     { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name) }
@@ -31,5 +38,5 @@ run_jmh() {
         printf "%-32s %9d %10.1f %10.1f %10.1f\n", order[i], samples[order[i]], p50[order[i]], p99[order[i]],
           mean[order[i]]
       }
-    }' <(tail -n +2 "$out/$name.csv")
+    }' <(tail -n +2 "$1/target/jmh/$2.csv")
 }

@@ -13,23 +13,13 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+# shellcheck source=bench/jmh.sh
+source bench/jmh.sh
 FORKS=${1:-1} WARM_UPS=${2:-3} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-2}
-JAVA=${JAVA:-java}
 NAME=storage-throughput
 OUT=synthesis-service/target/jmh
-./mvnw -q -B -Pjmh -pl synthesis-service -am -DskipTests process-classes
-echo "$NAME: JMH -f $FORKS -wi $WARM_UPS -w ${SECONDS_PER_ITERATION}s -i $ITERATIONS -r ${SECONDS_PER_ITERATION}s -t 1" \
-  "(full output: $OUT/$NAME.log)…" >&2
-if ! "$JAVA" -cp "$OUT/classes:$(cat "$OUT/jmh.classpath")" org.openjdk.jmh.Main \
-    'fr.bilan.synthesis.storage.StorageThroughputBenchmark' \
-    -f "$FORKS" -wi "$WARM_UPS" -w "${SECONDS_PER_ITERATION}s" -i "$ITERATIONS" -r "${SECONDS_PER_ITERATION}s" -t 1 \
-    -rf csv -rff "$OUT/$NAME.csv" > "$OUT/$NAME.log" 2>&1; then
-  tail -n 40 "$OUT/$NAME.log" >&2
-  echo "$NAME: JMH failed (output above)" >&2
-  exit 1
-fi
-echo "JVM: $("$JAVA" -version 2>&1 | head -n 1)"
-echo "load average after the run: $(cut -d ' ' -f 1-3 /proc/loadavg) ($(nproc) cores)"
+measure_jmh synthesis-service "$NAME" 'fr.bilan.synthesis.storage.StorageThroughputBenchmark' \
+  "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION"
 # CSV rows: "package.Class.name" (mean) and "package.Class.name:p0.50"…, the payload size last
 awk -F, '
   { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name); size = $NF; id = name SUBSEP size }
