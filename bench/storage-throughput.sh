@@ -7,15 +7,17 @@
 # alone. A 300 KB and a 3 MB PDF-like payload. Sample time: p50/p99 per call, MB/s from the mean
 # (decimal megabytes), and encrypted/plain ratios. The benchmarks build through the jmh profile of
 # synthesis-service (own source root and build folder: the default build never sees them).
-# Modest settings by default: about five minutes on two cores.
-# Usage: [JAVA=path/to/java] bench/storage-throughput.sh [forks=1] [warm-up iterations=3] [iterations=5] [seconds per iteration=2]
+# Twenty seconds of warm-up by default: the JDK's AES-GCM runs its slow Java path (about 30 ms per
+# 3 MB on these machines) until the JIT compiles its intrinsic, after a few hundred large documents.
+# About seven minutes on two cores.
+# Usage: [JAVA=path/to/java] bench/storage-throughput.sh [forks=1] [warm-up iterations=10] [iterations=5] [seconds per iteration=2]
 # (JAVA: the JVM that runs the benchmarks, e.g. the Java 25 production runs on; default: java on the PATH)
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 # shellcheck source=bench/jmh.sh
 source bench/jmh.sh
-FORKS=${1:-1} WARM_UPS=${2:-3} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-2}
+FORKS=${1:-1} WARM_UPS=${2:-10} ITERATIONS=${3:-5} SECONDS_PER_ITERATION=${4:-2}
 NAME=storage-throughput
 OUT=synthesis-service/target/jmh
 measure_jmh synthesis-service "$NAME" 'fr.bilan.synthesis.storage.StorageThroughputBenchmark' \
