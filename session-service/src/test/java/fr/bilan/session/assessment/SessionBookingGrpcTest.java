@@ -32,7 +32,6 @@ import fr.bilan.support.testing.FieldErrors;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
 
 class SessionBookingGrpcTest extends SessionServiceTestSupport {
 
@@ -82,14 +81,7 @@ class SessionBookingGrpcTest extends SessionServiceTestSupport {
         assertThat(refused.getStatus().getDescription())
                 .isEqualTo("Le consultant a déjà une séance le mercredi 25/11/2026 de 10:00 à 12:00 (heure du centre) : "
                         + "choisissez un autre créneau.");
-        SlotConflict conflict = StatusProto.fromThrowable(refused).getDetailsList().stream()
-                .filter(detail -> detail.is(SlotConflict.class)).findFirst().map(detail -> {
-                    try {
-                        return detail.unpack(SlotConflict.class);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }).orElseThrow();
+        SlotConflict conflict = FieldErrors.detail(refused, SlotConflict.class);
         assertThat(conflict.getResource()).isEqualTo("CONSULTANT");
         assertThat(ProtoTime.toInstant(conflict.getStartTime())).isEqualTo(paris("2026-11-25T10:00"));
         // nothing of the refused booking stays behind: its room is free at that time

@@ -46,6 +46,7 @@ import fr.bilan.synthesis.SynthesisServiceTestSupport;
 import fr.bilan.support.hash.Sha256;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.support.testing.FakeRetention.Call;
+import fr.bilan.support.testing.FieldErrors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -195,14 +196,7 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(refused.getStatus().getDescription()).isEqualTo("Avant de finaliser la synthèse, complétez : les "
                 + "conditions et moyens de réalisation, le plan d'action (étapes, échéances et dates).");
-        PreconditionFailure failure = StatusProto.fromThrowable(refused).getDetailsList().stream()
-                .filter(detail -> detail.is(PreconditionFailure.class)).findFirst().map(detail -> {
-                    try {
-                        return detail.unpack(PreconditionFailure.class);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                }).orElseThrow();
+        PreconditionFailure failure = FieldErrors.detail(refused, PreconditionFailure.class);
         assertThat(failure.getViolationsList()).extracting(PreconditionFailure.Violation::getSubject)
                 .containsExactly("CONDITIONS_AND_MEANS", "ACTION_PLAN");
     }
