@@ -14,10 +14,11 @@ import fr.bilan.support.time.ProtoTime;
  * it ended; the destruction clocks of its documents run from it (R6313-7).
  *
  * @param eventId         unique per end, the same on every redelivery
+ * @param startTime       when the action began: which text governs its retention
  * @param followUpDueDate the day the follow-up interview is offered for; {@code null} when none is
  */
 public record ActionEnd(String eventId, String assessmentId, String beneficiaryId, String centreId,
-        ActionOutcome outcome, Instant endTime, LocalDate followUpDueDate) {
+        ActionOutcome outcome, Instant startTime, Instant endTime, LocalDate followUpDueDate) {
 
     private static final String PREFIX = "action_end.";
 
@@ -33,14 +34,13 @@ public record ActionEnd(String eventId, String assessmentId, String beneficiaryI
             violations.add(PREFIX + "outcome",
                     "Indiquez comment l'action s'est terminée : COMPLETED, WITHDRAWN, ABANDONED ou INTERRUPTED.");
         }
-        if (!end.hasEndTime()) {
-            violations.add(PREFIX + "end_time", "Indiquez la date de fin de l'action.");
-        }
-        Optional<Instant> endTime = ProtoTime.toInstant(PREFIX + "end_time",
-                end.hasEndTime() ? Optional.of(end.getEndTime()) : Optional.empty(), violations);
+        Optional<Instant> startTime = ProtoTime.required(PREFIX + "start_time", end.hasStartTime(), end.getStartTime(),
+                "Indiquez la date de début de l'action.", violations);
+        Optional<Instant> endTime = ProtoTime.required(PREFIX + "end_time", end.hasEndTime(), end.getEndTime(),
+                "Indiquez la date de fin de l'action.", violations);
         LocalDate followUpDueDate = ProtoDates.day(end.getFollowUpDueDate(), PREFIX + "follow_up_due_date", violations);
         violations.throwIfAny();
         return new ActionEnd(end.getEventId(), end.getAssessmentId(), end.getBeneficiaryId(), end.getCentreId(),
-                outcome.orElseThrow(), endTime.orElseThrow(), followUpDueDate);
+                outcome.orElseThrow(), startTime.orElseThrow(), endTime.orElseThrow(), followUpDueDate);
     }
 }

@@ -14,7 +14,7 @@ import fr.bilan.support.mongo.Inserts;
 /**
  * The action ends retention has taken in, which its legal clock reads: collection
  * {@code action_ends}, one document per end, {@code _id} = its event id, with {@code assessmentId},
- * {@code beneficiaryId}, {@code centreId}, {@code outcome}, {@code endTime},
+ * {@code beneficiaryId}, {@code centreId}, {@code outcome}, {@code startTime}, {@code endTime},
  * {@code followUpDueDate} ({@code yyyy-MM-dd}, absent when no follow-up is offered) and
  * {@code receiveTime}. Identifiers only. Delivery is at least once: the event id makes a second
  * insert fail, so a redelivery changes nothing.
@@ -37,6 +37,7 @@ public class ActionEnds {
                 .append("beneficiaryId", end.beneficiaryId())
                 .append("centreId", end.centreId())
                 .append("outcome", end.outcome().name())
+                .append("startTime", Date.from(end.startTime()))
                 .append("endTime", Date.from(end.endTime()))
                 .append("receiveTime", Date.from(now));
         if (end.followUpDueDate() != null) {

@@ -1,9 +1,11 @@
 package fr.bilan.retention.document;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.support.errors.FieldViolations;
@@ -11,7 +13,7 @@ import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.time.ProtoTime;
 
 /**
- * A document stored for a bilan (a version of the synthèse PDF, held by synthesis-service), as
+ * A document stored for a bilan (e.g. a version of the synthèse PDF, held by synthesis-service), as
  * retention keeps it: what it is, whose, and where, never what it says. Its destruction is
  * scheduled from its bilan's action end, joined on {@code assessmentId}.
  *
@@ -21,7 +23,7 @@ import fr.bilan.support.time.ProtoTime;
  * @param sizeBytes size of the stored (encrypted) object
  */
 public record StoredDocument(String eventId, DocumentKind kind, String assessmentId, String beneficiaryId,
-        String holder, String bucket, String objectKey, String sha256, long sizeBytes, Instant storeTime) {
+        String centreId, String holder, String bucket, String objectKey, String sha256, long sizeBytes, Instant storeTime) {
 
     /** S3 names a bucket in 3 to 63 characters. */
     static final int MAX_BUCKET_LENGTH = 63;
@@ -29,6 +31,10 @@ public record StoredDocument(String eventId, DocumentKind kind, String assessmen
     static final int MAX_OBJECT_KEY_LENGTH = 1024;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String PREFIX = "document.";
+    /** The kinds a sender may give, as the refusal lists them. */
+    private static final String KINDS = Arrays.stream(DocumentKind.values())
+            .filter(kind -> kind != DocumentKind.DOCUMENT_KIND_UNSPECIFIED && kind != DocumentKind.UNRECOGNIZED)
+            .map(DocumentKind::name).collect(Collectors.joining(", "));
 
     /** Checks a document as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
     public static StoredDocument of(fr.bilan.proto.retention.v1.StoredDocument document) {
@@ -36,12 +42,13 @@ public record StoredDocument(String eventId, DocumentKind kind, String assessmen
                 .requireText(PREFIX + "event_id", document.getEventId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "assessment_id", document.getAssessmentId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "beneficiary_id", document.getBeneficiaryId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "centre_id", document.getCentreId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "holder", document.getHolder(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "bucket", document.getBucket(), MAX_BUCKET_LENGTH)
                 .requireText(PREFIX + "object_key", document.getObjectKey(), MAX_OBJECT_KEY_LENGTH);
         if (document.getKind() == DocumentKind.DOCUMENT_KIND_UNSPECIFIED
                 || document.getKind() == DocumentKind.UNRECOGNIZED) {
-            violations.add(PREFIX + "kind", "Indiquez le type de document : SYNTHESIS_DOCUMENT.");
+            violations.add(PREFIX + "kind", "Indiquez le type de document : " + KINDS + ".");
         }
         String sha256 = document.getSha256().toLowerCase(Locale.ROOT);
         if (!SHA256.matcher(sha256).matches()) {
@@ -50,14 +57,11 @@ public record StoredDocument(String eventId, DocumentKind kind, String assessmen
         if (document.getSizeBytes() <= 0) {
             violations.add(PREFIX + "size_bytes", "Indiquez la taille de l'objet stocké, en octets (plus de 0).");
         }
-        if (!document.hasStoreTime()) {
-            violations.add(PREFIX + "store_time", "Indiquez la date à laquelle le document a été stocké.");
-        }
-        Optional<Instant> storeTime = ProtoTime.toInstant(PREFIX + "store_time",
-                document.hasStoreTime() ? Optional.of(document.getStoreTime()) : Optional.empty(), violations);
+        Optional<Instant> storeTime = ProtoTime.required(PREFIX + "store_time", document.hasStoreTime(),
+                document.getStoreTime(), "Indiquez la date à laquelle le document a été stocké.", violations);
         violations.throwIfAny();
         return new StoredDocument(document.getEventId(), document.getKind(), document.getAssessmentId(),
-                document.getBeneficiaryId(), document.getHolder(), document.getBucket(), document.getObjectKey(), sha256,
+                document.getBeneficiaryId(), document.getCentreId(), document.getHolder(), document.getBucket(), document.getObjectKey(), sha256,
                 document.getSizeBytes(), storeTime.orElseThrow());
     }
 }

@@ -19,7 +19,7 @@ import fr.bilan.support.mongo.Inserts;
  * The stored documents retention has taken in, whose destruction its legal clock will schedule:
  * collection {@code documents}, one per stored object, {@code _id} = its event id, with
  * {@code kind}, {@code assessmentId} (indexed: the clock joins it with the bilan's action end),
- * {@code beneficiaryId}, {@code holder}, {@code bucket}, {@code objectKey}, {@code sha256},
+ * {@code beneficiaryId}, {@code centreId}, {@code holder}, {@code bucket}, {@code objectKey}, {@code sha256},
  * {@code sizeBytes}, {@code storeTime} and {@code receiveTime}. Where it is and whose, never what it
  * says. Delivery is at least once: the event id makes a second insert fail, so a redelivery changes
  * nothing; one that names another object under the same event id is told apart, never merged.
@@ -67,6 +67,7 @@ public class StoredDocuments {
         Document fields = new Document("kind", document.kind().name())
                 .append(ASSESSMENT, document.assessmentId())
                 .append("beneficiaryId", document.beneficiaryId())
+                .append("centreId", document.centreId())
                 .append("holder", document.holder())
                 .append("bucket", document.bucket())
                 .append("objectKey", document.objectKey())

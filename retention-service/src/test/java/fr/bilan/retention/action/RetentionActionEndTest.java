@@ -22,12 +22,13 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
     private static final String ENDS = ActionEnds.COLLECTION;
     private static final String METER = "bilan.retention.action.ends";
 
+    private static final Timestamp START_TIME = Timestamp.newBuilder().setSeconds(1_780_000_000L).build();
     private static final Timestamp END_TIME = Timestamp.newBuilder().setSeconds(1_793_000_000L).build();
 
     private static ActionEnd.Builder end(String assessment) {
         return ActionEnd.newBuilder().setEventId(UUID.randomUUID().toString()).setAssessmentId(assessment)
                 .setBeneficiaryId("beneficiary-1").setCentreId("centre-lyon").setOutcome("COMPLETED")
-                .setEndTime(END_TIME);
+                .setStartTime(START_TIME).setEndTime(END_TIME);
     }
 
     private static boolean record(ActionEnd end) {
@@ -51,6 +52,7 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
         assertThat(kept).containsEntry("assessmentId", assessment).containsEntry("beneficiaryId", "beneficiary-1")
                 .containsEntry("centreId", "centre-lyon").containsEntry("outcome", "COMPLETED")
                 .containsEntry("followUpDueDate", "2027-05-12");
+        assertThat(kept.getDate("startTime").toInstant().getEpochSecond()).isEqualTo(START_TIME.getSeconds());
         assertThat(kept.getDate("endTime").toInstant().getEpochSecond()).isEqualTo(END_TIME.getSeconds());
         assertThat(kept.getDate("receiveTime")).isNotNull();
         assertThat(intakes(METER, "taken_in") - takenInBefore).isEqualTo(1);
@@ -76,6 +78,7 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
                 "action_end.beneficiary_id: Ce champ est obligatoire.",
                 "action_end.centre_id: Ce champ est obligatoire.",
                 "action_end.outcome: Indiquez comment l'action s'est terminée : COMPLETED, WITHDRAWN, ABANDONED ou INTERRUPTED.",
+                "action_end.start_time: Indiquez la date de début de l'action.",
                 "action_end.end_time: Indiquez la date de fin de l'action.");
 
         String assessment = UUID.randomUUID().toString();

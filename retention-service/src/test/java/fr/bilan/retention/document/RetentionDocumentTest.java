@@ -29,7 +29,8 @@ class RetentionDocumentTest extends RetentionServiceTestSupport {
 
     private static StoredDocument.Builder document(String assessment) {
         return StoredDocument.newBuilder().setEventId(UUID.randomUUID().toString()).setKind(DocumentKind.SYNTHESIS_DOCUMENT)
-                .setAssessmentId(assessment).setBeneficiaryId("beneficiary-1").setHolder("synthesis-service")
+                .setAssessmentId(assessment).setBeneficiaryId("beneficiary-1").setCentreId("centre-lyon")
+                .setHolder("synthesis-service")
                 .setBucket("bilan-synthesis").setObjectKey("syntheses/" + assessment + "/v1.pdf.enc").setSha256(SHA256)
                 .setSizeBytes(48_213).setStoreTime(STORE_TIME);
     }
@@ -55,7 +56,8 @@ class RetentionDocumentTest extends RetentionServiceTestSupport {
         assertThat(storedFor(DOCUMENTS, assessment)).isEqualTo(2);
         Document kept = stored(DOCUMENTS, document.getEventId());
         assertThat(kept).containsEntry("kind", "SYNTHESIS_DOCUMENT").containsEntry("assessmentId", assessment)
-                .containsEntry("beneficiaryId", "beneficiary-1").containsEntry("holder", "synthesis-service")
+                .containsEntry("beneficiaryId", "beneficiary-1").containsEntry("centreId", "centre-lyon")
+                .containsEntry("holder", "synthesis-service")
                 .containsEntry("bucket", "bilan-synthesis").containsEntry("objectKey", document.getObjectKey())
                 .containsEntry("sha256", SHA256).containsEntry("sizeBytes", 48_213L);
         assertThat(kept.getDate("storeTime").toInstant().toEpochMilli()).isEqualTo(1_793_000_000_123L);
@@ -101,9 +103,11 @@ class RetentionDocumentTest extends RetentionServiceTestSupport {
         var empty = RegisterDocumentRequest.getDefaultInstance();
         assertThat(FieldErrors.of(() -> platform().registerDocument(empty))).containsExactlyInAnyOrder(
                 "document.event_id: Ce champ est obligatoire.",
-                "document.kind: Indiquez le type de document : SYNTHESIS_DOCUMENT.",
+                "document.kind: Indiquez le type de document : SYNTHESIS_DOCUMENT, WORKING_DOCUMENT, TEST_RESULT, "
+                        + "DETAILED_RESULTS, AGREEMENT, ATTENDANCE, PROCESS_EVIDENCE.",
                 "document.assessment_id: Ce champ est obligatoire.",
                 "document.beneficiary_id: Ce champ est obligatoire.",
+                "document.centre_id: Ce champ est obligatoire.",
                 "document.holder: Ce champ est obligatoire.",
                 "document.bucket: Ce champ est obligatoire.",
                 "document.object_key: Ce champ est obligatoire.",
@@ -114,7 +118,7 @@ class RetentionDocumentTest extends RetentionServiceTestSupport {
         String assessment = UUID.randomUUID().toString();
         var wrong = RegisterDocumentRequest.newBuilder().setDocument(document(assessment)
                 .setBeneficiaryId("b".repeat(65)).setBucket("b".repeat(64)).setObjectKey("k".repeat(1025))
-                .setSha256(SHA256.substring(1) + "g").setSizeBytes(-1).setKindValue(7)
+                .setSha256(SHA256.substring(1) + "g").setSizeBytes(-1).setKindValue(99)
                 .setStoreTime(Timestamp.newBuilder().setSeconds(300_000_000_000L))).build();
         assertThat(FieldErrors.fieldsOf(() -> platform().registerDocument(wrong))).containsExactlyInAnyOrder(
                 "document.beneficiary_id", "document.bucket", "document.object_key", "document.sha256",

@@ -33,4 +33,18 @@ public final class ProtoTime {
         }
         return timestamp.map(ProtoTime::toInstant);
     }
+
+    /**
+     * A request's required time as an instant: when absent, {@code missing} (the French sentence
+     * saying what to give) is added to {@code violations} under {@code field}; when out of range, as
+     * {@link #toInstant(String, Optional, FieldViolations)} says.
+     */
+    public static Optional<Instant> required(String field, boolean present, Timestamp timestamp, String missing,
+            FieldViolations violations) {
+        if (!present) {
+            violations.add(field, missing);
+            return Optional.empty();
+        }
+        return toInstant(field, Optional.of(timestamp), violations);
+    }
 }

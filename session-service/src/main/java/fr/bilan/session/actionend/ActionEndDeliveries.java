@@ -50,6 +50,9 @@ class ActionEndDeliveries implements OutboxRelay.Deliveries {
                 .setBeneficiaryId(end.beneficiaryId())
                 .setCentreId(end.centreId())
                 .setOutcome(end.outcome());
+        if (end.startTime() != null) {
+            message.setStartTime(ProtoTime.of(end.startTime()));
+        }
         if (end.endTime() != null) {
             message.setEndTime(ProtoTime.of(end.endTime()));
         }

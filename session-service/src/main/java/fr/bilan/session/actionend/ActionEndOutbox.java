@@ -34,6 +34,8 @@ public class ActionEndOutbox {
     public static final String COLLECTION = "assessments";
     public static final String BENEFICIARY = "beneficiaryId";
     public static final String CENTRE = "centreId";
+    /** When the bilan was created: the action's start, as retention reads it. */
+    public static final String START_TIME = "createTime";
     public static final OutboxMarker MARKER = new OutboxMarker("actionEnd");
     /** The fields of {@code actionEnd} beside the marker's. */
     public static final String EVENT_ID = "eventId";
@@ -72,7 +74,7 @@ public class ActionEndOutbox {
     List<PendingActionEnd> due(Instant now, int limit) {
         return assessments.find(Filters.and(entries.pending(), Filters.lte(MARKER.nextAttemptTime(), Date.from(now))))
                 .sort(Sorts.ascending(MARKER.nextAttemptTime(), "_id"))
-                .projection(Projections.include(BENEFICIARY, CENTRE, MARKER.field()))
+                .projection(Projections.include(BENEFICIARY, CENTRE, START_TIME, MARKER.field()))
                 .limit(limit)
                 .map(PendingActionEnd::of)
                 .into(new ArrayList<>());

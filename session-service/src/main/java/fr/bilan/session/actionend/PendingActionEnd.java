@@ -13,20 +13,26 @@ import fr.bilan.support.outbox.PendingEntry;
  * read as empty rather than failing here: retention-service then refuses the end by name, and the
  * other ends still go.
  *
+ * @param startTime       when the bilan was created; {@code null} when missing
  * @param endTime         {@code null} when missing
  * @param followUpDueDate {@code yyyy-MM-dd}; {@code null} when no follow-up is offered
  * @param attempts        the failures it met so far
  */
 record PendingActionEnd(String assessmentId, String beneficiaryId, String centreId, String eventId, String outcome,
-        Instant endTime, String followUpDueDate, int attempts) {
+        Instant startTime, Instant endTime, String followUpDueDate, int attempts) {
 
     static PendingActionEnd of(Document assessment) {
         Document end = assessment.get(ActionEndOutbox.MARKER.field(), Document.class);
-        Date endTime = end.getDate(ActionEndOutbox.END_TIME);
         return new PendingActionEnd(assessment.getString("_id"), text(assessment, ActionEndOutbox.BENEFICIARY),
                 text(assessment, ActionEndOutbox.CENTRE), text(end, ActionEndOutbox.EVENT_ID),
-                text(end, ActionEndOutbox.OUTCOME), endTime == null ? null : endTime.toInstant(),
+                text(end, ActionEndOutbox.OUTCOME), instant(assessment, ActionEndOutbox.START_TIME),
+                instant(end, ActionEndOutbox.END_TIME),
                 end.getString(ActionEndOutbox.FOLLOW_UP_DUE_DATE), ActionEndOutbox.MARKER.attemptsOf(assessment));
+    }
+
+    private static Instant instant(Document document, String field) {
+        Date date = document.getDate(field);
+        return date == null ? null : date.toInstant();
     }
 
     private static String text(Document document, String field) {

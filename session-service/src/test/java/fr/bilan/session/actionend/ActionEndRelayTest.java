@@ -68,6 +68,7 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         String id = UUID.randomUUID().toString();
         Document assessment = new Document("_id", id).append("beneficiaryId", "beneficiary-" + id)
                 .append("centreId", "centre-lyon").append("requestKey", "test:" + id)
+                .append("createTime", Date.from(Instant.parse("2026-09-01T08:00:00Z")))
                 .append("state", actionEnd == null ? "INVESTIGATION" : "ACTION_ENDED");
         if (actionEnd != null) {
             assessment.append("actionEnd", actionEnd);
@@ -107,6 +108,7 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         assertThat(sent.getBeneficiaryId()).isEqualTo("beneficiary-" + assessment);
         assertThat(sent.getCentreId()).isEqualTo("centre-lyon");
         assertThat(sent.getOutcome()).isEqualTo("COMPLETED");
+        assertThat(ProtoTime.toInstant(sent.getStartTime())).isEqualTo(Instant.parse("2026-09-01T08:00:00Z"));
         assertThat(ProtoTime.toInstant(sent.getEndTime())).isEqualTo(stored.getDate("endTime").toInstant());
         assertThat(List.of(sent.getFollowUpDueDate().getYear(), sent.getFollowUpDueDate().getMonth(),
                 sent.getFollowUpDueDate().getDay())).containsExactly(2027, 5, 12);

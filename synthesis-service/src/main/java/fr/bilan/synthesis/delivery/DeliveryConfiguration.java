@@ -92,6 +92,7 @@ class DeliveryConfiguration {
                 .setKind(DocumentKind.SYNTHESIS_DOCUMENT)
                 .setAssessmentId(synthesis.getString("_id"))
                 .setBeneficiaryId(synthesis.getString(SynthesisRepository.BENEFICIARY))
+                .setCentreId(synthesis.getString(SynthesisRepository.CENTRE))
                 .setHolder(HOLDER)
                 .setBucket(bucket)
                 .setObjectKey(document.getString(SynthesisRepository.OBJECT_KEY))

@@ -53,7 +53,7 @@ public class SynthesisRepository implements RecordedObjects {
 
     private static final String VERSION = "v";
     public static final String BENEFICIARY = "beneficiaryId";
-    private static final String CENTRE = "centreId";
+    public static final String CENTRE = "centreId";
     private static final String STATE = "state";
     private static final String REVISION = "revision";
     private static final String AUTHOR = "author";

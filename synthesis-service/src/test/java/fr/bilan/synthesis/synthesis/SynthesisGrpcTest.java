@@ -239,6 +239,7 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         Call registered = RETENTION.callsFor(bilan.beneficiaryId()).stream().filter(Call::firstDelivery).findFirst()
                 .orElseThrow();
         assertThat(registered.document().getAssessmentId()).isEqualTo(bilan.id());
+        assertThat(registered.document().getCentreId()).isEqualTo(CENTRE);
         assertThat(registered.document().getSha256()).isEqualTo(done.getDocument().getSha256());
         assertThat(registered.document().getObjectKey()).isEqualTo(objectKey);
 
