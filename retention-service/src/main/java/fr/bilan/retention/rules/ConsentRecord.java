@@ -1,0 +1,16 @@
+package fr.bilan.retention.rules;
+
+import java.time.Instant;
+
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.RecipientKind;
+
+/**
+ * A consent granted or withdrawn in the beneficiary's ledger.
+ *
+ * @param recipientKind for {@code SYNTHESIS_SHARING} only, {@code null} otherwise
+ */
+public record ConsentRecord(Instant recordTime, ConsentKind kind, RecipientKind recipientKind,
+        ConsentDecision decision) {
+}

@@ -1,0 +1,64 @@
+package fr.bilan.retention.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+
+/**
+ * Decides when a document must be destroyed, from the rules and the facts of its bilan at a time.
+ * Pure: the same inputs give the same decision.
+ * <p>
+ * Periods are added in the Paris calendar, where the law's years are counted: three years after
+ * an end at 10:00 on 15 March 2024 is 10:00 on 15 March 2027, Paris time, whatever the changes of
+ * summer time in between; a 29 February moves to the 28th, a time skipped by the spring change
+ * moves one hour later.
+ */
+public class RetentionPolicy {
+
+    /** The calendar of the law: the regimes' days and the periods are counted in it. */
+    public static final ZoneId LEGAL_ZONE = ZoneId.of("Europe/Paris");
+
+    private final RuleBook rules;
+
+    public RetentionPolicy(RuleBook rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * The decision for the document at {@code now}: the regime of the action's start, and among its
+     * rules that cover the document and whose condition holds, the one keeping it longest (the
+     * exceptions extend the retention). A due time never precedes the document's store time.
+     */
+    public Decision decide(RetainedDocument document, BilanTimeline timeline, Instant now) {
+        Regime regime = rules.regimeFor(LocalDate.ofInstant(timeline.actionStart(), LEGAL_ZONE));
+        Optional<Instant> end = timeline.endAt(now);
+        // the periods are compared from the end, or from the start while there is no end: same order
+        Instant anchor = end.orElse(timeline.actionStart());
+        RetentionRule longest = null;
+        Instant longestUntil = null;
+        for (RetentionRule rule : regime.rules()) {
+            if (rule.covers(document.kind()) && rule.condition().holds(timeline, now)) {
+                Instant until = plus(anchor, rule);
+                if (longest == null || until.isAfter(longestUntil)) {
+                    longest = rule;
+                    longestUntil = until;
+                }
+            }
+        }
+        if (longest == null) {
+            // RuleBook refuses a regime where a kind has no unconditional rule
+            throw new IllegalStateException("No rule of regime " + regime.id() + " covers " + document.kind());
+        }
+        Optional<Instant> due = end.isPresent() ? Optional.of(latest(longestUntil, document.storeTime())) : Optional.empty();
+        return new Decision(regime.id(), longest, due, timeline.heldAt(now));
+    }
+
+    private static Instant plus(Instant anchor, RetentionRule rule) {
+        return anchor.atZone(LEGAL_ZONE).plus(rule.period()).toInstant();
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+}
