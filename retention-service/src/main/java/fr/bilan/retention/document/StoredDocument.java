@@ -1,13 +1,13 @@
 package fr.bilan.retention.document;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import fr.bilan.proto.retention.v1.DocumentKind;
+import fr.bilan.retention.rules.RuleBook;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.time.ProtoTime;
@@ -32,9 +32,8 @@ public record StoredDocument(String eventId, DocumentKind kind, String assessmen
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final String PREFIX = "document.";
     /** The kinds a sender may give, as the refusal lists them. */
-    private static final String KINDS = Arrays.stream(DocumentKind.values())
-            .filter(kind -> kind != DocumentKind.DOCUMENT_KIND_UNSPECIFIED && kind != DocumentKind.UNRECOGNIZED)
-            .map(DocumentKind::name).collect(Collectors.joining(", "));
+    private static final String KINDS = RuleBook.KINDS.stream().map(DocumentKind::name)
+            .collect(Collectors.joining(", "));
 
     /** Checks a document as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
     public static StoredDocument of(fr.bilan.proto.retention.v1.StoredDocument document) {

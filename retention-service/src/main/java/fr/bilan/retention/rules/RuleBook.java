@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -20,6 +20,8 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
+import fr.bilan.proto.retention.v1.DocumentKind;
+
 /**
  * The retention rules, read from a YAML file (see {@code retention-rules.yaml}) and checked as a
  * whole when the service starts: a file with a mistake stops the start with a message naming the
@@ -28,6 +30,9 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 public final class RuleBook {
 
     public static final String DEFAULT_RESOURCE = "retention-rules.yaml";
+    /** The kinds of document retention keeps, as the contract names them: each rule set must cover all. */
+    public static final Set<DocumentKind> KINDS = Collections.unmodifiableSet(EnumSet.complementOf(
+            EnumSet.of(DocumentKind.DOCUMENT_KIND_UNSPECIFIED, DocumentKind.UNRECOGNIZED)));
 
     private final List<Regime> regimes;
 
@@ -81,7 +86,7 @@ public final class RuleBook {
             }
             rules.add(parsed);
         }
-        EnumSet<DocumentKind> uncovered = EnumSet.allOf(DocumentKind.class);
+        EnumSet<DocumentKind> uncovered = EnumSet.copyOf(KINDS);
         rules.stream().filter(rule -> rule.condition() == RetentionCondition.ALWAYS)
                 .forEach(rule -> uncovered.removeAll(rule.kinds()));
         if (!uncovered.isEmpty()) {
@@ -106,9 +111,9 @@ public final class RuleBook {
         }
         Set<DocumentKind> kinds = EnumSet.noneOf(DocumentKind.class);
         for (Object kind : rule.list("kinds")) {
-            kinds.add(Arrays.stream(DocumentKind.values()).filter(known -> known.name().equals(kind)).findFirst()
+            kinds.add(KINDS.stream().filter(known -> known.name().equals(kind)).findFirst()
                     .orElseThrow(() -> rule.invalid("unknown document kind " + kind + "; known: "
-                            + Arrays.toString(DocumentKind.values()))));
+                            + KINDS)));
         }
         String condition = rule.text("condition");
         String anchor = rule.text("anchor");

@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;

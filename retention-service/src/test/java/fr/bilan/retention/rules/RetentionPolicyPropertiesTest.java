@@ -13,6 +13,7 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
@@ -142,7 +143,7 @@ class RetentionPolicyPropertiesTest {
                         granted ? ConsentDecision.GRANTED : ConsentDecision.WITHDRAWN));
         Arbitrary<LegalHoldChange> holds = Combinators.combine(Arbitraries.of("controle", "litige"), times, Arbitraries.of(true, false))
                 .as(LegalHoldChange::new);
-        Arbitrary<RetainedDocument> documents = Combinators.combine(Arbitraries.of(DocumentKind.class), times)
+        Arbitrary<RetainedDocument> documents = Combinators.combine(Arbitraries.of(RuleBook.KINDS), times)
                 .as(RetainedDocument::new);
         return Combinators.combine(consents.list().ofMaxSize(6), holds.list().ofMaxSize(4), documents.list().ofMinSize(1).ofMaxSize(7))
                 .as((consentList, holdList, documentList) -> new Bilan(new BilanTimeline(start, end,
