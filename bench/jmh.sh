@@ -1,7 +1,8 @@
 # Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh,
-# bench/storage-throughput.sh): builds a module's jmh profile (own source root and build folder: the
-# default build never sees the benchmarks) and runs the benchmarks a pattern selects, on the JVM
-# $JAVA (default: java on the PATH). The module's pom declares the jmh profile (see session-service/pom.xml).
+# bench/storage-throughput.sh, bench/purge-throughput.sh): builds a module's jmh profile (own source
+# root and build folder: the default build never sees the benchmarks) and runs the benchmarks a pattern
+# selects, on the JVM $JAVA (default: java on the PATH). The module's pom declares the jmh profile (see
+# session-service/pom.xml).
 
 # measure_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
 # leaves the full output in <module>/target/jmh/<name>.log and the CSV in <module>/target/jmh/<name>.csv.
