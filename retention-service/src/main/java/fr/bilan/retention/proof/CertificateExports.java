@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
  * A centre's certificates of a period, for its auditors, as JSON Lines: a header (centre, period
  * [from, to), anchor: the entry just before), one line per certificate in sequence order, a footer
  * (count, last hash). {@link ExportVerifier} checks one alone; the footer's last hash is the next
- * period's anchor, so consecutive exports chain too.
+ * period's anchor, so consecutive exports chain too. Export closed periods: an appender that read
+ * the clock before {@code to} may still be writing just after it.
  */
 @Component
 public class CertificateExports {

@@ -17,12 +17,13 @@ final class CertificateJson {
     static final String HEADER = "header";
     static final String CERTIFICATE = "certificate";
     static final String FOOTER = "footer";
+    static final String FORMAT = "destruction-certificates/1";
 
     private CertificateJson() {
     }
 
     static ObjectNode header(String centreId, Instant from, Instant to, Anchor anchor) {
-        return JSON.createObjectNode().put(RECORD, HEADER).put("format", "destruction-certificates/1")
+        return JSON.createObjectNode().put(RECORD, HEADER).put("format", FORMAT)
                 .put("centreId", centreId).put("from", DestructionCertificate.instant(from))
                 .put("to", DestructionCertificate.instant(to)).put("anchorSequence", anchor.sequence())
                 .put("anchorHash", anchor.hash())

@@ -33,7 +33,10 @@ import fr.bilan.support.mongo.Inserts;
 public class DestructionCertificates {
 
     public static final String COLLECTION = "destruction_certificates";
-    /** Racing appenders on one centre each lose at most once per winner: ample for a purge's few workers. */
+    /**
+     * Every lost attempt is another appender's success, so a purge's few workers need a handful; the
+     * bound turns a chain that cannot be appended to (a corrupt head) into an error, not a spin.
+     */
     static final int MAX_ATTEMPTS = 100;
 
     private static final String CENTRE = "centreId";

@@ -36,6 +36,9 @@ public final class ExportVerifier {
             throw new IllegalArgumentException("an export starts with its header");
         }
         JsonNode header = lines.get(0);
+        if (!CertificateJson.FORMAT.equals(CertificateJson.text(header, "format"))) {
+            throw new IllegalArgumentException("not an export of format " + CertificateJson.FORMAT);
+        }
         Anchor anchor = new Anchor(header.required("anchorSequence").asLong(), CertificateJson.text(header, "anchorHash"),
                 CertificateJson.instant(header, "anchorCertifiedAt"));
         Instant from = CertificateJson.instant(header, "from");

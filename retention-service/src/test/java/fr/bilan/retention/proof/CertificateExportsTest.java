@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,59 +102,44 @@ class CertificateExportsTest {
 
     @Test
     void anAlteredLineFails() {
-        List<String> lines = february();
-        ObjectNode line = (ObjectNode) CertificateJson.JSON.readTree(lines.get(2));
-        lines.set(2, CertificateJson.JSON.writeValueAsString(line.put("destroyedAt", "2026-10-01T01:00:00.001Z")));
-
-        assertBroken(lines, 4, ChainBreak.ALTERED);
+        assertTamperedFebruaryBreaks(lines -> {
+            ObjectNode line = (ObjectNode) CertificateJson.JSON.readTree(lines.get(2));
+            lines.set(2, CertificateJson.JSON.writeValueAsString(line.put("destroyedAt", "2026-10-01T01:00:00.001Z")));
+        }, 4, ChainBreak.ALTERED);
     }
 
     @Test
     void aRemovedLineFails() {
-        List<String> lines = february();
-        lines.remove(2);
-
-        assertBroken(lines, 4, ChainBreak.MISSING);
+        assertTamperedFebruaryBreaks(lines -> lines.remove(2), 4, ChainBreak.MISSING);
     }
 
     @Test
     void swappedLinesFail() {
-        List<String> lines = february();
-        Collections.swap(lines, 1, 2);
-
-        assertBroken(lines, 3, ChainBreak.OUT_OF_ORDER);
+        assertTamperedFebruaryBreaks(lines -> Collections.swap(lines, 1, 2), 3, ChainBreak.OUT_OF_ORDER);
     }
 
     @Test
     void aLastLineCutWithItsFooterLeftFails() {
-        List<String> lines = february();
-        lines.remove(3);
-
-        assertBroken(lines, 5, ChainBreak.INCOMPLETE);
+        assertTamperedFebruaryBreaks(lines -> lines.remove(3), 5, ChainBreak.INCOMPLETE);
     }
 
     @Test
     void aMissingFooterFails() {
-        List<String> lines = february();
-        lines.remove(4);
-
-        assertBroken(lines, 6, ChainBreak.INCOMPLETE);
+        assertTamperedFebruaryBreaks(lines -> lines.remove(4), 6, ChainBreak.INCOMPLETE);
     }
 
     @Test
     void anotherAnchorFails() {
-        List<String> lines = february();
-        lines.set(0, lines.get(0).replace(entry(2).hash(), entry(1).hash()));
-
-        assertBroken(lines, 3, ChainBreak.LINK_BROKEN);
+        String otherAnchor = entry(1).hash();
+        assertTamperedFebruaryBreaks(lines -> lines.set(0, lines.get(0).replace(entry(2).hash(), otherAnchor)), 3,
+                ChainBreak.LINK_BROKEN);
     }
 
     @Test
     void aNarrowedPeriodFails() {
-        List<String> lines = february();
-        lines.set(0, lines.get(0).replace("2027-03-01T00:00:00.000Z", "2027-02-15T00:00:00.000Z"));
-
-        assertBroken(lines, 5, ChainBreak.OUTSIDE_PERIOD);
+        assertTamperedFebruaryBreaks(
+                lines -> lines.set(0, lines.get(0).replace("2027-03-01T00:00:00.000Z", "2027-02-15T00:00:00.000Z")), 5,
+                ChainBreak.OUTSIDE_PERIOD);
     }
 
     @Test
@@ -161,7 +147,8 @@ class CertificateExportsTest {
         List<String> lines = export(FEBRUARY, MARCH, "centre-b");
         lines.set(0, lines.get(0).replace("centre-b", CENTRE));
 
-        assertBroken(lines, 1, ChainBreak.OTHER_CENTRE);
+        assertThat(verify(lines).reason()).isEqualTo(ChainBreak.OTHER_CENTRE);
+        assertThat(verify(lines).brokenSequence()).isEqualTo(1);
     }
 
     @Test
@@ -201,7 +188,10 @@ class CertificateExportsTest {
         return ExportVerifier.verify(new StringReader(String.join("\n", lines) + "\n"));
     }
 
-    private static void assertBroken(List<String> lines, long sequence, ChainBreak reason) {
+    /** Asserts that the February export, once {@code tampering} went through its lines, breaks at {@code sequence}. */
+    private void assertTamperedFebruaryBreaks(Consumer<List<String>> tampering, long sequence, ChainBreak reason) {
+        List<String> lines = february();
+        tampering.accept(lines);
         ChainVerification verification = verify(lines);
         assertThat(verification.intact()).isFalse();
         assertThat(verification.brokenSequence()).as(verification.toString()).isEqualTo(sequence);
