@@ -27,6 +27,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.support.testing.MemoryMongo;
 import fr.bilan.support.testing.TestClock;
 
 class DataKeysTest {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
 
+import fr.bilan.support.testing.MemoryMongo;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class SealingTest {

@@ -1,4 +1,6 @@
-package fr.bilan.synthesis.vault;
+package fr.bilan.support.testing;
+
+import java.util.UUID;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -8,19 +10,19 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /** The embedded MongoDB wire server (memory backend) on loopback, for the tests that need no Spring. */
-final class MemoryMongo implements AutoCloseable {
+public final class MemoryMongo implements AutoCloseable {
 
     private final MongoServer server = new MongoServer(new MemoryBackend());
     private final MongoClient client;
 
-    MemoryMongo() {
+    public MemoryMongo() {
         server.bind("127.0.0.1", 0);
         client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort());
     }
 
     /** A database of its own for each test, so that no test sees another's keys. */
-    MongoDatabase freshDatabase() {
-        return client.getDatabase("t" + java.util.UUID.randomUUID().toString().replace("-", ""));
+    public MongoDatabase freshDatabase() {
+        return client.getDatabase("t" + UUID.randomUUID().toString().replace("-", ""));
     }
 
     @Override
