@@ -23,7 +23,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.slf4j.LoggerFactory;
 
 import fr.bilan.support.embedded.EmbeddedS3Server;
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
 import fr.bilan.support.storage.KeyErasure;
 import fr.bilan.support.storage.ObjectEraser;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -72,11 +71,8 @@ public class PurgeThroughputBenchmark {
         // the embedded server logs each request at DEBUG without a logging configuration
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        EmbeddedStoreProperties memory = new EmbeddedStoreProperties();
-        memory.setStore(EmbeddedStoreProperties.Store.MEMORY);
-        s3 = EmbeddedS3Server.start(memory);
-        minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                .credentials(s3.accessKey(), s3.secretKey()).build();
+        s3 = EmbeddedS3Server.startInMemory();
+        minio = s3.client();
         minio.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
         eraser = new ObjectEraser(minio, 0, new SimpleMeterRegistry());
         // a bilan's documents share a folder, as the services store them

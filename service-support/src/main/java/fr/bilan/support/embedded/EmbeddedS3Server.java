@@ -16,6 +16,8 @@ import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.minio.MinioClient;
+
 /**
  * An S3 protocol server (S3Proxy) on loopback with real signature checks, storing objects under
  * the service's data folder. Its keys are random for each start and stay inside the process.
@@ -33,6 +35,13 @@ public final class EmbeddedS3Server implements AutoCloseable {
         this.proxy = proxy;
         this.accessKey = accessKey;
         this.secretKey = secretKey;
+    }
+
+    /** A server forgetting everything when closed, as benchmarks use. */
+    public static EmbeddedS3Server startInMemory() {
+        EmbeddedStoreProperties memory = new EmbeddedStoreProperties();
+        memory.setStore(EmbeddedStoreProperties.Store.MEMORY);
+        return start(memory);
     }
 
     public static EmbeddedS3Server start(EmbeddedStoreProperties properties) {
@@ -82,6 +91,11 @@ public final class EmbeddedS3Server implements AutoCloseable {
         byte[] random = new byte[bytes];
         new SecureRandom().nextBytes(random);
         return HexFormat.of().formatHex(random);
+    }
+
+    /** A MinIO client of this server, with its credentials. */
+    public MinioClient client() {
+        return MinioClient.builder().endpoint(endpoint()).region("us-east-1").credentials(accessKey, secretKey).build();
     }
 
     public String endpoint() {

@@ -28,7 +28,6 @@ import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import fr.bilan.support.embedded.EmbeddedS3Server;
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.synthesis.vault.DataKeys;
 import fr.bilan.synthesis.vault.MasterKeys;
@@ -77,11 +76,8 @@ public class StorageThroughputBenchmark {
         // the embedded servers log each request at DEBUG without a logging configuration
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        EmbeddedStoreProperties transientStores = new EmbeddedStoreProperties();
-        transientStores.setStore(EmbeddedStoreProperties.Store.MEMORY);
-        s3 = EmbeddedS3Server.start(transientStores);
-        minio = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                .credentials(s3.accessKey(), s3.secretKey()).build();
+        s3 = EmbeddedS3Server.startInMemory();
+        minio = s3.client();
         bucket = "bilan-synthesis";
         minio.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
         mongo = new MongoServer(new MemoryBackend());
