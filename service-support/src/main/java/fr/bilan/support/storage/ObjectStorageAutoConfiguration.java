@@ -10,15 +10,18 @@ import org.springframework.util.StringUtils;
 
 import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.embedded.EmbeddedStoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.MinioClient;
 
 /**
- * The MinIO client on the configured S3 endpoint, or on an embedded S3 server when none is set.
- * Only services that hold documents have the MinIO client on their classpath.
+ * The MinIO client on the configured S3 endpoint, or on an embedded S3 server when none is set, and
+ * the eraser that destroys objects for good. Only services that hold documents have the MinIO client
+ * on their classpath; they also need resilience4j's rate limiter, which paces the eraser.
  */
 @AutoConfiguration
 @ConditionalOnClass(MinioClient.class)
-@EnableConfigurationProperties({ObjectStorageProperties.class, EmbeddedStoreProperties.class})
+@EnableConfigurationProperties({ObjectStorageProperties.class, ObjectEraserProperties.class,
+        EmbeddedStoreProperties.class})
 public class ObjectStorageAutoConfiguration {
 
     @Bean(destroyMethod = "close")
@@ -43,6 +46,12 @@ public class ObjectStorageAutoConfiguration {
         ObjectStorage storage = new ObjectStorage(client, properties.getBucket());
         storage.ensureBucket();
         return storage;
+    }
+
+    /** Every holder erases its own objects (retention-service's purge asks it to), paced alike. */
+    @Bean
+    ObjectEraser objectEraser(MinioClient client, ObjectEraserProperties properties, MeterRegistry registry) {
+        return new ObjectEraser(client, properties.maxRequestsPerSecond(), registry);
     }
 
     @Bean

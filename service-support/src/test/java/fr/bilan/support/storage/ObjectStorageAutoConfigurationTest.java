@@ -11,11 +11,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.embedded.EmbeddedStoreProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class ObjectStorageAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ObjectStorageAutoConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ObjectStorageAutoConfiguration.class))
+            .withBean(MeterRegistry.class, SimpleMeterRegistry::new);
 
     @Test
     void startsAnEmbeddedServerAndCreatesTheBucketWhenNoEndpointIsSet(@TempDir Path dataDir) {
@@ -42,5 +45,18 @@ class ObjectStorageAutoConfigurationTest {
                         assertThat(context.getBean(ObjectStorage.class).bucketExists()).isTrue();
                     });
         }
+    }
+
+    @Test
+    void everyServiceWithAStoreGetsAnEraserPacedAt20RequestsASecondByDefault() {
+        ApplicationContextRunner inMemory = runner.withPropertyValues("bilan.embedded.store=memory");
+        inMemory.run(context -> {
+            assertThat(context).hasSingleBean(ObjectEraser.class);
+            assertThat(context.getBean(ObjectEraserProperties.class).maxRequestsPerSecond()).isEqualTo(20);
+        });
+        inMemory.withPropertyValues("bilan.storage.erase.max-requests-per-second=0")
+                .run(context -> assertThat(context.getBean(ObjectEraserProperties.class).maxRequestsPerSecond()).isZero());
+        inMemory.withPropertyValues("bilan.storage.erase.max-requests-per-second=-1")
+                .run(context -> assertThat(context).hasFailed());
     }
 }
