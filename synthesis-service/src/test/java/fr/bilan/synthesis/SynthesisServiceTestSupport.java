@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
+import com.google.protobuf.FieldMask;
 import com.mongodb.client.MongoDatabase;
 
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
@@ -16,19 +17,23 @@ import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.synthesis.v1.ActionStep;
 import fr.bilan.proto.synthesis.v1.CareerProject;
 import fr.bilan.proto.synthesis.v1.Feasibility;
+import fr.bilan.proto.synthesis.v1.FinalizeSynthesisRequest;
 import fr.bilan.proto.synthesis.v1.FollowUp;
 import fr.bilan.proto.synthesis.v1.Horizon;
 import fr.bilan.proto.synthesis.v1.Interests;
 import fr.bilan.proto.synthesis.v1.RiasecProfile;
 import fr.bilan.proto.synthesis.v1.Skills;
+import fr.bilan.proto.synthesis.v1.Synthesis;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.SynthesisServiceGrpc;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
+import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
 import fr.bilan.support.testing.OutboxRelayTestSupport;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
+import io.grpc.StatusRuntimeException;
 
 /**
  * Base of the service's gRPC tests, all in one application context: synthesis-service with service
@@ -88,6 +93,36 @@ public abstract class SynthesisServiceTestSupport extends OutboxRelayTestSupport
     protected static SynthesisServiceGrpc.SynthesisServiceBlockingStub syntheses(String token) {
         return SynthesisServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
                 .withDeadlineAfter(20, TimeUnit.SECONDS);
+    }
+
+    /** A bilan in its conclusion phase whose synthèse, every section filled, is final (its PDF stored). */
+    protected static TestBilan finalised() {
+        TestBilan bilan = newBilan(AssessmentState.CONCLUSION);
+        save(bilan, fullContent(), "", List.of());
+        finalize(bilan);
+        return bilan;
+    }
+
+    /** The consultant's save of {@code content} (the fields in {@code mask}, all when empty) at {@code etag}. */
+    protected static Synthesis save(TestBilan bilan, SynthesisContent content, String etag, List<String> mask) {
+        return syntheses(bilan.consultantToken()).updateSynthesis(UpdateSynthesisRequest.newBuilder()
+                .setSynthesis(Synthesis.newBuilder().setAssessmentId(bilan.id()).setContent(content).setEtag(etag))
+                .setUpdateMask(FieldMask.newBuilder().addAllPaths(mask)).build()).getSynthesis();
+    }
+
+    protected static Synthesis finalize(TestBilan bilan) {
+        return syntheses(bilan.consultantToken()).finalizeSynthesis(FinalizeSynthesisRequest.newBuilder()
+                .setAssessmentId(bilan.id()).build()).getSynthesis();
+    }
+
+    /** The status {@code call} is refused with; an {@link AssertionError} if it is not refused. */
+    protected static StatusRuntimeException refusal(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            return e;
+        }
+        throw new AssertionError("the call was not refused");
     }
 
     /** A synthèse with every section filled, as a consultant writes one. */

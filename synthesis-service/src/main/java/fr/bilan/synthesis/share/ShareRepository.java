@@ -91,6 +91,11 @@ public class ShareRepository {
                 .map(ShareRepository::read).into(new ArrayList<>());
     }
 
+    /** Deletes every share of the bilan, expired or not: the number deleted. */
+    public long erase(String assessmentId) {
+        return shares.deleteMany(Filters.eq(ASSESSMENT, assessmentId)).getDeletedCount();
+    }
+
     public static String newId() {
         return UUID.randomUUID().toString();
     }

@@ -68,7 +68,7 @@ public final class ObjectKeys {
     }
 
     /** {@code key} when it is made of ids, else a placeholder: what a log line may show. */
-    static String loggable(String key) {
+    public static String loggable(String key) {
         return isValid(key) ? key : "(a key not made of ids, " + (key == null ? 0 : key.length()) + " characters)";
     }
 

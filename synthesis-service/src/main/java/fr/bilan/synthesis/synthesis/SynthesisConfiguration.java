@@ -2,6 +2,8 @@ package fr.bilan.synthesis.synthesis;
 
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,7 @@ import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.synthesis.bilan.BilanDirectory;
 import fr.bilan.synthesis.rendering.CentreIdentityMissing;
 import fr.bilan.synthesis.share.ShareRepository;
+import fr.bilan.synthesis.storage.StoredObjectMissing;
 import fr.bilan.synthesis.vault.KeyDestroyed;
 import fr.bilan.synthesis.vault.Sealing;
 import fr.bilan.support.grpc.Downstream;
@@ -27,6 +30,10 @@ import io.grpc.Status;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SynthesisProperties.class)
 class SynthesisConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SynthesisConfiguration.class);
+    private static final String DESTROYED = "Les documents de ce bilan ont été détruits, comme la loi le prévoit à la "
+            + "fin de leur durée de conservation.";
 
     @Bean
     SynthesisRepository synthesisRepository(MongoDatabase database, Sealing sealing) {
@@ -54,8 +61,9 @@ class SynthesisConfiguration {
 
     /**
      * A centre whose identity is not configured cannot print a legal document, and a bilan whose key
-     * was destroyed has no content left: both are refusals with their French reason. Before
-     * service-support's handler, which turns anything else into a bare {@code INTERNAL}.
+     * was destroyed has no content left: both are refusals with their French reason. So is a final
+     * synthèse whose PDF is gone: the purge deletes the PDF before it erases the synthèse itself.
+     * Before service-support's handler, which turns anything else into a bare {@code INTERNAL}.
      */
     @Bean
     @Order(0)
@@ -64,9 +72,12 @@ class SynthesisConfiguration {
             if (exception instanceof CentreIdentityMissing missing) {
                 return Status.FAILED_PRECONDITION.withDescription(missing.getMessage()).asException();
             }
-            if (exception instanceof KeyDestroyed) {
-                return Status.FAILED_PRECONDITION.withDescription("Les documents de ce bilan ont été détruits, comme la "
-                        + "loi le prévoit à la fin de leur durée de conservation.").asException();
+            if (exception instanceof StoredObjectMissing missing) {
+                // expected between the purge's two steps; anything else that deleted a recorded PDF shows here
+                log.warn("{}: the download is refused as destroyed", missing.getMessage());
+            }
+            if (exception instanceof KeyDestroyed || exception instanceof StoredObjectMissing) {
+                return Status.FAILED_PRECONDITION.withDescription(DESTROYED).asException();
             }
             return null;
         };

@@ -175,6 +175,15 @@ public class SynthesisRepository implements RecordedObjects {
         return found;
     }
 
+    /**
+     * Deletes the bilan's synthèse (with the outbox entries it carries) and every revision filed for
+     * it: the number of documents deleted, 0 when there were none left.
+     */
+    public long erase(String assessmentId) {
+        return syntheses.deleteOne(Filters.eq("_id", assessmentId)).getDeletedCount()
+                + revisions.deleteMany(Filters.eq(ASSESSMENT, assessmentId)).getDeletedCount();
+    }
+
     @Override
     public boolean isRecorded(String objectKey) {
         return syntheses.countDocuments(Filters.eq(DOCUMENT.field() + "." + OBJECT_KEY, objectKey)) > 0;

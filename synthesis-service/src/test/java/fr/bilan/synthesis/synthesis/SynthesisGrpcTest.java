@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.google.api.HttpBody;
-import com.google.protobuf.FieldMask;
 import com.google.protobuf.Message;
 import com.google.rpc.PreconditionFailure;
 import com.mongodb.client.model.Filters;
@@ -27,7 +26,6 @@ import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.synthesis.v1.CreateSynthesisShareRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSharedSynthesisDocumentRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;
-import fr.bilan.proto.synthesis.v1.FinalizeSynthesisRequest;
 import fr.bilan.proto.synthesis.v1.GetSynthesisRequest;
 import fr.bilan.proto.synthesis.v1.ListSynthesisRevisionsRequest;
 import fr.bilan.proto.synthesis.v1.ListSynthesisRevisionsResponse;
@@ -319,32 +317,14 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         }
     }
 
-    private TestBilan finalised() {
-        TestBilan bilan = newBilan(AssessmentState.CONCLUSION);
-        save(bilan, fullContent(), "", List.of());
-        finalize(bilan);
-        return bilan;
-    }
-
     private static Synthesis get(String token, TestBilan bilan) {
         return syntheses(token).getSynthesis(GetSynthesisRequest.newBuilder().setAssessmentId(bilan.id()).build())
                 .getSynthesis();
     }
 
-    private static Synthesis save(TestBilan bilan, SynthesisContent content, String etag, List<String> mask) {
-        return syntheses(bilan.consultantToken()).updateSynthesis(UpdateSynthesisRequest.newBuilder()
-                .setSynthesis(Synthesis.newBuilder().setAssessmentId(bilan.id()).setContent(content).setEtag(etag))
-                .setUpdateMask(FieldMask.newBuilder().addAllPaths(mask)).build()).getSynthesis();
-    }
-
     private static Synthesis observe(TestBilan bilan, String observations) {
         return syntheses(bilan.beneficiaryToken()).updateSynthesisObservations(UpdateSynthesisObservationsRequest
                 .newBuilder().setAssessmentId(bilan.id()).setObservations(observations).build()).getSynthesis();
-    }
-
-    private static Synthesis finalize(TestBilan bilan) {
-        return syntheses(bilan.consultantToken()).finalizeSynthesis(FinalizeSynthesisRequest.newBuilder()
-                .setAssessmentId(bilan.id()).build()).getSynthesis();
     }
 
     private static SynthesisShare share(TestBilan bilan, Recipient recipient, String requestId) {
@@ -371,14 +351,5 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
             joined.writeBytes(body.getData().toByteArray());
         }
         return joined.toByteArray();
-    }
-
-    private static StatusRuntimeException refusal(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e;
-        }
-        throw new AssertionError("the call was not refused");
     }
 }
