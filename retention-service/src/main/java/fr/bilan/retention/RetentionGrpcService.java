@@ -1,6 +1,7 @@
 package fr.bilan.retention;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 import org.slf4j.Logger;
@@ -19,7 +20,9 @@ import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.consent.ConsentChange;
 import fr.bilan.retention.consent.ConsentChanges;
 import fr.bilan.retention.document.StoredDocument;
+import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.document.StoredDocuments;
+import fr.bilan.retention.holder.HolderProperties;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,7 +30,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The gRPC edge of retention-service. Only platform services call it (role {@code platform-service},
  * checked from the contract), through their outboxes: at least once, so every intake is
- * idempotent by event id, and counted by what it did ({@code intake} tag). Logs carry identifiers only.
+ * idempotent by event id, and counted by what it did ({@code intake} tag). An event marks the
+ * documents whose due date it may change before it is acknowledged ({@link Registry}); the
+ * {@code ScheduleKeeper} decides them again. Logs carry identifiers only.
  */
 @GrpcService
 class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase {
@@ -37,14 +42,18 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
     private final ConsentChanges changes;
     private final ActionEnds actionEnds;
     private final StoredDocuments documents;
+    private final Registry registry;
+    private final HolderProperties holders;
     private final Clock clock;
     private final MeterRegistry meters;
 
-    RetentionGrpcService(ConsentChanges changes, ActionEnds actionEnds, StoredDocuments documents, Clock clock,
-            MeterRegistry meters) {
+    RetentionGrpcService(ConsentChanges changes, ActionEnds actionEnds, StoredDocuments documents, Registry registry,
+            HolderProperties holders, Clock clock, MeterRegistry meters) {
         this.changes = changes;
         this.actionEnds = actionEnds;
         this.documents = documents;
+        this.registry = registry;
+        this.holders = holders;
         this.clock = clock;
         this.meters = meters;
     }
@@ -54,6 +63,8 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
             StreamObserver<RecordConsentChangeResponse> response) {
         ConsentChange change = ConsentChange.of(request.getChange());
         ConsentChanges.Intake intake = changes.takeIn(change, clock.instant());
+        // on a redelivery too: the mark may be what a crash left undone
+        registry.markBeneficiary(change.beneficiaryId());
         count("bilan.retention.consent.changes", intake.name().toLowerCase());
         if (intake == ConsentChanges.Intake.TAKEN_IN_LATE) {
             log.warn("Consent change {} (beneficiary {}, sequence {}) arrived after a later one: stored in its place",
@@ -69,7 +80,12 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
     @Override
     public void recordActionEnd(RecordActionEndRequest request, StreamObserver<RecordActionEndResponse> response) {
         ActionEnd end = ActionEnd.of(request.getActionEnd());
-        boolean first = actionEnds.takeIn(end, clock.instant());
+        Instant now = clock.instant();
+        boolean first = actionEnds.takeIn(end, now);
+        // on a redelivery too: these may be what a crash left undone (both idempotent)
+        holders.holders().forEach((holder, settings) -> settings.contentKind().ifPresent(kind -> documents.takeInContent(
+                holder, kind, end.assessmentId(), end.beneficiaryId(), end.centreId(), end.endTime(), now)));
+        registry.markAssessment(end.assessmentId());
         count("bilan.retention.action.ends", first ? "taken_in" : "duplicate");
         log.info("Action end {} of assessment {} (beneficiary {}, centre {}, {}): {}", end.eventId(), end.assessmentId(),
                 end.beneficiaryId(), end.centreId(), end.outcome(), first ? "taken in" : "already taken in");

@@ -53,6 +53,11 @@ public abstract class RetentionServiceTestSupport extends GrpcServiceTestSupport
         return database.getCollection(collection).countDocuments(Filters.eq("assessmentId", assessment));
     }
 
+    /** The value of gauge {@code meter}. */
+    protected double meter(String meter) {
+        return meters.get(meter).gauge().value();
+    }
+
     /** The count of intake counter {@code meter} tagged {@code intake}; 0 before the first. */
     protected double intakes(String meter, String intake) {
         var counter = meters.find(meter).tag("intake", intake).counter();

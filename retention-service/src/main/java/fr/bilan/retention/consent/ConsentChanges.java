@@ -1,7 +1,12 @@
 package fr.bilan.retention.consent;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -10,9 +15,14 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.retention.rules.ConsentRecord;
 import fr.bilan.support.mongo.Inserts;
 
 /**
@@ -72,6 +82,19 @@ public class ConsentChanges {
                 Updates.combine(Updates.max(LATEST_SEQUENCE, change.sequence()), Updates.set("updateTime", Date.from(now))),
                 new UpdateOptions().upsert(true));
         return intake == Intake.TAKEN_IN && late ? Intake.TAKEN_IN_LATE : intake;
+    }
+
+    /** The consent ledgers of the beneficiaries, as the policy reads them: in ledger order. */
+    public Map<String, List<ConsentRecord>> ledgersOf(Collection<String> beneficiaryIds) {
+        Map<String, List<ConsentRecord>> ledgers = new HashMap<>();
+        for (Document change : changes.find(Filters.in(BENEFICIARY, beneficiaryIds)).sort(Sorts.ascending(BENEFICIARY, SEQUENCE))) {
+            String recipient = change.getString("recipientKind");
+            ledgers.computeIfAbsent(change.getString(BENEFICIARY), beneficiary -> new ArrayList<>()).add(new ConsentRecord(
+                    change.getDate("recordTime").toInstant(), ConsentKind.valueOf(change.getString("kind")),
+                    recipient == null ? null : RecipientKind.valueOf(recipient),
+                    ConsentDecision.valueOf(change.getString("decision"))));
+        }
+        return ledgers;
     }
 
     /** The latest sequence taken in for the beneficiary; 0 when none. */

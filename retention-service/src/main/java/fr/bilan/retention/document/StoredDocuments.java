@@ -13,6 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 
+import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.support.mongo.Inserts;
 
 /**
@@ -20,15 +21,23 @@ import fr.bilan.support.mongo.Inserts;
  * collection {@code documents}, one per stored object, {@code _id} = its event id, with
  * {@code kind}, {@code assessmentId} (indexed: the clock joins it with the bilan's action end),
  * {@code beneficiaryId}, {@code centreId}, {@code holder}, {@code bucket}, {@code objectKey}, {@code sha256},
- * {@code sizeBytes}, {@code storeTime} and {@code receiveTime}. Where it is and whose, never what it
- * says. Delivery is at least once: the event id makes a second insert fail, so a redelivery changes
+ * {@code sizeBytes}, {@code storeTime} and {@code receiveTime}, and the schedule's fields
+ * ({@link Registry}). Where it is and whose, never what it says. Delivery is at least once: the event id makes a second insert fail, so a redelivery changes
  * nothing; one that names another object under the same event id is told apart, never merged.
  */
 @Repository
 public class StoredDocuments {
 
     public static final String COLLECTION = "documents";
+    static final String KIND = "kind";
     static final String ASSESSMENT = "assessmentId";
+    static final String BENEFICIARY = "beneficiaryId";
+    static final String CENTRE = "centreId";
+    static final String HOLDER = "holder";
+    static final String BUCKET = "bucket";
+    static final String OBJECT_KEY = "objectKey";
+    static final String SIZE = "sizeBytes";
+    static final String STORE_TIME = "storeTime";
 
     /**
      * What taking a document in did: stored for the first time, or not (a redelivery); in the
@@ -61,21 +70,37 @@ public class StoredDocuments {
         documents.createIndex(Indexes.ascending(ASSESSMENT));
     }
 
+    /**
+     * Registers what {@code holder} keeps of the ended bilan in its database (the synthèse's text,
+     * its history), as one entry of {@code kind} stored at the end: the clock schedules it like the
+     * objects, and the purge has the holder erase it, and the bilan's key, once its objects are gone.
+     * Idempotent: one entry per holder and bilan.
+     */
+    public void takeInContent(String holder, DocumentKind kind, String assessmentId, String beneficiaryId,
+            String centreId, Instant endTime, Instant now) {
+        Document entry = new Document("_id", Registry.contentId(holder, assessmentId)).append("receiveTime", Date.from(now))
+                .append(KIND, kind.name()).append(ASSESSMENT, assessmentId).append(BENEFICIARY, beneficiaryId)
+                .append(CENTRE, centreId).append(HOLDER, holder).append(SIZE, 0L).append(STORE_TIME, Date.from(endTime));
+        entry.putAll(Registry.unscheduled(Registry.CONTENT));
+        Inserts.insertIfNew(documents, entry);
+    }
+
     /** Stores the document, unless its event id was taken in already: then compares, changing nothing. */
     public Intake takeIn(StoredDocument document, Instant now) {
         // what makes the document itself: every field but when it was received
-        Document fields = new Document("kind", document.kind().name())
+        Document fields = new Document(KIND, document.kind().name())
                 .append(ASSESSMENT, document.assessmentId())
-                .append("beneficiaryId", document.beneficiaryId())
-                .append("centreId", document.centreId())
-                .append("holder", document.holder())
-                .append("bucket", document.bucket())
-                .append("objectKey", document.objectKey())
+                .append(BENEFICIARY, document.beneficiaryId())
+                .append(CENTRE, document.centreId())
+                .append(HOLDER, document.holder())
+                .append(BUCKET, document.bucket())
+                .append(OBJECT_KEY, document.objectKey())
                 .append("sha256", document.sha256())
-                .append("sizeBytes", document.sizeBytes())
-                .append("storeTime", Date.from(document.storeTime()));
+                .append(SIZE, document.sizeBytes())
+                .append(STORE_TIME, Date.from(document.storeTime()));
         Document stored = new Document("_id", document.eventId()).append("receiveTime", Date.from(now));
         stored.putAll(fields);
+        stored.putAll(Registry.unscheduled(Registry.OBJECT));
         if (Inserts.insertIfNew(documents, stored)) {
             return Intake.TAKEN_IN;
         }

@@ -2,7 +2,12 @@ package fr.bilan.retention.proof;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -11,11 +16,14 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
@@ -77,6 +85,58 @@ public class DestructionCertificates {
         }
         throw new IllegalStateException("could not append to centre " + destruction.centreId() + "'s chain in "
                 + MAX_ATTEMPTS + " attempts");
+    }
+
+    /**
+     * Certifies a purge's batch: per centre, the documents not certified yet are chained in memory
+     * from the head and inserted in one ordered request; should another appender move the head
+     * meanwhile, the insert stops at the first clash (what went before it is a valid piece of the
+     * chain) and the rest are appended one by one. Returns each document's certificate, whether
+     * made now or before, by document hash.
+     */
+    public Map<String, DestructionCertificate> appendAll(List<Destruction> destructions) {
+        Map<String, DestructionCertificate> certified = new HashMap<>();
+        Map<String, List<Destruction>> byCentre = new LinkedHashMap<>();
+        destructions.forEach(destruction -> byCentre.computeIfAbsent(destruction.centreId(), centre -> new ArrayList<>())
+                .add(destruction));
+        byCentre.forEach((centre, batch) -> {
+            certificates.find(Filters.in(DOCUMENT, batch.stream().map(destruction -> destruction.document().hash()).toList()))
+                    .map(DestructionCertificates::fromDocument)
+                    .forEach(existing -> certified.put(existing.documentHash(), existing));
+            List<DestructionCertificate> chained = new ArrayList<>();
+            Anchor previous = head(centre);
+            Instant now = clock.instant();
+            for (Destruction destruction : batch) {
+                if (!certified.containsKey(destruction.document().hash())) {
+                    DestructionCertificate next = DestructionCertificate.after(previous, destruction, now);
+                    chained.add(next);
+                    previous = next.asAnchor();
+                }
+            }
+            int inserted = insertInOrder(chained);
+            chained.subList(0, inserted).forEach(certificate -> certified.put(certificate.documentHash(), certificate));
+            for (Destruction destruction : batch) {
+                certified.computeIfAbsent(destruction.document().hash(), hash -> append(destruction));
+            }
+        });
+        return certified;
+    }
+
+    /** Inserts in order up to the first clash; returns how many went in. */
+    private int insertInOrder(List<DestructionCertificate> chained) {
+        if (chained.isEmpty()) {
+            return 0;
+        }
+        try {
+            certificates.insertMany(chained.stream().map(DestructionCertificates::toDocument).toList(),
+                    new InsertManyOptions().ordered(true));
+            return chained.size();
+        } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().stream().anyMatch(error -> error.getCategory() != ErrorCategory.DUPLICATE_KEY)) {
+                throw e;
+            }
+            return e.getWriteErrors().get(0).getIndex();
+        }
     }
 
     /** The last entry of {@code centreId}'s chain, or {@link Anchor#GENESIS} before the first. */

@@ -15,12 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 import fr.bilan.proto.retention.v1.DocumentKind;
+import fr.bilan.support.hash.Sha256;
 
 /**
  * The retention rules, read from a YAML file (see {@code retention-rules.yaml}) and checked as a
@@ -66,6 +68,16 @@ public final class RuleBook {
     /** The regimes, oldest first. */
     public List<Regime> regimes() {
         return regimes;
+    }
+
+    /**
+     * Names what the rules mean: changes when a regime's dates or a rule's version change, so that
+     * the decisions taken under other rules are taken again when a new rule book is deployed.
+     */
+    public String fingerprint() {
+        return Sha256.hex(regimes.stream().map(regime -> regime.id() + regime.startedFrom() + regime.startedBefore()
+                + regime.rules().stream().map(rule -> rule.id() + "@" + rule.version()).toList())
+                .collect(Collectors.joining("|")));
     }
 
     /** The regime of the actions started that day (Paris calendar). */

@@ -1,0 +1,26 @@
+package fr.bilan.retention.holder;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import fr.bilan.proto.retention.v1.DocumentKind;
+
+/**
+ * The services holding documents, by the name they register them under ({@code holder}):
+ * {@code bilan.retention.holders.<name>.channel} names the gRPC channel to reach them
+ * ({@code spring.grpc.client.channel.<channel>.*}); {@code content-kind}, when set, says that the
+ * holder keeps content of every bilan in its database, to erase with the bilan's key under the
+ * rules of that kind once its objects are gone.
+ */
+@ConfigurationProperties("bilan.retention")
+public record HolderProperties(Map<String, Holder> holders) {
+
+    public HolderProperties {
+        holders = holders == null ? Map.of() : Map.copyOf(holders);
+    }
+
+    public record Holder(String channel, Optional<DocumentKind> contentKind) {
+    }
+}

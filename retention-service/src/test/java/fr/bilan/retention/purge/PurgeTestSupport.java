@@ -1,0 +1,131 @@
+package fr.bilan.retention.purge;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import fr.bilan.proto.retention.v1.ActionEnd;
+import fr.bilan.proto.retention.v1.ConsentChange;
+import fr.bilan.proto.retention.v1.DocumentKind;
+import fr.bilan.proto.retention.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.v1.RetentionScheduleServiceGrpc;
+import fr.bilan.proto.retention.v1.StoredDocument;
+import fr.bilan.retention.RetentionServiceTestSupport;
+import fr.bilan.support.storage.ObjectEraser;
+import fr.bilan.support.storage.ObjectStorage;
+import fr.bilan.support.time.ProtoTime;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.PutObjectArgs;
+import io.minio.StatObjectArgs;
+import io.minio.errors.ErrorResponseException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * The retention service with a holder and session-service on real gRPC, the holder's bucket in the
+ * real embedded store; the schedule's timers off, so that tests run the purge when they mean to.
+ */
+@TestPropertySource(properties = {"bilan.retention.purge.cron=-", "bilan.retention.schedule.interval=1h"})
+abstract class PurgeTestSupport extends RetentionServiceTestSupport {
+
+    static final String HOLDER_NAME = "synthesis-service";
+    static final String BUCKET = "bilan-synthesis";
+    static final int HOLDER_PORT = freePort();
+    static final TestHolder HOLDER = new TestHolder();
+    static final TestHolder.Sessions SESSIONS = new TestHolder.Sessions();
+    private static Server server;
+
+    @Autowired
+    ObjectStorage storage;
+    @Autowired
+    PurgeRunner runner;
+
+    @DynamicPropertySource
+    static void holderChannels(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.client.channel.synthesis.target", () -> "localhost:" + HOLDER_PORT);
+        registry.add("spring.grpc.client.channel.session.target", () -> "localhost:" + HOLDER_PORT);
+    }
+
+    @BeforeAll
+    static synchronized void startHolder() throws IOException {
+        if (server == null) {
+            // shared by every context of the run, like the embedded servers
+            server = ServerBuilder.forPort(HOLDER_PORT).addService(HOLDER).addService(SESSIONS).build().start();
+        }
+    }
+
+    @BeforeEach
+    void holderStore() throws Exception {
+        HOLDER.reset();
+        HOLDER.eraser = new ObjectEraser(storage.client(), 0, new SimpleMeterRegistry());
+        if (!storage.client().bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
+            storage.client().makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+        }
+    }
+
+    static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    /** Stores an object in the holder's bucket and registers it as synthesis-service would; its key. */
+    String storeAndRegister(String assessment, String beneficiary, String centre, DocumentKind kind) throws Exception {
+        // the key doubles as event id (at most 64 characters), as synthesis-service does
+        String key = "assessments/" + UUID.randomUUID();
+        byte[] bytes = ("document " + key).getBytes();
+        storage.client().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
+                .stream(new ByteArrayInputStream(bytes), (long) bytes.length, null).build());
+        platform().registerDocument(RegisterDocumentRequest.newBuilder().setDocument(StoredDocument.newBuilder()
+                .setEventId(key).setKind(kind).setAssessmentId(assessment).setBeneficiaryId(beneficiary)
+                .setCentreId(centre).setHolder(HOLDER_NAME).setBucket(BUCKET).setObjectKey(key)
+                .setSha256("ab".repeat(32)).setSizeBytes(bytes.length).setStoreTime(ProtoTime.of(Instant.now().minusSeconds(3600))))
+                .build());
+        return key;
+    }
+
+    static void endAction(String assessment, String beneficiary, String centre, Instant start, Instant end) {
+        platform().recordActionEnd(RecordActionEndRequest.newBuilder().setActionEnd(ActionEnd.newBuilder()
+                .setEventId(newId("end")).setAssessmentId(assessment).setBeneficiaryId(beneficiary).setCentreId(centre)
+                .setOutcome("COMPLETED").setStartTime(ProtoTime.of(start)).setEndTime(ProtoTime.of(end))).build());
+    }
+
+    static void consent(String beneficiary, long sequence, String kind, String decision, String recipientKind,
+            Instant time) {
+        ConsentChange.Builder change = ConsentChange.newBuilder().setEventId(newId("consent"))
+                .setBeneficiaryId(beneficiary).setSequence(sequence).setKind(kind).setDecision(decision)
+                .setRecordTime(ProtoTime.of(time));
+        if (recipientKind != null) {
+            change.setRecipientKind(recipientKind);
+        }
+        platform().recordConsentChange(RecordConsentChangeRequest.newBuilder().setChange(change).build());
+    }
+
+    boolean stored(String key) throws Exception {
+        try {
+            storage.client().statObject(StatObjectArgs.builder().bucket(BUCKET).object(key).build());
+            return true;
+        } catch (ErrorResponseException e) {
+            if ("NoSuchKey".equals(e.errorResponse().code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    static RetentionScheduleServiceGrpc.RetentionScheduleServiceBlockingStub schedules(String token) {
+        return RetentionScheduleServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+}
