@@ -37,6 +37,8 @@ final class TestHolder extends DocumentHolderServiceGrpc.DocumentHolderServiceIm
     final List<String> erasedContent = new CopyOnWriteArrayList<>();
     /** Keys asked for deletion, every call. */
     final List<String> deleteRequests = new CopyOnWriteArrayList<>();
+    /** How long each deletion call takes before deleting anything, as a slow store's would. */
+    volatile long delayMillis;
 
     @Override
     public void deleteDocuments(DeleteDocumentsRequest request, StreamObserver<DeleteDocumentsResponse> response) {
@@ -45,6 +47,15 @@ final class TestHolder extends DocumentHolderServiceGrpc.DocumentHolderServiceIm
             return;
         }
         deleteRequests.addAll(request.getObjectKeysList());
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                response.onError(Status.CANCELLED.withDescription("interrupted").asRuntimeException());
+                return;
+            }
+        }
         List<String> erasable = request.getObjectKeysList().stream().filter(key -> !failing.contains(key)).toList();
         Map<String, KeyErasure> erased = new ConcurrentHashMap<>();
         eraser.erase(request.getBucket(), erasable).forEach(erasure -> erased.put(erasure.key(), erasure));
@@ -77,6 +88,7 @@ final class TestHolder extends DocumentHolderServiceGrpc.DocumentHolderServiceIm
         down = false;
         erasedContent.clear();
         deleteRequests.clear();
+        delayMillis = 0;
     }
 
     /** session-service: answers the bilans listed (with their centre), refuses the others. */
