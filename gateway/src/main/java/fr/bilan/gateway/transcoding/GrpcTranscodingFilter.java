@@ -207,11 +207,17 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
         return Mono.error(failure);
     }
 
-    /** The fixed name a download is saved under, from its RPC: DownloadSynthesisDocument gives synthesis-document.pdf. */
+    /**
+     * The fixed name a download is saved under, from its RPC and its type: DownloadSynthesisDocument
+     * gives synthesis-document.pdf, ExportDestructionCertificates (JSON Lines) destruction-certificates.jsonl.
+     */
     private static String fileName(HttpBinding binding, MediaType type) {
-        String name = binding.method().getName().replaceFirst("^Download(?=[A-Z])", "")
+        String name = binding.method().getName().replaceFirst("^(Download|Export)(?=[A-Z])", "")
                 .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        return MediaType.APPLICATION_PDF.isCompatibleWith(type) ? name + ".pdf" : name;
+        if (MediaType.APPLICATION_PDF.isCompatibleWith(type)) {
+            return name + ".pdf";
+        }
+        return NDJSON.isCompatibleWith(type) ? name + ".jsonl" : name;
     }
 
     private static DataBuffer line(ServerHttpResponse response, byte[] json) {

@@ -105,4 +105,20 @@ class OpenApiDocumentTest {
         assertThat(shared.get("security").isEmpty()).isTrue();
         assertThat(shared.get("description").asString()).contains("sans jeton d'accès");
     }
+
+    @org.junit.jupiter.api.Test
+    void describesTheDestructionCertificateExportAsADownloadAndItsVerificationAsJson() {
+        ApiDescriptors descriptors = ApiDescriptors.load(getClass().getClassLoader(), ApiDescriptors.DEFAULT_LOCATION);
+        var document = OpenApiDocument.build(descriptors, HttpBindings.from(descriptors), "http://localhost:8180/realms/bilan");
+
+        var export = document.get("paths").get("/api/v1/centres/{centre_id}/destructionCertificates:export").get("get");
+        assertThat(export.get("responses").get("200").get("content").propertyNames())
+                .containsExactly("application/octet-stream");
+        assertThat(export.get("parameters").findValuesAsString("name")).contains("centre_id", "startTime", "endTime");
+        assertThat(export.get("description").asString())
+                .contains("Rôles autorisés : auditor, centre-manager, network-admin.");
+        var verify = document.get("paths").get("/api/v1/centres/{centre_id}/destructionCertificates:verify").get("get");
+        assertThat(verify.get("responses").get("200").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/bilan.retention.v1.VerifyDestructionCertificatesResponse");
+    }
 }

@@ -30,23 +30,23 @@ public final class CertificateChain {
         while (walk.hasNext()) {
             DestructionCertificate entry = walk.next();
             if (entry.sequence() < expected) {
-                return ChainVerification.broken(entry.sequence(), ChainBreak.OUT_OF_ORDER);
+                return ChainVerification.broken(entry.sequence(), ChainBreak.OUT_OF_ORDER, count, previousHash);
             }
             if (entry.sequence() > expected) {
                 return ChainVerification.broken(expected, comesLater(expected, walk) ? ChainBreak.OUT_OF_ORDER
-                        : ChainBreak.MISSING);
+                        : ChainBreak.MISSING, count, previousHash);
             }
             if (!entry.centreId().equals(centreId)) {
-                return ChainVerification.broken(expected, ChainBreak.OTHER_CENTRE);
+                return ChainVerification.broken(expected, ChainBreak.OTHER_CENTRE, count, previousHash);
             }
             if (!entry.expectedHash().equals(entry.hash())) {
-                return ChainVerification.broken(expected, ChainBreak.ALTERED);
+                return ChainVerification.broken(expected, ChainBreak.ALTERED, count, previousHash);
             }
             if (!entry.previousHash().equals(previousHash)) {
-                return ChainVerification.broken(expected, ChainBreak.LINK_BROKEN);
+                return ChainVerification.broken(expected, ChainBreak.LINK_BROKEN, count, previousHash);
             }
             if (!inPeriod.test(entry.certifiedAt())) {
-                return ChainVerification.broken(expected, ChainBreak.OUTSIDE_PERIOD);
+                return ChainVerification.broken(expected, ChainBreak.OUTSIDE_PERIOD, count, previousHash);
             }
             previousHash = entry.hash();
             expected++;

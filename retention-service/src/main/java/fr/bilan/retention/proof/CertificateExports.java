@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
+import com.mongodb.client.MongoCursor;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,10 +34,15 @@ public class CertificateExports {
             line(out, CertificateJson.header(centreId, from, to, anchor));
             long count = 0;
             String lastHash = anchor.hash();
-            for (DestructionCertificate certificate : certificates.certifiedBetween(centreId, from, to)) {
-                line(out, CertificateJson.certificate(certificate));
-                lastHash = certificate.hash();
-                count++;
+            // closed even when writing fails half-way (the client gone): no cursor left open on the server
+            try (MongoCursor<DestructionCertificate> entries = certificates.certifiedBetween(centreId, from, to)
+                    .iterator()) {
+                while (entries.hasNext()) {
+                    DestructionCertificate certificate = entries.next();
+                    line(out, CertificateJson.certificate(certificate));
+                    lastHash = certificate.hash();
+                    count++;
+                }
             }
             line(out, CertificateJson.footer(count, lastHash));
             out.flush();

@@ -1,8 +1,9 @@
 package fr.bilan.retention.proof;
 
 /**
- * What verifying a chain, or a piece of one, found: intact, with how many entries it walked and the
- * hash of the last (the next piece's anchor); or broken at {@code brokenSequence}, and why.
+ * What verifying a chain, or a piece of one, found: intact, or broken at {@code brokenSequence},
+ * and why; either way, how many entries it walked intact and the hash of the last of them (the
+ * anchor's when none): when intact, the next piece's anchor.
  */
 public record ChainVerification(boolean intact, long count, String headHash, long brokenSequence, ChainBreak reason) {
 
@@ -10,8 +11,8 @@ public record ChainVerification(boolean intact, long count, String headHash, lon
         return new ChainVerification(true, count, headHash, 0, null);
     }
 
-    static ChainVerification broken(long sequence, ChainBreak reason) {
-        return new ChainVerification(false, 0, null, sequence, reason);
+    static ChainVerification broken(long sequence, ChainBreak reason, long count, String headHash) {
+        return new ChainVerification(false, count, headHash, sequence, reason);
     }
 
     /** For logs. */

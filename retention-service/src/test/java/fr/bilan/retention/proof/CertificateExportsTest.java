@@ -159,6 +159,10 @@ class CertificateExportsTest {
         List<String> lines = february();
         lines.set(1, lines.get(1).replace("\"sequence\":3,", ""));
         assertThatThrownBy(() -> verify(lines)).isInstanceOf(IllegalArgumentException.class);
+        List<String> followed = february();
+        followed.add(followed.get(1));
+        assertThatThrownBy(() -> verify(followed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("an export ends with its footer");
     }
 
     private void appendAt(String instant, String centreId) {

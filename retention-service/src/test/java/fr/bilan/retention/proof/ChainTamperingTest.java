@@ -127,5 +127,7 @@ class ChainTamperingTest {
         assertThat(verification.intact()).isFalse();
         assertThat(verification.brokenSequence()).as(verification.toString()).isEqualTo(sequence);
         assertThat(verification.reason()).isEqualTo(reason);
+        // what was walked intact before the break: the entries before it
+        assertThat(verification.count()).isEqualTo(sequence - 1);
     }
 }

@@ -56,6 +56,7 @@ import fr.bilan.synthesis.synthesis.StoredSynthesis.FinalDocument;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.grpc.HttpBodyChunks;
 import fr.bilan.support.paging.PageTokens;
 import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
@@ -249,7 +250,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
                 && syntheses.recordHandover(bilan.id(), clock.instant())) {
             log.info("Synthesis of assessment {} handed over to its beneficiary", bilan.id());
         }
-        DocumentChunks.send(pdf, PDF, properties.chunkSize(), body -> response.onNext(
+        HttpBodyChunks.send(pdf, PDF, properties.chunkSize(), body -> response.onNext(
                 DownloadSynthesisDocumentResponse.newBuilder().setBody(body).build()));
         response.onCompleted();
     }
@@ -307,7 +308,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
                 new AccessedData(share.resource(), share.beneficiaryId(), share.centreId()));
         log.info("Shared synthesis of assessment {} downloaded through share {} ({})", share.assessmentId(), share.id(),
                 SecretPathTokens.logName(SecretPathTokens.hash(request.getToken())));
-        DocumentChunks.send(pdf, PDF, properties.chunkSize(), body -> response.onNext(
+        HttpBodyChunks.send(pdf, PDF, properties.chunkSize(), body -> response.onNext(
                 DownloadSharedSynthesisDocumentResponse.newBuilder().setBody(body).build()));
         response.onCompleted();
     }
