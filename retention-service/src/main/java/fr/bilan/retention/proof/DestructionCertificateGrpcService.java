@@ -85,9 +85,10 @@ class DestructionCertificateGrpcService
         long count = exports.write(centreId, period.start(), period.end(), out);
         // not in a finally: a failed export stops where it failed, it sends no last chunk
         close(out);
-        response.onCompleted();
+        // logged before the client hears the end, so that the log never lags behind what it saw
         log.info("Destruction certificates of centre {} certified from {} to {} exported by {}: {} certificates "
                 + "in {} chunks", centreId, period.start(), period.end(), caller.subject(), count, chunks.chunksSent());
+        response.onCompleted();
     }
 
     @Override
