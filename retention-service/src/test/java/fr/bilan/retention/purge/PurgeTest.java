@@ -43,15 +43,13 @@ class PurgeTest extends PurgeTestSupport {
 
     @Test
     void anEndedBilanLosesItsWorkingDocumentsAtTheNextRunAndKeepsItsSynthesisSentToTheCepAdvisor() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        String notes = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        String test = storeAndRegister(assessment, beneficiary, centre, DocumentKind.TEST_RESULT);
-        String synthesis = storeAndRegister(assessment, beneficiary, centre, DocumentKind.SYNTHESIS_DOCUMENT);
-        consent(beneficiary, 1, "SYNTHESIS_SHARING", "GRANTED", "CEP_ADVISOR", end.minus(1, ChronoUnit.DAYS));
-        endAction(assessment, beneficiary, centre, end.minus(60, ChronoUnit.DAYS), end);
+        String notes = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        String test = bilan.store(DocumentKind.TEST_RESULT);
+        String synthesis = bilan.store(DocumentKind.SYNTHESIS_DOCUMENT);
+        consent(bilan.beneficiary, 1, "SYNTHESIS_SHARING", "GRANTED", "CEP_ADVISOR", end.minus(1, ChronoUnit.DAYS));
+        endAction(bilan.assessment, bilan.beneficiary, bilan.centre, end.minus(60, ChronoUnit.DAYS), end);
 
         assertThat(runner.runNow(PurgeTrigger.SCHEDULE, null)).isPresent();
 
@@ -59,8 +57,8 @@ class PurgeTest extends PurgeTestSupport {
         assertThat(stored(test)).isFalse();
         assertThat(stored(synthesis)).isTrue();
         // the synthèse's content and key stay while the synthèse is kept
-        assertThat(HOLDER.erasedContent).doesNotContain(assessment);
-        RetentionSchedule schedule = scheduleAsAuditorOf(centre, assessment);
+        assertThat(HOLDER.erasedContent).doesNotContain(bilan.assessment);
+        RetentionSchedule schedule = scheduleAsAuditorOf(bilan.centre, bilan.assessment);
         assertThat(schedule.getRegime()).isEqualTo("decret-2023-1350");
         assertThat(stateOf(schedule, notes).getState()).isEqualTo(DestructionState.DESTROYED);
         ScheduledDestruction kept = stateOf(schedule, synthesis);
@@ -70,20 +68,18 @@ class PurgeTest extends PurgeTestSupport {
         assertThat(ProtoTime.toInstant(kept.getDueTime()))
                 .isEqualTo(LocalDateTime.ofInstant(end, PARIS).plusYears(3).atZone(PARIS).toInstant());
 
-        List<DestructionCertificate> chain = certificates.chainOf(centre).into(new ArrayList<>());
+        List<DestructionCertificate> chain = certificates.chainOf(bilan.centre).into(new ArrayList<>());
         assertThat(chain).hasSize(2).allMatch(certificate -> certificate.ruleId().equals("end-of-action"));
-        assertThat(CertificateChain.verify(centre, Anchor.GENESIS, chain).intact()).isTrue();
+        assertThat(CertificateChain.verify(bilan.centre, Anchor.GENESIS, chain).intact()).isTrue();
     }
 
     @Test
     void aSecondRunDestroysNothingTwiceAndCertifiesEachDocumentOnce() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
-        storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        storeAndRegister(assessment, beneficiary, centre, DocumentKind.SYNTHESIS_DOCUMENT);
-        endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        bilan.store(DocumentKind.WORKING_DOCUMENT);
+        bilan.store(DocumentKind.SYNTHESIS_DOCUMENT);
+        bilan.end(end);
 
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         int asked = HOLDER.deleteRequests.size();
@@ -91,19 +87,17 @@ class PurgeTest extends PurgeTestSupport {
 
         assertThat(HOLDER.deleteRequests).hasSize(asked);
         // no agreement: the synthèse went too, then its content and key, once, after its objects
-        assertThat(HOLDER.erasedContent).containsExactly(assessment);
-        assertThat(certificates.chainOf(centre).into(new ArrayList<>())).hasSize(3);
+        assertThat(HOLDER.erasedContent).containsExactly(bilan.assessment);
+        assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>())).hasSize(3);
     }
 
     @Test
     void anObjectTheStoreFailsToDeleteStaysDueShowsOverdueAndIsDestroyedByTheNextRun() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(3, ChronoUnit.DAYS);
-        String stuck = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        String other = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        String stuck = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        String other = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        bilan.end(end);
         HOLDER.failing.add(stuck);
 
         runner.runNow(PurgeTrigger.SCHEDULE, null);
@@ -113,57 +107,53 @@ class PurgeTest extends PurgeTestSupport {
         // due three days ago, past the 26-hour grace
         metrics.refresh();
         assertThat(meter("bilan.retention.documents.overdue")).isGreaterThanOrEqualTo(1);
-        assertThat(HOLDER.erasedContent).doesNotContain(assessment);
-        assertThat(stateOf(scheduleAsAuditorOf(centre, assessment), stuck).getState()).isEqualTo(DestructionState.SCHEDULED);
+        assertThat(HOLDER.erasedContent).doesNotContain(bilan.assessment);
+        assertThat(stateOf(scheduleAsAuditorOf(bilan.centre, bilan.assessment), stuck).getState()).isEqualTo(DestructionState.SCHEDULED);
 
         HOLDER.failing.clear();
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
         assertThat(stored(stuck)).isFalse();
-        assertThat(HOLDER.erasedContent).containsExactly(assessment);
-        assertThat(certificates.chainOf(centre).into(new ArrayList<>())).hasSize(3);
+        assertThat(HOLDER.erasedContent).containsExactly(bilan.assessment);
+        assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>())).hasSize(3);
     }
 
     @Test
     void aHolderDownLosesNothingAndTheRunAfterItCompletes() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
-        String key = storeAndRegister(assessment, beneficiary, centre, DocumentKind.TEST_RESULT);
-        endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        String key = bilan.store(DocumentKind.TEST_RESULT);
+        bilan.end(end);
         HOLDER.down = true;
 
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(stored(key)).isTrue();
-        assertThat(certificates.chainOf(centre).first()).isNull();
+        assertThat(certificates.chainOf(bilan.centre).first()).isNull();
 
         HOLDER.down = false;
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(stored(key)).isFalse();
-        assertThat(certificates.chainOf(centre).into(new ArrayList<>())).hasSize(2);
+        assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>())).hasSize(2);
     }
 
     @Test
     void aLegalHoldKeepsEverythingUntilLiftedAndLeavesTheDueDateAlone() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
-        String key = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        String key = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        bilan.end(end);
         String admin = TestIdentityProvider.token("admin-1", "network-admin");
-        LegalHold hold = schedules(admin).createLegalHold(CreateLegalHoldRequest.newBuilder().setAssessmentId(assessment)
+        LegalHold hold = schedules(admin).createLegalHold(CreateLegalHoldRequest.newBuilder().setAssessmentId(bilan.assessment)
                 .setLegalHold(LegalHold.newBuilder().setReason("Contrôle DREETS 2026-114")).setRequestId(newId("request"))
                 .build()).getLegalHold();
 
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(stored(key)).isTrue();
-        ScheduledDestruction held = stateOf(scheduleAsAuditorOf(centre, assessment), key);
+        ScheduledDestruction held = stateOf(scheduleAsAuditorOf(bilan.centre, bilan.assessment), key);
         assertThat(held.getHeld()).isTrue();
         assertThat(ProtoTime.toInstant(held.getDueTime())).isBeforeOrEqualTo(Instant.now());
 
-        LegalHold lifted = schedules(admin).liftLegalHold(LiftLegalHoldRequest.newBuilder().setAssessmentId(assessment)
+        LegalHold lifted = schedules(admin).liftLegalHold(LiftLegalHoldRequest.newBuilder().setAssessmentId(bilan.assessment)
                 .setLegalHoldId(hold.getId()).setReason("Contrôle clos").build()).getLegalHold();
         assertThat(lifted.hasLiftTime()).isTrue();
         runner.runNow(PurgeTrigger.SCHEDULE, null);
@@ -173,28 +163,26 @@ class PurgeTest extends PurgeTestSupport {
     @Test
     void theWrittenAgreementKeepsTheBilansDocumentsThreeYearsAndItsWithdrawalBringsTheirDestructionForward()
             throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
+        TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        String synthesis = storeAndRegister(assessment, beneficiary, centre, DocumentKind.SYNTHESIS_DOCUMENT);
-        String notes = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        consent(beneficiary, 1, "FOLLOW_UP_RETENTION", "GRANTED", null, end.minus(1, ChronoUnit.DAYS));
-        endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        String synthesis = bilan.store(DocumentKind.SYNTHESIS_DOCUMENT);
+        String notes = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        consent(bilan.beneficiary, 1, "FOLLOW_UP_RETENTION", "GRANTED", null, end.minus(1, ChronoUnit.DAYS));
+        bilan.end(end);
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(stored(synthesis)).isTrue();
         assertThat(stored(notes)).isTrue();
-        ScheduledDestruction kept = stateOf(scheduleAsAuditorOf(centre, assessment), synthesis);
+        ScheduledDestruction kept = stateOf(scheduleAsAuditorOf(bilan.centre, bilan.assessment), synthesis);
         assertThat(kept.getRuleId()).isEqualTo("written-agreement");
         assertThat(ProtoTime.toInstant(kept.getDueTime()))
                 .isEqualTo(LocalDateTime.ofInstant(end, PARIS).plusYears(3).atZone(PARIS).toInstant());
 
-        consent(beneficiary, 2, "FOLLOW_UP_RETENTION", "WITHDRAWN", null, Instant.now().minusSeconds(5));
+        consent(bilan.beneficiary, 2, "FOLLOW_UP_RETENTION", "WITHDRAWN", null, Instant.now().minusSeconds(5));
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
         assertThat(stored(synthesis)).isFalse();
         assertThat(stored(notes)).isFalse();
-        assertThat(HOLDER.erasedContent).containsExactly(assessment);
+        assertThat(HOLDER.erasedContent).containsExactly(bilan.assessment);
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.bilan.retention.purge;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -73,6 +74,23 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         HOLDER.eraser = new ObjectEraser(storage.client(), 0, new SimpleMeterRegistry());
         if (!storage.client().bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
             storage.client().makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+        }
+    }
+
+    /** A bilan of a fresh centre and beneficiary, its documents stored at the holder. */
+    final class TestBilan {
+        final String centre = newId("centre");
+        final String assessment = newId("bilan");
+        final String beneficiary = newId("beneficiary");
+
+        /** Stores an object of {@code kind} for it; its key. */
+        String store(DocumentKind kind) throws Exception {
+            return storeAndRegister(assessment, beneficiary, centre, kind);
+        }
+
+        /** Ends its action at {@code end}, begun 30 days before. */
+        void end(Instant end) {
+            endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
         }
     }
 

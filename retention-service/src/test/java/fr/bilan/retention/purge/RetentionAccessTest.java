@@ -39,19 +39,17 @@ class RetentionAccessTest extends PurgeTestSupport {
 
     @Test
     void whomeverSessionServiceLetsReadTheBilanReadsItsScheduleAndTheReadIsLogged() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
-        storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
-        SESSIONS.readable.put(assessment, centre);
+        TestBilan bilan = new TestBilan();
+        bilan.store(DocumentKind.WORKING_DOCUMENT);
+        SESSIONS.readable.put(bilan.assessment, bilan.centre);
 
         var schedule = schedules(TestIdentityProvider.token("beneficiary-login", "beneficiary"))
-                .getRetentionSchedule(GetRetentionScheduleRequest.newBuilder().setAssessmentId(assessment).build())
+                .getRetentionSchedule(GetRetentionScheduleRequest.newBuilder().setAssessmentId(bilan.assessment).build())
                 .getRetentionSchedule();
 
         assertThat(schedule.getDestructionsList()).hasSize(1);
         assertThat(database.getCollection("access_records").countDocuments(Filters.and(
-                Filters.eq("actor", "beneficiary-login"), Filters.eq("beneficiaryId", beneficiary)))).isEqualTo(1);
+                Filters.eq("actor", "beneficiary-login"), Filters.eq("beneficiaryId", bilan.beneficiary)))).isEqualTo(1);
     }
 
     @Test
@@ -100,12 +98,10 @@ class RetentionAccessTest extends PurgeTestSupport {
 
     @Test
     void aNetworkAdministratorRunsThePurgeOnceAtATimeAndFollowsIt() throws Exception {
-        String centre = newId("centre");
-        String assessment = newId("bilan");
-        String beneficiary = newId("beneficiary");
-        String key = storeAndRegister(assessment, beneficiary, centre, DocumentKind.WORKING_DOCUMENT);
+        TestBilan bilan = new TestBilan();
+        String key = bilan.store(DocumentKind.WORKING_DOCUMENT);
         Instant end = Instant.now().minus(1, ChronoUnit.DAYS);
-        endAction(assessment, beneficiary, centre, end.minus(20, ChronoUnit.DAYS), end);
+        endAction(bilan.assessment, bilan.beneficiary, bilan.centre, end.minus(20, ChronoUnit.DAYS), end);
         var admin = PurgeServiceGrpc.newBlockingStub(channel())
                 .withCallCredentials(bearer(TestIdentityProvider.token("admin-1", "network-admin")))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
