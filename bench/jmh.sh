@@ -1,19 +1,20 @@
-# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh,
+# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/synthesis-render.sh, bench/registry-query.sh,
 # bench/storage-throughput.sh, bench/purge-throughput.sh): builds a module's jmh profile (own source
 # root and build folder: the default build never sees the benchmarks) and runs the benchmarks a pattern
 # selects, on the JVM $JAVA (default: java on the PATH). The module's pom declares the jmh profile (see
 # session-service/pom.xml).
 
-# measure_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration>
-# leaves the full output in <module>/target/jmh/<name>.log and the CSV in <module>/target/jmh/<name>.csv.
+# measure_jmh <module> <name> <benchmark pattern> <forks> <warm-up iterations> <iterations> <seconds per iteration> [JMH option…]
+# leaves the full output in <module>/target/jmh/<name>.log and the CSV in <module>/target/jmh/<name>.csv;
+# further arguments go to JMH as they are (e.g. -p objects=100000).
 measure_jmh() {
   local module=$1 name=$2 pattern=$3 forks=$4 warm_ups=$5 iterations=$6 seconds=$7
   local out=$module/target/jmh java=${JAVA:-java}
   ./mvnw -q -B -Pjmh -pl "$module" -am -DskipTests process-classes
   local command=("$java" -cp "$out/classes:$(cat "$out/jmh.classpath")" org.openjdk.jmh.Main "$pattern"
     -f "$forks" -wi "$warm_ups" -w "${seconds}s" -i "$iterations" -r "${seconds}s" -t 1
-    -rf csv -rff "$out/$name.csv")
-  echo "$name: JMH -f $forks -wi $warm_ups -w ${seconds}s -i $iterations -r ${seconds}s -t 1" \
+    -rf csv -rff "$out/$name.csv" "${@:8}")
+  echo "$name: JMH -f $forks -wi $warm_ups -w ${seconds}s -i $iterations -r ${seconds}s -t 1 ${*:8}" \
     "(full output: $out/$name.log)…" >&2
   if ! "${command[@]}" > "$out/$name.log" 2>&1; then
     tail -n 40 "$out/$name.log" >&2

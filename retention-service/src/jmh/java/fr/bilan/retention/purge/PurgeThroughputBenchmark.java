@@ -1,8 +1,12 @@
 package fr.bilan.retention.purge;
 
 import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -20,11 +24,35 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.slf4j.LoggerFactory;
 
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+
+import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.v1.DestructionState;
+import fr.bilan.proto.retention.v1.DocumentDeletion;
+import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
+import fr.bilan.retention.action.ActionEnds;
+import fr.bilan.retention.consent.ConsentChanges;
+import fr.bilan.retention.document.Registry;
+import fr.bilan.retention.hold.LegalHolds;
+import fr.bilan.retention.holder.DocumentHolders;
+import fr.bilan.retention.proof.DestructionCertificates;
+import fr.bilan.retention.rules.RetentionPolicy;
+import fr.bilan.retention.rules.RuleBook;
+import fr.bilan.retention.schedule.ScheduleKeeper;
+import fr.bilan.retention.schedule.Timelines;
 import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.KeyErasure;
 import fr.bilan.support.storage.ObjectEraser;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Server;
+import io.grpc.ServerBuilder;
+import io.grpc.stub.StreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -40,8 +68,12 @@ import io.minio.messages.DeleteResult;
  * JVM: {@code objects} small objects, put afresh before each iteration (not measured), all deleted by
  * one invocation. {@code eraser}: {@link ObjectEraser} with no rate limit; {@code bareClient}: the
  * MinIO client's multi-object delete on 1,000-key lists, the floor the eraser's bookkeeping (the
- * versioning question, outcomes per key) adds to. Each iteration checks the bucket is empty after.
- * A benchmark of the whole purge (registry and certificates) takes the same state: one more method.
+ * versioning question, outcomes per key) adds to; {@code purge}: the whole service path, a real
+ * {@link Purge} (built by hand, no Spring context) over the embedded MongoDB with a registry entry
+ * per object (ended bilans, due; written with the puts, not measured), deleting through a holder
+ * served over real gRPC on loopback that erases with ObjectEraser, certifying in batches and
+ * marking the entries destroyed. Each iteration checks the bucket is empty after, and for the purge
+ * that every entry is destroyed and certified once.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -54,12 +86,23 @@ public class PurgeThroughputBenchmark {
     /** Parallel uploads while filling the store (more do not help: S3Proxy takes about 330 puts a second here). */
     private static final int UPLOADERS = 4;
 
+    /** Documents per bilan, and centres (one certificate chain each) the bilans spread over. */
+    private static final int DOCUMENTS_PER_BILAN = 10;
+    private static final int CENTRES = 10;
+
     /**
-     * 20,000 rather than 100,000: putting them takes a minute per iteration at S3Proxy's pace, and
-     * 100,000 would take five, twenty minutes for a run of two benchmarks of two iterations each.
+     * 20,000 by default: putting them takes a minute per iteration at S3Proxy's pace; 100,000 take
+     * five (bench/purge-throughput.sh takes the count as an argument).
      */
     @Param("20000")
     public int objects;
+
+    private EmbeddedRegistry mongo;
+    private Server holderServer;
+    private ManagedChannel holderChannel;
+    private MongoDatabase database;
+    private Purge service;
+    private int iteration;
 
     private EmbeddedS3Server s3;
     private MinioClient minio;
@@ -77,10 +120,16 @@ public class PurgeThroughputBenchmark {
         eraser = new ObjectEraser(minio, 0, new SimpleMeterRegistry());
         // a bilan's documents share a folder, as the services store them
         keys = IntStream.range(0, objects).mapToObj(i -> "bilans/" + i % 10_000 + "/document-" + i).toList();
+        mongo = new EmbeddedRegistry();
+        holderServer = ServerBuilder.forPort(0).addService(new Holder(eraser)).build().start();
+        holderChannel = ManagedChannelBuilder.forAddress("127.0.0.1", holderServer.getPort()).usePlaintext().build();
     }
 
     @Setup(Level.Iteration)
-    public void putObjects() throws Exception {
+    public void putObjects(BenchmarkParams params) throws Exception {
+        if (params.getBenchmark().endsWith(".purge")) {
+            seedRegistry();
+        }
         ExecutorService uploaders = Executors.newFixedThreadPool(UPLOADERS);
         try {
             List<Future<?>> uploads = new ArrayList<>();
@@ -96,15 +145,64 @@ public class PurgeThroughputBenchmark {
         }
     }
 
+    /**
+     * A fresh database with the purge's collaborators, as PurgeConfiguration wires them, and an
+     * entry per object: bilans of {@value #DOCUMENTS_PER_BILAN} working documents, ended two days ago
+     * (due at their end), over {@value #CENTRES} centres.
+     */
+    private void seedRegistry() {
+        database = mongo.database("retention-" + ++iteration);
+        Clock clock = Clock.systemUTC();
+        RuleBook rules = RuleBook.fromClasspath();
+        RetentionPolicy policy = new RetentionPolicy(rules);
+        Registry registry = new Registry(database);
+        Timelines timelines = new Timelines(new ActionEnds(database), new ConsentChanges(database),
+                new LegalHolds(database));
+        PurgeProperties properties = new PurgeProperties("-", "Europe/Paris", 1000, Duration.ofMinutes(1),
+                Duration.ofMinutes(1), Duration.ofHours(26), Duration.ofSeconds(30));
+        DocumentHolders holders = new DocumentHolders(
+                Map.of(EmbeddedRegistry.HOLDER, DocumentHolderServiceGrpc.newBlockingStub(holderChannel)),
+                properties.callTimeout());
+        service = new Purge(registry, timelines, policy, new ScheduleKeeper(registry, timelines, policy, rules, clock),
+                holders, new DestructionCertificates(database, clock),
+                new PurgeMetrics(new SimpleMeterRegistry(), registry, properties.overdueAfter(), clock), properties, clock);
+
+        Instant end = Instant.now().minus(Duration.ofDays(2));
+        Instant start = end.minus(Duration.ofDays(60));
+        int bilans = (objects + DOCUMENTS_PER_BILAN - 1) / DOCUMENTS_PER_BILAN;
+        EmbeddedRegistry.insert(database.getCollection(ActionEnds.COLLECTION), bilans,
+                b -> EmbeddedRegistry.actionEnd("assessment-" + b, "beneficiary-" + b, "centre-" + b % CENTRES, start,
+                        end));
+        EmbeddedRegistry.insert(EmbeddedRegistry.documents(database), objects, i -> {
+            int b = i % bilans;
+            return EmbeddedRegistry.entry("document-" + i, "assessment-" + b, "beneficiary-" + b, "centre-" + b % CENTRES,
+                    BUCKET, keys.get(i), end.minus(Duration.ofDays(1)), DestructionState.SCHEDULED, end,
+                    rules.fingerprint());
+        });
+    }
+
     @TearDown(Level.Iteration)
-    public void checkEmpty() throws Exception {
+    public void checkEmpty(BenchmarkParams params) throws Exception {
         for (Result<?> left : minio.listObjects(ListObjectsArgs.builder().bucket(BUCKET).recursive(true).build())) {
             throw new IllegalStateException("Not erased: " + left.get());
+        }
+        if (params.getBenchmark().endsWith(".purge")) {
+            long certified = database.getCollection(DestructionCertificates.COLLECTION).countDocuments();
+            long destroyed = EmbeddedRegistry.documents(database)
+                    .countDocuments(Filters.eq("state", DestructionState.DESTROYED.name()));
+            if (certified != objects || destroyed != objects) {
+                throw new IllegalStateException(objects + " objects, " + certified + " certificates, " + destroyed
+                        + " entries destroyed");
+            }
+            database.drop();
         }
     }
 
     @TearDown(Level.Trial)
     public void stopStore() throws Exception {
+        holderChannel.shutdownNow();
+        holderServer.shutdownNow();
+        mongo.close();
         s3.close();
     }
 
@@ -133,5 +231,37 @@ public class PurgeThroughputBenchmark {
             throw new IllegalStateException(errors + " failed deletions");
         }
         return errors;
+    }
+
+    @Benchmark
+    public long purge() {
+        PurgeTally tally = new PurgeTally();
+        String runId = "bench-" + iteration;
+        service.run(runId, tally, new Purge.Progress(runId, tally));
+        if (tally.destroyed() != objects) {
+            throw new IllegalStateException(tally.destroyed() + " destroyed of " + objects);
+        }
+        return tally.destroyed();
+    }
+
+    /** A holder as synthesis-service is one to the purge: ObjectEraser in its bucket, no rate limit. */
+    static final class Holder extends DocumentHolderServiceGrpc.DocumentHolderServiceImplBase {
+
+        private final ObjectEraser eraser;
+
+        Holder(ObjectEraser eraser) {
+            this.eraser = eraser;
+        }
+
+        @Override
+        public void deleteDocuments(DeleteDocumentsRequest request, StreamObserver<DeleteDocumentsResponse> response) {
+            DeleteDocumentsResponse.Builder answer = DeleteDocumentsResponse.newBuilder();
+            for (KeyErasure erasure : eraser.erase(request.getBucket(), request.getObjectKeysList())) {
+                answer.addDeletions(DocumentDeletion.newBuilder().setObjectKey(erasure.key()).setDeleted(erasure.deleted())
+                        .setFailure(erasure.deleted() ? "" : String.valueOf(erasure.errorCode())));
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
     }
 }

@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -178,13 +180,26 @@ public class Registry {
                 Filters.eq(StoredDocuments.HOLDER, holder), Filters.eq(FORM, OBJECT), PENDING));
     }
 
-    /** Records destructions; an entry destroyed already keeps its first record. */
+    /**
+     * Records destructions; an entry destroyed already keeps its first record. The entries still
+     * pending are read first, in one request, then updated by {@code _id} alone: a filter on
+     * {@code _id} and the state makes the embedded store scan the whole collection for each entry
+     * (it uses an index only for a query on its keys alone). Only the purge records destructions,
+     * one run at a time (its lock), so nothing destroys an entry in between.
+     */
     public void markDestroyed(List<Destroyed> destroyed) {
         if (destroyed.isEmpty()) {
             return;
         }
-        documents.bulkWrite(destroyed.stream().<WriteModel<Document>>map(done -> new UpdateOneModel<>(
-                Filters.and(Filters.eq("_id", done.id()), PENDING),
+        Set<String> pending = documents.find(Filters.in("_id", destroyed.stream().map(Destroyed::id).toList()))
+                .projection(Projections.include(STATE)).into(new ArrayList<>()).stream()
+                .filter(entry -> !DestructionState.DESTROYED.name().equals(entry.getString(STATE)))
+                .map(entry -> entry.getString("_id")).collect(Collectors.toSet());
+        if (pending.isEmpty()) {
+            return;
+        }
+        documents.bulkWrite(destroyed.stream().filter(done -> pending.contains(done.id()))
+                .<WriteModel<Document>>map(done -> new UpdateOneModel<>(Filters.eq("_id", done.id()),
                 Updates.combine(Updates.set(STATE, DestructionState.DESTROYED.name()),
                         Updates.set(DESTROY_TIME, Date.from(done.destroyTime())), Updates.set("runId", done.runId()),
                         Updates.set("certificateId", done.certificateId()), Updates.set(STALE, false),
