@@ -17,6 +17,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -69,11 +70,6 @@ public class Registry {
 
     /** A destroyed entry and its certificate. */
     public record Destroyed(String id, Instant destroyTime, String runId, String certificateId) {
-    }
-
-    /** Where the purge's search stopped: the last entry read, in (due time, id) order. */
-    public record Position(Instant dueTime, String id) {
-        public static final Position START = new Position(Instant.EPOCH, "");
     }
 
     private final MongoCollection<Document> documents;
@@ -163,15 +159,15 @@ public class Registry {
     }
 
     /**
-     * Up to {@code limit} scheduled entries due at {@code now} after {@code after}, in (due time,
-     * id) order, of one form: stored objects, or holders' content.
+     * The scheduled entries due at {@code now}, of one form (stored objects, or holders' content), in
+     * (due time, id) order: one search the purge walks batch by batch. An entry it destroys leaves
+     * the search's range ({@code state}), so the walk never meets it again; one that failed stays
+     * behind it, for the next run.
      */
-    public List<RegisteredDocument> dueAfter(Position after, Instant now, boolean content, int limit) {
-        Date afterDue = Date.from(after.dueTime());
-        Bson keyset = Filters.or(Filters.gt(DUE, afterDue), Filters.and(Filters.eq(DUE, afterDue), Filters.gt("_id", after.id())));
+    public MongoIterable<RegisteredDocument> due(Instant now, boolean content, int batchSize) {
         return documents.find(Filters.and(Filters.eq(STATE, DestructionState.SCHEDULED.name()),
-                Filters.lte(DUE, Date.from(now)), keyset, Filters.eq(FORM, content ? CONTENT : OBJECT)))
-                .sort(Sorts.ascending(DUE, "_id")).limit(limit).map(RegisteredDocument::of).into(new ArrayList<>());
+                Filters.lte(DUE, Date.from(now)), Filters.eq(FORM, content ? CONTENT : OBJECT)))
+                .sort(Sorts.ascending(DUE, "_id")).batchSize(batchSize).map(RegisteredDocument::of);
     }
 
     /** How many stored objects of the bilan at {@code holder} are not destroyed yet. */

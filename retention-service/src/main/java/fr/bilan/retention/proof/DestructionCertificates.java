@@ -93,8 +93,12 @@ public class DestructionCertificates {
      * meanwhile, the insert stops at the first clash (what went before it is a valid piece of the
      * chain) and the rest are appended one by one. Returns each document's certificate, whether
      * made now or before, by document hash.
+     *
+     * @param heads each centre's head as this caller last left it (read when absent, kept up to
+     *              date): a run's batches then chain on without searching the chain for its head.
+     *              A head moved by another appender only makes the ordered insert clash at once.
      */
-    public Map<String, DestructionCertificate> appendAll(List<Destruction> destructions) {
+    public Map<String, DestructionCertificate> appendAll(List<Destruction> destructions, Map<String, Anchor> heads) {
         Map<String, DestructionCertificate> certified = new HashMap<>();
         Map<String, List<Destruction>> byCentre = new LinkedHashMap<>();
         destructions.forEach(destruction -> byCentre.computeIfAbsent(destruction.centreId(), centre -> new ArrayList<>())
@@ -104,7 +108,7 @@ public class DestructionCertificates {
                     .map(DestructionCertificates::fromDocument)
                     .forEach(existing -> certified.put(existing.documentHash(), existing));
             List<DestructionCertificate> chained = new ArrayList<>();
-            Anchor previous = head(centre);
+            Anchor previous = heads.computeIfAbsent(centre, this::head);
             Instant now = clock.instant();
             for (Destruction destruction : batch) {
                 if (!certified.containsKey(destruction.document().hash())) {
@@ -115,6 +119,13 @@ public class DestructionCertificates {
             }
             int inserted = insertInOrder(chained);
             chained.subList(0, inserted).forEach(certificate -> certified.put(certificate.documentHash(), certificate));
+            if (inserted > 0) {
+                heads.put(centre, chained.get(inserted - 1).asAnchor());
+            }
+            if (inserted < chained.size()) {
+                // another appender moved the head: the rest one by one, and the head read again next time
+                heads.remove(centre);
+            }
             for (Destruction destruction : batch) {
                 certified.computeIfAbsent(destruction.document().hash(), hash -> append(destruction));
             }

@@ -17,6 +17,7 @@ import fr.bilan.proto.retention.v1.DocumentDeletion;
 import fr.bilan.retention.document.RegisteredDocument;
 import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.holder.DocumentHolders;
+import fr.bilan.retention.proof.Anchor;
 import fr.bilan.retention.proof.Destruction;
 import fr.bilan.retention.proof.DestructionCertificate;
 import fr.bilan.retention.proof.DestructionCertificates;
@@ -25,6 +26,8 @@ import fr.bilan.retention.rules.Decision;
 import fr.bilan.retention.rules.RetentionPolicy;
 import fr.bilan.retention.schedule.ScheduleKeeper;
 import fr.bilan.retention.schedule.Timelines;
+import com.mongodb.client.MongoCursor;
+
 import io.grpc.StatusRuntimeException;
 
 /**
@@ -79,26 +82,36 @@ public class Purge {
         work(runId, tally, progress);
     }
 
+    /** Walks the due objects, then the due content, in one search each, batch by batch. */
     private void work(String runId, PurgeTally tally, Progress progress) {
         keeper.catchUp();
         Instant now = clock.instant();
+        Map<String, Anchor> heads = new HashMap<>();
         for (boolean content : new boolean[] {false, true}) {
-            Registry.Position position = Registry.Position.START;
-            List<RegisteredDocument> batch;
-            while (!(batch = registry.dueAfter(position, now, content, properties.batchSize())).isEmpty()) {
-                RegisteredDocument last = batch.get(batch.size() - 1);
-                position = new Registry.Position(last.dueTime().orElseThrow(), last.id());
-                List<Due> destroyable = destroyable(batch, tally);
-                if (runId == null) {
-                    // a holder's content is listed as going with its objects, as in a real run where they go first
-                    destroyable.stream().map(Due::entry).forEach(tally::addDestroyed);
-                } else if (content) {
-                    destroyable.forEach(due -> eraseContent(due, runId, tally));
-                } else {
-                    destroyObjects(destroyable, runId, tally);
+            try (MongoCursor<RegisteredDocument> search = registry.due(now, content, properties.batchSize()).cursor()) {
+                while (search.hasNext()) {
+                    List<RegisteredDocument> batch = new ArrayList<>(properties.batchSize());
+                    while (search.hasNext() && batch.size() < properties.batchSize()) {
+                        batch.add(search.next());
+                    }
+                    work(batch, content, runId, tally, heads);
+                    progress.batchDone();
                 }
-                progress.batchDone();
             }
+        }
+    }
+
+    /** One batch: decided again, then destroyed (or, in a dry run, counted). */
+    private void work(List<RegisteredDocument> batch, boolean content, String runId, PurgeTally tally,
+            Map<String, Anchor> heads) {
+        List<Due> destroyable = destroyable(batch, tally);
+        if (runId == null) {
+            // a holder's content is listed as going with its objects, as in a real run where they go first
+            destroyable.stream().map(Due::entry).forEach(tally::addDestroyed);
+        } else if (content) {
+            destroyable.forEach(due -> eraseContent(due, runId, tally, heads));
+        } else {
+            destroyObjects(destroyable, runId, tally, heads);
         }
     }
 
@@ -128,7 +141,7 @@ public class Purge {
         return destroyable;
     }
 
-    private void destroyObjects(List<Due> dues, String runId, PurgeTally tally) {
+    private void destroyObjects(List<Due> dues, String runId, PurgeTally tally, Map<String, Anchor> heads) {
         Map<List<String>, List<Due>> byPlace = dues.stream().collect(Collectors.groupingBy(
                 due -> List.of(due.entry().holder(), due.entry().bucket()), LinkedHashMap::new, Collectors.toList()));
         List<Due> deleted = new ArrayList<>();
@@ -154,13 +167,13 @@ public class Purge {
             }
         });
         Instant destroyedAt = clock.instant();
-        certify(deleted, runId, destroyedAt, tally);
+        certify(deleted, runId, destroyedAt, tally, heads);
         registry.recordFailures(failures, destroyedAt);
         tally.addFailed(failures.size());
         metrics.failed(failures.size());
     }
 
-    private void eraseContent(Due due, String runId, PurgeTally tally) {
+    private void eraseContent(Due due, String runId, PurgeTally tally, Map<String, Anchor> heads) {
         RegisteredDocument entry = due.entry();
         if (registry.objectsLeft(entry.holder(), entry.assessmentId()) > 0) {
             // its key still opens objects not destroyed yet (failed, held, or due later): not before them
@@ -176,10 +189,11 @@ public class Purge {
             metrics.failed(1);
             return;
         }
-        certify(List.of(due), runId, clock.instant(), tally);
+        certify(List.of(due), runId, clock.instant(), tally, heads);
     }
 
-    private void certify(List<Due> destroyed, String runId, Instant destroyedAt, PurgeTally tally) {
+    private void certify(List<Due> destroyed, String runId, Instant destroyedAt, PurgeTally tally,
+            Map<String, Anchor> heads) {
         if (destroyed.isEmpty()) {
             return;
         }
@@ -187,7 +201,7 @@ public class Purge {
                 .map(due -> new Destruction(due.entry().centreId(), due.entry().identity(), due.entry().kind().name(),
                         due.decision().rule().id(), String.valueOf(due.decision().rule().version()),
                         due.decision().dueTime().orElseThrow(), destroyedAt, runId))
-                .toList());
+                .toList(), heads);
         registry.markDestroyed(destroyed.stream().map(due -> new Registry.Destroyed(due.entry().id(), destroyedAt,
                 runId, certified.get(due.entry().identity().hash()).id())).toList());
         destroyed.forEach(due -> {
