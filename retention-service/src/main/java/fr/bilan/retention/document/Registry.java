@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
@@ -34,7 +32,8 @@ import fr.bilan.retention.rules.Decision;
  * {@code form} ({@code object} or {@code content}), {@code state} ({@link DestructionState}),
  * {@code dueTime}, {@code ruleId}, {@code ruleVersion}, {@code regime}, {@code held}, {@code rules}
  * (the rule book's fingerprint decided under), {@code stale} and {@code marks}, and once destroyed
- * {@code destroyTime}, {@code runId}, {@code certificateId}; failed attempts in {@code failures},
+ * {@code destroyTime} and {@code runId} (its certificate is found by its identity's hash); failed
+ * attempts in {@code failures},
  * {@code lastFailure}, {@code lastAttemptTime}.
  * <p>
  * Without transactions, an event (an action end, a consent, a hold) and the decisions it changes are
@@ -66,10 +65,6 @@ public class Registry {
 
     /** A decision to write on an entry read with {@code marks}; empty while its bilan's action runs. */
     public record Scheduling(RegisteredDocument entry, Optional<Decision> decision) {
-    }
-
-    /** A destroyed entry and its certificate. */
-    public record Destroyed(String id, Instant destroyTime, String runId, String certificateId) {
     }
 
     private final MongoCollection<Document> documents;
@@ -177,29 +172,18 @@ public class Registry {
     }
 
     /**
-     * Records destructions; an entry destroyed already keeps its first record. The entries still
-     * pending are read first, in one request, then updated by {@code _id} alone: a filter on
-     * {@code _id} and the state makes the embedded store scan the whole collection for each entry
-     * (it uses an index only for a query on its keys alone). Only the purge records destructions,
-     * one run at a time (its lock), so nothing destroys an entry in between.
+     * Records the destruction of a purge batch, in one request, by {@code _id} alone: only the purge
+     * marks entries destroyed, one run at a time (its lock), and it found them scheduled; and a filter
+     * on {@code _id} and the state would make the embedded store scan the whole collection (it uses
+     * an index only for a query on its keys alone). Their certificates are found by their identity.
      */
-    public void markDestroyed(List<Destroyed> destroyed) {
-        if (destroyed.isEmpty()) {
+    public void markDestroyed(Collection<String> ids, Instant destroyTime, String runId) {
+        if (ids.isEmpty()) {
             return;
         }
-        Set<String> pending = documents.find(Filters.in("_id", destroyed.stream().map(Destroyed::id).toList()))
-                .projection(Projections.include(STATE)).into(new ArrayList<>()).stream()
-                .filter(entry -> !DestructionState.DESTROYED.name().equals(entry.getString(STATE)))
-                .map(entry -> entry.getString("_id")).collect(Collectors.toSet());
-        if (pending.isEmpty()) {
-            return;
-        }
-        documents.bulkWrite(destroyed.stream().filter(done -> pending.contains(done.id()))
-                .<WriteModel<Document>>map(done -> new UpdateOneModel<>(Filters.eq("_id", done.id()),
-                Updates.combine(Updates.set(STATE, DestructionState.DESTROYED.name()),
-                        Updates.set(DESTROY_TIME, Date.from(done.destroyTime())), Updates.set("runId", done.runId()),
-                        Updates.set("certificateId", done.certificateId()), Updates.set(STALE, false),
-                        Updates.unset(LAST_FAILURE)))).toList());
+        documents.updateMany(Filters.in("_id", ids), Updates.combine(
+                Updates.set(STATE, DestructionState.DESTROYED.name()), Updates.set(DESTROY_TIME, Date.from(destroyTime)),
+                Updates.set("runId", runId), Updates.set(STALE, false), Updates.unset(LAST_FAILURE)));
     }
 
     /** Records failed attempts: the entries stay due, for the next run. */

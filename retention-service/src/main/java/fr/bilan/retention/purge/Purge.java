@@ -19,7 +19,6 @@ import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.holder.DocumentHolders;
 import fr.bilan.retention.proof.Anchor;
 import fr.bilan.retention.proof.Destruction;
-import fr.bilan.retention.proof.DestructionCertificate;
 import fr.bilan.retention.proof.DestructionCertificates;
 import fr.bilan.retention.rules.BilanTimeline;
 import fr.bilan.retention.rules.Decision;
@@ -197,13 +196,13 @@ public class Purge {
         if (destroyed.isEmpty()) {
             return;
         }
-        Map<String, DestructionCertificate> certified = certificates.appendAll(destroyed.stream()
+        // certified first: a crash before the mark leaves the entry due, and its certificate is found again
+        certificates.appendAll(destroyed.stream()
                 .map(due -> new Destruction(due.entry().centreId(), due.entry().identity(), due.entry().kind().name(),
                         due.decision().rule().id(), String.valueOf(due.decision().rule().version()),
                         due.decision().dueTime().orElseThrow(), destroyedAt, runId))
                 .toList(), heads);
-        registry.markDestroyed(destroyed.stream().map(due -> new Registry.Destroyed(due.entry().id(), destroyedAt,
-                runId, certified.get(due.entry().identity().hash()).id())).toList());
+        registry.markDestroyed(destroyed.stream().map(due -> due.entry().id()).toList(), destroyedAt, runId);
         destroyed.forEach(due -> {
             tally.addDestroyed(due.entry());
             metrics.destroyed(due.entry());

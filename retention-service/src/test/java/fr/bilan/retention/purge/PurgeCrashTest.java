@@ -42,6 +42,7 @@ import fr.bilan.retention.proof.Anchor;
 import fr.bilan.retention.proof.CertificateChain;
 import fr.bilan.retention.proof.DestructionCertificate;
 import fr.bilan.retention.proof.DestructionCertificates;
+import fr.bilan.retention.proof.DocumentIdentity;
 import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.minio.ListObjectsArgs;
@@ -213,12 +214,14 @@ class PurgeCrashTest extends PurgeTestSupport {
         // each bilan's content erased once, after its objects, by the restart
         assertThat(HOLDER.erasedContent).containsExactlyInAnyOrderElementsOf(assessments);
 
-        // one certificate per destroyed entry, the one its registry entry names; every chain intact
+        // one certificate per destroyed entry, the one its identity names; every chain intact
         List<Document> certificateDocuments = certified.find(Filters.in("centreId", centres)).into(new ArrayList<>());
         assertThat(certificateDocuments).hasSize((int) entries);
         assertThat(certificateDocuments.stream().map(certificate -> certificate.getString("documentHash")).distinct())
                 .hasSize((int) entries);
-        assertThat(idsOf(certificateDocuments)).isEqualTo(all.stream().map(entry -> entry.getString("certificateId"))
+        assertThat(certificateDocuments.stream().map(certificate -> certificate.getString("documentHash"))
+                .collect(Collectors.toSet())).isEqualTo(all.stream().map(entry -> new DocumentIdentity(
+                        entry.getString("_id"), entry.get("bucket", ""), entry.get("objectKey", "")).hash())
                 .collect(Collectors.toSet()));
         for (String centre : centres) {
             List<DestructionCertificate> chain = certificates.chainOf(centre).into(new ArrayList<>());
