@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoIterable;
+import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
@@ -172,7 +173,8 @@ public class Registry {
     }
 
     /**
-     * Records the destruction of a purge batch, in one request, by {@code _id} alone: only the purge
+     * Records the destruction of a purge batch, in one request of updates by {@code _id} alone (each
+     * an index lookup, where an {@code $in} makes the embedded store scan): only the purge
      * marks entries destroyed, one run at a time (its lock), and it found them scheduled; and a filter
      * on {@code _id} and the state would make the embedded store scan the whole collection (it uses
      * an index only for a query on its keys alone). Their certificates are found by their identity.
@@ -181,9 +183,11 @@ public class Registry {
         if (ids.isEmpty()) {
             return;
         }
-        documents.updateMany(Filters.in("_id", ids), Updates.combine(
-                Updates.set(STATE, DestructionState.DESTROYED.name()), Updates.set(DESTROY_TIME, Date.from(destroyTime)),
-                Updates.set("runId", runId), Updates.set(STALE, false), Updates.unset(LAST_FAILURE)));
+        Bson destroyed = Updates.combine(Updates.set(STATE, DestructionState.DESTROYED.name()),
+                Updates.set(DESTROY_TIME, Date.from(destroyTime)), Updates.set("runId", runId), Updates.set(STALE, false),
+                Updates.unset(LAST_FAILURE));
+        documents.bulkWrite(ids.stream().<WriteModel<Document>>map(id -> new UpdateOneModel<>(Filters.eq("_id", id),
+                destroyed)).toList(), new BulkWriteOptions().ordered(false));
     }
 
     /** Records failed attempts: the entries stay due, for the next run. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,49 +87,37 @@ public class DestructionCertificates {
     }
 
     /**
-     * Certifies a purge's batch: per centre, the documents not certified yet are chained in memory
-     * from the head and inserted in one ordered request; should another appender move the head
-     * meanwhile, the insert stops at the first clash (what went before it is a valid piece of the
-     * chain) and the rest are appended one by one. Returns each document's certificate, whether
-     * made now or before, by document hash.
+     * Certifies a purge's batch: per centre, the documents are chained in memory from the head and
+     * inserted in one ordered request, with no search first. The insert stops at the first clash,
+     * what went before it being a valid piece of the chain: a document certified already (by a run
+     * cut short after certifying it) or a head another appender moved. The rest are then appended one
+     * by one, each getting the certificate it already had, if any.
      *
      * @param heads each centre's head as this caller last left it (read when absent, kept up to
-     *              date): a run's batches then chain on without searching the chain for its head.
-     *              A head moved by another appender only makes the ordered insert clash at once.
+     *              date): a run's batches then chain on without searching the chain for its head
      */
-    public Map<String, DestructionCertificate> appendAll(List<Destruction> destructions, Map<String, Anchor> heads) {
-        Map<String, DestructionCertificate> certified = new HashMap<>();
+    public void appendAll(List<Destruction> destructions, Map<String, Anchor> heads) {
         Map<String, List<Destruction>> byCentre = new LinkedHashMap<>();
         destructions.forEach(destruction -> byCentre.computeIfAbsent(destruction.centreId(), centre -> new ArrayList<>())
                 .add(destruction));
         byCentre.forEach((centre, batch) -> {
-            certificates.find(Filters.in(DOCUMENT, batch.stream().map(destruction -> destruction.document().hash()).toList()))
-                    .map(DestructionCertificates::fromDocument)
-                    .forEach(existing -> certified.put(existing.documentHash(), existing));
-            List<DestructionCertificate> chained = new ArrayList<>();
+            List<DestructionCertificate> chained = new ArrayList<>(batch.size());
             Anchor previous = heads.computeIfAbsent(centre, this::head);
             Instant now = clock.instant();
             for (Destruction destruction : batch) {
-                if (!certified.containsKey(destruction.document().hash())) {
-                    DestructionCertificate next = DestructionCertificate.after(previous, destruction, now);
-                    chained.add(next);
-                    previous = next.asAnchor();
-                }
+                DestructionCertificate next = DestructionCertificate.after(previous, destruction, now);
+                chained.add(next);
+                previous = next.asAnchor();
             }
             int inserted = insertInOrder(chained);
-            chained.subList(0, inserted).forEach(certificate -> certified.put(certificate.documentHash(), certificate));
             if (inserted > 0) {
                 heads.put(centre, chained.get(inserted - 1).asAnchor());
             }
             if (inserted < chained.size()) {
-                // another appender moved the head: the rest one by one, and the head read again next time
                 heads.remove(centre);
-            }
-            for (Destruction destruction : batch) {
-                certified.computeIfAbsent(destruction.document().hash(), hash -> append(destruction));
+                batch.subList(inserted, batch.size()).forEach(this::append);
             }
         });
-        return certified;
     }
 
     /** Inserts in order up to the first clash; returns how many went in. */
