@@ -30,6 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.bilan.support.testing.ServiceProcess;
 import fr.bilan.gateway.transcoding.GrpcTranscodingFilter;
 import fr.bilan.gateway.transcoding.HttpBinding;
 import fr.bilan.gateway.transcoding.HttpBindings;

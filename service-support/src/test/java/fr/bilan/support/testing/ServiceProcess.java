@@ -1,4 +1,4 @@
-package fr.bilan.gateway;
+package fr.bilan.support.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A service's real executable jar, run in its own JVM as in production, for end-to-end tests.
- * Its output goes to {@code target/<name>.log}.
+ * A service's real executable jar, run in its own JVM as in production, for end-to-end tests
+ * (the gateway's, and the integration suite against real servers). Its output goes to
+ * {@code target/<name>.log}.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
@@ -29,11 +30,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar named by system property {@code <name>.jar} and waits until it is ready. */
-    static ServiceProcess start(String name, int httpPort, String... arguments) throws Exception {
+    public static ServiceProcess start(String name, int httpPort, String... arguments) throws Exception {
         String jar = System.getProperty(name + ".jar");
         if (jar == null || !Files.isRegularFile(Path.of(jar))) {
             throw new IllegalStateException("No executable jar for " + name + " at " + jar
-                    + ": build the whole project (./mvnw verify) rather than the gateway alone");
+                    + ": build the modules it comes from first (./mvnw verify, or -am)");
         }
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC", "-jar", jar,
