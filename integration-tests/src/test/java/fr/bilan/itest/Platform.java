@@ -1,0 +1,113 @@
+package fr.bilan.itest;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import fr.bilan.gateway.GatewayApplication;
+import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.ServiceProcess;
+
+/**
+ * The whole platform pointed at the real servers: the four services from their executable jars,
+ * each in its own JVM with its own database in the replica set, the gateway in this JVM. Wired as
+ * {@code ./bilan up} wires it (channels, the services' own client secret), with the stores and the
+ * identity provider of {@link RealServers} in place of the embedded ones.
+ */
+final class Platform implements AutoCloseable {
+
+    private static final List<String> SERVICES = List.of("beneficiary-service", "session-service", "synthesis-service",
+            "retention-service");
+    /** Whom each service calls (the channel is named after the service, without "-service"). */
+    private static final Map<String, List<String>> CALLS = Map.of(
+            "beneficiary-service", List.of("retention-service", "synthesis-service"),
+            "session-service", List.of("retention-service", "beneficiary-service"),
+            "synthesis-service", List.of("retention-service", "session-service", "beneficiary-service"),
+            "retention-service", List.of("synthesis-service", "session-service"));
+
+    private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ConfigurableApplicationContext gateway;
+    final int gatewayPort = GrpcServiceTestSupport.freePort();
+
+    Platform() {
+        SERVICES.forEach(service -> grpcPorts.put(service, GrpcServiceTestSupport.freePort()));
+    }
+
+    Platform start(MongoDBContainer mongo, GenericContainer<?> s3, GenericContainer<?> keycloak) throws Exception {
+        String issuer = RealServers.issuer(keycloak);
+        try {
+            for (String service : SERVICES) {
+                List<String> arguments = new ArrayList<>(List.of(
+                        "--spring.grpc.server.port=" + grpcPorts.get(service), "--spring.grpc.server.address=127.0.0.1",
+                        "--spring.mongodb.uri=" + mongo.getReplicaSetUrl("bilan-" + service),
+                        "--bilan.storage.s3.endpoint=" + RealServers.s3Endpoint(s3),
+                        "--bilan.storage.s3.access-key=" + RealServers.S3_ACCESS_KEY,
+                        "--bilan.storage.s3.secret-key=" + RealServers.S3_SECRET_KEY,
+                        "--bilan.oidc.issuer=" + issuer,
+                        "--bilan.oidc.client-secret=" + RealServers.SERVICES_CLIENT_SECRET));
+                CALLS.get(service).forEach(callee -> arguments.add(channel(callee)));
+                if (service.equals("synthesis-service")) {
+                    arguments.addAll(List.of("--bilan.synthesis.encryption.master-key=" + randomKey(),
+                            "--bilan.centres.defaults.name=Centre de bilans d'intégration (fictif)",
+                            "--bilan.centres.defaults.address=1 place de l'Intégration\n69000 Lyon",
+                            "--bilan.centres.defaults.declaration-number=00 00 00000 00"));
+                }
+                services.add(ServiceProcess.start(service, GrpcServiceTestSupport.freePort(), arguments.toArray(String[]::new)));
+            }
+            Map<String, Object> gatewayProperties = new LinkedHashMap<>();
+            gatewayProperties.put("server.port", gatewayPort);
+            gatewayProperties.put("server.address", "127.0.0.1");
+            gatewayProperties.put("bilan.oidc.issuer", issuer);
+            gatewayProperties.put("bilan.oidc.jwks-uri", issuer + "/protocol/openid-connect/certs");
+            SERVICES.forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));
+            gateway = new SpringApplicationBuilder(GatewayApplication.class).properties(gatewayProperties).run();
+            return this;
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    private String channel(String service) {
+        return "--" + channelProperty(service) + "=" + target(service);
+    }
+
+    private static String channelProperty(String service) {
+        return "spring.grpc.client.channel." + service.substring(0, service.indexOf("-service")) + ".target";
+    }
+
+    private String target(String service) {
+        return "127.0.0.1:" + grpcPorts.get(service);
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (gateway != null) {
+            gateway.close();
+            gateway = null;
+        }
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+    }
+}
