@@ -185,7 +185,7 @@ class RenderedManifestsTest {
         objects.stream().filter(o -> o.getMetadata().getName().endsWith("-keycloak-realm")).forEach(o -> {
             String realm = ((io.fabric8.kubernetes.api.model.ConfigMap) o).getData().get("bilan-realm.json");
             assertThat(realm).contains("\"realm\": \"bilan\"", "${BILAN_SERVICES_CLIENT_SECRET}")
-                    .doesNotContain("\"credentials\"", "\"users\"");
+                    .contains("\"bilan-services\"").doesNotContain("\"credentials\"", "\"users\"", "\"bilan-cli\"");
         });
     }
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import com.marcnuri.helm.LintResult;
 
@@ -19,53 +21,28 @@ class ValuesSchemaTest {
         assertThat(Chart.template(VALID, Map.of())).contains("kind: Deployment");
     }
 
-    @Test
-    void aWrongTypeIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("defaults.replicaCount", "two")))
-                .hasMessageContaining("replicaCount").hasMessageContaining("integer");
-    }
-
-    @Test
-    void anUnknownTopLevelKeyIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("mongodbUri", "mongodb://x")))
-                .hasMessageContaining("mongodbUri");
-    }
-
-    @Test
-    void anUnknownKeyInsideAServiceIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("services.gateway.replicas", "3")))
-                .hasMessageContaining("replicas").hasMessageContaining("gateway");
-    }
-
-    @Test
-    void anUnknownServiceIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("services.billing-service.enabled", "true")))
-                .hasMessageContaining("billing-service");
-    }
-
-    @Test
-    void aMissingMongodbSecretIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("mongodb.existingSecret", "")))
-                .hasMessageContaining("existingSecret").hasMessageContaining("mongodb");
-    }
-
-    @Test
-    void aMissingMasterKeySecretIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("synthesis.masterKey.existingSecret", "")))
-                .hasMessageContaining("masterKey");
-    }
-
-    @Test
-    void aBadEnumIsRefused() {
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("services.beneficiary-service.calls[0]", "billing-service")))
-                .hasMessageContaining("calls");
-    }
-
-    @Test
-    void aPlainValueCannotStandInForAnExistingSecret() {
-        // a secret value has nowhere to go: no key of the schema takes one
-        assertThatThrownBy(() -> Chart.template(VALID, Map.of("oidc.clientSecret.value", "s3cr3t")))
-                .hasMessageContaining("value");
+    /** A value set on top of the valid ci values, and what the error must name. */
+    @ParameterizedTest(name = "{0}={1} is refused naming {2}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+        // wrong type
+        "defaults.replicaCount; two; /defaults/replicaCount; want integer",
+        // unknown key at the top level (a plain value cannot stand in for an existing Secret either)
+        "mongodbUri; mongodb://x; '; 'mongodbUri' not allowed",
+        "oidc.clientSecret.value; s3cr3t; /oidc/clientSecret; 'value' not allowed",
+        // unknown key inside services.<x>, and an unknown service
+        "services.gateway.replicas; 3; /services/gateway; 'replicas' not allowed",
+        "services.billing-service.enabled; true; /services; billing-service",
+        // missing required settings
+        "mongodb.existingSecret; \"\"; /mongodb/existingSecret; minLength",
+        "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
+        "oidc.issuer; \"\"; /oidc/issuer; does not match pattern",
+        // a value outside its enum
+        "services.beneficiary-service.calls[0]; billing-service; /services/beneficiary-service/calls/0; value must be one of",
+    })
+    void aBadValueIsRefusedNamingTheKey(String key, String value, String where, String why) {
+        assertThatThrownBy(() -> Chart.template(VALID, Map.of(key, value)))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("at '" + where).hasMessageContaining(why);
     }
 
     @Test
