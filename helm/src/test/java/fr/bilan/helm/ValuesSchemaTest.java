@@ -1,0 +1,66 @@
+package fr.bilan.helm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.marcnuri.helm.LintResult;
+
+/** values.schema.json refuses bad values, naming the offending key. */
+class ValuesSchemaTest {
+
+    static final String VALID = "default-values.yaml";
+
+    @Test
+    void theCiValuesAreAccepted() {
+        assertThat(Chart.template(VALID, Map.of())).contains("kind: Deployment");
+    }
+
+    /** A value set on top of the valid ci values, and what the error must name. */
+    @ParameterizedTest(name = "{0}={1} is refused naming {2}")
+    @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+        // wrong type
+        "defaults.replicaCount; two; /defaults/replicaCount; want integer",
+        // unknown key at the top level (a plain value cannot stand in for an existing Secret either)
+        "mongodbUri; mongodb://x; '; 'mongodbUri' not allowed",
+        "oidc.clientSecret.value; s3cr3t; /oidc/clientSecret; 'value' not allowed",
+        // unknown key inside services.<x>, and an unknown service
+        "services.gateway.replicas; 3; /services/gateway; 'replicas' not allowed",
+        "services.billing-service.enabled; true; /services; billing-service",
+        // missing required settings
+        "mongodb.existingSecret; \"\"; /mongodb/existingSecret; minLength",
+        "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
+        "oidc.issuer; \"\"; /oidc/issuer; does not match pattern",
+        // a value outside its enum
+        "services.beneficiary-service.calls[0]; billing-service; /services/beneficiary-service/calls/0; value must be one of",
+    })
+    void aBadValueIsRefusedNamingTheKey(String key, String value, String where, String why) {
+        assertThatThrownBy(() -> Chart.template(VALID, Map.of(key, value)))
+                .hasMessageContaining("values don't meet the specifications of the schema")
+                .hasMessageContaining("at '" + where).hasMessageContaining(why);
+    }
+
+    @Test
+    void anEgressWithoutDestinationFailsWithAMessage() {
+        assertThatThrownBy(() -> Chart.template("minimal-values.yaml", Map.of("networkPolicy.enabled", "true")))
+                .hasMessageContaining("egress: set cidrs, namespaceSelector or podSelector");
+    }
+
+    @Test
+    void theIngressNeedsAHost() {
+        assertThatThrownBy(() -> Chart.template(VALID, Map.of("gateway.ingress.enabled", "true")))
+                .hasMessageContaining("gateway.ingress.host is required");
+    }
+
+    @Test
+    void theBareChartDoesNotLintWithoutItsRequiredSettings() {
+        LintResult result = Chart.lint(null);
+        assertThat(result.isFailed()).isTrue();
+        assertThat(String.join("\n", result.getMessages())).contains("existingSecret");
+    }
+}
