@@ -50,6 +50,14 @@ class ProfilesTest {
                         && e.getValue().equals("https://consultants.reseau-bilan.fr,https://mon-bilan.reseau-bilan.fr"))
                 .anyMatch(e -> e.getName().equals("BILAN_GATEWAY_RATELIMIT_PERUSER") && e.getValue().equals("30"))
                 .anyMatch(e -> e.getName().equals("BILAN_OIDC_ISSUER") && e.getValue().equals("https://auth.reseau-bilan.fr/realms/bilan"));
+        // JSON logs with trace ids, and spans sent to the collector, from every component
+        assertThat(Chart.ofKind(objects, Deployment.class)).hasSize(5).allSatisfy(deployment ->
+                assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
+                        .anyMatch(e -> e.getName().equals("LOGGING_STRUCTURED_FORMAT_CONSOLE") && e.getValue().equals("ecs"))
+                        .anyMatch(e -> e.getName().equals("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")
+                                && e.getValue().equals("0.05"))
+                        .anyMatch(e -> e.getName().equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")
+                                && e.getValue().equals("http://otel-collector.observability:4318/v1/traces")));
 
         GenericKubernetesResource monitor = generic(objects, "ServiceMonitor");
         assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
@@ -72,6 +80,10 @@ class ProfilesTest {
                 .doesNotContain("Ingress", "HorizontalPodAutoscaler", "ServiceMonitor", "PrometheusRule");
         assertThat(Chart.ofKind(objects, PodDisruptionBudget.class)).hasSize(5)
                 .allMatch(p -> p.getSpec().getMaxUnavailable().getIntVal() == 1);
+        // no span leaves the pods unless a collector is named
+        assertThat(Chart.ofKind(objects, Deployment.class)).noneMatch(d -> d.getSpec().getTemplate().getSpec()
+                .getContainers().get(0).getEnv().stream()
+                .anyMatch(e -> e.getName().equals("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT")));
         assertThat(Chart.ofKind(objects, Deployment.class)).allMatch(d -> d.getSpec().getReplicas() == 2)
                 .allMatch(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
                         .matches("ghcr\\.io/bilan/[a-z-]+:0\\.1\\.0"));
