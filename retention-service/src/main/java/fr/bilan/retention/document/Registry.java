@@ -117,13 +117,10 @@ public class Registry {
         return marked;
     }
 
-    /** Every entry of the bilan, destroyed ones included, soonest due first (undecided last). */
+    /** Every entry of the bilan, destroyed ones included (the schedule orders them by the due dates it decides). */
     public List<RegisteredDocument> allOf(String assessmentId) {
-        List<RegisteredDocument> entries = new ArrayList<>();
-        documents.find(Filters.eq(StoredDocuments.ASSESSMENT, assessmentId)).sort(Sorts.ascending(DUE, "_id"))
-                .map(RegisteredDocument::of).into(entries);
-        entries.sort((a, b) -> a.dueTime().isPresent() == b.dueTime().isPresent() ? 0 : a.dueTime().isPresent() ? -1 : 1);
-        return entries;
+        return documents.find(Filters.eq(StoredDocuments.ASSESSMENT, assessmentId)).sort(Sorts.ascending("_id"))
+                .map(RegisteredDocument::of).into(new ArrayList<>());
     }
 
     /** The bilans' entries not destroyed yet. */
