@@ -175,6 +175,10 @@ class RenderedManifestsTest {
                 assertThat(byName.get("SPRING_MONGODB_URI").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
                 assertThat(byName.get("BILAN_OIDC_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
             }
+            // the object store's keys go to the one service that holds objects, and to no other
+            assertThat(byName.keySet()).as("%s has S3 settings", name(deployment))
+                    .matches(names -> names.stream().anyMatch(n -> n.startsWith("BILAN_STORAGE_S3_"))
+                            == container.getName().equals("synthesis-service"));
             if (container.getName().equals("synthesis-service")) {
                 assertThat(byName.get("BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY").getValueFrom().getSecretKeyRef()).isNotNull();
                 assertThat(byName.get("BILAN_STORAGE_S3_SECRETKEY").getValueFrom().getSecretKeyRef()).isNotNull();
@@ -276,6 +280,9 @@ class RenderedManifestsTest {
             boolean mongo = allow.getSpec().getEgress().stream().anyMatch(r -> r.getPorts().stream()
                     .anyMatch(p -> Objects.equals(p.getPort().getIntVal(), 27017)));
             assertThat(mongo).as("%s reaches MongoDB", service).isEqualTo(!service.equals("gateway"));
+            boolean objectStore = allow.getSpec().getEgress().stream().flatMap(r -> r.getTo().stream())
+                    .anyMatch(RenderedManifestsTest::isObjectStore);
+            assertThat(objectStore).as("%s reaches the object store", service).isEqualTo(service.equals("synthesis-service"));
         }
     }
 
@@ -298,6 +305,13 @@ class RenderedManifestsTest {
     static boolean matches(LabelSelector selector, Map<String, String> labels) {
         assertThat(selector.getMatchExpressions()).as("only matchLabels are used").isNullOrEmpty();
         return labels.entrySet().containsAll(selector.getMatchLabels().entrySet());
+    }
+
+    /** A peer naming the object store as the ci value files place it (a namespace, or a CIDR). */
+    static boolean isObjectStore(NetworkPolicyPeer peer) {
+        return peer.getNamespaceSelector() != null
+                && "storage".equals(peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name"))
+                || peer.getIpBlock() != null && "10.30.0.0/24".equals(peer.getIpBlock().getCidr());
     }
 
     static Container container(Deployment deployment) {

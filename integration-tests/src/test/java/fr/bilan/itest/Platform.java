@@ -49,14 +49,15 @@ final class Platform implements AutoCloseable {
                 List<String> arguments = new ArrayList<>(List.of(
                         "--spring.grpc.server.port=" + grpcPorts.get(service), "--spring.grpc.server.address=127.0.0.1",
                         "--spring.mongodb.uri=" + mongo.getReplicaSetUrl("bilan-" + service),
-                        "--bilan.storage.s3.endpoint=" + RealServers.s3Endpoint(s3),
-                        "--bilan.storage.s3.access-key=" + RealServers.S3_ACCESS_KEY,
-                        "--bilan.storage.s3.secret-key=" + RealServers.S3_SECRET_KEY,
                         "--bilan.oidc.issuer=" + issuer,
                         "--bilan.oidc.client-secret=" + RealServers.SERVICES_CLIENT_SECRET));
                 CALLS.get(service).forEach(callee -> arguments.add(channel(callee)));
                 if (service.equals("synthesis-service")) {
-                    arguments.addAll(List.of("--bilan.synthesis.encryption.master-key=" + randomKey(),
+                    // the one holder of objects
+                    arguments.addAll(List.of("--bilan.storage.s3.endpoint=" + RealServers.s3Endpoint(s3),
+                            "--bilan.storage.s3.access-key=" + RealServers.S3_ACCESS_KEY,
+                            "--bilan.storage.s3.secret-key=" + RealServers.S3_SECRET_KEY,
+                            "--bilan.synthesis.encryption.master-key=" + randomKey(),
                             "--bilan.centres.defaults.name=Centre de bilans d'intégration (fictif)",
                             "--bilan.centres.defaults.address=1 place de l'Intégration\n69000 Lyon",
                             "--bilan.centres.defaults.declaration-number=00 00 00000 00"));

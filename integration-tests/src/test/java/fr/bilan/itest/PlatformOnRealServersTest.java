@@ -133,13 +133,11 @@ class PlatformOnRealServersTest {
     }
 
     @Test
-    void theServicesMadeTheirBucketsInTheRealStore() throws Exception {
+    void synthesisServiceMadeItsBucketInTheRealStore() throws Exception {
         MinioClient store = MinioClient.builder().endpoint(RealServers.s3Endpoint(S3))
                 .credentials(RealServers.S3_ACCESS_KEY, RealServers.S3_SECRET_KEY).build();
 
-        for (String bucket : new String[] {"bilan-synthesis", "bilan-retention"}) {
-            assertThat(store.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())).as(bucket).isTrue();
-        }
+        assertThat(store.bucketExists(BucketExistsArgs.builder().bucket("bilan-synthesis").build())).isTrue();
     }
 
     @Test

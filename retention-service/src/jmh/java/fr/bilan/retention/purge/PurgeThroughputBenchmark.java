@@ -81,7 +81,7 @@ import io.minio.messages.DeleteResult;
 @State(Scope.Benchmark)
 public class PurgeThroughputBenchmark {
 
-    private static final String BUCKET = "bilan-retention";
+    private static final String BUCKET = "bilan-synthesis";
     private static final int KEYS_PER_REQUEST = 1000;
     /** Parallel uploads while filling the store (more do not help: S3Proxy takes about 330 puts a second here). */
     private static final int UPLOADERS = 4;

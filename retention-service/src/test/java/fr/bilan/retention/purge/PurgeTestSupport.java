@@ -23,21 +23,23 @@ import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
 import fr.bilan.proto.retention.v1.RetentionScheduleServiceGrpc;
 import fr.bilan.proto.retention.v1.StoredDocument;
 import fr.bilan.retention.RetentionServiceTestSupport;
+import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.ObjectEraser;
-import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
 import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The retention service with a holder and session-service on real gRPC, the holder's bucket in the
- * real embedded store; the schedule's timers off, so that tests run the purge when they mean to.
+ * The retention service with a holder and session-service on real gRPC, the holder's bucket in a
+ * real S3 server of its own (the service has none); the schedule's timers off, so that tests run the
+ * purge when they mean to.
  */
 @TestPropertySource(properties = {"bilan.retention.purge.cron=-", "bilan.retention.schedule.interval=1h"})
 abstract class PurgeTestSupport extends RetentionServiceTestSupport {
@@ -47,10 +49,11 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     static final int HOLDER_PORT = freePort();
     static final TestHolder HOLDER = new TestHolder();
     static final TestHolder.Sessions SESSIONS = new TestHolder.Sessions();
+    /** The holder's store, shared by every context of the run, like the embedded MongoDB. */
+    private static final EmbeddedS3Server HOLDER_STORE = EmbeddedS3Server.startInMemory();
+    static final MinioClient STORE = HOLDER_STORE.client();
     private static Server server;
 
-    @Autowired
-    ObjectStorage storage;
     @Autowired
     PurgeRunner runner;
 
@@ -71,9 +74,9 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     @BeforeEach
     void holderStore() throws Exception {
         HOLDER.reset();
-        HOLDER.eraser = new ObjectEraser(storage.client(), 0, new SimpleMeterRegistry());
-        if (!storage.client().bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
-            storage.client().makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
+        HOLDER.eraser = new ObjectEraser(STORE, 0, new SimpleMeterRegistry());
+        if (!STORE.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
+            STORE.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
         }
     }
 
@@ -103,7 +106,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         // the key doubles as event id (at most 64 characters), as synthesis-service does
         String key = "assessments/" + UUID.randomUUID();
         byte[] bytes = ("document " + key).getBytes();
-        storage.client().putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
+        STORE.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
                 .stream(new ByteArrayInputStream(bytes), (long) bytes.length, null).build());
         platform().registerDocument(RegisterDocumentRequest.newBuilder().setDocument(StoredDocument.newBuilder()
                 .setEventId(key).setKind(kind).setAssessmentId(assessment).setBeneficiaryId(beneficiary)
@@ -132,7 +135,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
 
     boolean stored(String key) throws Exception {
         try {
-            storage.client().statObject(StatObjectArgs.builder().bucket(BUCKET).object(key).build());
+            STORE.statObject(StatObjectArgs.builder().bucket(BUCKET).object(key).build());
             return true;
         } catch (ErrorResponseException e) {
             if ("NoSuchKey".equals(e.errorResponse().code())) {
