@@ -205,4 +205,9 @@ class OutboxRelayTest extends OutboxRelayTestSupport {
         assertThat(Duration.between(second.recordTime(), deliveredTime.toInstant())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
         assertThat(RETENTION.takenIn(beneficiary)).containsExactly(2L);
     }
+
+    @Test
+    void theChartsOutboxAlertWatchesItsOutbox() {
+        assertTheChartsOutboxAlertWatchesAnExportedMetric();
+    }
 }

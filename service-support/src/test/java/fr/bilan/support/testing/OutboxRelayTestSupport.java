@@ -22,6 +22,7 @@ import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.security.ServiceToken;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * Base of an outbox relay's {@code @SpringBootTest}: the service with a client secret of its own,
@@ -41,6 +42,9 @@ public abstract class OutboxRelayTestSupport extends GrpcServiceTestSupport {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     private final String outbox;
 
@@ -72,6 +76,11 @@ public abstract class OutboxRelayTestSupport extends GrpcServiceTestSupport {
     void healRetention() {
         // a test that failed half-way must not leave failures behind for the next ones
         RETENTION.heal();
+    }
+
+    /** The chart's outbox alert watches a metric this service exports, with the labels it uses. */
+    protected void assertTheChartsOutboxAlertWatchesAnExportedMetric() {
+        ChartAlerts.assertExported(prometheus, "bilan_outbox_");
     }
 
     /** The count of the outbox's counter {@code name} with {@code tag=value}; 0 before the first. */

@@ -203,4 +203,9 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         assertThat(assessments().listIndexes().map(index -> index.get("key", Document.class)).into(new ArrayList<>()))
                 .contains(new Document("actionEnd.pending", 1).append("actionEnd.nextAttemptTime", 1));
     }
+
+    @Test
+    void theChartsOutboxAlertWatchesItsOutbox() {
+        assertTheChartsOutboxAlertWatchesAnExportedMetric();
+    }
 }

@@ -169,4 +169,9 @@ class EncryptedDocumentsTest extends StorageTestSupport {
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    @Test
+    void theChartsOutboxAlertWatchesItsOutbox() {
+        assertTheChartsOutboxAlertWatchesAnExportedMetric();
+    }
 }
