@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -19,18 +20,30 @@ import io.grpc.reflection.v1.ServerReflectionGrpc;
 import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.stub.StreamObserver;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * What every service answers on its gRPC port: health for anyone (Kubernetes probes), and nothing
- * else without a valid token. A service's test class extends this and names its application.
+ * else without a valid token; and the calls it serves counted as the chart's gRPC error alert reads
+ * them. A service's test class extends this and names its application.
  */
 public abstract class StandardGrpcServicesContract extends GrpcServiceTestSupport {
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     @Test
     void healthAnswersWithoutAToken() {
         var health = HealthGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS);
 
         assertThat(health.check(HealthCheckRequest.getDefaultInstance()).getStatus()).isEqualTo(ServingStatus.SERVING);
+    }
+
+    @Test
+    void theChartsGrpcErrorAlertWatchesTheCallsItServes() {
+        HealthGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
+
+        ChartAlerts.assertExported(prometheus, "grpc_server_");
     }
 
     @Test
