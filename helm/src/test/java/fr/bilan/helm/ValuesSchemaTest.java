@@ -35,6 +35,8 @@ class ValuesSchemaTest {
         // missing required settings
         "mongodb.existingSecret; \"\"; /mongodb/existingSecret; minLength",
         "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
+        // defaults hold every setting in full (a service overrides any part of them)
+        "defaults.resources.requests.cpu; null; /defaults/resources/requests; missing property 'cpu'",
         "oidc.issuer; \"\"; /oidc/issuer; does not match pattern",
         // a value outside its enum
         "services.beneficiary-service.calls[0]; billing-service; /services/beneficiary-service/calls/0; value must be one of",
