@@ -13,16 +13,19 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
+import fr.bilan.support.testing.ChartQueries;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,6 +43,9 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
 
     @LocalServerPort
     private int port;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -68,6 +74,13 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(read.body())).isEqualTo(body);
+    }
+
+    @Test
+    void theChartsDashboardReadsTheRequestsAndCallsTheGatewayMade() throws Exception {
+        send(post("/api/v1/beneficiaries", elodie()).header("Authorization", "Bearer " + consultant()));
+
+        ChartQueries.assertExported(prometheus, "http_server_requests", "grpc_client_");
     }
 
     @Test

@@ -78,9 +78,9 @@ public abstract class OutboxRelayTestSupport extends GrpcServiceTestSupport {
         RETENTION.heal();
     }
 
-    /** The chart's outbox alert watches a metric this service exports, with the labels it uses. */
-    protected void assertTheChartsOutboxAlertWatchesAnExportedMetric() {
-        ChartAlerts.assertExported(prometheus, "bilan_outbox_");
+    /** The chart's outbox alert and panels read metrics this service exports, with the labels they use. */
+    protected void assertTheChartReadsItsOutboxMetrics() {
+        ChartQueries.assertExported(prometheus, "bilan_outbox_");
     }
 
     /** The count of the outbox's counter {@code name} with {@code tag=value}; 0 before the first. */

@@ -24,8 +24,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * What every service answers on its gRPC port: health for anyone (Kubernetes probes), and nothing
- * else without a valid token; and the calls it serves counted as the chart's gRPC error alert reads
- * them. A service's test class extends this and names its application.
+ * else without a valid token; and the calls it serves, its memory and its MongoDB commands counted
+ * as the chart's alerts and dashboard read them. A service's test class extends this and names its application.
  */
 public abstract class StandardGrpcServicesContract extends GrpcServiceTestSupport {
 
@@ -40,10 +40,10 @@ public abstract class StandardGrpcServicesContract extends GrpcServiceTestSuppor
     }
 
     @Test
-    void theChartsGrpcErrorAlertWatchesTheCallsItServes() {
+    void theChartsAlertsAndDashboardReadTheCallsItServesAndItsResources() {
         HealthGrpc.newBlockingStub(channel()).withDeadlineAfter(10, TimeUnit.SECONDS).check(HealthCheckRequest.getDefaultInstance());
 
-        ChartAlerts.assertExported(prometheus, "grpc_server_");
+        ChartQueries.assertExported(prometheus, "grpc_server_", "jvm_memory_used", "mongodb_driver_commands");
     }
 
     @Test
