@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,8 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * front-end sends through the gateway. Skipped (not failed) where there is no Docker.
  * <p>
  * The servers and the platform start once for the whole run, for the first class that needs them,
- * rather than once per class (Keycloak and five JVMs take minutes): the platform is closed when the
- * run ends, the containers are removed by Testcontainers when the JVM exits.
+ * rather than once per class (Keycloak and five JVMs take minutes), and stop when the run ends.
  */
 @Testcontainers(disabledWithoutDocker = true)
 abstract class PlatformTestSupport {
@@ -44,16 +44,33 @@ abstract class PlatformTestSupport {
 
     static Platform platform;
 
+    /** In the run's root store, which JUnit closes once every class has run. */
     @RegisterExtension
     static final BeforeAllCallback SHARED_PLATFORM = context -> platform = context.getRoot()
-            .getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Platform.class, key -> start(), Platform.class);
+            .getStore(ExtensionContext.Namespace.GLOBAL).computeIfAbsent(Running.class, key -> Running.start(),
+                    Running.class).platform();
 
-    private static Platform start() {
-        Startables.deepStart(MONGO, S3, KEYCLOAK).join();
-        try {
-            return new Platform().start(MONGO, S3, KEYCLOAK);
-        } catch (Exception e) {
-            throw new IllegalStateException("The platform did not start on the real servers", e);
+    /** The platform on the servers: closed first, then the servers stopped. */
+    private record Running(Platform platform) implements AutoCloseable {
+
+        static Running start() {
+            Startables.deepStart(MONGO, S3, KEYCLOAK).join();
+            try {
+                return new Running(new Platform().start(MONGO, S3, KEYCLOAK));
+            } catch (Exception e) {
+                stopServers();
+                throw new IllegalStateException("The platform did not start on the real servers", e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            platform.close();
+            stopServers();
+        }
+
+        private static void stopServers() {
+            Stream.of(KEYCLOAK, S3, MONGO).forEach(GenericContainer::stop);
         }
     }
 
