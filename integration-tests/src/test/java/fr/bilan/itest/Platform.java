@@ -1,11 +1,14 @@
 package fr.bilan.itest;
 
 import java.security.SecureRandom;
+import java.time.DayOfWeek;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,6 +35,15 @@ final class Platform implements AutoCloseable {
             "session-service", List.of("retention-service", "beneficiary-service"),
             "synthesis-service", List.of("retention-service", "session-service", "beneficiary-service"),
             "retention-service", List.of("synthesis-service", "session-service"));
+    /**
+     * session-service's rules for centre-lyon in the suite: open every day from 00:00 to 23:59,
+     * sessions from one minute, several a day. A bilan's phases then follow one another within minutes
+     * of the real clock (a session is booked ahead and signed once it has started).
+     */
+    private static final List<String> CENTRE_RULES = Stream.concat(
+            Arrays.stream(DayOfWeek.values()).map(day -> "opening-hours." + day + "=00:00-23:59"),
+            Stream.of("min-session-length=1m", "min-days-between=0"))
+            .map(rule -> "--bilan.centres.overrides.centre-lyon." + rule).toList();
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
@@ -61,6 +73,9 @@ final class Platform implements AutoCloseable {
                             "--bilan.centres.defaults.name=Centre de bilans d'intégration (fictif)",
                             "--bilan.centres.defaults.address=1 place de l'Intégration\n69000 Lyon",
                             "--bilan.centres.defaults.declaration-number=00 00 00000 00"));
+                }
+                if (service.equals("session-service")) {
+                    arguments.addAll(CENTRE_RULES);
                 }
                 services.add(ServiceProcess.start(service, GrpcServiceTestSupport.freePort(), arguments.toArray(String[]::new)));
             }

@@ -2,58 +2,20 @@ package fr.bilan.itest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.junit.jupiter.Container;
-import org.testcontainers.junit.jupiter.Testcontainers;
-import org.testcontainers.mongodb.MongoDBContainer;
 
 import io.minio.BucketExistsArgs;
 import io.minio.MinioClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's flows over HTTP through the gateway, with tokens from the real Keycloak and the
  * realm's demo users, every service on a MongoDB replica set and the S3-compatible store. Skipped
  * (not failed) where there is no Docker.
  */
-@Testcontainers(disabledWithoutDocker = true)
-class PlatformOnRealServersTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String CENTRE = "centre-lyon";
-
-    @Container
-    private static final MongoDBContainer MONGO = RealServers.mongo();
-    @Container
-    private static final GenericContainer<?> S3 = RealServers.s3();
-    @Container
-    private static final GenericContainer<?> KEYCLOAK = RealServers.keycloak();
-
-    private static Platform platform;
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void startThePlatform() throws Exception {
-        platform = new Platform().start(MONGO, S3, KEYCLOAK);
-    }
-
-    @AfterAll
-    static void stopThePlatform() throws Exception {
-        if (platform != null) {
-            platform.close();
-        }
-    }
+class PlatformOnRealServersTest extends PlatformTestSupport {
 
     @Test
     void createsABeneficiaryAndABilanAndReadsThemBack() throws Exception {
@@ -118,12 +80,8 @@ class PlatformOnRealServersTest {
         assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
         String run = "/api/v1/purgeRuns/" + JSON.readTree(started.body()).get("id").asString();
 
-        JsonNode purge = JSON.readTree(send(netadmin, "GET", run, null).body());
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while ("RUNNING".equals(purge.path("state").asString()) && System.nanoTime() < deadline) {
-            Thread.sleep(500);
-            purge = JSON.readTree(send(netadmin, "GET", run, null).body());
-        }
+        JsonNode purge = poll(() -> JSON.readTree(send(netadmin, "GET", run, null).body()),
+                read -> !"RUNNING".equals(read.path("state").asString()));
         HttpResponse<String> verified = send(RealServers.token(KEYCLOAK, "auditor"), "GET",
                 "/api/v1/centres/" + CENTRE + "/destructionCertificates:verify", null);
 
@@ -145,23 +103,5 @@ class PlatformOnRealServersTest {
         HttpResponse<String> response = send("garbage", "GET", "/api/v1/beneficiaries/x", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-    }
-
-    private JsonNode createBeneficiary(String token) throws Exception {
-        HttpResponse<String> created = send(token, "POST", "/api/v1/beneficiaries", """
-                {"centreId":"%s","givenName":"Élodie","familyName":"Durand","email":"%s@example.fr",\
-                "employmentStatus":"PRIVATE_SECTOR_EMPLOYEE"}""".formatted(CENTRE, UUID.randomUUID()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-        return JSON.readTree(created.body());
-    }
-
-    private HttpResponse<String> send(String token, String method, String path, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(platform.gatewayUrl() + path))
-                .header("Authorization", "Bearer " + token)
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -102,5 +103,13 @@ final class RealServers {
             throw new IllegalStateException("Keycloak refused a token for " + user + ": " + response.body());
         }
         return JSON.readTree(response.body()).get("access_token").asString();
+    }
+
+    /**
+     * The subject of a token (its {@code sub} claim): the account id a beneficiary's record is linked
+     * to, which Keycloak generated when it imported the realm.
+     */
+    static String subject(String token) {
+        return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).get("sub").asString();
     }
 }
