@@ -28,6 +28,7 @@ import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
 import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
 import fr.bilan.proto.retention.v1.StoredDocument;
+import fr.bilan.support.resources.Lookups;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -132,6 +133,11 @@ public final class FakeRetention {
         Status failure = checkToken();
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test");
+        }
+        if (failure == null && (eventId.isEmpty() || eventId.length() > Lookups.MAX_ID_LENGTH)) {
+            // as retention-service refuses it: a sender's event id that the real one would never take
+            // in must fail the sender's own tests, not only the end-to-end ones
+            failure = Status.INVALID_ARGUMENT.withDescription("event_id: 1 to " + Lookups.MAX_ID_LENGTH + " characters");
         }
         if (failure == null) {
             failure = refused.get(eventId);

@@ -132,8 +132,10 @@ public class SynthesisRepository implements RecordedObjects {
 
     /** Makes the draft {@code read} final with its stored PDF, pending registration with retention-service. */
     StoredSynthesis makeFinal(StoredSynthesis read, FinalDocument document, Instant now) {
+        // an event id of its own, kept for every redelivery: the object key is longer than the 64
+        // characters retention-service takes as an id
         Document stored = OutboxMarker.newPending(now)
-                .append(EVENT_ID, document.objectKey())
+                .append(EVENT_ID, UUID.randomUUID().toString())
                 .append(DOCUMENT_VERSION, document.version())
                 .append(OBJECT_KEY, document.objectKey())
                 .append(SHA256, document.sha256())

@@ -233,7 +233,7 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
             assertThat(new String(sealed, StandardCharsets.ISO_8859_1)).doesNotContain("%PDF");
         }
 
-        await().atMost(AT_MOST).until(() -> RETENTION.hasTakenIn(objectKey));
+        await().atMost(AT_MOST).until(() -> RETENTION.hasTakenIn(stored.get("document", Document.class).getString("eventId")));
         Call registered = RETENTION.callsFor(bilan.beneficiaryId()).stream().filter(Call::firstDelivery).findFirst()
                 .orElseThrow();
         assertThat(registered.document().getAssessmentId()).isEqualTo(bilan.id());
