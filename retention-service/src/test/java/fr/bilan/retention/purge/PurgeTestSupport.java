@@ -103,7 +103,8 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
 
     /** Stores an object in the holder's bucket and registers it as synthesis-service would; its key. */
     String storeAndRegister(String assessment, String beneficiary, String centre, DocumentKind kind) throws Exception {
-        // the key doubles as event id (at most 64 characters), as synthesis-service does
+        // the key doubles as event id here (48 characters, within the 64 retention takes); synthesis-service
+        // gives each document a UUID of its own, its keys being longer
         String key = "assessments/" + UUID.randomUUID();
         byte[] bytes = ("document " + key).getBytes();
         STORE.putObject(PutObjectArgs.builder().bucket(BUCKET).object(key)
