@@ -85,6 +85,14 @@ record ConcludedBilan(String consultant, String beneficiary, String beneficiaryI
         return take(2);
     }
 
+    /**
+     * A conclusion session held too: with the hand-over, what the action's end asks of the
+     * conclusion phase (R6313-4; session-service's AssessmentLifecycle).
+     */
+    static ConcludedBilan withConclusionSessionHeld() throws Exception {
+        return take(3);
+    }
+
     /** The bilan's path in the API. */
     String path() {
         return "/api/v1/assessments/" + id;
