@@ -37,12 +37,13 @@ final class Platform implements AutoCloseable {
             "retention-service", List.of("synthesis-service", "session-service"));
     /**
      * session-service's rules for centre-lyon in the suite: open every day from 00:00 to 23:59,
-     * sessions from one minute, several a day. A bilan's phases then follow one another within minutes
-     * of the real clock (a session is booked ahead and signed once it has started).
+     * sessions from one minute, several a day, one of each phase in a week. A bilan's phases then
+     * follow one another within minutes of the real clock (a session is booked ahead and signed once
+     * it has started).
      */
     private static final List<String> CENTRE_RULES = Stream.concat(
             Arrays.stream(DayOfWeek.values()).map(day -> "opening-hours." + day + "=00:00-23:59"),
-            Stream.of("min-session-length=1m", "min-days-between=0"))
+            Stream.of("min-session-length=1m", "min-days-between=0", "max-sessions-per-week=3"))
             .map(rule -> "--bilan.centres.overrides.centre-lyon." + rule).toList();
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();

@@ -75,13 +75,7 @@ class PlatformOnRealServersTest extends PlatformTestSupport {
 
     @Test
     void runsAPurgeAndTheCentresCertificatesVerify() throws Exception {
-        String netadmin = RealServers.token(KEYCLOAK, "netadmin");
-        HttpResponse<String> started = send(netadmin, "POST", "/api/v1/purgeRuns", "{}");
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-        String run = "/api/v1/purgeRuns/" + JSON.readTree(started.body()).get("id").asString();
-
-        JsonNode purge = poll(() -> JSON.readTree(send(netadmin, "GET", run, null).body()),
-                read -> !"RUNNING".equals(read.path("state").asString()));
+        JsonNode purge = purge();
         HttpResponse<String> verified = send(RealServers.token(KEYCLOAK, "auditor"), "GET",
                 "/api/v1/centres/" + CENTRE + "/destructionCertificates:verify", null);
 

@@ -6,7 +6,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
@@ -105,6 +107,21 @@ abstract class PlatformTestSupport {
             request.header("Content-Type", "application/json");
         }
         return HTTP.send(request.build(), body);
+    }
+
+    /**
+     * A purge started now by a network administrator, followed to its end: the run as it ended
+     * (still {@code RUNNING} if it did not end before the poll's deadline).
+     */
+    static JsonNode purge() throws Exception {
+        String netadmin = RealServers.token(KEYCLOAK, "netadmin");
+        String run = "/api/v1/purgeRuns/" + ok(send(netadmin, "POST", "/api/v1/purgeRuns", "{}")).get("id").asString();
+        return poll(() -> ok(send(netadmin, "GET", run, null)), read -> !"RUNNING".equals(read.path("state").asString()));
+    }
+
+    /** SHA-256 of {@code bytes}, in hexadecimal. */
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
     /** {@code read} again every half second until {@code done} holds, or the deadline passed: the last read. */

@@ -88,8 +88,19 @@ public class SynthesisRepository implements RecordedObjects {
         return syntheses;
     }
 
+    /**
+     * The bilan's synthèse; empty while nothing was written for it.
+     *
+     * @throws KeyDestroyed when there is none because the purge erased it with the bilan's key: what
+     *                      was destroyed reads as destroyed, never as not written yet
+     */
     Optional<StoredSynthesis> find(String assessmentId) {
-        return Optional.ofNullable(syntheses.find(Filters.eq("_id", assessmentId)).first()).map(this::read);
+        Document stored = syntheses.find(Filters.eq("_id", assessmentId)).first();
+        if (stored == null) {
+            sealing.requireLiveKey(assessmentId);
+            return Optional.empty();
+        }
+        return Optional.of(read(stored));
     }
 
     /**

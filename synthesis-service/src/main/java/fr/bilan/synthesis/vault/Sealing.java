@@ -38,6 +38,18 @@ public final class Sealing {
         this.openTimer = timer(registry, "open");
     }
 
+    /**
+     * Refuses a bilan whose key was destroyed: what was sealed for it went with the key, and nothing
+     * new is sealed for it.
+     *
+     * @throws KeyDestroyed once the purge destroyed the bilan's key
+     */
+    public void requireLiveKey(String assessmentId) {
+        if (keys.destroyTime(assessmentId).isPresent()) {
+            throw new KeyDestroyed(assessmentId);
+        }
+    }
+
     /** {@code plain} sealed with the bilan's key (created on first use) for {@code context}. */
     public byte[] seal(String assessmentId, byte[] plain, String context) {
         return sealTimer.record(() -> {

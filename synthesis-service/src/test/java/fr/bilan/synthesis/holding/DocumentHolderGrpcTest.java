@@ -27,6 +27,7 @@ import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.synthesis.v1.CreateSynthesisShareRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;
 import fr.bilan.proto.synthesis.v1.GetSynthesisRequest;
+import fr.bilan.proto.synthesis.v1.ListSynthesisRevisionsRequest;
 import fr.bilan.proto.synthesis.v1.Synthesis;
 import fr.bilan.proto.synthesis.v1.SynthesisShare;
 import fr.bilan.support.storage.ObjectEraser;
@@ -177,6 +178,29 @@ class DocumentHolderGrpcTest extends SynthesisServiceTestSupport {
                 GetSynthesisRequest.newBuilder().setAssessmentId(bilan.id()).build()));
         assertThat(restored.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(restored.getStatus().getDescription()).contains("ont été détruits");
+    }
+
+    @Test
+    void aSynthesisThePurgeDestroyedReadsAsDestroyedNotAsNeverWritten() throws Exception {
+        TestBilan bilan = finalised();
+        // the purge's two steps: the PDF, then the content with the bilan's key
+        holder(platform()).deleteDocuments(DeleteDocumentsRequest.newBuilder().setBucket(storage.bucket())
+                .addObjectKeys(objectKeyOf(bilan.id())).build());
+        erase(platform(), bilan.id());
+
+        List<StatusRuntimeException> refusals = List.of(
+                refusal(() -> syntheses(bilan.beneficiaryToken()).downloadSynthesisDocument(
+                        DownloadSynthesisDocumentRequest.newBuilder().setAssessmentId(bilan.id()).build()).hasNext()),
+                refusal(() -> syntheses(bilan.consultantToken()).getSynthesis(
+                        GetSynthesisRequest.newBuilder().setAssessmentId(bilan.id()).build())),
+                refusal(() -> syntheses(bilan.beneficiaryToken()).listSynthesisRevisions(
+                        ListSynthesisRevisionsRequest.newBuilder().setAssessmentId(bilan.id()).build())));
+
+        // not « pas encore finalisée », nor an empty draft to write again
+        assertThat(refusals).allSatisfy(refused -> {
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            assertThat(refused.getStatus().getDescription()).contains("ont été détruits");
+        });
     }
 
     @Test
