@@ -7,6 +7,7 @@ import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
 
 /**
  * A consent granted or withdrawn in a beneficiary's ledger (beneficiary-service), as retention
@@ -19,14 +20,13 @@ import fr.bilan.support.errors.FieldViolations;
 public record ConsentChange(String eventId, String beneficiaryId, long sequence, ConsentKind kind,
         ConsentDecision decision, RecipientKind recipientKind, Instant recordTime) {
 
-    static final int MAX_ID_LENGTH = 64;
     private static final String PREFIX = "change.";
 
     /** Checks a change as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
     public static ConsentChange of(fr.bilan.proto.retention.v1.ConsentChange change) {
         FieldViolations violations = new FieldViolations()
-                .requireText(PREFIX + "event_id", change.getEventId(), MAX_ID_LENGTH)
-                .requireText(PREFIX + "beneficiary_id", change.getBeneficiaryId(), MAX_ID_LENGTH);
+                .requireText(PREFIX + "event_id", change.getEventId(), Lookups.MAX_ID_LENGTH)
+                .requireText(PREFIX + "beneficiary_id", change.getBeneficiaryId(), Lookups.MAX_ID_LENGTH);
         if (change.getSequence() < 1) {
             violations.add(PREFIX + "sequence", "La position dans le registre des consentements commence à 1.");
         }
