@@ -1,12 +1,19 @@
 package fr.bilan.gateway.openapi;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +29,7 @@ import fr.bilan.gateway.transcoding.Etags;
 import fr.bilan.gateway.transcoding.FieldPaths;
 import fr.bilan.gateway.transcoding.HttpBinding;
 import fr.bilan.gateway.transcoding.HttpBindings;
+import fr.bilan.gateway.transcoding.PathTemplate;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -35,6 +43,8 @@ public final class OpenApiDocument {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final List<Integer> ERROR_STATUSES = List.of(400, 401, 403, 404, 409, 429, 503);
+    /** A variable of a path template, its name in group 1: {@code {id}}, {@code {name=centres/*}}. */
+    private static final Pattern VARIABLE = Pattern.compile("\\{([^}=]+)(?:=[^}]*)?}");
 
     private final ProtoComments comments;
     private final ObjectNode schemas = NODES.objectNode();
@@ -62,16 +72,17 @@ public final class OpenApiDocument {
                         + "Les erreurs sont des problèmes RFC 9457 (application/problem+json). Conventions : docs/api.md.");
         root.putArray("servers").addObject().put("url", "/");
         ObjectNode paths = root.putObject("paths");
-        Map<String, Integer> operationIds = new java.util.HashMap<>();
+        Map<String, Integer> operationIds = new HashMap<>();
         Set<String> tags = new TreeSet<>();
+        Map<String, String> openApiPaths = openApiPaths(bindings.all().stream().map(HttpBinding::path).toList());
         for (HttpBinding binding : bindings.all()) {
-            String path = openApiPath(binding);
+            String path = openApiPaths.get(binding.path().toString());
             ObjectNode item = paths.has(path) ? (ObjectNode) paths.get(path) : paths.putObject(path);
             String baseId = binding.method().getService().getName() + "_" + binding.method().getName();
             int count = operationIds.merge(baseId, 1, Integer::sum);
             tags.add(binding.method().getService().getName());
             item.set(binding.httpMethod().name().toLowerCase(java.util.Locale.ROOT),
-                    operation(binding, count == 1 ? baseId : baseId + "_" + count));
+                    operation(binding, templateNames(path), count == 1 ? baseId : baseId + "_" + count));
         }
         ObjectNode components = root.putObject("components");
         while (!pending.isEmpty()) {
@@ -99,14 +110,15 @@ public final class OpenApiDocument {
         return root;
     }
 
-    private ObjectNode operation(HttpBinding binding, String operationId) {
+    /** @param pathNames the names the document gives the variables of the binding's path, in order */
+    private ObjectNode operation(HttpBinding binding, List<String> pathNames, String operationId) {
         var method = binding.method();
         ObjectNode operation = NODES.objectNode();
         operation.put("operationId", operationId);
         operation.putArray("tags").add(method.getService().getName());
         String comment = comments.of(method.getFullName());
         String roles = String.join(", ", new TreeSet<>(binding.allowedRoles()));
-        operation.put("summary", comment != null ? comment.lines().findFirst().orElse(method.getName()) : method.getName());
+        operation.put("summary", comment != null ? ProtoComments.firstSentence(comment) : method.getName());
         operation.put("description", (comment != null ? comment + "\n\n" : "") + (binding.publicWithSecretPath()
                 ? "Publique : sans jeton d'accès, le secret du chemin en tient lieu."
                 : "Rôles autorisés : " + (roles.isEmpty() ? "aucun (opération refusée)" : roles) + "."));
@@ -117,11 +129,18 @@ public final class OpenApiDocument {
         new TreeSet<>(binding.allowedRoles()).forEach(allowed::add);
         ArrayNode parameters = operation.putArray("parameters");
         Descriptor input = method.getInputType();
-        for (String fieldPath : binding.path().fieldPaths()) {
-            List<FieldDescriptor> fields = FieldPaths.resolve(input, fieldPath).orElseThrow();
-            ObjectNode parameter = parameters.addObject().put("name", fieldPath).put("in", "path").put("required", true);
+        List<String> fieldPaths = binding.path().fieldPaths();
+        for (int i = 0; i < fieldPaths.size(); i++) {
+            List<FieldDescriptor> fields = FieldPaths.resolve(input, fieldPaths.get(i)).orElseThrow();
+            ObjectNode parameter = parameters.addObject().put("name", pathNames.get(i)).put("in", "path").put("required", true);
             parameter.set("schema", schema(fields.get(fields.size() - 1)));
             describeParameter(parameter, fields.get(fields.size() - 1));
+            if (!lowerCamelCase(fieldPaths.get(i)).equals(pathNames.get(i))) {
+                // a name of its own: the field it fills is the one a problem's errors[].field names
+                String fills = "Remplit le champ `" + fieldPaths.get(i) + "` de la requête.";
+                parameter.put("description", parameter.has("description")
+                        ? parameter.get("description").asString() + "\n\n" + fills : fills);
+            }
         }
         if (binding.body() == null || !binding.bodyIsWholeRequest()) {
             for (FieldDescriptor field : input.getFields()) {
@@ -191,9 +210,69 @@ public final class OpenApiDocument {
         }
     }
 
-    private static String openApiPath(HttpBinding binding) {
-        // {name=centres/*} becomes {name}: OpenAPI has no multi-segment variables; the pattern is in the example path
-        return binding.path().toString().replaceAll("\\{([^}=]+)(=[^}]*)?}", "{$1}");
+    /**
+     * The path of each template in the document, by template. OpenAPI allows one path item per URL
+     * and plain parameter names: each variable is named after the last field of its path in
+     * lowerCamelCase ({@code beneficiary.id} and {@code id} give {@code id}, {@code assessment_id}
+     * gives {@code assessmentId}), or after its whole path where that would repeat a name. The
+     * templates of one URL take the names of the first of them in the order of those names, so that
+     * every operation on a URL declares the same parameters; the gateway still fills the fields of
+     * each template's own rule. A variable spanning segments ({@code {name=centres/*}}) stays one
+     * parameter: OpenAPI has no multi-segment variables.
+     */
+    static Map<String, String> openApiPaths(Collection<PathTemplate> templates) {
+        Map<String, List<String>> namesByUrl = new HashMap<>();
+        for (PathTemplate template : templates) {
+            namesByUrl.merge(url(template), parameterNames(template.fieldPaths()),
+                    (one, other) -> String.join("/", one).compareTo(String.join("/", other)) <= 0 ? one : other);
+        }
+        Map<String, String> paths = new HashMap<>();
+        for (PathTemplate template : templates) {
+            Iterator<String> names = namesByUrl.get(url(template)).iterator();
+            paths.put(template.toString(), VARIABLE.matcher(template.toString())
+                    .replaceAll(variable -> Matcher.quoteReplacement("{" + names.next() + "}")));
+        }
+        return paths;
+    }
+
+    /** The URL a template stands for, whatever its variables are called: {@code /api/v1/beneficiaries/{}}. */
+    private static String url(PathTemplate template) {
+        return VARIABLE.matcher(template.toString()).replaceAll("{}");
+    }
+
+    private static List<String> parameterNames(List<String> fieldPaths) {
+        List<String> lastFields = fieldPaths.stream()
+                .map(fieldPath -> lowerCamelCase(fieldPath.substring(fieldPath.lastIndexOf('.') + 1)))
+                .toList();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fieldPaths.size(); i++) {
+            String name = lastFields.get(i);
+            names.add(Collections.frequency(lastFields, name) == 1 ? name : lowerCamelCase(fieldPaths.get(i).replace('.', '_')));
+        }
+        return names;
+    }
+
+    private static String lowerCamelCase(String protoName) {
+        StringBuilder name = new StringBuilder();
+        boolean upper = false;
+        for (char c : protoName.toCharArray()) {
+            if (c == '_') {
+                upper = name.length() > 0;
+            } else {
+                name.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return name.toString();
+    }
+
+    private static List<String> templateNames(String path) {
+        List<String> names = new ArrayList<>();
+        Matcher matcher = VARIABLE.matcher(path);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
     }
 
     private ObjectNode reference(Descriptor type) {

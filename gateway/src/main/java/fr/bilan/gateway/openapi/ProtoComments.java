@@ -2,7 +2,9 @@ package fr.bilan.gateway.openapi;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.google.protobuf.DescriptorProtos.SourceCodeInfo.Location;
 import com.google.protobuf.Descriptors.Descriptor;
@@ -21,6 +23,9 @@ final class ProtoComments {
     private static final int MESSAGE_NESTED = 3;
     private static final int MESSAGE_ENUM = 4;
     private static final int SERVICE_METHOD = 2;
+
+    /** Abbreviations, without their final full stop: that one ends no sentence ("e.g. Keycloak", "art. L6313-1"). */
+    private static final Set<String> ABBREVIATIONS = Set.of("e.g", "i.e", "cf", "art", "al", "vs");
 
     private final Map<String, String> byName = new HashMap<>();
 
@@ -81,5 +86,34 @@ final class ProtoComments {
 
     String of(String fullName) {
         return byName.get(fullName);
+    }
+
+    /**
+     * The first sentence of a comment, on one line: up to the first full stop followed by a space or
+     * the end, except after an abbreviation ({@code e.g.}, {@code art. 15}) or before a word in
+     * lower case or a number, which a sentence does not start with. The whole comment when it has
+     * no such stop.
+     */
+    static String firstSentence(String comment) {
+        String text = comment.strip().replaceAll("\\s+", " ");
+        int dot = text.indexOf('.');
+        while (dot >= 0) {
+            if (dot == text.length() - 1 || text.charAt(dot + 1) == ' ' && !abbreviation(text, dot)
+                    && !continues(text.charAt(dot + 2))) {
+                return text.substring(0, dot + 1);
+            }
+            dot = text.indexOf('.', dot + 1);
+        }
+        return text;
+    }
+
+    private static boolean abbreviation(String text, int dot) {
+        int start = text.lastIndexOf(' ', dot) + 1;
+        String word = text.substring(start, dot).replaceFirst("^[(\\[«\"']+", "").toLowerCase(Locale.ROOT);
+        return ABBREVIATIONS.contains(word);
+    }
+
+    private static boolean continues(char next) {
+        return Character.isLowerCase(next) || Character.isDigit(next);
     }
 }
