@@ -88,6 +88,8 @@ class CalendarFeedRouteTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/calendar;charset=utf-8"));
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
+        // read in place by calendar applications: its contract names no file to save
+        assertThat(response.headers().firstValue("Content-Disposition")).isEmpty();
         assertThat(response.body()).isEqualTo(FEED);
         assertThat(RECEIVED).isNotEmpty().allSatisfy(call -> assertThat(call.authorization()).isNull());
         // the secret stays out of what is kept about requests

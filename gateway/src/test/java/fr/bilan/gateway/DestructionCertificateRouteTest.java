@@ -104,7 +104,7 @@ class DestructionCertificateRouteTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/x-ndjson"));
         assertThat(response.headers().firstValue("Content-Disposition"))
-                .contains("attachment; filename=\"destruction-certificates.jsonl\"");
+                .contains("attachment; filename=\"certificats-de-destruction.jsonl\"");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         ExportDestructionCertificatesRequest asked = EXPORTS.get(EXPORTS.size() - 1);
         assertThat(asked.getCentreId()).isEqualTo("centre-lyon");

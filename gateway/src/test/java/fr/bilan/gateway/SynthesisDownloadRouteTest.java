@@ -146,7 +146,7 @@ class SynthesisDownloadRouteTest {
         assertThat(response.body()).isEqualTo(PDF);
         assertThat(response.headers().firstValue("Content-Type")).contains(PDF_TYPE);
         assertThat(response.headers().firstValue("Content-Disposition"))
-                .contains("attachment; filename=\"synthesis-document.pdf\"");
+                .contains("attachment; filename=\"document-de-synthese.pdf\"");
         assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
         assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         // streamed, so no length known in advance
@@ -216,7 +216,7 @@ class SynthesisDownloadRouteTest {
         assertThat(response.body()).isEqualTo(PDF);
         assertThat(response.headers().firstValue("Content-Type")).contains(PDF_TYPE);
         assertThat(response.headers().firstValue("Content-Disposition"))
-                .contains("attachment; filename=\"shared-synthesis-document.pdf\"");
+                .contains("attachment; filename=\"document-de-synthese-partage.pdf\"");
         StandInBackend.ReceivedCall call = RECEIVED.get(RECEIVED.size() - 1);
         assertThat(call.method()).isEqualTo("DownloadSharedSynthesisDocument");
         assertThat(call.authorization()).isNull();

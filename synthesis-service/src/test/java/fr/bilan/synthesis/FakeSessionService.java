@@ -2,6 +2,7 @@ package fr.bilan.synthesis;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,29 +12,37 @@ import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
 import fr.bilan.proto.session.v1.GetAssessmentResponse;
+import fr.bilan.proto.session.v1.ListSessionsRequest;
+import fr.bilan.proto.session.v1.ListSessionsResponse;
 import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.proto.session.v1.RecordSynthesisHandoverResponse;
+import fr.bilan.proto.session.v1.Session;
 import fr.bilan.support.security.Caller;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * session-service as synthesis-service sees it, served on synthesis-service's own port behind its
- * real token check: the bilans a test registers, readable as the real service allows (their
- * beneficiary's login, their consultant, their centre's managers), and the hand-overs reported.
+ * real token check: the bilans a test registers and their sessions, readable as the real service
+ * allows (their beneficiary's login, their consultant, their centre's managers), and the hand-overs
+ * reported.
  */
 @Component
 public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
 
-    /** A bilan, with the login of its beneficiary (which session-service keeps and does not show). */
-    private record Registered(Assessment assessment, String beneficiaryAccountId) {
+    /** A bilan, with the login of its beneficiary (which session-service keeps and does not show), and its sessions. */
+    private record Registered(Assessment assessment, String beneficiaryAccountId, List<Session> sessions) {
     }
 
     private static final Map<String, Registered> ASSESSMENTS = new ConcurrentHashMap<>();
     private static final List<RecordSynthesisHandoverRequest> HANDOVERS = new CopyOnWriteArrayList<>();
 
     public static void register(Assessment assessment, String beneficiaryAccountId) {
-        ASSESSMENTS.put(assessment.getId(), new Registered(assessment, beneficiaryAccountId));
+        register(assessment, beneficiaryAccountId, List.of());
+    }
+
+    public static void register(Assessment assessment, String beneficiaryAccountId, List<Session> sessions) {
+        ASSESSMENTS.put(assessment.getId(), new Registered(assessment, beneficiaryAccountId, List.copyOf(sessions)));
     }
 
     public static List<RecordSynthesisHandoverRequest> handoversOf(String assessmentId) {
@@ -42,11 +51,27 @@ public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceI
 
     @Override
     public void getAssessment(GetAssessmentRequest request, StreamObserver<GetAssessmentResponse> response) {
-        Registered registered = ASSESSMENTS.get(request.getId());
+        readable(request.getId(), response).ifPresent(registered -> {
+            response.onNext(GetAssessmentResponse.newBuilder().setAssessment(registered.assessment()).build());
+            response.onCompleted();
+        });
+    }
+
+    @Override
+    public void listSessions(ListSessionsRequest request, StreamObserver<ListSessionsResponse> response) {
+        readable(request.getAssessmentId(), response).ifPresent(registered -> {
+            response.onNext(ListSessionsResponse.newBuilder().addAllSessions(registered.sessions()).build());
+            response.onCompleted();
+        });
+    }
+
+    /** The bilan, if the caller may read it; otherwise the refusal is sent. */
+    private static Optional<Registered> readable(String id, StreamObserver<?> response) {
+        Registered registered = ASSESSMENTS.get(id);
         if (registered == null) {
-            response.onError(Status.NOT_FOUND.withDescription("Aucun bilan n'a l'identifiant « " + request.getId()
-                    + " ».").asRuntimeException());
-            return;
+            response.onError(Status.NOT_FOUND.withDescription("Aucun bilan n'a l'identifiant « " + id + " ».")
+                    .asRuntimeException());
+            return Optional.empty();
         }
         Caller caller = Caller.current();
         Assessment assessment = registered.assessment();
@@ -57,10 +82,9 @@ public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceI
         if (!own && !inCentre) {
             response.onError(Status.PERMISSION_DENIED.withDescription("Ce bilan n'est pas l'un des vôtres.")
                     .asRuntimeException());
-            return;
+            return Optional.empty();
         }
-        response.onNext(GetAssessmentResponse.newBuilder().setAssessment(assessment).build());
-        response.onCompleted();
+        return Optional.of(registered);
     }
 
     @Override

@@ -18,7 +18,7 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * The agreement as a PDF, rendered by synthesis-service's {@code DocumentRenderingService} (the
- * platform's one renderer: fonts, centre identity, confidentiality notice), over the channel
+ * platform's one renderer: fonts, centre identity, page layout), over the channel
  * {@code synthesis}. Called as the service itself, with its own token: the caller's right to read
  * the agreement was checked here, and synthesis-service renders for platform services only. A
  * call waits, within {@code bilan.synthesis.call-timeout}, for a synthesis-service that is

@@ -178,12 +178,12 @@ public final class OpenApiDocument {
                     + "un téléchargement interrompu n'est jamais présenté comme complet.");
             ok.putObject("content").putObject(MediaType.APPLICATION_OCTET_STREAM_VALUE).putObject("schema")
                     .put("type", "string").put("format", "binary");
-            ok.putObject("headers").putObject(HttpHeaders.CONTENT_DISPOSITION)
-                    .put("description", "attachment, sous un nom fixe : à enregistrer, pas à afficher.")
-                    .putObject("schema").put("type", "string");
         } else if (binding.answersRawBody()) {
-            ok.put("description", "Succès : le corps tel quel, du type que donne l'en-tête Content-Type.");
-            ok.putObject("content").putObject("*/*").putObject("schema").put("type", "string");
+            ok.put("description", binding.fileName() != null
+                    ? "Succès : le fichier, du type que donne l'en-tête Content-Type (application/pdf pour un PDF)."
+                    : "Succès : le corps tel quel, du type que donne l'en-tête Content-Type.");
+            ok.putObject("content").putObject(binding.fileName() != null ? MediaType.APPLICATION_OCTET_STREAM_VALUE
+                    : "*/*").putObject("schema").put("type", "string").put("format", "binary");
         } else {
             ok.put("description", streams
                     ? "Succès : un objet JSON par ligne (application/x-ndjson), au fil de l'eau. Une erreur en cours "
@@ -192,8 +192,14 @@ public final class OpenApiDocument {
             ok.putObject("content").putObject(streams ? "application/x-ndjson" : "application/json").set("schema",
                     binding.responseBody() != null ? schema(binding.responseBody()) : reference(method.getOutputType()));
         }
+        if (binding.fileName() != null) {
+            headers(ok).putObject(HttpHeaders.CONTENT_DISPOSITION)
+                    .put("description", "attachment; filename=\"" + binding.fileName() + "\" : à enregistrer sous "
+                            + "ce nom, pas à afficher.")
+                    .putObject("schema").put("type", "string");
+        }
         if (Etags.givesEtag(binding)) {
-            ok.putObject("headers").putObject("ETag").put("description", "L'etag de la ressource, à renvoyer en If-Match.")
+            headers(ok).putObject("ETag").put("description", "L'etag de la ressource, à renvoyer en If-Match.")
                     .putObject("schema").put("type", "string");
         }
         ERROR_STATUSES.forEach(status -> responses.putObject(String.valueOf(status)).put("$ref", "#/components/responses/Problem"));
@@ -201,6 +207,11 @@ public final class OpenApiDocument {
             responses.putObject("412").put("$ref", "#/components/responses/Problem");
         }
         return operation;
+    }
+
+    /** The response's headers object, made the first time. */
+    private static ObjectNode headers(ObjectNode response) {
+        return response.get("headers") instanceof ObjectNode headers ? headers : response.putObject("headers");
     }
 
     private void describeParameter(ObjectNode parameter, FieldDescriptor field) {

@@ -90,7 +90,10 @@ public class GatewaySecurity {
         cors.setAllowedMethods(List.of("GET", "POST", "PUT", "PATCH", "DELETE"));
         cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.IF_MATCH,
                 "X-Request-Id"));
-        cors.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG, HttpHeaders.ALLOW));
+        // what a front-end reads of an answer: the correlation id, when to retry, the version to send
+        // back, the methods allowed, and the name a download is saved under
+        cors.setExposedHeaders(List.of("X-Request-Id", HttpHeaders.RETRY_AFTER, HttpHeaders.ETAG, HttpHeaders.ALLOW,
+                HttpHeaders.CONTENT_DISPOSITION));
         cors.setMaxAge(java.time.Duration.ofHours(1));
         UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
         source.registerCorsConfiguration("/api/**", cors);

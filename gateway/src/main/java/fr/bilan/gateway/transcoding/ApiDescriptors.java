@@ -21,6 +21,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.protobuf.ExtensionRegistry;
 import com.google.protobuf.TypeRegistry;
 
+import fr.bilan.proto.api.v1.DownloadProto;
 import fr.bilan.proto.auth.v1.AccessProto;
 
 /**
@@ -47,6 +48,7 @@ public final class ApiDescriptors {
         AnnotationsProto.registerAllExtensions(extensions);
         FieldBehaviorProto.registerAllExtensions(extensions);
         AccessProto.registerAllExtensions(extensions);
+        DownloadProto.registerAllExtensions(extensions);
         Map<String, FileDescriptorProto> protos = new LinkedHashMap<>();
         try {
             for (URL url : Collections.list(classLoader.getResources(location))) {

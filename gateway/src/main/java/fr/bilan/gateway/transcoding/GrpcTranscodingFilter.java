@@ -1,7 +1,6 @@
 package fr.bilan.gateway.transcoding;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -165,8 +164,9 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
      * A file streamed in {@code google.api.HttpBody} chunks, as its bytes: the 200 and the first
      * chunk's content type leave with the first chunk; each chunk is flushed as it comes, and the
      * next is asked of the service only as the client takes them in. A download, never shown in
-     * place: {@code Content-Disposition: attachment} under a fixed name, {@code nosniff}. A failure
-     * before the first chunk is an ordinary problem response; after it, see {@link #cut}.
+     * place: {@code Content-Disposition: attachment} under the name its contract gives,
+     * {@code nosniff}. A failure before the first chunk is an ordinary problem response; after it,
+     * see {@link #cut}.
      */
     private Mono<Void> writeDownload(ServerWebExchange exchange, HttpBinding binding, DynamicMessage message) {
         ServerHttpResponse response = exchange.getResponse();
@@ -175,10 +175,7 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .map(answer -> httpBody(binding, answer))
                 .switchOnFirst((first, all) -> {
                     if (first.hasValue()) {
-                        MediaType type = contentType(first.get());
-                        setRawBodyHeaders(response, type);
-                        response.getHeaders().setContentDisposition(
-                                ContentDisposition.attachment().filename(fileName(binding, type)).build());
+                        setRawBodyHeaders(response, binding, contentType(first.get()));
                     }
                     return all;
                 })
@@ -207,19 +204,6 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
         return Mono.error(failure);
     }
 
-    /**
-     * The fixed name a download is saved under, from its RPC and its type: DownloadSynthesisDocument
-     * gives synthesis-document.pdf, ExportDestructionCertificates (JSON Lines) destruction-certificates.jsonl.
-     */
-    private static String fileName(HttpBinding binding, MediaType type) {
-        String name = binding.method().getName().replaceFirst("^(Download|Export)(?=[A-Z])", "")
-                .replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
-        if (MediaType.APPLICATION_PDF.isCompatibleWith(type)) {
-            return name + ".pdf";
-        }
-        return NDJSON.isCompatibleWith(type) ? name + ".jsonl" : name;
-    }
-
     private static DataBuffer line(ServerHttpResponse response, byte[] json) {
         DataBuffer buffer = response.bufferFactory().allocateBuffer(json.length + 1);
         buffer.write(json);
@@ -236,19 +220,27 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 || type.getSubtype().endsWith("+json");
     }
 
-    /** A {@code google.api.HttpBody} as it is: its bytes under its own content type. */
+    /**
+     * A {@code google.api.HttpBody} as it is: its bytes under its own content type; a file to save
+     * when its contract names one.
+     */
     private static Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
         Message body = httpBody(binding, answer);
-        setRawBodyHeaders(response, contentType(body));
+        setRawBodyHeaders(response, binding, contentType(body));
         return response.writeWith(Mono.just(response.bufferFactory().wrap(data(body).asReadOnlyByteBuffer())));
     }
 
-    private static void setRawBodyHeaders(ServerHttpResponse response, MediaType contentType) {
+    private static void setRawBodyHeaders(ServerHttpResponse response, HttpBinding binding, MediaType contentType) {
         response.setStatusCode(HttpStatus.OK);
         response.getHeaders().setContentType(contentType);
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
         // the type the service gave, not one a browser guesses from the bytes
         response.getHeaders().set("X-Content-Type-Options", NOSNIFF);
+        if (binding.fileName() != null) {
+            // saved, not shown, under the contract's name (ASCII, so filename= alone says it to every browser)
+            response.getHeaders().setContentDisposition(ContentDisposition.attachment().filename(binding.fileName())
+                    .build());
+        }
     }
 
     /** The {@code google.api.HttpBody} an answer carries: the answer itself, or its {@code response_body} field. */

@@ -21,9 +21,12 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
  * @param allowedRoles  realm roles that may call it, from {@code (bilan.auth.v1.access)}; empty: nobody
  * @param publicWithSecretPath anyone may call it, without a token: the secret in its path is the
  *                      credential, which the service checks ({@code public_with_secret_path})
+ * @param fileName      the name its answer is saved under, from {@code (bilan.api.v1.download_file_name)};
+ *                      {@code null} when it answers nothing to save (JSON, or a body shown in place)
  */
 public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body, FieldDescriptor responseBody,
-        MethodDescriptor method, String backend, Set<String> allowedRoles, boolean publicWithSecretPath) {
+        MethodDescriptor method, String backend, Set<String> allowedRoles, boolean publicWithSecretPath,
+        String fileName) {
 
     private static final String HTTP_BODY = "google.api.HttpBody";
 

@@ -21,6 +21,7 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 
+import fr.bilan.proto.api.v1.DownloadProto;
 import fr.bilan.proto.auth.AccessRules;
 
 /** The routing table of the public API, built from the {@code google.api.http} rules. */
@@ -109,8 +110,23 @@ public final class HttpBindings {
         if (roles.isEmpty() && !publicWithSecretPath) {
             log.error("{} declares no (bilan.auth.v1.access) roles: every call to it is refused", method.getFullName());
         }
-        return new HttpBinding(httpMethod, path, body, responseBody, method, backendOf(method.getService()), roles,
-                publicWithSecretPath);
+        HttpBinding binding = new HttpBinding(httpMethod, path, body, responseBody, method,
+                backendOf(method.getService()), roles, publicWithSecretPath, fileName(method));
+        if (binding.fileName() != null && !binding.answersRawBody()) {
+            throw new IllegalStateException(method.getFullName()
+                    + " names a download file but answers no google.api.HttpBody");
+        }
+        if (binding.fileName() == null && binding.answersDownload()) {
+            throw new IllegalStateException(method.getFullName()
+                    + " answers a file in chunks but names no (bilan.api.v1.download_file_name)");
+        }
+        return binding;
+    }
+
+    /** The name the contract gives the file the RPC answers; {@code null} when it gives none. */
+    private static String fileName(MethodDescriptor method) {
+        String name = method.getOptions().getExtension(DownloadProto.downloadFileName);
+        return name.isEmpty() ? null : name;
     }
 
     private static String backendOf(ServiceDescriptor service) {

@@ -261,14 +261,18 @@ class OpenApiDocumentTest {
 
         var own = document.get("paths").get("/api/v1/assessments/{assessmentId}/synthesis/document").get("get");
         var shared = document.get("paths").get("/api/v1/synthesisShares/{token}/document").get("get");
-        for (var download : List.of(own, shared)) {
+        var agreement = document.get("paths").get("/api/v1/agreements/{id}/document").get("get");
+        var names = java.util.Map.of(own, "document-de-synthese.pdf", shared, "document-de-synthese-partage.pdf",
+                agreement, "convention-tripartite.pdf");
+        names.forEach((download, name) -> {
             var ok = download.get("responses").get("200");
             assertThat(ok.get("content").propertyNames()).containsExactly("application/octet-stream");
             assertThat(ok.get("content").get("application/octet-stream").get("schema").get("format").asString())
                     .isEqualTo("binary");
-            assertThat(ok.get("headers").has("Content-Disposition")).isTrue();
+            assertThat(ok.get("headers").get("Content-Disposition").get("description").asString())
+                    .startsWith("attachment; filename=\"" + name + "\"");
             assertThat(download.get("responses").has("404")).isTrue();
-        }
+        });
         assertThat(own.get("description").asString()).contains("Rôles autorisés : beneficiary, consultant.");
         assertThat(own.has("security")).isFalse();
         assertThat(shared.get("security").isEmpty()).isTrue();

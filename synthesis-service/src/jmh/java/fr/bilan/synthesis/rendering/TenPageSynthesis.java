@@ -1,5 +1,6 @@
 package fr.bilan.synthesis.rendering;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -57,8 +58,9 @@ final class TenPageSynthesis {
     }
 
     static SynthesisPrint print() {
-        return new SynthesisPrint(CENTRE, "Maëlle Le Goff-Cœurdevey", "François Ngô-Lefèbvre", LocalDate.of(2026, 11, 23),
-                1, content(), observations());
+        return new SynthesisPrint(CENTRE, "Maëlle Le Goff-Cœurdevey", "François Ngô-Lefèbvre",
+                new BilanCourse(LocalDate.of(2026, 9, 7), null, Duration.ofHours(6), Duration.ofHours(12),
+                        Duration.ofHours(4)), LocalDate.of(2026, 11, 23), 1, content(), observations());
     }
 
     static SynthesisContent content() {

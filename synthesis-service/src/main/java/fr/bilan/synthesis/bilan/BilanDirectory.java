@@ -1,6 +1,14 @@
 package fr.bilan.synthesis.bilan;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
@@ -11,16 +19,27 @@ import fr.bilan.proto.beneficiary.v1.Recipient;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc.AssessmentServiceBlockingStub;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
+import fr.bilan.proto.session.v1.ListSessionsRequest;
+import fr.bilan.proto.session.v1.Phase;
+import fr.bilan.proto.session.v1.PhaseHours;
+import fr.bilan.proto.session.v1.Session;
+import fr.bilan.proto.session.v1.SessionStatus;
+import fr.bilan.synthesis.rendering.BilanCourse;
 import fr.bilan.support.grpc.Downstream;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 
 /**
- * What synthesis-service asks the other services. With the caller's own token: the bilan
- * (session-service answers only its beneficiary, its consultant and its centre's managers), the
- * beneficiary (beneficiary-service answers only those who may read them), a consent. With the
+ * What synthesis-service asks the other services. With the caller's own token: the bilan and its
+ * sessions (session-service answers only its beneficiary, its consultant and its centre's managers),
+ * the beneficiary (beneficiary-service answers only those who may read them), a consent. With the
  * service's own token, for a recipient who has no account: whether a sharing consent still holds.
  */
 public class BilanDirectory {
+
+    /** The three phases of R6313-4, whose hours the synthèse states; the intake and the follow-up are not. */
+    private static final Set<Phase> COUNTED = Set.of(Phase.PRELIMINARY_PHASE, Phase.INVESTIGATION_PHASE,
+            Phase.CONCLUSION_PHASE);
 
     private final AssessmentServiceBlockingStub assessments;
     private final BeneficiaryServiceBlockingStub beneficiaries;
@@ -43,8 +62,37 @@ public class BilanDirectory {
     public Bilan bilan(String assessmentId) {
         Assessment assessment = sessions.call(() -> sessions.asCaller(assessments)
                 .getAssessment(GetAssessmentRequest.newBuilder().setId(assessmentId).build())).getAssessment();
+        Map<Phase, Duration> attended = new EnumMap<>(Phase.class);
+        for (PhaseHours hours : assessment.getHours().getPhasesList()) {
+            attended.put(hours.getPhase(), Duration.ofSeconds(hours.getAttended().getSeconds(),
+                    hours.getAttended().getNanos()));
+        }
         return new Bilan(assessment.getId(), assessment.getBeneficiaryId(), assessment.getCentreId(),
-                assessment.getConsultantId(), assessment.getState());
+                assessment.getConsultantId(), assessment.getState(), attended,
+                assessment.hasActionEndTime() ? ProtoTime.toInstant(assessment.getActionEndTime()) : null);
+    }
+
+    /** How {@code bilan} ran, as its synthèse states it: its sessions are read as the caller. */
+    public BilanCourse course(Bilan bilan, ZoneId zone) {
+        List<Session> held = sessions.call(() -> sessions.asCaller(assessments)
+                .listSessions(ListSessionsRequest.newBuilder().setAssessmentId(bilan.id()).build())).getSessionsList();
+        return course(bilan, held, zone);
+    }
+
+    /**
+     * The action starts with the first session of the three phases held with the beneficiary (a
+     * missed, cancelled or planned one, the intake and the follow-up do not start it) and ends when
+     * session-service says; the hours are session-service's, attended only, per phase.
+     */
+    static BilanCourse course(Bilan bilan, List<Session> sessions, ZoneId zone) {
+        LocalDate start = sessions.stream()
+                .filter(session -> session.getStatus() == SessionStatus.ATTENDED
+                        && COUNTED.contains(session.getPhase()))
+                .map(session -> ProtoTime.toInstant(session.getStartTime())).min(Comparator.naturalOrder())
+                .map(instant -> LocalDate.ofInstant(instant, zone)).orElse(null);
+        LocalDate end = bilan.actionEnd() == null ? null : LocalDate.ofInstant(bilan.actionEnd(), zone);
+        return new BilanCourse(start, end, bilan.attended(Phase.PRELIMINARY_PHASE),
+                bilan.attended(Phase.INVESTIGATION_PHASE), bilan.attended(Phase.CONCLUSION_PHASE));
     }
 
     /** The beneficiary, if the caller may read them in beneficiary-service. */

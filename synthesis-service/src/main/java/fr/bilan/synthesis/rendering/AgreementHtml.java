@@ -15,10 +15,17 @@ import fr.bilan.proto.beneficiary.v1.AgreementSignature;
 import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.proto.synthesis.v1.AgreementParties;
 
-/** The tripartite agreement with every mention of R6313-8, and the signatures recorded. */
+/**
+ * The tripartite agreement with every mention of R6313-8, and the signatures recorded. Each page
+ * says at its foot which agreement it belongs to and between whom; until all three parties signed
+ * (anything but {@code IN_FORCE}), the document is a draft: its title says « Projet », and every
+ * page carries a « PROJET » band, so that no printed page passes for the agreement in force.
+ */
 final class AgreementHtml {
 
     static final String TITLE = "Convention de bilan de compétences";
+    static final String DRAFT_TITLE = "Projet de convention de bilan de compétences";
+    static final String DRAFT_BAND = "PROJET — non signé par toutes les parties";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final HtmlPage page;
@@ -28,14 +35,32 @@ final class AgreementHtml {
     }
 
     static HtmlPage build(Agreement agreement, AgreementParties parties, CentreIdentity centre, String css) {
-        HtmlPage page = new HtmlPage(TITLE, "Convention tripartite de bilan de compétences (article R6313-8 du Code "
-                + "du travail)", centre, css);
-        new AgreementHtml(page).write(agreement, parties, centre);
+        boolean draft = isDraft(agreement);
+        String title = draft ? DRAFT_TITLE : TITLE;
+        HtmlPage page = new HtmlPage(title, "Convention tripartite de bilan de compétences (article R6313-8 du Code "
+                + "du travail)", centre, css, draft ? "agreement draft" : "agreement");
+        page.footerLine("Convention tripartite de bilan de compétences (article R6313-8 du Code du travail) : « "
+                + HtmlPage.clean(agreement.getTitle()).strip() + " »");
+        page.footerLine("Entre " + French.enumeration(List.of(agreement.getEmployer().getName(),
+                parties.getEmployeeName(), centre.name())));
+        if (draft) {
+            page.band(DRAFT_BAND);
+        }
+        new AgreementHtml(page).write(agreement, parties, centre, title, draft);
         return page;
     }
 
-    private void write(Agreement agreement, AgreementParties parties, CentreIdentity centre) {
-        page.title(TITLE, "Convention tripartite conclue en application de l'article R6313-8 du Code du travail");
+    /** Only an agreement all three parties signed is the convention; any other state prints as a draft. */
+    static boolean isDraft(Agreement agreement) {
+        return agreement.getState() != AgreementState.IN_FORCE;
+    }
+
+    private void write(Agreement agreement, AgreementParties parties, CentreIdentity centre, String title,
+            boolean draft) {
+        page.title(title, draft
+                ? "Convention tripartite en application de l'article R6313-8 du Code du travail. Ce projet ne prend "
+                        + "effet qu'une fois signé par les trois parties : le salarié, l'employeur et le prestataire."
+                : "Convention tripartite conclue en application de l'article R6313-8 du Code du travail");
         Element between = page.section("Entre les soussignés");
         page.heading3(between, "L'employeur");
         Element employer = page.add(between, "div", "identity");
@@ -45,7 +70,7 @@ final class AgreementHtml {
         page.heading3(between, "Le salarié, bénéficiaire du bilan");
         page.text(page.add(page.add(between, "div", "identity"), "p", "centre-name"), parties.getEmployeeName());
         page.heading3(between, "Le prestataire");
-        page.identityBlock(between, null, centre);
+        page.identityBlock(between, centre);
 
         mention("Intitulé de l'action", agreement.getTitle());
         mention("Objectif", agreement.getObjective());
@@ -105,12 +130,32 @@ final class AgreementHtml {
     private void signatures(Agreement agreement, AgreementParties parties, CentreIdentity centre) {
         Element section = page.section("Signatures");
         section.setAttribute("class", "signatures");
+        LocalDate made = madeOn(agreement);
+        page.text(page.add(section, "p"), "Fait à " + centre.city() + ", le "
+                + (made == null ? "…" : French.longDate(made)) + ", en trois exemplaires originaux, un pour "
+                + "chacune des parties : l'employeur, le salarié et le prestataire.");
         List<List<String>> rows = new ArrayList<>(3);
         rows.add(List.of("Le salarié", parties.getEmployeeName(), signature(agreement, AgreementParty.EMPLOYEE)));
         rows.add(List.of("L'employeur", agreement.getEmployer().getName() + "\nreprésenté par "
                 + agreement.getEmployer().getSignatoryName(), signature(agreement, AgreementParty.EMPLOYER_PARTY)));
         rows.add(List.of("Le prestataire", centre.name(), signature(agreement, AgreementParty.PROVIDER)));
         page.table(section, "Signatures des parties", List.of("Partie", "Nom", "Signature"), rows);
+    }
+
+    /**
+     * The date of the document: for the agreement in force, the day of the last signature, which
+     * concluded it; for a draft, the day of its last change (the version printed).
+     */
+    private static LocalDate madeOn(Agreement agreement) {
+        if (!isDraft(agreement)) {
+            return agreement.getSignaturesList().stream().filter(AgreementSignature::hasSignTime)
+                    .map(signature -> signature.getSignTime().getSeconds()).max(Long::compare)
+                    .map(AgreementHtml::day).orElse(null);
+        }
+        if (agreement.hasUpdateTime()) {
+            return day(agreement.getUpdateTime().getSeconds());
+        }
+        return agreement.hasCreateTime() ? day(agreement.getCreateTime().getSeconds()) : null;
     }
 
     /** « Signée le 03/12/2026 (signature électronique) », or room to sign by hand. */

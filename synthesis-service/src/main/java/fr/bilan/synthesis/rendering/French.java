@@ -1,5 +1,6 @@
 package fr.bilan.synthesis.rendering;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,6 +43,13 @@ final class French {
     /** « 23 novembre 2026 », « 1er décembre 2026 ». */
     static String longDate(LocalDate day) {
         return (day.getDayOfMonth() == 1 ? "1er" : Integer.toString(day.getDayOfMonth())) + " " + MONTH_YEAR.format(day);
+    }
+
+    /** « 6 h », « 4 h 30 », « 0 h 45 »: hours and minutes, as French readers write a duration. */
+    static String hours(Duration duration) {
+        long minutes = duration.toMinutes();
+        long rest = minutes % 60;
+        return minutes / 60 + NBSP + "h" + (rest == 0 ? "" : NBSP + String.format(Locale.ROOT, "%02d", rest));
     }
 
     /** The day a {@code google.type.Date} names; {@code null} when unset or not a full date of the calendar. */

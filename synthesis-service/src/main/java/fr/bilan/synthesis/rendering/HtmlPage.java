@@ -15,7 +15,9 @@ import org.w3c.dom.NodeList;
 
 /**
  * One printed document as a DOM, in the layout every document shares: the centre's identity at the
- * top of every page, the confidentiality notice and « Page X sur Y » at the bottom, then the content.
+ * top of the pages, the document's own lines and « Page X sur Y » at the bottom, then the content.
+ * What the pages repeat (header, footer, a draft's band) is page furniture, which the PDF tags as
+ * artefacts: read once in the content, not on every page.
  * What people typed only ever becomes text nodes and attribute values, never markup: a DOM has no
  * way to read {@code <b>} in a text node as an element, so no text can change the layout or make
  * the renderer fetch anything.
@@ -42,14 +44,18 @@ final class HtmlPage {
     }
 
     private final Document document;
+    private final Element header;
+    private final Element footer;
+    private final Element pages;
     private final Element content;
 
     /**
      * @param title the PDF's title (metadata, shown by viewers)
      * @param subject its description (metadata)
      * @param css the shared stylesheet
+     * @param layout the class of the body, which chooses the pages' layout in the stylesheet
      */
-    HtmlPage(String title, String subject, CentreIdentity centre, String css) {
+    HtmlPage(String title, String subject, CentreIdentity centre, String css, String layout) {
         document = DOM.createDocument(XHTML, "html", null);
         Element html = document.getDocumentElement();
         html.setAttribute("lang", "fr-FR");
@@ -58,10 +64,33 @@ final class HtmlPage {
         meta(head, "subject", subject);
         meta(head, "author", centre.name());
         add(head, "style").setTextContent(css);
-        Element body = add(html, "body");
-        header(add(body, "div", "header", null), centre);
-        footer(add(body, "div", "footer", null));
+        Element body = add(html, "body", layout);
+        header = add(body, "div", "header", null);
+        identity(add(header, "div", "identity-row"), centre, false);
+        footer = add(body, "div", "footer", null);
+        pages = add(footer, "p", "pages");
         content = add(body, "div", "content");
+    }
+
+    /** A line at the bottom of every page, above « Page X sur Y ». */
+    void footerLine(String text) {
+        Element line = document.createElementNS(XHTML, "p");
+        footer.insertBefore(line, pages);
+        text(line, text);
+    }
+
+    /** A band across the top of every page, under the centre's identity (a draft's « PROJET »). */
+    void band(String text) {
+        text(add(header, "p", "band"), text);
+    }
+
+    /**
+     * The centre's identity at the head of the first page, as content (read once, the logo with its
+     * text alternative), for a layout whose first page has no header: the identity then appears
+     * once on that page, and on the others as their header.
+     */
+    void letterhead(CentreIdentity centre) {
+        identity(add(content, "div", "letterhead"), centre, true);
     }
 
     Document document() {
@@ -109,12 +138,9 @@ final class HtmlPage {
         }
     }
 
-    /** The centre's identity as part of the document itself (the header repeats it as a page artefact). */
-    void identityBlock(Element parent, String heading, CentreIdentity centre) {
+    /** The centre's identity as a party to the document, in its content (the header repeats it as a page artefact). */
+    void identityBlock(Element parent, CentreIdentity centre) {
         Element block = add(parent, "div", "identity");
-        if (heading != null) {
-            text(add(block, "p", "label"), heading);
-        }
         text(add(block, "p", "centre-name"), centre.name());
         paragraph(block, centre.address());
         text(add(block, "p"), "Numéro de déclaration d'activité : " + centre.declarationNumber());
@@ -230,20 +256,17 @@ final class HtmlPage {
         meta.setAttribute("content", clean(content));
     }
 
-    private void header(Element header, CentreIdentity centre) {
-        Element identity = add(header, "div", "identity-cell");
+    /** Name, address on one line, declaration number and logo; in a letterhead, the address keeps its lines. */
+    private void identity(Element row, CentreIdentity centre, boolean addressLines) {
+        Element identity = add(row, "div", "identity-cell");
         text(add(identity, "p", "centre-name"), centre.name());
-        text(add(identity, "p"), String.join(" — ", clean(centre.address()).strip().split("\\s*\\n\\s*")));
+        String[] address = clean(centre.address()).strip().split("\\s*\\n\\s*");
+        text(add(identity, "p"), String.join(addressLines ? "\n" : " — ", address));
         text(add(identity, "p"), "Déclaration d'activité n° " + centre.declarationNumber());
         if (centre.hasLogo()) {
-            Element logo = add(add(header, "div", "logo-cell"), "img", "logo");
+            Element logo = add(add(row, "div", "logo-cell"), "img", "logo");
             logo.setAttribute("src", LOGO_URI);
             logo.setAttribute("alt", "Logo de " + clean(centre.name()));
         }
-    }
-
-    private void footer(Element footer) {
-        text(add(footer, "p", "notice"), NOTICE);
-        add(footer, "p", "pages");
     }
 }

@@ -36,8 +36,9 @@ import fr.bilan.proto.synthesis.v1.SynthesisContent;
 
 /**
  * Prints the platform's legal documents (the synthèse, the tripartite agreement) as PDF/A-3a and
- * PDF/UA-1: tagged, in French, Liberation fonts embedded, the centre's identity, the confidentiality
- * notice and « Page X sur Y » on every page. Nothing outside the renderer is ever fetched: the only
+ * PDF/UA-1: tagged, in French, Liberation fonts embedded, the centre's identity, the document's own
+ * footer (the synthèse's confidentiality notice, the agreement's title and parties) and « Page X sur Y »
+ * on every page. Nothing outside the renderer is ever fetched: the only
  * resource a document may name is its centre's logo, served from memory.
  *
  * <p>Thread-safe; built once: fonts, stylesheet, colour profile and logos are read at construction,
@@ -118,9 +119,11 @@ public final class PdfRenderer {
 
     private static SynthesisPrint checked(SynthesisPrint print) {
         Objects.requireNonNull(print.finalizeDate(), "finalizeDate");
-        return print.content() != null ? print
+        return print.content() != null && print.course() != null ? print
                 : new SynthesisPrint(print.centreId(), print.beneficiaryName(), print.consultantName(),
-                        print.finalizeDate(), print.version(), SynthesisContent.getDefaultInstance(),
+                        Objects.requireNonNullElse(print.course(), BilanCourse.UNKNOWN), print.finalizeDate(),
+                        print.version(),
+                        Objects.requireNonNullElse(print.content(), SynthesisContent.getDefaultInstance()),
                         print.beneficiaryObservations());
     }
 

@@ -1,5 +1,6 @@
 package fr.bilan.synthesis.rendering;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,7 +15,11 @@ import fr.bilan.proto.synthesis.v1.RiasecProfile;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.TestResult;
 
-/** The document de synthèse: its sections in the order of R6313-4, empty ones left out. */
+/**
+ * The document de synthèse: on its first page, the centre once, then whose bilan it is, who led it,
+ * when it ran and its hours per phase; then its sections in the order of R6313-4, empty ones left
+ * out. Each page ends with the confidentiality notice of L6313-4.
+ */
 final class SynthesisHtml {
 
     static final String TITLE = "Document de synthèse du bilan de compétences";
@@ -27,15 +32,17 @@ final class SynthesisHtml {
 
     static HtmlPage build(SynthesisPrint print, CentreIdentity centre, String css) {
         HtmlPage page = new HtmlPage(TITLE, "Document de synthèse remis au bénéficiaire (articles L6313-4 et R6313-4 "
-                + "du Code du travail)", centre, css);
+                + "du Code du travail)", centre, css, "synthesis");
+        page.footerLine(HtmlPage.NOTICE);
         new SynthesisHtml(page).write(print, centre);
         return page;
     }
 
     private void write(SynthesisPrint print, CentreIdentity centre) {
         SynthesisContent content = print.content();
-        page.title(TITLE, "Bénéficiaire : " + HtmlPage.clean(print.beneficiaryName()));
-        page.identityBlock(page.content(), "Centre de bilan", centre);
+        page.letterhead(centre);
+        page.title(TITLE, null);
+        summary(print);
         textSection("La demande et son contexte", content.getRequestContext());
         textSection("Le parcours professionnel", content.getCareerPath());
         skills(content);
@@ -53,6 +60,29 @@ final class SynthesisHtml {
         followUp(content);
         textSection("Observations du bénéficiaire", print.beneficiaryObservations());
         closing(print);
+    }
+
+    /** Who, and how the bilan ran: its dates and the accompaniment hours held in each phase. */
+    private void summary(SynthesisPrint print) {
+        Element summary = page.add(page.content(), "div", "summary");
+        page.labelled(summary, "Bénéficiaire", print.beneficiaryName());
+        page.labelled(summary, "Consultant(e)", print.consultantName());
+        BilanCourse course = print.course();
+        page.labelled(summary, "Période du bilan", period(course));
+        List<Duration> hours = List.of(course.preliminary(), course.investigation(), course.conclusion(),
+                course.total());
+        page.table(summary, "Heures d'accompagnement réalisées" + (course.ongoing() ? " à la date du document" : ""),
+                List.of("Phase préliminaire", "Phase d'investigation", "Phase de conclusion", "Total"),
+                List.of(hours.stream().map(French::hours).toList()), "number", "number", "number", "number total");
+    }
+
+    /** « du 14 septembre 2026 au 18 décembre 2026 », or since when it runs. */
+    static String period(BilanCourse course) {
+        if (course.start() == null) {
+            return course.ongoing() ? "en cours" : "achevé le " + French.longDate(course.end());
+        }
+        return course.ongoing() ? "depuis le " + French.longDate(course.start()) + ", en cours à la date du document"
+                : "du " + French.longDate(course.start()) + " au " + French.longDate(course.end());
     }
 
     private void textSection(String heading, String text) {
@@ -175,8 +205,6 @@ final class SynthesisHtml {
 
     private void closing(SynthesisPrint print) {
         Element closing = page.add(page.content(), "div", "closing");
-        page.labelled(closing, "Bénéficiaire", print.beneficiaryName());
-        page.labelled(closing, "Consultant(e)", print.consultantName());
         text(page.add(closing, "p"), "Fait le " + French.longDate(print.finalizeDate()));
         page.labelled(closing, "Version du document", Integer.toString(print.version()));
         text(page.add(closing, "p", "notice-block"), HtmlPage.NOTICE);

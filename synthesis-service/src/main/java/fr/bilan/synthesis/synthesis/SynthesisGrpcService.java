@@ -219,7 +219,8 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Instant now = clock.instant();
         byte[] pdf = renderer.renderSynthesis(new SynthesisPrint(bilan.centreId(),
                 beneficiary.getGivenName() + " " + beneficiary.getFamilyName(), ConsultantName.current(),
-                now.atZone(properties.zone()).toLocalDate(), 1, draft.content(), draft.observations()));
+                directory.course(bilan, properties.zone()), now.atZone(properties.zone()).toLocalDate(), 1,
+                draft.content(), draft.observations()));
         String objectKey = ObjectKeys.synthesis(bilan.id(), UUID.randomUUID().toString());
         StoredObject stored = documents.put(bilan.id(), objectKey, pdf);
         try {

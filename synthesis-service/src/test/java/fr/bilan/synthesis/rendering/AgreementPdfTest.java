@@ -2,18 +2,19 @@ package fr.bilan.synthesis.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.Timestamp;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
-import fr.bilan.proto.beneficiary.v1.AgreementSignature;
 import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 
 class AgreementPdfTest {
 
@@ -23,7 +24,8 @@ class AgreementPdfTest {
 
     @Test
     void namesTheThreeParties() {
-        assertThat(TEXT).containsSubsequence("Convention de bilan de compétences", "Entre les soussignés", "L'employeur",
+        assertThat(TEXT).containsSubsequence("Projet de convention de bilan de compétences", "Entre les soussignés",
+                "L'employeur",
                 "Saveurs du Rhône SAS", "SIRET : 732 829 320 00074",
                 "Représenté par : Hélène Garçon, directrice des ressources humaines",
                 "Le salarié, bénéficiaire du bilan", "Chloé Lefèvre-Nguyễn", "Le prestataire",
@@ -59,16 +61,73 @@ class AgreementPdfTest {
         assertThat(TEXT).containsSubsequence("Signatures", "Partie Nom Signature",
                 "Le salarié Chloé Lefèvre-Nguyễn Signée le 04/12/2026 (dans l'application)", "L'employeur Saveurs du Rhône SAS",
                 "Date et signature :", "Le prestataire", "Date et signature :");
-        Agreement inForce = Samples.agreement().toBuilder().setState(AgreementState.IN_FORCE)
-                .addSignatures(signature(AgreementParty.EMPLOYER_PARTY, EvidenceMethod.E_SIGNATURE, "2026-12-07T16:10:00Z"))
-                // 23:30 UTC is already the next day in Paris
-                .addSignatures(signature(AgreementParty.PROVIDER, EvidenceMethod.SIGNED_FORM, "2026-12-08T23:30:00Z"))
-                .build();
-        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(inForce, Samples.parties())));
+        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties())));
         assertThat(signed).contains("Signée le 07/12/2026 (signature électronique)",
                 "Signée le 09/12/2026 (formulaire signé)").doesNotContain("Date et signature :");
     }
 
+    @Test
+    void saysWhereWhenAndInHowManyOriginalsItIsMadeBeforeTheSignatures() {
+        // a draft: the day of its last change, here the employee's signature
+        assertThat(TEXT).containsSubsequence("Signatures", "Fait à Lyon, le 4 décembre 2026, en trois exemplaires "
+                + "originaux, un pour chacune des parties : l'employeur, le salarié et le prestataire.",
+                "Signatures des parties", "Partie Nom Signature");
+        // in force: the day of the last signature, which concluded it (23:30 UTC is 9 December in Paris)
+        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties())));
+        assertThat(signed).containsSubsequence("Fait à Lyon, le 9 décembre 2026, en trois exemplaires originaux",
+                "Signatures des parties");
+    }
+
+    @Test
+    void theTownIsTheLastLineOfTheCentresAddress() {
+        assertThat(city("12, rue de la Villette\nImmeuble « Le Français », 3e étage\n69003 Lyon")).isEqualTo("Lyon");
+        assertThat(city("Tour Alto\n4, place des Saisons\n92400 Courbevoie Cedex 12")).isEqualTo("Courbevoie");
+        assertThat(city("BP 245\n38000 GRENOBLE CEDEX")).isEqualTo("GRENOBLE");
+        assertThat(city("2 rue Jean Jaurès\n97400  Saint-Denis  \n")).isEqualTo("Saint-Denis");
+        assertThat(city("Le Moulin\nSaint-Martin-de-Ré")).isEqualTo("Saint-Martin-de-Ré");
+    }
+
+    @Test
+    void everyPageEndsWithTheAgreementsOwnFooterNotTheSynthesissNotice() {
+        for (Agreement agreement : List.of(Samples.agreement(), Samples.agreementInForce())) {
+            List<String> pages = Pdfs.pages(RENDERER.renderAgreement(agreement, Samples.parties()));
+            Pdfs.assertEveryPage(pages, "Convention tripartite de bilan de compétences (article R6313-8 du Code du "
+                    + "travail) : « Bilan de compétences — évolution vers les ressources humaines »",
+                    "Entre Saveurs du Rhône SAS, Chloé Lefèvre-Nguyễn et Bilans & Parcours — Centre de Lyon Part-Dieu");
+            assertThat(Pdfs.flat(pages)).doesNotContain("Document confidentiel", "remis au seul bénéficiaire",
+                    "Sa communication à un tiers");
+        }
+    }
+
+    @Test
+    void untilAllThreeSignedEveryPageIsMarkedProjetAsPageFurnitureAndTheTitleSaysSo() throws IOException {
+        for (AgreementState state : List.of(AgreementState.DRAFT, AgreementState.SENT, AgreementState.SIGNED_BY_EMPLOYEE,
+                AgreementState.REFUSED, AgreementState.LAPSED)) {
+            byte[] pdf = RENDERER.renderAgreement(Samples.agreement().toBuilder().setState(state).build(),
+                    Samples.parties());
+            List<String> pages = Pdfs.pages(pdf);
+            Pdfs.assertEveryPage(pages, "PROJET — non signé par toutes les parties");
+            assertThat(Pdfs.flat(pages)).as(state.name()).contains("Projet de convention de bilan de compétences",
+                    "Ce projet ne prend effet qu'une fois signé par les trois parties");
+            try (PDDocument document = Pdfs.open(pdf)) {
+                assertThat(document.getDocumentInformation().getTitle()).isEqualTo(AgreementHtml.DRAFT_TITLE);
+                for (PDPage page : document.getPages()) {
+                    // read once (the title), not on every page: the band is an artefact, outside the structure
+                    assertThat(Pdfs.artifactText(page)).as(state.name()).contains("PROJET");
+                    assertThat(Pdfs.taggedText(page)).as(state.name()).doesNotContain("PROJET");
+                }
+            }
+            assertThat(Pdfs.draftBandPixels(pdf)).as(state.name()).allSatisfy(pixels -> assertThat(pixels)
+                    .isGreaterThan(500));
+        }
+        byte[] inForce = RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties());
+        assertThat(Pdfs.flat(Pdfs.pages(inForce))).doesNotContain("PROJET", "Projet de convention", "Ce projet")
+                .contains("Convention de bilan de compétences");
+        assertThat(Pdfs.draftBandPixels(inForce)).allSatisfy(pixels -> assertThat(pixels).isZero());
+        try (PDDocument document = Pdfs.open(inForce)) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo(AgreementHtml.TITLE);
+        }
+    }
     @Test
     void aDraftNotYetReceivedHasNoDatesAndARefusalIsSaid() {
         Agreement draft = Samples.agreement().toBuilder().setState(AgreementState.DRAFT).clearReceiveDate()
@@ -86,8 +145,8 @@ class AgreementPdfTest {
     }
 
     @Test
-    void everyPageCarriesTheCentreTheNoticeAndItsNumber() {
-        Pdfs.assertEveryPage(PAGES, "Bilans & Parcours — Centre de Lyon Part-Dieu", HtmlPage.NOTICE);
+    void everyPageCarriesTheCentreAndItsNumber() {
+        Pdfs.assertEveryPage(PAGES, "Bilans & Parcours — Centre de Lyon Part-Dieu", "Déclaration d'activité n° 84691234569");
     }
 
     @Test
@@ -98,8 +157,7 @@ class AgreementPdfTest {
         assertThat(French.euros(99_900)).isEqualTo("999,00\u00a0€");
     }
 
-    private static AgreementSignature signature(AgreementParty party, EvidenceMethod method, String time) {
-        return AgreementSignature.newBuilder().setParty(party).setMethod(method)
-                .setSignTime(Timestamp.newBuilder().setSeconds(Instant.parse(time).getEpochSecond())).build();
+    private static String city(String address) {
+        return new CentreIdentity("Centre", address, "84691234569", null).city();
     }
 }

@@ -27,7 +27,8 @@ class CentreIdentityTest {
     @Test
     void aCentreWithoutIdentityCannotPrintAndIsToldWhatIsMissingInFrench() {
         PdfRenderer renderer = new PdfRenderer(Map.of(Samples.CENTRE, Samples.LYON)::get);
-        SynthesisPrint elsewhere = new SynthesisPrint("centre-inconnu", "Ana", "Léo", Samples.synthesis().finalizeDate(), 1,
+        SynthesisPrint elsewhere = new SynthesisPrint("centre-inconnu", "Ana", "Léo", Samples.COURSE,
+                Samples.synthesis().finalizeDate(), 1,
                 Samples.content(), "");
         assertThatThrownBy(() -> renderer.renderSynthesis(elsewhere)).isInstanceOfSatisfying(CentreIdentityMissing.class,
                 missing -> {

@@ -33,7 +33,7 @@ class EscapingTest {
                         .setDueDate(Samples.date(LocalDate.of(2027, 1, 4))))
                 .build();
         byte[] pdf = renderer.renderSynthesis(new SynthesisPrint(Samples.CENTRE, "<i>Ana</i> & Co", "</p><h1>Léo</h1>",
-                LocalDate.of(2026, 11, 23), 1, content, MARKUP));
+                Samples.COURSE, LocalDate.of(2026, 11, 23), 1, content, MARKUP));
 
         String text = Pdfs.text(pdf).replaceAll("\\s+", " ");
         assertThat(text).contains("Bénéficiaire : <i>Ana</i> & Co", "Consultant(e) : </p><h1>Léo</h1>");
@@ -69,7 +69,7 @@ class EscapingTest {
             try (var stylesheet = PdfRenderer.class.getResourceAsStream("document.css")) {
                 css = new String(stylesheet.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            HtmlPage page = new HtmlPage("Essai", "Essai", Samples.LYON, css);
+            HtmlPage page = new HtmlPage("Essai", "Essai", Samples.LYON, css, "synthesis");
             Element body = page.content();
             for (String src : new String[] {url + "/image.png", "file:///etc/passwd", "classpath:/logback.xml",
                     "jar:file:/tmp/x.jar!/a.png", "data:image/png;base64,iVBORw0KGgo=", "/relative.png",

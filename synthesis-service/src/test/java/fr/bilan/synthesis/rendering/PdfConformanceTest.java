@@ -3,11 +3,17 @@ package fr.bilan.synthesis.rendering;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 
@@ -15,12 +21,17 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.verapdf.pdfa.flavours.PDFAFlavour;
@@ -29,25 +40,35 @@ import org.w3c.dom.Document;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 
 /**
- * Both documents are PDF/A-3a and PDF/UA-1: checked with PDFBox, then by veraPDF. Liberation covers
- * Latin (Vietnamese included), Greek and Cyrillic; a character it lacks prints as « # ».
+ * Every kind of document the platform prints (the synthèse, an agreement still a draft with its
+ * « PROJET » band, an agreement in force) is PDF/A-3a and PDF/UA-1: checked with PDFBox, then by
+ * veraPDF, which must find no failed check of either profile. Liberation covers Latin (Vietnamese
+ * included), Greek and Cyrillic; a character it lacks prints as « # ».
+ *
+ * <p>The three are also written to {@code target/rendered-documents/}, for a person to look at them
+ * (e.g. {@code pdftoppm -png -r 60}).
  */
 class PdfConformanceTest {
 
-    private static byte[] synthesis;
-    private static byte[] agreement;
+    private static final Path RENDERED = Path.of("target", "rendered-documents");
+    private static final Map<String, byte[]> DOCUMENTS = new LinkedHashMap<>();
 
     @BeforeAll
-    static void render() {
+    static void render() throws IOException {
         CentreIdentity withLogo = new CentreIdentity(Samples.LYON.name(), Samples.LYON.address(),
                 Samples.LYON.declarationNumber(), Pdfs.logo());
         PdfRenderer renderer = new PdfRenderer(centreId -> withLogo);
-        synthesis = renderer.renderSynthesis(Samples.synthesis());
-        agreement = renderer.renderAgreement(Samples.agreement(), Samples.parties());
+        DOCUMENTS.put("document-de-synthese", renderer.renderSynthesis(Samples.synthesis()));
+        DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.agreement(), Samples.parties()));
+        DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.agreementInForce(), Samples.parties()));
+        Files.createDirectories(RENDERED);
+        for (Map.Entry<String, byte[]> document : DOCUMENTS.entrySet()) {
+            Files.write(RENDERED.resolve(document.getKey() + ".pdf"), document.getValue());
+        }
     }
 
-    static List<byte[]> documents() {
-        return List.of(synthesis, agreement);
+    static Stream<Named<byte[]>> documents() {
+        return DOCUMENTS.entrySet().stream().map(document -> Named.of(document.getKey(), document.getValue()));
     }
 
     @ParameterizedTest
@@ -58,13 +79,14 @@ class PdfConformanceTest {
             assertThat(catalog.getLanguage()).isEqualTo("fr-FR");
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
-            assertThat(document.getDocumentInformation().getTitle()).isIn(SynthesisHtml.TITLE, AgreementHtml.TITLE);
+            assertThat(document.getDocumentInformation().getTitle()).isIn(SynthesisHtml.TITLE, AgreementHtml.TITLE,
+                    AgreementHtml.DRAFT_TITLE);
             assertThat(catalog.getStructureTreeRoot()).isNotNull();
             assertThat(catalog.getStructureTreeRoot().getParentTree()).isNotNull();
             List<String> tags = new ArrayList<>();
             collect(catalog.getStructureTreeRoot(), tags);
             assertThat(tags).contains("Document", "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD");
-            if (pdf == synthesis) {
+            if (pdf == DOCUMENTS.get("document-de-synthese")) {
                 assertThat(tags).contains("L", "LI", "LBody");
             }
             for (PDPage page : document.getPages()) {
@@ -131,9 +153,28 @@ class PdfConformanceTest {
         assertThat(Pdfs.violations(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
+    void theCheckFailsAnOrdinaryPdf() throws IOException {
+        // an untagged page with a font not embedded: what a renderer without PDF/A and PDF/UA would write
+        try (PDDocument plain = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            plain.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(plain, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.showText("Convention");
+                content.endText();
+            }
+            plain.save(bytes);
+            assertThat(Pdfs.violations(bytes.toByteArray(), PDFAFlavour.PDFA_3_A)).isNotEmpty();
+            assertThat(Pdfs.violations(bytes.toByteArray(), PDFAFlavour.PDFUA_1)).isNotEmpty();
+        }
+    }
+
+    @Test
     void charactersTheFontLacksPrintAsHashesAndKeepItCompliant() {
-        SynthesisPrint print = new SynthesisPrint(Samples.CENTRE, "王小明", "Léo Martin", LocalDate.of(2026, 11, 23), 1,
+        SynthesisPrint print = new SynthesisPrint(Samples.CENTRE, "王小明", "Léo Martin", Samples.COURSE,
+                LocalDate.of(2026, 11, 23), 1,
                 SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build(), "");
         byte[] pdf = Samples.renderer().renderSynthesis(print);
         assertThat(Pdfs.flat(Pdfs.pages(pdf))).contains("Bénéficiaire : ###", "Merci # → ≥ ‰ ǅ");

@@ -17,7 +17,12 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFMarkedContentExtractor;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
 import org.verapdf.pdfa.Foundries;
 import org.verapdf.pdfa.PDFAParser;
@@ -78,6 +83,70 @@ final class Pdfs {
         }
     }
 
+    /** The text a page draws as artefacts (page furniture: header, footer, a draft's band), which readers skip. */
+    static String artifactText(PDPage page) {
+        return markedText(page, true);
+    }
+
+    /** The text a page draws as tagged content, which the structure tree orders and readers read. */
+    static String taggedText(PDPage page) {
+        return markedText(page, false);
+    }
+
+    private static String markedText(PDPage page, boolean artifacts) {
+        try {
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(page);
+            StringBuilder text = new StringBuilder();
+            extractor.getMarkedContents().forEach(content -> collect(content, artifacts, false, text));
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void collect(PDMarkedContent content, boolean artifacts, boolean inArtifact, StringBuilder text) {
+        boolean artifact = inArtifact || "Artifact".equals(content.getTag());
+        for (Object item : content.getContents()) {
+            if (item instanceof TextPosition position && artifact == artifacts) {
+                text.append(position.getUnicode());
+            } else if (item instanceof PDMarkedContent nested) {
+                collect(nested, artifacts, artifact, text);
+            }
+        }
+    }
+
+    /**
+     * Per page, how many pixels of its top quarter have the draft band's background (#fbe9e9), the
+     * page drawn at 50 dpi as a viewer would: what a reader sees of the « PROJET » band.
+     */
+    static List<Integer> draftBandPixels(byte[] pdf) {
+        try (PDDocument document = open(pdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            List<Integer> counts = new ArrayList<>();
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 50, ImageType.RGB);
+                int count = 0;
+                for (int y = 0; y < image.getHeight() / 4; y++) {
+                    for (int x = 0; x < image.getWidth(); x++) {
+                        int rgb = image.getRGB(x, y);
+                        if (near(rgb >> 16 & 0xff, 0xfb) && near(rgb >> 8 & 0xff, 0xe9) && near(rgb & 0xff, 0xe9)) {
+                            count++;
+                        }
+                    }
+                }
+                counts.add(count);
+            }
+            return counts;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean near(int channel, int expected) {
+        return Math.abs(channel - expected) <= 4;
+    }
+
     /** How many images the pages draw (XObjects of their resources). */
     static int images(byte[] pdf) {
         try (PDDocument document = open(pdf)) {
@@ -100,10 +169,18 @@ final class Pdfs {
         try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
                 PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
             ValidationResult result = validator.validate(parser);
-            return result.getTestAssertions().stream().filter(check -> check.getStatus() != TestAssertion.Status.PASSED)
+            List<String> failed = new ArrayList<>(result.getTestAssertions().stream()
+                    .filter(check -> check.getStatus() != TestAssertion.Status.PASSED)
                     .map(check -> check.getRuleId().getClause() + "-" + check.getRuleId().getTestNumber() + " "
                             + check.getMessage())
-                    .distinct().toList();
+                    .distinct().toList());
+            if (failed.isEmpty() && (!result.isCompliant() || result.getTotalAssertions() == 0
+                    || result.getPDFAFlavour() != flavour)) {
+                // a verdict without the failed checks listed, no check run, or another profile run is no pass either
+                failed.add("not compliant with " + flavour + " (" + result.getPDFAFlavour() + ", "
+                        + result.getTotalAssertions() + " checks run)");
+            }
+            return failed;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package fr.bilan.synthesis.rendering;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -40,9 +41,13 @@ final class Samples {
         return new PdfRenderer(Map.of(CENTRE, LYON)::get);
     }
 
+    /** A bilan in its conclusion phase: 6 hours of préliminaire, 12 of investigation, 4 h 30 of conclusion so far. */
+    static final BilanCourse COURSE = new BilanCourse(LocalDate.of(2026, 9, 14), null, Duration.ofHours(6),
+            Duration.ofHours(12), Duration.ofMinutes(270));
+
     static SynthesisPrint synthesis() {
-        return new SynthesisPrint(CENTRE, "Chloé Lefèvre-Nguyễn", "Benoît Œhlenschläger", LocalDate.of(2026, 11, 23), 2,
-                content(), "Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie de ce document "
+        return new SynthesisPrint(CENTRE, "Chloé Lefèvre-Nguyễn", "Benoît Œhlenschläger", COURSE,
+                LocalDate.of(2026, 11, 23), 2, content(), "Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie de ce document "
                         + "pour mon entretien avec ma conseillère en évolution professionnelle.");
     }
 
@@ -126,9 +131,27 @@ final class Samples {
                 .setReceiveDate(date(LocalDate.of(2026, 12, 2)))
                 .setEmployeeDeadlineDate(date(LocalDate.of(2026, 12, 12)))
                 .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.EMPLOYEE)
-                        .setMethod(EvidenceMethod.IN_APP)
-                        .setSignTime(Timestamp.newBuilder().setSeconds(Instant.parse("2026-12-04T09:30:00Z").getEpochSecond())))
+                        .setMethod(EvidenceMethod.IN_APP).setSignTime(time("2026-12-04T09:30:00Z")))
+                .setCreateTime(time("2026-11-27T14:00:00Z"))
+                // the employee's signature was its last change
+                .setUpdateTime(time("2026-12-04T09:30:00Z"))
                 .build();
+    }
+
+    /** The agreement signed by all three parties, the last on 9 December (Paris). */
+    static Agreement agreementInForce() {
+        return agreement().toBuilder().setState(AgreementState.IN_FORCE)
+                .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.EMPLOYER_PARTY)
+                        .setMethod(EvidenceMethod.E_SIGNATURE).setSignTime(time("2026-12-07T16:10:00Z")))
+                // 23:30 UTC is already the next day in Paris
+                .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.PROVIDER)
+                        .setMethod(EvidenceMethod.SIGNED_FORM).setSignTime(time("2026-12-08T23:30:00Z")))
+                .setUpdateTime(time("2026-12-08T23:30:00Z"))
+                .build();
+    }
+
+    static Timestamp time(String instant) {
+        return Timestamp.newBuilder().setSeconds(Instant.parse(instant).getEpochSecond()).build();
     }
 
     static AgreementParties parties() {

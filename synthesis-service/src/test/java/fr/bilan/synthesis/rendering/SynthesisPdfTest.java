@@ -2,6 +2,7 @@ package fr.bilan.synthesis.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -26,13 +27,58 @@ class SynthesisPdfTest {
 
     @Test
     void sectionsComeInTheOrderOfR6313_4() {
-        assertThat(TEXT).containsSubsequence("Document de synthèse du bilan de compétences", "La demande et son contexte",
+        assertThat(TEXT).containsSubsequence("Document de synthèse du bilan de compétences",
+                "Bénéficiaire : Chloé Lefèvre-Nguyễn", "Consultant(e) : Benoît Œhlenschläger", "Période du bilan",
+                "Heures d'accompagnement réalisées", "La demande et son contexte",
                 "Le parcours professionnel", "Les compétences", "Savoirs", "Savoir-faire", "Savoir-être",
                 "Les intérêts et motivations", "Le projet professionnel principal", "Les projets alternatifs",
                 "Les conditions et moyens favorisant la réalisation du projet", "Le plan d'action",
                 "Les besoins de formation et la VAE", "Le suivi proposé", "Observations du bénéficiaire",
-                "Bénéficiaire : Chloé Lefèvre-Nguyễn", "Consultant(e) : Benoît Œhlenschläger", "Fait le 23 novembre 2026",
-                "Version du document : 2");
+                "Fait le 23 novembre 2026", "Version du document : 2");
+    }
+
+    @Test
+    void theFirstPageSaysWhoseBilanWhoLedItWhenItRanAndItsHoursPerPhase() {
+        assertThat(Pdfs.flat(PAGES.subList(0, 1))).containsSubsequence("Document de synthèse du bilan de compétences",
+                "Bénéficiaire : Chloé Lefèvre-Nguyễn", "Consultant(e) : Benoît Œhlenschläger",
+                "Période du bilan : depuis le 14 septembre 2026, en cours à la date du document",
+                "Heures d'accompagnement réalisées à la date du document",
+                "Phase préliminaire Phase d'investigation Phase de conclusion Total", "6 h 12 h 4 h 30 22 h 30",
+                "La demande et son contexte");
+
+        BilanCourse ended = new BilanCourse(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 1), Duration.ofHours(3),
+                Duration.ofMinutes(9 * 60 + 45), Duration.ofMinutes(45));
+        String endedText = Pdfs.flat(Pdfs.pages(RENDERER.renderSynthesis(new SynthesisPrint(Samples.CENTRE, "Ana Ruiz",
+                "Léo Martin", ended, LocalDate.of(2026, 12, 1), 1, Samples.content(), ""))).subList(0, 1));
+        assertThat(endedText).containsSubsequence("Bénéficiaire : Ana Ruiz", "Consultant(e) : Léo Martin",
+                "Période du bilan : du 1er septembre 2026 au 1er janvier 2027", "Heures d'accompagnement réalisées Phase",
+                "3 h 9 h 45 0 h 45 13 h 30").doesNotContain("à la date du document");
+    }
+
+    @Test
+    void theBilansPeriodReadsAsFrenchDoes() {
+        LocalDate start = LocalDate.of(2026, 9, 14);
+        LocalDate end = LocalDate.of(2026, 12, 18);
+        assertThat(SynthesisHtml.period(course(start, end))).isEqualTo("du 14 septembre 2026 au 18 décembre 2026");
+        assertThat(SynthesisHtml.period(course(start, null)))
+                .isEqualTo("depuis le 14 septembre 2026, en cours à la date du document");
+        assertThat(SynthesisHtml.period(course(null, null))).isEqualTo("en cours");
+        assertThat(SynthesisHtml.period(course(null, end))).isEqualTo("achevé le 18 décembre 2026");
+        assertThat(French.hours(Duration.ZERO)).isEqualTo("0\u00a0h");
+        assertThat(French.hours(Duration.ofMinutes(45))).isEqualTo("0\u00a0h\u00a045");
+        assertThat(French.hours(Duration.ofMinutes(24 * 60 + 5))).isEqualTo("24\u00a0h\u00a005");
+    }
+
+    @Test
+    void theCentresIdentityIsPrintedOnceOnEachPage() {
+        assertThat(PAGES).hasSizeGreaterThan(1);
+        for (int page = 0; page < PAGES.size(); page++) {
+            String text = Pdfs.flat(PAGES.subList(page, page + 1));
+            assertThat(occurrences(text, "Bilans & Parcours — Centre de Lyon Part-Dieu")).as("page %d", page + 1)
+                    .isEqualTo(1);
+            assertThat(occurrences(text, "84691234569")).as("page %d", page + 1).isEqualTo(1);
+            assertThat(occurrences(text, "12, rue de la Villette")).as("page %d", page + 1).isEqualTo(1);
+        }
     }
 
     @Test
@@ -43,8 +89,8 @@ class SynthesisPdfTest {
                 "Une VAE partielle du titre est envisageable")
                 // a line break typed in the observations stays one
                 .contains("Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie");
-        assertThat(TEXT).contains("Centre de bilan", "Bilans & Parcours — Centre de Lyon Part-Dieu", "12, rue de la Villette",
-                "69003 Lyon", "Numéro de déclaration d'activité : 84691234569");
+        assertThat(TEXT).contains("Bilans & Parcours — Centre de Lyon Part-Dieu", "12, rue de la Villette",
+                "69003 Lyon", "Déclaration d'activité n° 84691234569");
     }
 
     @Test
@@ -114,7 +160,19 @@ class SynthesisPdfTest {
     }
 
     private static SynthesisPrint print(SynthesisContent content, String observations) {
-        return new SynthesisPrint(Samples.CENTRE, "Ana Ruiz", "Léo Martin", LocalDate.of(2026, 12, 1), 1, content,
-                observations);
+        return new SynthesisPrint(Samples.CENTRE, "Ana Ruiz", "Léo Martin", Samples.COURSE, LocalDate.of(2026, 12, 1), 1,
+                content, observations);
+    }
+
+    private static BilanCourse course(LocalDate start, LocalDate end) {
+        return new BilanCourse(start, end, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + 1)) {
+            count++;
+        }
+        return count;
     }
 }

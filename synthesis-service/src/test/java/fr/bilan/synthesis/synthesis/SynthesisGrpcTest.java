@@ -5,11 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +26,13 @@ import com.mongodb.client.model.Updates;
 
 import fr.bilan.proto.beneficiary.v1.Recipient;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentState;
+import fr.bilan.proto.session.v1.HourSummary;
+import fr.bilan.proto.session.v1.Phase;
+import fr.bilan.proto.session.v1.PhaseHours;
+import fr.bilan.proto.session.v1.Session;
+import fr.bilan.proto.session.v1.SessionStatus;
 import fr.bilan.proto.synthesis.v1.CreateSynthesisShareRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSharedSynthesisDocumentRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;
@@ -45,6 +55,7 @@ import fr.bilan.support.hash.Sha256;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.support.testing.FakeRetention.Call;
 import fr.bilan.support.testing.FieldErrors;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -246,6 +257,41 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
     }
 
     @Test
+    void theFinalPdfStatesTheBilansDatesAndHoursAsSessionServiceHasThem() throws Exception {
+        TestBilan bilan = newBilan(AssessmentState.CONCLUSION);
+        FakeSessionService.register(Assessment.newBuilder().setId(bilan.id()).setBeneficiaryId(bilan.beneficiaryId())
+                .setCentreId(CENTRE).setConsultantId(bilan.consultantId()).setState(AssessmentState.CONCLUSION)
+                .setHours(HourSummary.newBuilder()
+                        .addPhases(hours(Phase.INTAKE, 0, 60))
+                        .addPhases(hours(Phase.PRELIMINARY_PHASE, 0, 6 * 60))
+                        .addPhases(hours(Phase.INVESTIGATION_PHASE, 0, 12 * 60))
+                        .addPhases(hours(Phase.CONCLUSION_PHASE, 2 * 60, 3 * 60 + 30))
+                        .addPhases(hours(Phase.FOLLOW_UP_PHASE, 60, 0)))
+                .build(), bilan.beneficiaryLogin(), List.of(
+                        // the intake and a missed session come first, but do not start the action
+                        session(Phase.INVESTIGATION_PHASE, "2026-10-05T08:00:00Z", SessionStatus.ATTENDED),
+                        session(Phase.INTAKE, "2026-09-01T08:00:00Z", SessionStatus.ATTENDED),
+                        session(Phase.PRELIMINARY_PHASE, "2026-09-08T08:00:00Z", SessionStatus.ABSENT),
+                        session(Phase.PRELIMINARY_PHASE, "2026-09-14T08:00:00Z", SessionStatus.ATTENDED),
+                        session(Phase.CONCLUSION_PHASE, "2026-12-20T08:00:00Z", SessionStatus.PLANNED)));
+        save(bilan, fullContent(), "", List.of());
+        finalize(bilan);
+
+        byte[] pdf = download(syntheses(bilan.beneficiaryToken()).downloadSynthesisDocument(
+                DownloadSynthesisDocumentRequest.newBuilder().setAssessmentId(bilan.id()).build()));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper firstPage = new PDFTextStripper();
+            firstPage.setEndPage(1);
+            assertThat(firstPage.getText(document).replace('\u00a0', ' ').replaceAll("\\s+", " "))
+                    .containsSubsequence("Bénéficiaire : Élodie Marchand",
+                            "Période du bilan : depuis le 14 septembre 2026, en cours à la date du document",
+                            "Phase préliminaire Phase d'investigation Phase de conclusion Total",
+                            "6 h 12 h 3 h 30 21 h 30");
+        }
+    }
+
+    @Test
     void theBeneficiarysFirstDownloadIsTheHandOverReportedToSessionService() {
         TestBilan bilan = finalised();
 
@@ -338,6 +384,18 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
     }
 
     /** The chunks of a streamed download, joined; the first one names the PDF type. */
+    private static PhaseHours hours(Phase phase, int plannedMinutes, int attendedMinutes) {
+        return PhaseHours.newBuilder().setPhase(phase)
+                .setPlanned(com.google.protobuf.Duration.newBuilder().setSeconds(plannedMinutes * 60L))
+                .setAttended(com.google.protobuf.Duration.newBuilder().setSeconds(attendedMinutes * 60L)).build();
+    }
+
+    private static Session session(Phase phase, String start, SessionStatus status) {
+        return Session.newBuilder().setPhase(phase).setStatus(status)
+                .setStartTime(ProtoTime.of(Instant.parse(start)))
+                .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(3 * 3600)).build();
+    }
+
     private static <T> byte[] download(Iterator<T> chunks) {
         ByteArrayOutputStream joined = new ByteArrayOutputStream();
         boolean first = true;
