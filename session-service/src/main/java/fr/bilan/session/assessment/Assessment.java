@@ -64,11 +64,15 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         return withSessions(all);
     }
 
-    /** Books every session of a plan, or none: each is checked against the ones before it. */
+    /**
+     * Books every session of a plan, or none: each is checked against the ones before it in time,
+     * whatever order the plan lists them in (a session of a phase needs one of each earlier phase
+     * before it).
+     */
     public Assessment scheduleAll(List<ScheduledSession> plan, CentreRules rules, ConsultantAvailability availability,
             Instant now) {
         Assessment planned = this;
-        for (ScheduledSession session : plan) {
+        for (ScheduledSession session : plan.stream().sorted(Comparator.comparing(ScheduledSession::start)).toList()) {
             planned = planned.schedule(session, rules, availability, now);
         }
         return planned;
