@@ -18,10 +18,10 @@ import fr.bilan.support.grpc.Downstream;
 /**
  * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary,
  * the funding and whether a consent is in force are read only if the caller may read them there, and
- * a consultant is assigned there only by someone allowed to. Refusals from beneficiary-service come back as they are (their
- * French text included). A call waits, within its deadline, for a beneficiary-service that is
- * restarting or being reached again ({@code waitForReady}), rather than failing at once; one still
- * unreachable at the deadline is {@code UNAVAILABLE}.
+ * a consultant is assigned there only by someone allowed to. Refusals from beneficiary-service come
+ * back as they are (their French text included). A call waits, within its deadline, for a
+ * beneficiary-service that is restarting or being reached again ({@code waitForReady}), rather than
+ * failing at once; one still unreachable at the deadline is {@code UNAVAILABLE}.
  */
 public class BeneficiaryDirectory {
 
