@@ -165,6 +165,10 @@ record ConcludedBilan(String consultant, String beneficiary, String beneficiaryI
                 .formatted(beneficiaryId, funding.get("id").asString()))).get("id").asString();
         ConcludedBilan bilan = new ConcludedBilan(consultant, beneficiary, beneficiaryId, id, null);
         bilan.move("FUNDING_AGREED");
+        // L6313-1: the préliminaire starts only with the beneficiary's consent, here a signed form
+        ok(send(consultant, "POST", "/api/v1/beneficiaries/" + beneficiaryId + "/consentRecords", """
+                {"kind":"PARTICIPATION","decision":"GRANTED","method":"SIGNED_FORM","evidenceSha256":"%s"}"""
+                .formatted("0".repeat(64))));
         bilan.move("PRELIMINARY");
         Instant start = firstStart(phases);
         List<String> sessions = new ArrayList<>();

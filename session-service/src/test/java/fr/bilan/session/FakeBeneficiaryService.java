@@ -2,6 +2,7 @@ package fr.bilan.session;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -11,6 +12,12 @@ import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
+import fr.bilan.proto.beneficiary.v1.CheckConsentResponse;
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.ConsentRecord;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
@@ -24,7 +31,9 @@ import io.grpc.stub.StreamObserver;
 /**
  * beneficiary-service as session-service sees it, served on session-service's own port behind its
  * real token check: beneficiaries and fundings a test registers, scoped to the caller's centres as
- * the real one does, and every assignment asked, with who asked it.
+ * the real one does, every assignment asked, with who asked it, and the consents a test records,
+ * checked as the real CheckConsent does for the beneficiary's staff (the centre's managers, the
+ * consultants assigned) and the beneficiary themself.
  */
 @Component
 public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
@@ -36,6 +45,8 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
     private static final Map<String, Beneficiary> BENEFICIARIES = new ConcurrentHashMap<>();
     private static final Map<String, Funding> FUNDINGS = new ConcurrentHashMap<>();
     private static final List<Assignment> ASSIGNMENTS = new CopyOnWriteArrayList<>();
+    /** Each beneficiary's ledger, oldest record first. */
+    private static final Map<String, List<ConsentRecord>> CONSENTS = new ConcurrentHashMap<>();
 
     public static void register(Beneficiary beneficiary) {
         BENEFICIARIES.put(beneficiary.getId(), beneficiary);
@@ -43,6 +54,16 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     public static void register(Funding funding) {
         FUNDINGS.put(funding.getId(), funding);
+    }
+
+    /** Records a consent of {@code kind} granted or withdrawn by the beneficiary, as the next of their ledger. */
+    public static ConsentRecord recordConsent(String beneficiaryId, ConsentKind kind, ConsentDecision decision) {
+        List<ConsentRecord> ledger = CONSENTS.computeIfAbsent(beneficiaryId, id -> new CopyOnWriteArrayList<>());
+        ConsentRecord record = ConsentRecord.newBuilder().setId(UUID.randomUUID().toString())
+                .setBeneficiaryId(beneficiaryId).setKind(kind).setDecision(decision)
+                .setMethod(EvidenceMethod.IN_APP).setSequence(ledger.size() + 1L).build();
+        ledger.add(record);
+        return record;
     }
 
     public static List<Assignment> assignments() {
@@ -63,6 +84,35 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
             return;
         }
         response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(beneficiary).build());
+        response.onCompleted();
+    }
+
+    /** As the real one: the latest record of that kind decides; only who reads the beneficiary may ask. */
+    @Override
+    public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
+        Beneficiary beneficiary = BENEFICIARIES.get(request.getBeneficiaryId());
+        if (beneficiary == null) {
+            response.onError(Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « "
+                    + request.getBeneficiaryId() + " ».").asRuntimeException());
+            return;
+        }
+        Caller caller = Caller.current();
+        boolean ownRecord = caller.hasRole("beneficiary") && !beneficiary.getAccountId().isEmpty()
+                && beneficiary.getAccountId().equals(caller.subject());
+        boolean inCentre = caller.centres().contains(beneficiary.getCentreId());
+        boolean staff = inCentre && (caller.hasRole("centre-manager") || caller.hasRole("consultant")
+                && beneficiary.getConsultantIdsList().contains(caller.subject()));
+        if (!ownRecord && !staff) {
+            response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
+                    + "vos centres.").asRuntimeException());
+            return;
+        }
+        var answer = CheckConsentResponse.newBuilder();
+        CONSENTS.getOrDefault(beneficiary.getId(), List.of()).stream()
+                .filter(record -> record.getKind() == request.getKind()).reduce((first, second) -> second)
+                .ifPresent(deciding -> answer.setGranted(deciding.getDecision() == ConsentDecision.GRANTED)
+                        .setDecidingRecord(deciding));
+        response.onNext(answer.build());
         response.onCompleted();
     }
 

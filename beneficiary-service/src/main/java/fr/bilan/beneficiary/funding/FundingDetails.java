@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.funding;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.Texts;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
@@ -60,9 +61,24 @@ public sealed interface FundingDetails {
             return true;
         }
 
-        Cpf withCoPayment(long cents) {
-            return new Cpf(dossierNumber, amountCents, exemption, cents, previousPublicBilanEndDate, duringWorkingTime,
+        Cpf withCoPayment(CoPaymentExemption applied, long cents) {
+            return new Cpf(dossierNumber, amountCents, applied, cents, previousPublicBilanEndDate, duringWorkingTime,
                     employerLeaveReference);
+        }
+
+        /** Why the co-payment is due or not, in French, as the beneficiary and the centre read it. */
+        public String coPaymentReason() {
+            String exempt = "Exonéré de la participation forfaitaire : ";
+            return switch (exemption) {
+                case JOB_SEEKER_EXEMPTION -> exempt + "demandeur d'emploi (situation professionnelle enregistrée pour le "
+                        + "bénéficiaire).";
+                case EMPLOYER_TOP_UP -> exempt + "abondement du compte par l'employeur ou un opérateur de compétences "
+                        + "(OPCO), déclaré.";
+                case C2P_POINTS -> exempt + "points du compte professionnel de prévention (C2P) mobilisés, déclaré.";
+                case WORK_ACCIDENT_INCAPACITY -> exempt + "accident du travail ou maladie professionnelle avec une "
+                        + "incapacité d'au moins 10 %, déclaré.";
+                default -> "Participation forfaitaire due par le bénéficiaire : " + France.euros(coPaymentCents) + ".";
+            };
         }
     }
 

@@ -36,7 +36,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
     private final long cpfCoPaymentCents;
 
     FundingGrpcService(FundingRepository fundings, FundingViews views, BeneficiaryRepository beneficiaries, Clock clock,
-            AccessLog accessLog, @Value("${bilan.funding.cpf-co-payment-cents:10300}") long cpfCoPaymentCents) {
+            AccessLog accessLog, @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
         this.fundings = fundings;
         this.views = views;
         this.beneficiaries = beneficiaries;

@@ -96,6 +96,7 @@ public final class FundingMessages {
                     .setAmountCents(cpf.amountCents())
                     .setCoPaymentExemption(cpf.exemption())
                     .setCoPaymentCents(cpf.coPaymentCents())
+                    .setCoPaymentReason(cpf.coPaymentReason())
                     .setDuringWorkingTime(cpf.duringWorkingTime())
                     .setEmployerLeaveReference(cpf.employerLeaveReference());
             if (cpf.previousPublicBilanEndDate() != null) {

@@ -19,7 +19,10 @@ import io.grpc.StatusRuntimeException;
 /**
  * A funding someone asks to record, checked against the rules of its type before it is stored.
  * What is wrong with a field is {@code INVALID_ARGUMENT} naming the field; what the law or the
- * beneficiary's situation refuses is {@code FAILED_PRECONDITION} saying why, in French.
+ * beneficiary's situation refuses (the CPF cap among them) is {@code FAILED_PRECONDITION} saying
+ * why, in French. The CPF co-payment (D6323-1 A) is due unless an exemption applies: the job
+ * seeker's by itself, from the employment status this service holds; the others (employer or OPCO
+ * top-up, C2P points, work accident) as declared.
  *
  * @param details {@code null} when the request gave none
  */
@@ -94,9 +97,6 @@ public record NewFunding(long priceCents, FundingDetails details) {
         }
         if (cpf.amountCents() <= 0) {
             violations.add(prefix + "amount_cents", "Indiquez le montant pris en charge par le CPF (plus de 0).");
-        } else if (cpf.amountCents() > CPF_CAP_CENTS) {
-            violations.add(prefix + "amount_cents", "Le CPF finance un bilan de compétences à hauteur de "
-                    + France.euros(CPF_CAP_CENTS) + " au plus (article D6323-6, depuis le 26/02/2026).");
         } else if (priceCents > 0 && cpf.amountCents() > priceCents) {
             violations.add(prefix + "amount_cents", "Le montant pris en charge par le CPF ne peut pas dépasser le "
                     + "prix du bilan (" + France.euros(priceCents) + ").");
@@ -154,6 +154,11 @@ public record NewFunding(long priceCents, FundingDetails details) {
 
     private static FundingDetails.Cpf checkCpfRules(FundingDetails.Cpf cpf, EmploymentStatus status,
             List<Funding> earlier, LocalDate today, long coPaymentCents) {
+        if (cpf.amountCents() > CPF_CAP_CENTS) {
+            throw refused("Le CPF finance un bilan de compétences à hauteur de " + France.euros(CPF_CAP_CENTS)
+                    + " au plus (article D6323-6, depuis le 26/02/2026) : le montant demandé, "
+                    + France.euros(cpf.amountCents()) + ", le dépasse.");
+        }
         if (cpf.exemption() == CoPaymentExemption.JOB_SEEKER_EXEMPTION && status != EmploymentStatus.JOB_SEEKER) {
             throw refused("L'exonération de la participation forfaitaire au titre de demandeur d'emploi ne vaut "
                     + "que pour un demandeur d'emploi" + situation(status));
@@ -180,9 +185,11 @@ public record NewFunding(long priceCents, FundingDetails details) {
                         + France.date(recorded.plusYears(CPF_WAITING_YEARS)) + ".");
             }
         });
-        boolean exempt = cpf.exemption() == CoPaymentExemption.JOB_SEEKER_EXEMPTION
-                || cpf.exemption() == CoPaymentExemption.EMPLOYER_TOP_UP;
-        return cpf.withCoPayment(exempt ? 0 : coPaymentCents);
+        // what the service knows exempts by itself: a job seeker owes nothing, whatever was declared
+        CoPaymentExemption exemption = status == EmploymentStatus.JOB_SEEKER ? CoPaymentExemption.JOB_SEEKER_EXEMPTION
+                : cpf.exemption();
+        return cpf.withCoPayment(exemption,
+                exemption == CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED ? coPaymentCents : 0);
     }
 
     /**

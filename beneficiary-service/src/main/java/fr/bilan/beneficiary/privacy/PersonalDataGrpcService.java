@@ -32,6 +32,7 @@ import fr.bilan.support.audit.AccessRecordQuery;
 import fr.bilan.support.audit.AccessRecordReader;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import io.grpc.Status;
@@ -114,6 +115,14 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     public void erasePersonalData(ErasePersonalDataRequest request, StreamObserver<ErasePersonalDataResponse> response) {
         Caller caller = Caller.current();
         RequestKey.check(request.getRequestId());
+        FieldViolations violations = new FieldViolations()
+                .requireText("beneficiary_id", request.getBeneficiaryId(), Lookups.MAX_ID_LENGTH);
+        // irreversible: it runs only on an explicit false, never on a field left out (or null in JSON)
+        if (!request.hasValidateOnly()) {
+            violations.add("validate_only", "Confirmez la demande : envoyez true pour voir ce que l'effacement ferait "
+                    + "sans rien effacer, ou false pour effacer les données, définitivement.");
+        }
+        violations.throwIfAny();
         Beneficiary beneficiary = beneficiaries.requireRecord(request.getBeneficiaryId(), "beneficiary_id");
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
         Optional<Document> receipt = beneficiary.erased() ? beneficiaries.erasureReceipt(beneficiary.id())

@@ -52,7 +52,8 @@ class PersonalDataOfFundingsTest extends BeneficiaryServiceTestSupport {
         assertThat(export.getAgreementsList()).extracting(Agreement::getId).containsExactly(agreement.getId());
 
         var report = privacy(manager()).erasePersonalData(ErasePersonalDataRequest.newBuilder()
-                .setBeneficiaryId(employee.getId()).setRequestId("erase-with-funding").build()).getReport();
+                .setBeneficiaryId(employee.getId()).setRequestId("erase-with-funding").setValidateOnly(false).build())
+                .getReport();
 
         assertThat(report.getItemsList()).extracting(ErasureItem::getCategory, ErasureItem::getOutcome).contains(
                 tuple("identité (nom, prénom, situation professionnelle)", ErasureOutcome.KEPT),

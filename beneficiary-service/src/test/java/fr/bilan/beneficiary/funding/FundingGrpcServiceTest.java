@@ -4,6 +4,7 @@ import static fr.bilan.beneficiary.StatusAssertions.reason;
 import static fr.bilan.beneficiary.StatusAssertions.refusal;
 import static fr.bilan.beneficiary.StatusAssertions.violations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,6 +44,7 @@ import fr.bilan.proto.beneficiary.v1.SelfFunding;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
 
@@ -82,7 +84,9 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
         assertThat(created.getBeneficiaryId()).isEqualTo(lea.getId());
         assertThat(created.getType()).isEqualTo(FundingType.CPF);
         assertThat(created.getState()).isEqualTo(FundingState.CONFIRMED);
-        assertThat(created.getCpf().getCoPaymentCents()).isEqualTo(10_300);
+        assertThat(created.getCpf().getCoPaymentCents()).isEqualTo(10_320);
+        assertThat(created.getCpf().getCoPaymentReason()).isEqualTo("Participation forfaitaire due par le bénéficiaire : "
+                + "103,20 €.");
         assertThat(created.getAgreementId()).isEmpty();
         assertThat(fundings(manager()).getFunding(get(created)).getFunding()).isEqualTo(created);
         assertThat(fundings(beneficiaryLogin(lea.getAccountId())).getFunding(get(created)).getFunding())
@@ -140,9 +144,11 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
         Beneficiary jobSeeker = newBeneficiary(EmploymentStatus.JOB_SEEKER);
         LocalDate today = France.today(clock);
 
-        assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
+        assertThat(refusal(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
                 .setCpf(cpf().setAmountCents(160_001)).build()))))
-                .hasEntrySatisfying("funding.cpf.amount_cents", text -> assertThat(text).contains("600,00 €", "D6323-6"));
+                .contains("600,00 €", "D6323-6", "600,01 €");
+        assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
+                .setCpf(cpf().setAmountCents(-100)).build())))).containsOnlyKeys("funding.cpf.amount_cents");
         assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
                 .setCpf(cpf().setDuringWorkingTime(true)).build()))))
                 .hasEntrySatisfying("funding.cpf.employer_leave_reference", text -> assertThat(text).contains("L6323-17"));
@@ -166,6 +172,42 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
                 .containsOnlyKeys("funding.job_seeker.approval_reference");
         assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, Funding.newBuilder()
                 .setPriceCents(180_000).build())))).containsOnlyKeys("funding.details");
+    }
+
+    @Test
+    void aJobSeekerOwesNoCoPaymentWithoutDeclaringItAndTheAnswerSaysWhy() {
+        Beneficiary jobSeeker = newBeneficiary(EmploymentStatus.JOB_SEEKER);
+        Beneficiary accident = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+
+        CpfFunding exempt = fundings(consultant()).createFunding(create(jobSeeker, CPF)).getFunding().getCpf();
+        CpfFunding declared = fundings(consultant()).createFunding(create(accident, CPF.toBuilder()
+                .setCpf(cpf().setCoPaymentExemption(CoPaymentExemption.WORK_ACCIDENT_INCAPACITY)).build()))
+                .getFunding().getCpf();
+
+        assertThat(exempt.getCoPaymentCents()).isZero();
+        assertThat(exempt.getCoPaymentExemption()).isEqualTo(CoPaymentExemption.JOB_SEEKER_EXEMPTION);
+        assertThat(exempt.getCoPaymentReason()).isEqualTo("Exonéré de la participation forfaitaire : demandeur "
+                + "d'emploi (situation professionnelle enregistrée pour le bénéficiaire).");
+        assertThat(declared.getCoPaymentCents()).isZero();
+        assertThat(declared.getCoPaymentExemption()).isEqualTo(CoPaymentExemption.WORK_ACCIDENT_INCAPACITY);
+        assertThat(declared.getCoPaymentReason()).contains("accident du travail", "10 %");
+    }
+
+    @Test
+    void aCpfAmountOverTheCapIsARefusalByTheRuleAndANegativeOneAMalformedValue() {
+        Beneficiary lea = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+
+        var overTheCap = catchThrowableOfType(StatusRuntimeException.class, () -> fundings(consultant())
+                .createFunding(create(lea, CPF.toBuilder().setCpf(cpf().setAmountCents(170_000)).build())));
+        var negative = catchThrowableOfType(StatusRuntimeException.class, () -> fundings(consultant())
+                .createFunding(create(lea, CPF.toBuilder().setCpf(cpf().setAmountCents(-1)).build())));
+
+        assertThat(overTheCap.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(overTheCap.getStatus().getDescription()).isEqualTo("Le CPF finance un bilan de compétences à "
+                + "hauteur de " + France.euros(160_000) + " au plus (article D6323-6, depuis le 26/02/2026) : le "
+                + "montant demandé, " + France.euros(170_000) + ", le dépasse.");
+        assertThat(negative.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(fundings(consultant()).listFundings(list(lea)).getFundingsList()).isEmpty();
     }
 
     @Test

@@ -28,7 +28,7 @@ import io.grpc.Status;
 class FundingRulesTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    private static final long CO_PAYMENT = 10_300;
+    private static final long CO_PAYMENT = 10_320;
     private static final EmployerParty ACME = new EmployerParty("ACME SAS", "732 829 320 00074", "Mme Dupuis");
 
     private static FundingDetails.Cpf cpf(long amount, CoPaymentExemption exemption, LocalDate previousEnd) {
@@ -71,9 +71,19 @@ class FundingRulesTest {
 
     @Test
     void theCpfPaysAtMostItsCapAndThePriceForAValidDossier() {
-        assertThat(violations(() -> validate(new NewFunding(200_000, cpf(160_001,
+        // over the cap, a rule refuses: FAILED_PRECONDITION, like every other rule of the funding
+        assertThat(refusal(() -> validate(new NewFunding(200_000, cpf(160_001,
                 CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
-                .hasEntrySatisfying("funding.cpf.amount_cents", text -> assertThat(text).contains("600,00 €", "D6323-6"));
+                .isEqualTo("Le CPF finance un bilan de compétences à hauteur de " + France.euros(160_000) + " au plus "
+                        + "(article D6323-6, depuis le 26/02/2026) : le montant demandé, " + France.euros(160_001)
+                        + ", le dépasse.");
+        assertThat(codeOf(() -> validate(new NewFunding(200_000, cpf(160_000,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
+                .isEqualTo(Status.Code.OK);
+        // a malformed amount stays a field error
+        assertThat(violations(() -> validate(new NewFunding(200_000, cpf(-5,
+                CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
+                .containsOnlyKeys("funding.cpf.amount_cents");
         assertThat(violations(() -> validate(new NewFunding(120_000, cpf(130_000,
                 CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, null)), EmploymentStatus.OTHER)))
                 .hasEntrySatisfying("funding.cpf.amount_cents", text -> assertThat(text).contains("prix du bilan"));
@@ -88,6 +98,54 @@ class FundingRulesTest {
         assertThat(codeOf(() -> validate(new NewFunding(120_000, new FundingDetails.Cpf("12 345 678", 100_000,
                 CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED, 0, null, false, "")), EmploymentStatus.OTHER)))
                 .isEqualTo(Status.Code.OK);
+    }
+
+    /** One line of D6323-1 A as the service applies it: the situation, what was declared, what follows. */
+    private record CoPaymentCase(EmploymentStatus status, CoPaymentExemption declared, CoPaymentExemption applied,
+            long coPayment, String reason) {
+    }
+
+    @Test
+    void theJobSeekersExemptionAppliesByItselfTheOthersAsDeclared() {
+        String due = "Participation forfaitaire due par le bénéficiaire : 103,20 €.";
+        String jobSeeker = "Exonéré de la participation forfaitaire : demandeur d'emploi (situation professionnelle "
+                + "enregistrée pour le bénéficiaire).";
+        String topUp = "Exonéré de la participation forfaitaire : abondement du compte par l'employeur ou un "
+                + "opérateur de compétences (OPCO), déclaré.";
+        String c2p = "Exonéré de la participation forfaitaire : points du compte professionnel de prévention (C2P) "
+                + "mobilisés, déclaré.";
+        String accident = "Exonéré de la participation forfaitaire : accident du travail ou maladie professionnelle "
+                + "avec une incapacité d'au moins 10 %, déclaré.";
+        CoPaymentExemption none = CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED;
+        List<CoPaymentCase> table = List.of(
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, none, CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.JOB_SEEKER_EXEMPTION,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.C2P_POINTS,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, none, none, CO_PAYMENT, due),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.EMPLOYER_TOP_UP,
+                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, topUp),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.C2P_POINTS,
+                        CoPaymentExemption.C2P_POINTS, 0, c2p),
+                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, CoPaymentExemption.EMPLOYER_TOP_UP,
+                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, topUp),
+                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, none, none, CO_PAYMENT, due),
+                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
+                        CoPaymentExemption.WORK_ACCIDENT_INCAPACITY, 0, accident),
+                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, none, none, CO_PAYMENT, due),
+                new CoPaymentCase(EmploymentStatus.OTHER, none, none, CO_PAYMENT, due),
+                new CoPaymentCase(null, none, none, CO_PAYMENT, due));
+
+        for (CoPaymentCase line : table) {
+            FundingDetails.Cpf decided = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
+                    line.declared(), null)), line.status()).details();
+            assertThat(decided.exemption()).as("exemption of %s", line).isEqualTo(line.applied());
+            assertThat(decided.coPaymentCents()).as("co-payment of %s", line).isEqualTo(line.coPayment());
+            assertThat(decided.coPaymentReason()).as("reason of %s", line).isEqualTo(line.reason());
+        }
     }
 
     @Test

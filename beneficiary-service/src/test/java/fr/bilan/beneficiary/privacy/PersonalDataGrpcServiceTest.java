@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.google.protobuf.FieldMask;
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.JsonFormat;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
@@ -122,9 +123,10 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         return ListAccessRecordsRequest.newBuilder().setBeneficiaryId(beneficiary.getId()).build();
     }
 
+    /** A real erasure, asked explicitly ({@code validate_only} false). */
     private static ErasePersonalDataRequest erasure(Beneficiary beneficiary, String requestId) {
         return ErasePersonalDataRequest.newBuilder().setBeneficiaryId(beneficiary.getId()).setRequestId(requestId)
-                .build();
+                .setValidateOnly(false).build();
     }
 
     /** A record as the access log writes it, at a chosen time, in a centre of the test's own. */
@@ -324,6 +326,33 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
     }
 
     @Test
+    void anErasureWithoutAnExplicitValidateOnlyIsRefusedAndErasesNothing() throws Exception {
+        Beneficiary lea = createLinked("");
+        Beneficiary before = read(lea);
+        String requestId = UUID.randomUUID().toString();
+        var absent = ErasePersonalDataRequest.newBuilder().setBeneficiaryId(lea.getId()).setRequestId(requestId).build();
+        // what the gateway makes of {"validateOnly": null}: the proto3 JSON mapping reads null as absent
+        var nullInJson = ErasePersonalDataRequest.newBuilder();
+        JsonFormat.parser().merge("{\"beneficiaryId\": \"" + lea.getId() + "\", \"requestId\": \"" + requestId
+                + "\", \"validateOnly\": null}", nullInJson);
+
+        for (ErasePersonalDataRequest request : List.of(absent, nullInJson.build())) {
+            assertThat(FieldErrors.of(() -> privacy(manager(LYON)).erasePersonalData(request))).containsExactly(
+                    "validate_only: Confirmez la demande : envoyez true pour voir ce que l'effacement ferait sans rien "
+                            + "effacer, ou false pour effacer les données, définitivement.");
+        }
+
+        assertThat(read(lea)).isEqualTo(before);
+        assertThat(database.getCollection("beneficiaries").find(Filters.eq("_id", lea.getId())).first().keySet())
+                .doesNotContain("erasedTime", "erasure");
+        // false, sent, erases
+        ErasureReport erased = privacy(manager(LYON)).erasePersonalData(absent.toBuilder().setValidateOnly(false).build())
+                .getReport();
+        assertThat(erased.getValidateOnly()).isFalse();
+        assertThat(codeOf(() -> read(lea))).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    @Test
     void erasureRemovesContactAndIdentityFreesTheAddressAndAnswersRetriesTheSame() {
         Linked linked = Linked.create();
         String herself = linked.token();
@@ -405,9 +434,10 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         }
         assertThat(read(lea).getEmail()).isEqualTo(lea.getEmail());
         assertThat(codeOf(() -> privacy(manager(LYON)).erasePersonalData(ErasePersonalDataRequest.newBuilder()
-                .setBeneficiaryId("nobody").build()))).isEqualTo(Status.Code.NOT_FOUND);
+                .setBeneficiaryId("nobody").setValidateOnly(false).build()))).isEqualTo(Status.Code.NOT_FOUND);
         assertThat(FieldErrors.fieldsOf(() -> privacy(manager(LYON))
-                .erasePersonalData(ErasePersonalDataRequest.getDefaultInstance()))).containsExactly("beneficiary_id");
+                .erasePersonalData(ErasePersonalDataRequest.getDefaultInstance())))
+                .containsExactly("beneficiary_id", "validate_only");
         assertThat(FieldErrors.of(() -> privacy(manager(LYON)).erasePersonalData(erasure(lea, "x".repeat(65)))))
                 .containsExactly("request_id: L'identifiant de requête ne doit pas dépasser 64 caractères.");
         assertThat(read(lea).getEmail()).isEqualTo(lea.getEmail());

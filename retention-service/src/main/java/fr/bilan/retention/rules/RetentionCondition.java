@@ -1,6 +1,7 @@
 package fr.bilan.retention.rules;
 
 import java.time.Instant;
+import java.util.Optional;
 
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
@@ -32,4 +33,21 @@ public enum RetentionCondition {
     };
 
     abstract boolean holds(BilanTimeline timeline, Instant now);
+
+    /**
+     * The last instant after {@code after} and at or before {@code now} at which the condition
+     * stopped holding (a consent withdrawn then, after being granted); empty if it never did.
+     */
+    Optional<Instant> lastStopped(BilanTimeline timeline, Instant after, Instant now) {
+        Instant last = null;
+        for (ConsentRecord consent : timeline.consents()) {
+            Instant time = consent.recordTime();
+            // the facts just before that instant are those recorded before it
+            if (time.isAfter(after) && !time.isAfter(now) && (last == null || time.isAfter(last))
+                    && holds(timeline, time.minusNanos(1)) && !holds(timeline, time)) {
+                last = time;
+            }
+        }
+        return Optional.ofNullable(last);
+    }
 }

@@ -27,8 +27,12 @@ public class RetentionPolicy {
 
     /**
      * The decision for the document at {@code now}: the regime of the action's start, and among its
-     * rules that cover the document and whose condition holds, the one keeping it longest (the
-     * exceptions extend the retention). A due time never precedes the document's store time.
+     * rules that cover the document, the one keeping it longest (the exceptions extend the
+     * retention). A rule whose condition holds keeps the document its whole period; one whose
+     * condition stopped holding after the end (a consent withdrawn then) keeps it until that instant,
+     * or the end of its period if that came first: a withdrawal brings the destruction forward to
+     * itself, never back to the end, so the due time is never one the document was lawfully kept
+     * past. A due time never precedes the document's store time.
      */
     public Decision decide(RetainedDocument document, BilanTimeline timeline, Instant now) {
         Regime regime = rules.regimeFor(LocalDate.ofInstant(timeline.actionStart(), LEGAL_ZONE));
@@ -38,12 +42,13 @@ public class RetentionPolicy {
         RetentionRule longest = null;
         Instant longestUntil = null;
         for (RetentionRule rule : regime.rules()) {
-            if (rule.covers(document.kind()) && rule.condition().holds(timeline, now)) {
-                Instant until = plus(anchor, rule);
-                if (longest == null || until.isAfter(longestUntil)) {
-                    longest = rule;
-                    longestUntil = until;
-                }
+            if (!rule.covers(document.kind())) {
+                continue;
+            }
+            Optional<Instant> until = keptUntil(rule, timeline, anchor, end, now);
+            if (until.isPresent() && (longest == null || until.get().isAfter(longestUntil))) {
+                longest = rule;
+                longestUntil = until.get();
             }
         }
         if (longest == null) {
@@ -52,6 +57,17 @@ public class RetentionPolicy {
         }
         Optional<Instant> due = end.isPresent() ? Optional.of(latest(longestUntil, document.storeTime())) : Optional.empty();
         return new Decision(regime.id(), longest, due, timeline.heldAt(now));
+    }
+
+    /** Until when the rule keeps a document it covers, at {@code now}; empty when it keeps none. */
+    private static Optional<Instant> keptUntil(RetentionRule rule, BilanTimeline timeline, Instant anchor,
+            Optional<Instant> end, Instant now) {
+        Instant periodEnd = plus(anchor, rule);
+        if (rule.condition().holds(timeline, now)) {
+            return Optional.of(periodEnd);
+        }
+        return end.flatMap(ended -> rule.condition().lastStopped(timeline, ended, now))
+                .map(stopped -> stopped.isBefore(periodEnd) ? stopped : periodEnd);
     }
 
     private static Instant plus(Instant anchor, RetentionRule rule) {

@@ -164,9 +164,10 @@ class PurgeTest extends PurgeTestSupport {
     void theWrittenAgreementKeepsTheBilansDocumentsThreeYearsAndItsWithdrawalBringsTheirDestructionForward()
             throws Exception {
         TestBilan bilan = new TestBilan();
-        Instant end = Instant.now().minus(10, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        String synthesis = bilan.store(DocumentKind.SYNTHESIS_DOCUMENT);
-        String notes = bilan.store(DocumentKind.WORKING_DOCUMENT);
+        // ended some four months ago, its documents stored during the action
+        Instant end = Instant.now().minus(125, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        String synthesis = bilan.store(DocumentKind.SYNTHESIS_DOCUMENT, end.minus(1, ChronoUnit.DAYS));
+        String notes = bilan.store(DocumentKind.WORKING_DOCUMENT, end.minus(20, ChronoUnit.DAYS));
         consent(bilan.beneficiary, 1, "FOLLOW_UP_RETENTION", "GRANTED", null, end.minus(1, ChronoUnit.DAYS));
         bilan.end(end);
         runner.runNow(PurgeTrigger.SCHEDULE, null);
@@ -177,12 +178,28 @@ class PurgeTest extends PurgeTestSupport {
         assertThat(ProtoTime.toInstant(kept.getDueTime()))
                 .isEqualTo(LocalDateTime.ofInstant(end, PARIS).plusYears(3).atZone(PARIS).toInstant());
 
-        consent(bilan.beneficiary, 2, "FOLLOW_UP_RETENTION", "WITHDRAWN", null, Instant.now().minusSeconds(5));
+        Instant withdrawal = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+        consent(bilan.beneficiary, 2, "FOLLOW_UP_RETENTION", "WITHDRAWN", null, withdrawal);
+        // due at the withdrawal, not four months back at the end: not shown overdue before the run
+        ScheduledDestruction due = stateOf(scheduleAsAuditorOf(bilan.centre, bilan.assessment), notes);
+        assertThat(ProtoTime.toInstant(due.getDueTime())).isEqualTo(withdrawal);
+        assertThat(due.getRuleId()).isEqualTo("written-agreement");
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
         assertThat(stored(synthesis)).isFalse();
         assertThat(stored(notes)).isFalse();
         assertThat(HOLDER.erasedContent).containsExactly(bilan.assessment);
+        // the schedule and every certificate say what the decision said: due at the withdrawal
+        ScheduledDestruction destroyed = stateOf(scheduleAsAuditorOf(bilan.centre, bilan.assessment), notes);
+        assertThat(destroyed.getState()).isEqualTo(DestructionState.DESTROYED);
+        assertThat(ProtoTime.toInstant(destroyed.getDueTime())).isEqualTo(withdrawal);
+        List<DestructionCertificate> chain = certificates.chainOf(bilan.centre).into(new ArrayList<>());
+        assertThat(chain).hasSize(3).allSatisfy(certificate -> {
+            assertThat(certificate.dueAt()).isEqualTo(withdrawal);
+            assertThat(certificate.ruleId()).isEqualTo("written-agreement");
+            assertThat(certificate.ruleVersion()).isEqualTo("2");
+            assertThat(certificate.destroyedAt()).isAfterOrEqualTo(withdrawal);
+        });
     }
 
     @Test

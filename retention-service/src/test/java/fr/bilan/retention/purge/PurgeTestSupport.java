@@ -91,6 +91,11 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
             return storeAndRegister(assessment, beneficiary, centre, kind);
         }
 
+        /** Stores an object of {@code kind} for it, stored at {@code storeTime}; its key. */
+        String store(DocumentKind kind, Instant storeTime) throws Exception {
+            return storeAndRegister(assessment, beneficiary, centre, kind, storeTime);
+        }
+
         /** Ends its action at {@code end}, begun 30 days before. */
         void end(Instant end) {
             endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
@@ -103,6 +108,12 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
 
     /** Stores an object in the holder's bucket and registers it as synthesis-service would; its key. */
     String storeAndRegister(String assessment, String beneficiary, String centre, DocumentKind kind) throws Exception {
+        return storeAndRegister(assessment, beneficiary, centre, kind, Instant.now().minusSeconds(3600));
+    }
+
+    /** The same, stored at {@code storeTime}. */
+    String storeAndRegister(String assessment, String beneficiary, String centre, DocumentKind kind, Instant storeTime)
+            throws Exception {
         // the key doubles as event id here (48 characters, within the 64 retention takes); synthesis-service
         // gives each document a UUID of its own, its keys being longer
         String key = "assessments/" + UUID.randomUUID();
@@ -112,7 +123,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         platform().registerDocument(RegisterDocumentRequest.newBuilder().setDocument(StoredDocument.newBuilder()
                 .setEventId(key).setKind(kind).setAssessmentId(assessment).setBeneficiaryId(beneficiary)
                 .setCentreId(centre).setHolder(HOLDER_NAME).setBucket(BUCKET).setObjectKey(key)
-                .setSha256("ab".repeat(32)).setSizeBytes(bytes.length).setStoreTime(ProtoTime.of(Instant.now().minusSeconds(3600))))
+                .setSha256("ab".repeat(32)).setSizeBytes(bytes.length).setStoreTime(ProtoTime.of(storeTime)))
                 .build());
         return key;
     }

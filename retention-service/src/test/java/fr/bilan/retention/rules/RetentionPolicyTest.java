@@ -96,19 +96,85 @@ class RetentionPolicyTest {
     }
 
     @Test
-    void withdrawingTheAgreementBringsTheDestructionForward() {
-        Instant withdrawal = paris("2025-02-01T12:00");
+    void withdrawingTheAgreementBeforeTheEndLeavesTheDocumentsDueAtTheEnd() {
+        Instant withdrawal = paris("2024-05-01T12:00");
+        BilanTimeline timeline = timeline(START, END,
+                List.of(followUp(paris("2024-04-01T10:00"), true), followUp(withdrawal, false)), List.of());
+
+        Decision decision = POLICY.decide(NOTES, timeline, paris("2024-05-15T11:00"));
+
+        assertThat(decision.rule().id()).isEqualTo("end-of-action");
+        assertThat(decision.dueTime()).contains(END);
+    }
+
+    @Test
+    void withdrawingTheAgreementAfterTheEndMakesTheDocumentsDueAtTheWithdrawalNotBeforeIt() {
+        Instant withdrawal = paris("2024-09-15T10:00"); // the end + 4 months
         BilanTimeline timeline = timeline(START, END,
                 List.of(followUp(paris("2024-04-01T10:00"), true), followUp(withdrawal, false)), List.of());
 
         Decision before = POLICY.decide(NOTES, timeline, withdrawal.minusSeconds(1));
         Decision after = POLICY.decide(NOTES, timeline, withdrawal);
+        Decision later = POLICY.decide(NOTES, timeline, paris("2025-02-01T12:00"));
 
         assertThat(before.dueTime()).contains(paris("2027-05-15T10:00"));
         assertThat(before.destroyableAt(withdrawal.minusSeconds(1))).isFalse();
-        assertThat(after.rule().id()).isEqualTo("end-of-action");
-        assertThat(after.dueTime()).contains(END);
+        // due at the withdrawal, destroyable at once, and never shown months late
+        assertThat(after.dueTime()).contains(withdrawal);
         assertThat(after.destroyableAt(withdrawal)).isTrue();
+        assertThat(after.rule().id()).isEqualTo("written-agreement");
+        assertThat(later.dueTime()).contains(withdrawal);
+    }
+
+    @Test
+    void anAgreementGrantedAgainAfterItsWithdrawalKeepsTheDocumentsThreeYearsAfterTheEnd() {
+        BilanTimeline timeline = timeline(START, END, List.of(followUp(paris("2024-04-01T10:00"), true),
+                followUp(paris("2024-09-15T10:00"), false), followUp(paris("2024-10-01T10:00"), true)), List.of());
+
+        Decision decision = POLICY.decide(NOTES, timeline, paris("2024-10-01T10:00"));
+
+        assertThat(decision.rule().id()).isEqualTo("written-agreement");
+        assertThat(decision.dueTime()).contains(paris("2027-05-15T10:00"));
+    }
+
+    @Test
+    void anAgreementWithdrawnAfterItsThreeYearsLeavesTheDocumentsDueAtTheirEnd() {
+        BilanTimeline timeline = timeline(START, END, List.of(followUp(paris("2024-04-01T10:00"), true),
+                followUp(paris("2027-06-01T10:00"), false)), List.of());
+
+        assertThat(POLICY.decide(NOTES, timeline, paris("2027-06-01T10:00")).dueTime()).contains(paris("2027-05-15T10:00"));
+    }
+
+    @Test
+    void anAgreementGivenAfterTheEndThenWithdrawnKeepsTheDocumentsUntilItsWithdrawal() {
+        Instant withdrawal = paris("2024-07-01T10:00");
+        BilanTimeline timeline = timeline(START, END,
+                List.of(followUp(paris("2024-06-01T10:00"), true), followUp(withdrawal, false)), List.of());
+
+        assertThat(POLICY.decide(NOTES, timeline, paris("2024-08-01T10:00")).dueTime()).contains(withdrawal);
+    }
+
+    @Test
+    void aWithdrawalAfterTheEndOfAnActionBegunBefore2024CountsWithinTheOneYear() {
+        Instant start = paris("2023-11-02T09:00");
+        List<ConsentRecord> withdrawnAt4Months = List.of(followUp(paris("2023-12-01T10:00"), true),
+                followUp(paris("2024-09-15T10:00"), false));
+        List<ConsentRecord> withdrawnAfterTheYear = List.of(followUp(paris("2023-12-01T10:00"), true),
+                followUp(paris("2025-06-01T10:00"), false));
+
+        assertThat(POLICY.decide(NOTES, timeline(start, END, withdrawnAt4Months, List.of()), paris("2026-01-01T00:00"))
+                .dueTime()).contains(paris("2024-09-15T10:00"));
+        assertThat(POLICY.decide(NOTES, timeline(start, END, withdrawnAfterTheYear, List.of()), paris("2026-01-01T00:00"))
+                .dueTime()).contains(paris("2025-05-15T10:00"));
+    }
+
+    @Test
+    void aDocumentStoredAfterTheWithdrawalIsDueAsItArrives() {
+        RetainedDocument late = new RetainedDocument(DocumentKind.TEST_RESULT, paris("2024-10-01T08:00"));
+        BilanTimeline timeline = timeline(START, END,
+                List.of(followUp(paris("2024-04-01T10:00"), true), followUp(paris("2024-09-15T10:00"), false)), List.of());
+
+        assertThat(POLICY.decide(late, timeline, paris("2024-10-01T09:00")).dueTime()).contains(paris("2024-10-01T08:00"));
     }
 
     @Test
@@ -142,11 +208,17 @@ class RetentionPolicyTest {
     }
 
     @Test
-    void withdrawingTheCepSharingBringsTheSynthesisDestructionForward() {
+    void withdrawingTheCepSharingAfterTheEndMakesTheSynthesisDueAtTheWithdrawal() {
+        Instant withdrawal = paris("2025-01-01T09:00");
         BilanTimeline timeline = timeline(START, END, List.of(sharing(RecipientKind.CEP_ADVISOR, paris("2024-05-15T09:00"), true),
-                sharing(RecipientKind.CEP_ADVISOR, paris("2025-01-01T09:00"), false)), List.of());
+                sharing(RecipientKind.CEP_ADVISOR, withdrawal, false)), List.of());
 
-        assertThat(POLICY.decide(SYNTHESIS, timeline, paris("2025-01-01T09:00")).dueTime()).contains(END);
+        Decision synthesis = POLICY.decide(SYNTHESIS, timeline, withdrawal);
+
+        assertThat(synthesis.rule().id()).isEqualTo("cep-synthesis");
+        assertThat(synthesis.dueTime()).contains(withdrawal);
+        // the sharing never kept the working documents: they stay due at the end
+        assertThat(POLICY.decide(NOTES, timeline, withdrawal).dueTime()).contains(END);
     }
 
     @Test

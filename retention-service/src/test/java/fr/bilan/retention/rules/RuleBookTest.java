@@ -29,7 +29,7 @@ class RuleBookTest {
         assertThat(rules.regimeFor(LocalDate.of(1990, 1, 1)).id()).isEqualTo("r6313-7-before-2024");
         RetentionRule agreement = rules.regimeFor(LocalDate.of(2024, 1, 1)).rules().get(1);
         assertThat(agreement.id()).isEqualTo("written-agreement");
-        assertThat(agreement.version()).isEqualTo(1);
+        assertThat(agreement.version()).isEqualTo(2);
         assertThat(agreement.period()).isEqualTo(Period.ofYears(3));
         assertThat(agreement.condition()).isEqualTo(RetentionCondition.FOLLOW_UP_RETENTION_GRANTED);
         assertThat(agreement.source()).contains("R6313-7, b");

@@ -64,11 +64,15 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         return withSessions(all);
     }
 
-    /** Books every session of a plan, or none: each is checked against the ones before it. */
+    /**
+     * Books every session of a plan, or none: each is checked against the ones before it in time,
+     * whatever order the plan lists them in (a session of a phase needs one of each earlier phase
+     * before it).
+     */
     public Assessment scheduleAll(List<ScheduledSession> plan, CentreRules rules, ConsultantAvailability availability,
             Instant now) {
         Assessment planned = this;
-        for (ScheduledSession session : plan) {
+        for (ScheduledSession session : plan.stream().sorted(Comparator.comparing(ScheduledSession::start)).toList()) {
             planned = planned.schedule(session, rules, availability, now);
         }
         return planned;
@@ -118,16 +122,21 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
      * Moves the bilan to {@code to}; moving to the state it is in changes nothing (a retry). When the
      * action ends, its planned sessions are cancelled; when it ends with the conclusion, the
      * follow-up interview is offered {@code followUp} months on.
+     *
+     * @param fundingConfirmed       whether its funding is agreed, as beneficiary-service says
+     * @param participationConsented whether the beneficiary's consent to take part is in force, as
+     *                               beneficiary-service says
      */
-    public Assessment move(AssessmentState to, String reason, boolean fundingConfirmed, Instant now,
-            FollowUpOffer followUp, ZoneId zone) {
+    public Assessment move(AssessmentState to, String reason, boolean fundingConfirmed, boolean participationConsented,
+            Instant now, FollowUpOffer followUp, ZoneId zone) {
         if (to == state) {
             return this;
         }
         Set<Phase> attended = sessions.stream().filter(session -> session.status() == SessionStatus.ATTENDED)
                 .map(ScheduledSession::phase).collect(Collectors.toSet());
         AssessmentLifecycle.checkMove(state, to,
-                new AssessmentLifecycle.Progress(fundingConfirmed, attended, synthesisHandoverTime != null), reason);
+                new AssessmentLifecycle.Progress(fundingConfirmed, participationConsented, attended,
+                        synthesisHandoverTime != null), reason);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         boolean ends = to.actionEnded() && !state.actionEnded();
         List<ScheduledSession> kept = sessions;

@@ -16,6 +16,7 @@ import org.springframework.grpc.server.service.GrpcService;
 
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.session.v1.AcceptPlanRequest;
 import fr.bilan.proto.session.v1.AcceptPlanResponse;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
@@ -246,6 +247,10 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             fundingConfirmed = funding.confirmed();
         }
         boolean confirmed = fundingConfirmed;
+        // L6313-1: the bilan proper starts only with the beneficiary's consent, as their ledger says now
+        boolean consented = to == AssessmentState.PRELIMINARY && read.state() != to
+                && AssessmentLifecycle.next(read.state()).contains(to)
+                && directory.consentInForce(read.beneficiaryId(), ConsentKind.PARTICIPATION);
         long expected = Etags.expectedVersion(request.getEtag(), -2);
         Assessment moved = changes.apply(read.id(), assessment -> {
             if (expected != -2 && expected != assessment.version()) {
@@ -254,7 +259,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             }
             Assessment funded = fundingId == null || fundingId.equals(assessment.fundingId()) ? assessment
                     : assessment.fundedBy(fundingId);
-            Assessment result = funded.move(to, request.getReason(), confirmed, clock.instant(), followUp,
+            Assessment result = funded.move(to, request.getReason(), confirmed, consented, clock.instant(), followUp,
                     centres.rules(assessment.centreId()).zone().zone());
             return result == funded ? assessment : result;
         });

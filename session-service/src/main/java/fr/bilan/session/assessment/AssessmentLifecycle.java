@@ -8,14 +8,21 @@ import java.util.stream.Collectors;
 
 /**
  * The moves a bilan may make, and the conditions of each (R6313-4): the phases in order, each after
- * the previous one held at least one session the beneficiary attended; the conclusion ends with the
- * synthèse handed over, or closed by the consultant with a reason; side exits before the end of the
- * action, each with its reason. Refusals say why in French.
+ * the previous one held at least one session the beneficiary attended; the préliminaire only with the
+ * beneficiary's consent to take part in force (L6313-1); the conclusion ends with the synthèse handed
+ * over, or closed by the consultant with a reason; side exits before the end of the action, each with
+ * its reason. Refusals say why in French.
  */
 public final class AssessmentLifecycle {
 
-    /** What the conditions look at. */
-    public record Progress(boolean fundingConfirmed, Set<Phase> phasesAttended, boolean synthesisHandedOver) {
+    /**
+     * What the conditions look at.
+     *
+     * @param participationConsented whether the beneficiary's consent to take part in the bilan
+     *                               (PARTICIPATION) is in force now
+     */
+    public record Progress(boolean fundingConfirmed, boolean participationConsented, Set<Phase> phasesAttended,
+            boolean synthesisHandedOver) {
 
         public Progress {
             phasesAttended = Set.copyOf(phasesAttended);
@@ -68,6 +75,13 @@ public final class AssessmentLifecycle {
                 if (!progress.fundingConfirmed()) {
                     throw new Refusal("Le financement de ce bilan n'est pas encore accordé (accord de prise en charge, "
                             + "convention signée ou réservation CPF).");
+                }
+            }
+            case PRELIMINARY -> {
+                if (!progress.participationConsented()) {
+                    throw new Refusal("Le bilan ne peut entrer en phase préliminaire qu'avec le consentement du "
+                            + "bénéficiaire (Code du travail, L6313-1) : son consentement à la participation au bilan "
+                            + "n'est pas enregistré, ou il l'a retiré.");
                 }
             }
             case INVESTIGATION -> requireAttended(Phase.PRELIMINARY, to, progress);

@@ -50,6 +50,7 @@ class SessionPlanning {
     List<Slot> proposeSlots(Assessment assessment, Phase phase, Duration duration, Instant after, int count,
             Optional<String> roomId) {
         assessment.checkPhaseOpen(phase);
+        PhaseOrder.checkEarlierPhasesPlanned(phase, assessment.sessions());
         List<ScheduledSession> held = assessment.sessions().stream().filter(ScheduledSession::holdsSlot).toList();
         // the phases follow one another: after the earlier phases' sessions, before the later ones'
         Instant from = held.stream().filter(session -> session.phase().ordinal() < phase.ordinal())

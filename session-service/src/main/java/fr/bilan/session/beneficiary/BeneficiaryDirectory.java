@@ -6,6 +6,8 @@ import java.util.Set;
 
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
+import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc.FundingServiceBlockingStub;
 import fr.bilan.proto.beneficiary.v1.FundingState;
@@ -14,12 +16,12 @@ import fr.bilan.proto.beneficiary.v1.GetFundingRequest;
 import fr.bilan.support.grpc.Downstream;
 
 /**
- * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary
- * and the funding are read only if the caller may read them there, and a consultant is assigned
- * there only by someone allowed to. Refusals from beneficiary-service come back as they are (their
- * French text included). A call waits, within its deadline, for a beneficiary-service that is
- * restarting or being reached again ({@code waitForReady}), rather than failing at once; one still
- * unreachable at the deadline is {@code UNAVAILABLE}.
+ * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary,
+ * the funding and whether a consent is in force are read only if the caller may read them there, and
+ * a consultant is assigned there only by someone allowed to. Refusals from beneficiary-service come
+ * back as they are (their French text included). A call waits, within its deadline, for a
+ * beneficiary-service that is restarting or being reached again ({@code waitForReady}), rather than
+ * failing at once; one still unreachable at the deadline is {@code UNAVAILABLE}.
  */
 public class BeneficiaryDirectory {
 
@@ -59,6 +61,12 @@ public class BeneficiaryDirectory {
         };
         return new FundingRef(funding.getId(), funding.getBeneficiaryId(), funding.getState() == FundingState.CONFIRMED,
                 employer);
+    }
+
+    /** Whether the beneficiary's consent of {@code kind} is in force now, as their ledger there says. */
+    public boolean consentInForce(String beneficiaryId, ConsentKind kind) {
+        return downstream.call(() -> downstream.asCaller(beneficiaries).checkConsent(CheckConsentRequest.newBuilder()
+                .setBeneficiaryId(beneficiaryId).setKind(kind).build())).getGranted();
     }
 
     /** Assigns the consultant to the beneficiary there (idempotent), as the caller. */

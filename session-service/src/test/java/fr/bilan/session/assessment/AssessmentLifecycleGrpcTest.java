@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingState;
@@ -147,6 +149,7 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         assertThat(codeOf(() -> move(token, bilan, AssessmentState.PRELIMINARY, ""))).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assessments(token).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
                 .setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId()).build());
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.GRANTED);
         move(token, bilan, AssessmentState.PRELIMINARY, "");
         assertThat(codeOf(() -> move(token, bilan, AssessmentState.INVESTIGATION, ""))).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(attend(consultant, beneficiary, bilan, preliminary).getStatus()).isEqualTo(SessionStatus.ATTENDED);
@@ -182,6 +185,50 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
                 .satisfies(session -> assertThat(session.getStatus()).isEqualTo(SessionStatus.CANCELLED));
         // moving again to where it is changes nothing: a retry
         assertThat(move(token, bilan, AssessmentState.ACTION_ENDED, "").getEtag()).isEqualTo(ended.getEtag());
+    }
+
+    @Test
+    void thePreliminaryPhaseStartsOnlyWithTheBeneficiarysParticipationConsentInForce() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        String token = consultant(consultant);
+        assessments(token).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.FUNDING_AGREED)
+                .setFundingId(confirmedEmployerFunding(beneficiary, "12345678900011").getId()).build());
+
+        var never = catchThrowableOfType(StatusRuntimeException.class,
+                () -> move(token, bilan, AssessmentState.PRELIMINARY, ""));
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.GRANTED);
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.WITHDRAWN);
+        Status.Code withdrawn = codeOf(() -> move(token, bilan, AssessmentState.PRELIMINARY, ""));
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.GRANTED);
+        Assessment started = move(token, bilan, AssessmentState.PRELIMINARY, "");
+
+        assertThat(never.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(never.getStatus().getDescription()).isEqualTo("Le bilan ne peut entrer en phase préliminaire "
+                + "qu'avec le consentement du bénéficiaire (Code du travail, L6313-1) : son consentement à la "
+                + "participation au bilan n'est pas enregistré, ou il l'a retiré.");
+        assertThat(withdrawn).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(started.getState()).isEqualTo(AssessmentState.PRELIMINARY);
+    }
+
+    @Test
+    void aCentreManagerMovesABilanIntoThePreliminaryPhaseOnceTheBeneficiaryConsented() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        assessments(manager()).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.FUNDING_AGREED)
+                .setFundingId(confirmedEmployerFunding(beneficiary, "12345678900011").getId()).build());
+
+        Status.Code withoutConsent = codeOf(() -> move(manager(), bilan, AssessmentState.PRELIMINARY, ""));
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.GRANTED);
+        Assessment started = move(manager(), bilan, AssessmentState.PRELIMINARY, "");
+
+        // asked with the manager's own token: beneficiary-service answers a manager of the beneficiary's centre
+        assertThat(withoutConsent).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(started.getState()).isEqualTo(AssessmentState.PRELIMINARY);
     }
 
     @Test

@@ -13,7 +13,7 @@ import fr.bilan.session.assessment.AssessmentLifecycle.Progress;
 
 class AssessmentLifecycleTest {
 
-    private static final Progress EVERYTHING = new Progress(true, EnumSet.allOf(Phase.class), true);
+    private static final Progress EVERYTHING = new Progress(true, true, EnumSet.allOf(Phase.class), true);
 
     @Test
     void theMainPathRunsThePhasesInOrder() {
@@ -34,7 +34,7 @@ class AssessmentLifecycleTest {
 
     @Test
     void aPhaseStartsOnlyAfterASessionOfThePreviousOneWasAttended() {
-        Progress onlyPreliminary = new Progress(true, Set.of(Phase.PRELIMINARY), false);
+        Progress onlyPreliminary = new Progress(true, true, Set.of(Phase.PRELIMINARY), false);
 
         assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY, AssessmentState.INVESTIGATION,
                 onlyPreliminary, "")).doesNotThrowAnyException();
@@ -46,7 +46,7 @@ class AssessmentLifecycleTest {
 
     @Test
     void theConclusionEndsWithTheSynthesisHandedOverOrAReason() {
-        Progress notHandedOver = new Progress(true, EnumSet.allOf(Phase.class), false);
+        Progress notHandedOver = new Progress(true, true, EnumSet.allOf(Phase.class), false);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
                 notHandedOver, " ")).isInstanceOf(Refusal.class).hasMessageContaining("remise du document de synthèse");
@@ -56,11 +56,28 @@ class AssessmentLifecycleTest {
 
     @Test
     void fundingMustBeAgreedBeforeThePreliminaryPhase() {
-        Progress unfunded = new Progress(false, Set.of(), false);
+        Progress unfunded = new Progress(false, true, Set.of(), false);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW,
                 AssessmentState.FUNDING_AGREED, unfunded, "")).isInstanceOf(Refusal.class)
                 .hasMessageContaining("financement");
+    }
+
+    @Test
+    void thePreliminaryPhaseStartsOnlyWithTheBeneficiarysConsentInForce() {
+        Progress withoutConsent = new Progress(true, false, Set.of(), false);
+        Progress consented = new Progress(true, true, Set.of(), false);
+
+        assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.FUNDING_AGREED,
+                AssessmentState.PRELIMINARY, withoutConsent, "")).isInstanceOf(Refusal.class)
+                .hasMessage("Le bilan ne peut entrer en phase préliminaire qu'avec le consentement du bénéficiaire "
+                        + "(Code du travail, L6313-1) : son consentement à la participation au bilan n'est pas "
+                        + "enregistré, ou il l'a retiré.");
+        assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.FUNDING_AGREED, AssessmentState.PRELIMINARY,
+                consented, "")).doesNotThrowAnyException();
+        // leaving, or moving on from the préliminaire, asks nothing more of it
+        assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.FUNDING_AGREED, AssessmentState.WITHDRAWN,
+                withoutConsent, "Ne souhaite pas poursuivre")).doesNotThrowAnyException();
     }
 
     @Test

@@ -13,16 +13,26 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.bilan.proto.beneficiary.v1.Beneficiary;
+import fr.bilan.proto.beneficiary.v1.ConsentDecision;
+import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.beneficiary.v1.Funding;
+import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.beneficiary.v1.SelfFunding;
 import fr.bilan.proto.session.v1.Assessment;
+import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.CancelSessionRequest;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
 import fr.bilan.proto.session.v1.ListSessionsRequest;
+import fr.bilan.proto.session.v1.MarkAbsentRequest;
+import fr.bilan.proto.session.v1.MoveAssessmentRequest;
 import fr.bilan.proto.session.v1.Phase;
 import fr.bilan.proto.session.v1.RescheduleSessionRequest;
 import fr.bilan.proto.session.v1.ScheduleSessionRequest;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.proto.session.v1.SessionStatus;
 import fr.bilan.proto.session.v1.SlotConflict;
+import fr.bilan.session.FakeBeneficiaryService;
 import fr.bilan.session.SessionServiceTestSupport;
 import fr.bilan.session.booking.Hold;
 import fr.bilan.session.booking.Reservations;
@@ -169,6 +179,7 @@ class SessionBookingGrpcTest extends SessionServiceTestSupport {
         String consultant = newConsultantId();
         Assessment bilan = openBilan(consultant);
         String room = "salle-" + consultant;
+        book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00", TWO_HOURS, room));
         book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, room));
 
         StatusRuntimeException saturday = refusal(() -> book(consultant, bilan,
@@ -180,6 +191,157 @@ class SessionBookingGrpcTest extends SessionServiceTestSupport {
         assertThat(afterInvestigation.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(afterInvestigation.getStatus().getDescription()).contains("doit se terminer avant celle de la "
                 + "phase d'investigation du 02/12/2026 à 14:00");
+    }
+
+    @Test
+    void aSessionOfALaterPhaseIsRefusedBeforeThePlannedSessionOfTheEarlierOneNamingBoth() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String room = "salle-" + consultant;
+        book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-12-10T14:00", TWO_HOURS, room));
+
+        StatusRuntimeException refused = refusal(() -> book(consultant, bilan,
+                session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, room)));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(refused.getStatus().getDescription()).isEqualTo("Une séance de la phase d'investigation ne peut pas "
+                + "commencer avant la fin de celle de la phase préliminaire du 10/12/2026 à 14:00 : les phases se "
+                + "suivent dans l'ordre (Code du travail, R6313-4).");
+    }
+
+    @Test
+    void aSessionOfALaterPhaseWaitsForASessionOfEachEarlierPhaseOfTheBilan() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String room = "salle-" + consultant;
+
+        StatusRuntimeException first = refusal(() -> book(consultant, bilan,
+                session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, room)));
+        assertThat(sessionsOf(consultant, bilan)).isEmpty();
+        book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00", TWO_HOURS, room));
+        StatusRuntimeException conclusion = refusal(() -> book(consultant, bilan,
+                session(Phase.CONCLUSION_PHASE, "2026-12-02T14:00", TWO_HOURS, room)));
+        // planning ahead in time order stays open, from the intake interview on
+        Session investigation = book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00",
+                TWO_HOURS, room));
+        Session concluded = book(consultant, bilan, session(Phase.CONCLUSION_PHASE, "2026-12-09T14:00", TWO_HOURS, room));
+
+        assertThat(first.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(first.getStatus().getDescription()).isEqualTo("Une séance de la phase d'investigation vient après "
+                + "au moins une séance de la phase préliminaire : planifiez d'abord une séance de la phase préliminaire "
+                + "avant le 02/12/2026 à 14:00 ; les phases se suivent dans l'ordre (Code du travail, R6313-4).");
+        assertThat(conclusion.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(conclusion.getStatus().getDescription()).contains("séance de la phase de conclusion",
+                "planifiez d'abord une séance de la phase d'investigation");
+        assertThat(List.of(investigation.getStatus(), concluded.getStatus())).containsOnly(SessionStatus.PLANNED);
+    }
+
+    @Test
+    void theIntakeInterviewComesBeforeThePreliminaryPhase() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String room = "salle-" + consultant;
+        book(consultant, bilan, session(Phase.INTAKE, "2026-12-04T10:00", TWO_HOURS, room));
+
+        StatusRuntimeException refused = refusal(() -> book(consultant, bilan,
+                session(Phase.PRELIMINARY_PHASE, "2026-12-02T10:00", TWO_HOURS, room)));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(refused.getStatus().getDescription()).startsWith("Une séance de la phase préliminaire ne peut pas "
+                + "commencer avant la fin de celle de l'entretien préalable du 04/12/2026 à 10:00");
+    }
+
+    @Test
+    void aMoveKeepsThePhasesInOrder() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String room = "salle-" + consultant;
+        Session preliminary = book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00", TWO_HOURS,
+                room));
+        Session investigation = book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00",
+                TWO_HOURS, room));
+
+        StatusRuntimeException earlier = refusal(() -> move(consultant, bilan, investigation, "2026-11-23T15:00"));
+        StatusRuntimeException later = refusal(() -> move(consultant, bilan, preliminary, "2026-12-04T14:00"));
+
+        assertThat(earlier.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(earlier.getStatus().getDescription()).contains("ne peut pas commencer avant la fin de celle de la "
+                + "phase préliminaire du 25/11/2026 à 14:00");
+        assertThat(later.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(later.getStatus().getDescription()).contains("doit se terminer avant celle de la phase "
+                + "d'investigation du 02/12/2026 à 14:00");
+    }
+
+    @Test
+    void aCancelledSessionIsNotTheSessionOfItsPhase() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String room = "salle-" + consultant;
+        Session preliminary = book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00", TWO_HOURS,
+                room));
+        Session investigation = book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00",
+                TWO_HOURS, room));
+        assessments(consultant(consultant)).cancelSession(CancelSessionRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setSessionId(preliminary.getId()).setReason("Le bénéficiaire est malade.").build());
+
+        StatusRuntimeException another = refusal(() -> book(consultant, bilan,
+                session(Phase.INVESTIGATION_PHASE, "2026-12-09T14:00", TWO_HOURS, room)));
+        StatusRuntimeException moved = refusal(() -> move(consultant, bilan, investigation, "2026-12-04T14:00"));
+        // a new session of the préliminaire before it opens the way again
+        book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-27T14:00", TWO_HOURS, room));
+        Session booked = book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-09T14:00", TWO_HOURS, room));
+
+        assertThat(List.of(another.getStatus().getCode(), moved.getStatus().getCode()))
+                .containsOnly(Status.Code.FAILED_PRECONDITION);
+        assertThat(another.getStatus().getDescription()).contains("planifiez d'abord une séance de la phase préliminaire");
+        assertThat(moved.getStatus().getDescription()).contains("planifiez d'abord une séance de la phase préliminaire");
+        assertThat(booked.getStatus()).isEqualTo(SessionStatus.PLANNED);
+    }
+
+    @Test
+    void aMissedSessionIsNotTheSessionOfItsPhase() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        String room = "salle-" + consultant;
+        startThePreliminaryPhase(consultant, beneficiary, bilan);
+        Session missed = book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-25T10:00", TWO_HOURS, room));
+        clock.set(paris("2026-11-25T10:20"));
+        assessments(consultant(consultant)).markAbsent(MarkAbsentRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setSessionId(missed.getId()).build());
+
+        StatusRuntimeException refused = refusal(() -> book(consultant, bilan,
+                session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, room)));
+        // in the préliminaire, its next session and the investigation after it are planned ahead
+        book(consultant, bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-27T14:00", TWO_HOURS, room));
+        Session ahead = book(consultant, bilan, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, room));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(refused.getStatus().getDescription()).contains("planifiez d'abord une séance de la phase préliminaire");
+        assertThat(ahead.getStatus()).isEqualTo(SessionStatus.PLANNED);
+    }
+
+    /** Funding agreed and the beneficiary's consent recorded in beneficiary-service: the bilan enters the préliminaire. */
+    private static void startThePreliminaryPhase(String consultant, Beneficiary beneficiary, Assessment bilan) {
+        Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId()).setBeneficiaryId(beneficiary.getId())
+                .setState(FundingState.CONFIRMED).setSelfFunded(SelfFunding.getDefaultInstance()).build();
+        FakeBeneficiaryService.register(funding);
+        FakeBeneficiaryService.recordConsent(beneficiary.getId(), ConsentKind.PARTICIPATION, ConsentDecision.GRANTED);
+        assessments(consultant(consultant)).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId()).build());
+        assessments(consultant(consultant)).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.PRELIMINARY).build());
+    }
+
+    private static Session move(String consultant, Assessment bilan, Session session, String localStart) {
+        return assessments(consultant(consultant)).rescheduleSession(RescheduleSessionRequest.newBuilder()
+                .setAssessmentId(bilan.getId()).setSessionId(session.getId())
+                .setStartTime(ProtoTime.of(paris(localStart))).build()).getSession();
+    }
+
+    private static List<Session> sessionsOf(String consultant, Assessment bilan) {
+        return assessments(consultant(consultant)).listSessions(ListSessionsRequest.newBuilder()
+                .setAssessmentId(bilan.getId()).build()).getSessionsList();
     }
 
     @Test

@@ -141,6 +141,78 @@ class SessionPlanningGrpcTest extends SessionServiceTestSupport {
     }
 
     @Test
+    void aPlanIsBookedInTimeOrderWhateverOrderItListsItsSessionsIn() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String token = consultant(consultant);
+        var accept = AcceptPlanRequest.newBuilder().setAssessmentId(bilan.getId()).setRoomId("salle-" + consultant)
+                .addSessions(proposed(Phase.CONCLUSION_PHASE, "2026-12-09T14:00"))
+                .addSessions(proposed(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00"))
+                .addSessions(proposed(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00")).build();
+
+        List<Session> booked = assessments(token).acceptPlan(accept).getSessionsList();
+
+        assertThat(booked).extracting(Session::getPhase).containsExactly(Phase.CONCLUSION_PHASE,
+                Phase.INVESTIGATION_PHASE, Phase.PRELIMINARY_PHASE);
+        assertThat(hoursPlanned(token, bilan)).isEqualTo(Duration.ofHours(6).toSeconds());
+    }
+
+    @Test
+    void aPlanOutOfTimeOrderOrSkippingAPhaseBooksNothingAndSaysWhy() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String token = consultant(consultant);
+        var backwards = AcceptPlanRequest.newBuilder().setAssessmentId(bilan.getId()).setRoomId("salle-" + consultant)
+                .addSessions(proposed(Phase.INVESTIGATION_PHASE, "2026-11-25T14:00"))
+                .addSessions(proposed(Phase.PRELIMINARY_PHASE, "2026-12-02T14:00")).build();
+        var withoutPreliminary = backwards.toBuilder().clearSessions()
+                .addSessions(proposed(Phase.INVESTIGATION_PHASE, "2026-11-25T14:00"))
+                .addSessions(proposed(Phase.CONCLUSION_PHASE, "2026-12-02T14:00")).build();
+
+        var outOfOrder = codeAndDescription(() -> assessments(token).acceptPlan(backwards));
+        var skipping = codeAndDescription(() -> assessments(token).acceptPlan(withoutPreliminary));
+
+        assertThat(outOfOrder).startsWith(Status.Code.FAILED_PRECONDITION + ": Une séance de la phase d'investigation "
+                + "vient après au moins une séance de la phase préliminaire");
+        assertThat(skipping).isEqualTo(Status.Code.FAILED_PRECONDITION + ": Une séance de la phase d'investigation "
+                + "vient après au moins une séance de la phase préliminaire : planifiez d'abord une séance de la phase "
+                + "préliminaire avant le 25/11/2026 à 14:00 ; les phases se suivent dans l'ordre (Code du travail, "
+                + "R6313-4).");
+        assertThat(hoursPlanned(token, bilan)).isZero();
+    }
+
+    @Test
+    void noSlotIsProposedForAPhaseBeforeEachEarlierPhaseHasASession() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        String token = consultant(consultant);
+        var investigation = ProposeSlotsRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setPhase(Phase.INVESTIGATION_PHASE).setDuration(TWO_HOURS).setCount(3).build();
+
+        var refused = codeAndDescription(() -> assessments(token).proposeSlots(investigation));
+        assessments(token).scheduleSession(ScheduleSessionRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setSession(session(Phase.PRELIMINARY_PHASE, "2026-11-25T14:00", Duration.ofHours(2), "salle-" + consultant))
+                .build());
+        List<ProposedSession> slots = assessments(token).proposeSlots(investigation).getSlotsList();
+
+        assertThat(refused).isEqualTo(Status.Code.FAILED_PRECONDITION + ": Une séance de la phase d'investigation "
+                + "vient après au moins une séance de la phase préliminaire : planifiez d'abord une séance de la phase "
+                + "préliminaire ; les phases se suivent dans l'ordre (Code du travail, R6313-4).");
+        assertThat(slots).isNotEmpty().allSatisfy(slot -> assertThat(ProtoTime.toInstant(slot.getStartTime()))
+                .isAfterOrEqualTo(paris("2026-11-25T16:00")));
+        // each proposal can be booked
+        assertThat(assessments(token).scheduleSession(ScheduleSessionRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setSession(Session.newBuilder().setPhase(Phase.INVESTIGATION_PHASE).setStartTime(slots.get(0)
+                        .getStartTime()).setDuration(TWO_HOURS).setRoomId("salle-" + consultant)).build())
+                .getSession().getPhase()).isEqualTo(Phase.INVESTIGATION_PHASE);
+    }
+
+    private static ProposedSession proposed(Phase phase, String localStart) {
+        return ProposedSession.newBuilder().setPhase(phase).setStartTime(ProtoTime.of(paris(localStart)))
+                .setDuration(TWO_HOURS).build();
+    }
+
+    @Test
     void availabilityIsTheConsultantsOwnOrTheirManagersAndIsCheckedFieldByField() {
         String consultant = newConsultantId();
         var update = UpdateConsultantAvailabilityRequest.newBuilder().setAvailability(mornings(consultant)).build();

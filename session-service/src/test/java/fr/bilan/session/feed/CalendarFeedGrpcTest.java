@@ -68,7 +68,7 @@ class CalendarFeedGrpcTest extends SessionServiceTestSupport {
                 "salle-" + consultant));
         Session called = book(consultant, onSite, session(Phase.INTAKE, "2026-11-27T10:00", TWO_HOURS,
                 "salle-" + consultant));
-        Session byVideo = book(consultant, remote, session(Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", TWO_HOURS, "")
+        Session byVideo = book(consultant, remote, session(Phase.PRELIMINARY_PHASE, "2026-12-02T14:00", TWO_HOURS, "")
                 .clearRoomId().setVideoLink("https://visio.example.fr/" + consultant));
         assessments(consultant(consultant)).cancelSession(CancelSessionRequest.newBuilder()
                 .setAssessmentId(onSite.getId()).setSessionId(called.getId()).setReason("Mme Durand est souffrante")
@@ -87,7 +87,7 @@ class CalendarFeedGrpcTest extends SessionServiceTestSupport {
         assertThat(value(room, Property.DESCRIPTION)).isEqualTo("Bilan " + onSite.getId());
         assertThat(value(room, Property.SEQUENCE)).isEqualTo("0");
         VEvent video = events.get(uid(remote, byVideo));
-        assertThat(value(video, Property.SUMMARY)).isEqualTo("Bilan de compétences — phase d'investigation");
+        assertThat(value(video, Property.SUMMARY)).isEqualTo("Bilan de compétences — phase préliminaire");
         assertThat(value(video, Property.LOCATION)).isEqualTo("Visioconférence");
         assertThat(value(video, Property.URL)).isEqualTo("https://visio.example.fr/" + consultant);
         assertThat(value(video, Property.DESCRIPTION)).contains("https://visio.example.fr/" + consultant);
