@@ -18,6 +18,7 @@ import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
 import fr.bilan.support.audit.AccessRecords;
+import fr.bilan.support.testing.FakeKeycloakAdmin;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
@@ -72,7 +73,7 @@ public abstract class BeneficiaryServiceTestSupport extends GrpcServiceTestSuppo
 
     /** A new beneficiary of centre Lyon in {@code status}, whose own login is the returned account id. */
     protected static Beneficiary newBeneficiary(EmploymentStatus status) {
-        String account = "beneficiary-" + UUID.randomUUID();
+        String account = FakeKeycloakAdmin.beneficiaryLogin("beneficiary-" + UUID.randomUUID());
         return BeneficiaryServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(consultant()))
                 .withDeadlineAfter(10, TimeUnit.SECONDS)
                 .createBeneficiary(CreateBeneficiaryRequest.newBuilder().setBeneficiary(Beneficiary.newBuilder()

@@ -107,7 +107,9 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
     void refusesTokensFromAnotherIssuerOrAudienceOrExpired() throws Exception {
         for (String token : new String[] {TestIdentityProvider.tokenFromAnotherIssuer("consultant-1", "consultant"),
                 TestIdentityProvider.tokenForAnotherAudience("consultant-1", "consultant"),
-                TestIdentityProvider.expiredToken("consultant-1", "consultant"), "garbage"}) {
+                TestIdentityProvider.expiredToken("consultant-1", "consultant"), "garbage",
+                // the services' own token, valid for the audience, but no person's: refused at the door
+                TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE)}) {
             HttpResponse<String> response = send(get("/api/v1/beneficiaries/x").header("Authorization", "Bearer " + token));
 
             assertProblem(response, 401, "urn:bilan:problem:unauthenticated");

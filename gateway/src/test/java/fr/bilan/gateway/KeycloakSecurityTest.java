@@ -35,13 +35,15 @@ import fr.bilan.gateway.transcoding.GrpcTranscodingFilter;
 import fr.bilan.gateway.transcoding.HttpBinding;
 import fr.bilan.gateway.transcoding.HttpBindings;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
+import fr.bilan.support.testing.KeycloakServer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The gateway and beneficiary-service against the real Keycloak with the repository's realm:
  * every exposed RPC called with every demo role (allowed, or 403 as its contract says), and every
- * kind of bad token refused with 401. Skipped where no JDK 21+ can run Keycloak.
+ * kind of bad token refused with 401, the services' own token included; beneficiary-service checking
+ * logins in the same Keycloak. Skipped where no JDK 21+ can run Keycloak.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "bilan.gateway.rate-limit.per-user=100000", "bilan.gateway.rate-limit.per-client-ip=100000"})
@@ -79,10 +81,16 @@ class KeycloakSecurityTest {
         shortLivedToken = KEYCLOAK.token("bilan", "bilan-cli", "consultant", "demo");
         shortLivedExpiry = Instant.ofEpochSecond(claims(shortLivedToken).get("exp").asLong());
         KEYCLOAK.setAccessTokenLifespan(900);
+        // beneficiary-service checks logins in Keycloak's admin API with the realm's bilan-directory client
         beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
                 "--spring.grpc.server.port=" + GRPC_PORT, "--bilan.embedded.store=memory",
-                "--bilan.oidc.issuer=" + KEYCLOAK.issuer(), "--bilan.oidc.jwks-uri=" + KEYCLOAK.internalJwksUri());
+                "--bilan.oidc.issuer=" + KEYCLOAK.issuer(), "--bilan.oidc.jwks-uri=" + KEYCLOAK.internalJwksUri(),
+                "--bilan.directory.realm-admin-uri=" + KEYCLOAK.realmAdminUri(),
+                "--bilan.directory.token-uri=" + KEYCLOAK.tokenEndpoint(),
+                "--bilan.directory.client-secret=" + KEYCLOAK.directoryClientSecret());
     }
+
+
 
     @AfterAll
     static void stop() throws Exception {
@@ -122,6 +130,79 @@ class KeycloakSecurityTest {
         // the placeholder was replaced at import, not kept as a secret anyone can read in the repository
         assertThat(KEYCLOAK.clientCredentials("bilan-services", "${BILAN_SERVICES_CLIENT_SECRET}").statusCode())
                 .isEqualTo(401);
+        assertThat(KEYCLOAK.clientCredentials("bilan-directory", "${BILAN_DIRECTORY_CLIENT_SECRET}").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayRefusesTheServicesOwnTokenWhichSkipsCentreScoping() throws Exception {
+        HttpBinding get = bindings.all().stream().filter(b -> b.method().getName().equals("GetBeneficiary")).findFirst()
+                .orElseThrow();
+
+        HttpResponse<String> response = call(get, KEYCLOAK.serviceToken());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    @Order(1)
+    void theDirectoryClientMayViewUsersAndNothingOfTheApi() throws Exception {
+        HttpResponse<String> token = KEYCLOAK.clientCredentials("bilan-directory", KEYCLOAK.directoryClientSecret());
+        ObjectNode claims = claims(JSON.readTree(token.body()).get("access_token").asString());
+        HttpBinding get = bindings.all().stream().filter(b -> b.method().getName().equals("GetBeneficiary")).findFirst()
+                .orElseThrow();
+
+        // view-users and what it is made of (query-users, query-groups): no manage-*, no other client's role
+        assertThat(claims.get("resource_access").propertyNames()).containsExactly("realm-management");
+        assertThat(claims.get("resource_access").get("realm-management").get("roles").valueStream()
+                .map(role -> role.asString()).toList()).contains("view-users")
+                .isSubsetOf("view-users", "query-users", "query-groups");
+        assertThat(claims.has("aud") ? claims.get("aud").toString() : "").doesNotContain("bilan-api");
+        assertThat(call(get, JSON.readTree(token.body()).get("access_token").asString()).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void aManagerAssignsOnlyAConsultantOfTheCentreAndLinksOnlyABeneficiarysLoginAsKeycloakKnowsThem()
+            throws Exception {
+        String manager = TOKENS.get("manager");
+        String created = send("POST", "/api/v1/beneficiaries", manager, """
+                {"centreId":"centre-lyon","givenName":"Élodie","familyName":"Durand","email":"%s@example.fr",\
+                "employmentStatus":"PRIVATE_SECTOR_EMPLOYEE"}""".formatted(java.util.UUID.randomUUID())).body();
+        String id = JSON.readTree(created).get("id").asString();
+        String assign = "/api/v1/beneficiaries/" + id + ":assignConsultant";
+
+        HttpResponse<String> beneficiaryAssigned = send("POST", assign, manager,
+                "{\"consultantId\":\"" + KEYCLOAK.userId("beneficiary") + "\"}");
+        HttpResponse<String> consultantAssigned = send("POST", assign, manager,
+                "{\"consultantId\":\"" + KEYCLOAK.userId("consultant") + "\"}");
+        HttpResponse<String> staffLinked = send("PATCH", "/api/v1/beneficiaries/" + id, manager,
+                "{\"accountId\":\"" + KEYCLOAK.userId("auditor") + "\"}");
+        HttpResponse<String> loginLinked = send("PATCH", "/api/v1/beneficiaries/" + id, manager,
+                "{\"accountId\":\"" + KEYCLOAK.userId("beneficiary") + "\"}");
+
+        assertThat(beneficiaryAssigned.statusCode()).as(beneficiaryAssigned.body()).isEqualTo(400);
+        assertThat(JSON.readTree(beneficiaryAssigned.body()).get("type").asString())
+                .isEqualTo("urn:bilan:problem:failed-precondition");
+        assertThat(consultantAssigned.statusCode()).as(consultantAssigned.body()).isEqualTo(200);
+        assertThat(staffLinked.statusCode()).as(staffLinked.body()).isEqualTo(400);
+        assertThat(JSON.readTree(staffLinked.body()).get("detail").asString()).contains("membre du personnel");
+        assertThat(loginLinked.statusCode()).as(loginLinked.body()).isEqualTo(200);
+        // the beneficiary now reads their own record through their login
+        assertThat(send("GET", "/api/v1/beneficiaries/" + id, TOKENS.get("beneficiary"), null).statusCode())
+                .isEqualTo(200);
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -39,14 +39,14 @@ class RenderedManifestsTest {
     /** Who calls whom, from the code (the launcher's start_service calls= lists, the gateway: all). */
     static final Map<String, Set<String>> CALLS = Map.of(
             "gateway", Set.of("beneficiary-service", "session-service", "synthesis-service", "retention-service"),
-            "beneficiary-service", Set.of("retention-service", "synthesis-service"),
+            "beneficiary-service", Set.of("retention-service", "synthesis-service", "session-service"),
             "session-service", Set.of("retention-service", "beneficiary-service"),
             "synthesis-service", Set.of("retention-service", "session-service", "beneficiary-service"),
-            "retention-service", Set.of("synthesis-service", "session-service"));
+            "retention-service", Set.of("synthesis-service", "session-service", "beneficiary-service"));
 
     /** Env names that look like secrets but hold public settings. */
     static final Set<String> PUBLIC_SETTINGS = Set.of("BILAN_OIDC_JWKSURI", "BILAN_OIDC_TOKENURI",
-            "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYID");
+            "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYID", "BILAN_DIRECTORY_REALMADMINURI");
     static final Pattern SECRET_LIKE = Pattern.compile("SECRET|PASSWORD|KEY|URI|TOKEN|CREDENTIAL");
 
     static Stream<String> valueFiles() {
@@ -175,7 +175,15 @@ class RenderedManifestsTest {
                 assertThat(byName.get("SPRING_MONGODB_URI").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
                 assertThat(byName.get("BILAN_OIDC_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName()).isNotBlank();
             }
-            // the object store's keys go to the one service that holds objects, and to no other
+            // the directory's secret (a client that may view every user) goes to beneficiary-service alone
+            assertThat(byName.containsKey("BILAN_DIRECTORY_CLIENT_SECRET")).as("%s has the directory's secret",
+                    name(deployment)).isEqualTo(container.getName().equals("beneficiary-service"));
+            if (container.getName().equals("beneficiary-service")) {
+                assertThat(byName.get("BILAN_DIRECTORY_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName())
+                        .isNotBlank();
+                assertThat(byName.get("BILAN_DIRECTORY_REALMADMINURI").getValue()).matches("https?://.+/admin/realms/bilan");
+            }
+                        // the object store's keys go to the one service that holds objects, and to no other
             assertThat(byName.keySet()).as("%s has S3 settings", name(deployment))
                     .matches(names -> names.stream().anyMatch(n -> n.startsWith("BILAN_STORAGE_S3_"))
                             == container.getName().equals("synthesis-service"));

@@ -35,6 +35,7 @@ class ValuesSchemaTest {
         // missing required settings
         "mongodb.existingSecret; \"\"; /mongodb/existingSecret; minLength",
         "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
+        "oidc.directory.clientSecret.existingSecret; \"\"; /oidc/directory/clientSecret/existingSecret; minLength",
         // defaults hold every setting in full (a service overrides any part of them)
         "defaults.resources.requests.cpu; null; /defaults/resources/requests; missing property 'cpu'",
         "oidc.issuer; \"\"; /oidc/issuer; does not match pattern",

@@ -8,20 +8,21 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.testing.TestClock;
 
 /**
  * The one application context every gRPC test of the service shares (they share one gRPC port): the
  * service with {@link TestClock}, and beneficiary-service stood in for by
  * {@link FakeBeneficiaryService} on the same port, so that the caller's token really travels and is
- * really checked there; centre Lyon's provider is {@link #PROVIDER_SIRET}; centre Réunion keeps the
+ * really checked there, with the access register ({@link TestAccessRegister}) the records go to; centre Lyon's provider is {@link #PROVIDER_SIRET}; centre Réunion keeps the
  * default rules in its own zone.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = { SessionApplication.class, TestClock.class, FakeBeneficiaryService.class,
-        FakeBeneficiaryService.Fundings.class },
+        FakeBeneficiaryService.Fundings.class, TestAccessRegister.class },
         properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
             "bilan.centres.overrides.centre-lyon.provider-siret=" + SessionServiceContext.PROVIDER_SIRET,
             "bilan.centres.overrides.centre-reunion.zone=REUNION" })

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
@@ -20,7 +21,7 @@ import io.grpc.stub.StreamObserver;
 /**
  * beneficiary-service as synthesis-service sees it, served on its own port behind the real token
  * check: beneficiaries readable by their own login and in their centre, and the sharing consents
- * a test grants or withdraws.
+ * a test grants or withdraws (asked by a caller, or by the service itself through the internal check).
  */
 @Component
 public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
@@ -56,9 +57,25 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     @Override
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
-        boolean granted = request.getKind() == ConsentKind.SYNTHESIS_SHARING
-                && SHARING_CONSENTS.contains(request.getBeneficiaryId() + "/" + request.getRecipient().getName());
-        response.onNext(CheckConsentResponse.newBuilder().setGranted(granted).build());
+        response.onNext(CheckConsentResponse.newBuilder().setGranted(sharing(request.getKind(),
+                request.getBeneficiaryId(), request.getRecipient().getName())).build());
         response.onCompleted();
+    }
+
+    private static boolean sharing(ConsentKind kind, String beneficiaryId, String recipientName) {
+        return kind == ConsentKind.SYNTHESIS_SHARING && SHARING_CONSENTS.contains(beneficiaryId + "/" + recipientName);
+    }
+
+    /** The internal consent check a platform service asks for itself (a share's download), answering alike. */
+    @Component
+    public static class ConsentChecks extends ConsentCheckServiceGrpc.ConsentCheckServiceImplBase {
+
+        @Override
+        public void checkConsent(fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest request,
+                StreamObserver<fr.bilan.proto.beneficiary.internal.v1.CheckConsentResponse> response) {
+            response.onNext(fr.bilan.proto.beneficiary.internal.v1.CheckConsentResponse.newBuilder().setGranted(
+                    sharing(request.getKind(), request.getBeneficiaryId(), request.getRecipient().getName())).build());
+            response.onCompleted();
+        }
     }
 }

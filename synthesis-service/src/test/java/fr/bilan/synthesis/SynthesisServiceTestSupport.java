@@ -30,6 +30,7 @@ import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
 import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
 import fr.bilan.support.testing.OutboxRelayTestSupport;
+import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
@@ -39,12 +40,13 @@ import io.grpc.StatusRuntimeException;
  * Base of the service's gRPC tests, all in one application context: synthesis-service with service
  * credentials (its relays deliver to the fake retention-service), and session- and
  * beneficiary-service stood in for by {@link FakeSessionService} and {@link FakeBeneficiaryService}
- * on the service's own port, so that the caller's token really travels and is checked there. Centre
+ * on the service's own port (with the access register the service's records go to,
+ * {@link TestAccessRegister}), so that the caller's token really travels and is checked there. Centre
  * Lyon has its identity configured; the clock is a {@link TestClock}; the scheduled orphan sweep
  * waits an hour, out of the way of the storage tests that move the clock.
  */
 @SpringBootTest(classes = { SynthesisApplication.class, TestClock.class, FakeSessionService.class,
-        FakeBeneficiaryService.class },
+        FakeBeneficiaryService.class, FakeBeneficiaryService.ConsentChecks.class, TestAccessRegister.class },
         properties = { "bilan.synthesis.orphans.interval=1h", "spring.grpc.client.channel.session.target=127.0.0.1:${spring.grpc.server.port}",
             "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
             "bilan.centres.overrides.centre-lyon.name=Centre de bilans de Lyon",

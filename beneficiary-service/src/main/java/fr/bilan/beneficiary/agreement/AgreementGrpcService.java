@@ -10,7 +10,7 @@ import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
-import fr.bilan.beneficiary.profile.BeneficiaryRepository;
+import fr.bilan.beneficiary.profile.BeneficiaryLookup;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementRequest;
@@ -45,12 +45,12 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
 
     private final AgreementRepository agreements;
     private final FundingRepository fundings;
-    private final BeneficiaryRepository beneficiaries;
+    private final BeneficiaryLookup beneficiaries;
     private final AgreementDocuments documents;
     private final Clock clock;
     private final AccessLog accessLog;
 
-    AgreementGrpcService(AgreementRepository agreements, FundingRepository fundings, BeneficiaryRepository beneficiaries,
+    AgreementGrpcService(AgreementRepository agreements, FundingRepository fundings, BeneficiaryLookup beneficiaries,
             AgreementDocuments documents, Clock clock, AccessLog accessLog) {
         this.agreements = agreements;
         this.fundings = fundings;
@@ -74,7 +74,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
                     AgreementMessages.toMentions(request.getAgreement()));
             return agreements.create(funding, beneficiary.profile().centreId(), mentions, requestKey, clock.instant());
         });
-        accessLog.record(caller, "agreement.create", created.accessed());
+        accessLog.record(caller, created.accessed());
         response.onNext(CreateAgreementResponse.newBuilder().setAgreement(toProto(created)).build());
         response.onCompleted();
     }
@@ -84,7 +84,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Caller caller = Caller.current();
         Agreement agreement = agreements.require(request.getId(), "id");
         checkRead(caller, agreement);
-        accessLog.record(caller, "agreement.read", agreement.accessed());
+        accessLog.record(caller, agreement.accessed());
         response.onNext(GetAgreementResponse.newBuilder().setAgreement(toProto(agreement)).build());
         response.onCompleted();
     }
@@ -99,7 +99,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Caller caller = Caller.current();
         Agreement agreement = agreements.require(request.getId(), "id");
         Beneficiary employee = checkRead(caller, agreement);
-        accessLog.record(caller, "agreement.read_document", agreement.accessed());
+        accessLog.record(caller, agreement.accessed());
         var document = documents.render(toProto(agreement),
                 employee.profile().givenName() + " " + employee.profile().familyName());
         response.onNext(GetAgreementDocumentResponse.newBuilder().setBody(document).build());
@@ -118,7 +118,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Agreement next = AgreementLifecycle.update(current, fundingOf(current),
                 update.applyTo(current.mentions()), clock.instant());
         Agreement saved = agreements.save(next, current);
-        accessLog.record(caller, "agreement.update", saved.accessed());
+        accessLog.record(caller, saved.accessed());
         response.onNext(UpdateAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
     }
@@ -134,7 +134,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         checkEtag(request.getEtag(), current);
         Agreement next = AgreementLifecycle.send(current, fundingOf(current), receiveDate, clock.instant());
         Agreement saved = agreements.save(next, current);
-        accessLog.record(caller, "agreement.send", saved.accessed());
+        accessLog.record(caller, saved.accessed());
         response.onNext(SendAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
     }
@@ -151,7 +151,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
                 new Signature(proto.getParty(), proto.getMethod(), proto.getEvidenceSha256(), caller.subject(), now),
                 byTheEmployee, now);
         Agreement saved = agreements.save(next, current);
-        accessLog.record(caller, "agreement.sign", saved.accessed());
+        accessLog.record(caller, saved.accessed());
         response.onNext(SignAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
     }
@@ -165,7 +165,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Agreement next = AgreementLifecycle.refuse(lapsedIfOverdue(current, now), new Signature(AgreementParty.EMPLOYEE,
                 request.getMethod(), request.getEvidenceSha256(), caller.subject(), now), byTheEmployee, now);
         Agreement saved = agreements.save(next, current);
-        accessLog.record(caller, "agreement.refuse", saved.accessed());
+        accessLog.record(caller, saved.accessed());
         response.onNext(RefuseAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
     }

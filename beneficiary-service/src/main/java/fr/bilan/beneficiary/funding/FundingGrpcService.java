@@ -9,7 +9,7 @@ import org.springframework.grpc.server.service.GrpcService;
 import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
-import fr.bilan.beneficiary.profile.BeneficiaryRepository;
+import fr.bilan.beneficiary.profile.BeneficiaryLookup;
 import fr.bilan.proto.beneficiary.v1.CancelFundingRequest;
 import fr.bilan.proto.beneficiary.v1.CancelFundingResponse;
 import fr.bilan.proto.beneficiary.v1.CreateFundingRequest;
@@ -30,12 +30,12 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
     private final FundingRepository fundings;
     private final FundingViews views;
-    private final BeneficiaryRepository beneficiaries;
+    private final BeneficiaryLookup beneficiaries;
     private final Clock clock;
     private final AccessLog accessLog;
     private final long cpfCoPaymentCents;
 
-    FundingGrpcService(FundingRepository fundings, FundingViews views, BeneficiaryRepository beneficiaries, Clock clock,
+    FundingGrpcService(FundingRepository fundings, FundingViews views, BeneficiaryLookup beneficiaries, Clock clock,
             AccessLog accessLog, @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
         this.fundings = fundings;
         this.views = views;
@@ -60,7 +60,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
             return fundings.create(beneficiary.id(), beneficiary.profile().centreId(), funding, requestKey,
                     clock.instant());
         });
-        accessLog.record(caller, "funding.create", created.accessed());
+        accessLog.record(caller, created.accessed());
         response.onNext(CreateFundingResponse.newBuilder().setFunding(views.toProto(created)).build());
         response.onCompleted();
     }
@@ -70,7 +70,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         Caller caller = Caller.current();
         Funding funding = fundings.require(request.getId(), "id");
         BeneficiaryAccess.checkRead(caller, beneficiaries.require(funding.beneficiaryId(), "id"));
-        accessLog.record(caller, "funding.read", funding.accessed());
+        accessLog.record(caller, funding.accessed());
         response.onNext(GetFundingResponse.newBuilder().setFunding(views.toProto(funding)).build());
         response.onCompleted();
     }
@@ -82,7 +82,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         BeneficiaryAccess.checkRead(caller, beneficiary);
         List<Funding> all = fundings.listByBeneficiary(beneficiary.id());
         // an empty list still tells something about the beneficiary
-        accessLog.recordAll(caller, "funding.list", all.isEmpty() ? List.of(beneficiary.accessed("fundings"))
+        accessLog.recordAll(caller, all.isEmpty() ? List.of(beneficiary.accessed("fundings"))
                 : all.stream().map(Funding::accessed).toList());
         var answer = ListFundingsResponse.newBuilder();
         all.forEach(funding -> answer.addFundings(views.toProto(funding)));
@@ -96,7 +96,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         Funding funding = fundings.require(request.getId(), "id");
         BeneficiaryAccess.checkCentre(caller, funding.centreId());
         Funding cancelled = fundings.cancel(funding.id(), clock.instant());
-        accessLog.record(caller, "funding.cancel", cancelled.accessed());
+        accessLog.record(caller, cancelled.accessed());
         response.onNext(CancelFundingResponse.newBuilder().setFunding(views.toProto(cancelled)).build());
         response.onCompleted();
     }

@@ -17,6 +17,7 @@ import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryProfile;
+import fr.bilan.beneficiary.profile.BeneficiaryLookup;
 import fr.bilan.beneficiary.profile.BeneficiaryRepository;
 import fr.bilan.proto.beneficiary.v1.ErasePersonalDataRequest;
 import fr.bilan.proto.beneficiary.v1.ErasePersonalDataResponse;
@@ -52,6 +53,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     private static final String ACCESS_RECORDS = "accessRecords";
 
     private final BeneficiaryRepository beneficiaries;
+    private final BeneficiaryLookup lookup;
     private final ConsentRepository consents;
     private final AccessRecordReader accessRecords;
     private final PersonalDataExporter exporter;
@@ -59,9 +61,11 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     private final AccessLog accessLog;
     private final Clock clock;
 
-    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, ConsentRepository consents, FundingRepository fundings,
-            AccessRecordReader accessRecords, PersonalDataExporter exporter, AccessLog accessLog, Clock clock) {
+    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, BeneficiaryLookup lookup, ConsentRepository consents,
+            FundingRepository fundings, AccessRecordReader accessRecords, PersonalDataExporter exporter,
+            AccessLog accessLog, Clock clock) {
         this.beneficiaries = beneficiaries;
+        this.lookup = lookup;
         this.consents = consents;
         this.fundings = fundings;
         this.accessRecords = accessRecords;
@@ -82,8 +86,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
             BeneficiaryAccess.checkCentreRole(caller, query.centreId(), ACCESS_RECORD_READERS);
         } else {
             // an erased beneficiary's accesses stay listed: they are kept for security
-            beneficiary = Optional.of(beneficiaries.findById(query.beneficiaryId())
-                    .orElseThrow(() -> BeneficiaryRepository.notFound(query.beneficiaryId())));
+            beneficiary = Optional.of(lookup.requireRecord(query.beneficiaryId(), "beneficiary_id"));
             BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary.get(), ACCESS_RECORD_READERS);
         }
         AccessRecordPage page = accessRecords.list(query);
@@ -93,7 +96,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
         page.records().stream().filter(record -> !record.getBeneficiaryId().isEmpty()).forEach(record -> listed
                 .computeIfAbsent(record.getBeneficiaryId(), id -> AccessedData.of("beneficiaries",
                         id + "/" + ACCESS_RECORDS, id, record.getCentreId())));
-        accessLog.recordAll(caller, "access_record.list", List.copyOf(listed.values()));
+        accessLog.recordAll(caller, List.copyOf(listed.values()));
         response.onNext(ListAccessRecordsResponse.newBuilder().addAllAccessRecords(page.records())
                 .setNextPageToken(page.nextPageToken()).build());
         response.onCompleted();
@@ -103,10 +106,10 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
     public void exportPersonalData(ExportPersonalDataRequest request,
             StreamObserver<ExportPersonalDataResponse> response) {
         Caller caller = Caller.current();
-        Beneficiary beneficiary = beneficiaries.require(request.getBeneficiaryId(), "beneficiary_id");
+        Beneficiary beneficiary = lookup.require(request.getBeneficiaryId(), "beneficiary_id");
         BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
         // recorded first, so that the copy lists its own making
-        accessLog.record(caller, "personal_data.export", beneficiary.accessed());
+        accessLog.record(caller, beneficiary.accessed());
         response.onNext(ExportPersonalDataResponse.newBuilder().setExport(exporter.export(beneficiary)).build());
         response.onCompleted();
     }
@@ -123,7 +126,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
                     + "sans rien effacer, ou false pour effacer les données, définitivement.");
         }
         violations.throwIfAny();
-        Beneficiary beneficiary = beneficiaries.requireRecord(request.getBeneficiaryId(), "beneficiary_id");
+        Beneficiary beneficiary = lookup.requireRecord(request.getBeneficiaryId(), "beneficiary_id");
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
         Optional<Document> receipt = beneficiary.erased() ? beneficiaries.erasureReceipt(beneficiary.id())
                 : Optional.empty();
@@ -132,7 +135,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
             BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
         }
         // recorded first, so that the access records kept are counted with this one
-        accessLog.record(caller, "personal_data.erase", beneficiary.accessed());
+        accessLog.record(caller, beneficiary.accessed());
         ErasureReport report = receipt.map(ErasureReceipt::reportOf)
                 .orElseGet(() -> erase(beneficiary, request.getValidateOnly(), requestKey));
         response.onNext(ErasePersonalDataResponse.newBuilder().setReport(report).build());
@@ -151,7 +154,8 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
         if (validateOnly) {
             return ErasureReceipt.reportOf(receipt).toBuilder().setValidateOnly(true).build();
         }
-        if (beneficiaries.erase(beneficiary.id(), beneficiary.version(), plan.erasesIdentity(), receipt, now)
+        if (beneficiaries.erase(beneficiary.id(), beneficiary.version(), plan.erasesIdentity(),
+                !beneficiary.profile().accountId().isEmpty(), receipt, now)
                 .isPresent()) {
             return ErasureReceipt.reportOf(receipt);
         }

@@ -17,7 +17,6 @@ public final class BeneficiaryAccess {
 
     static final String BENEFICIARY = "beneficiary";
     static final String CONSULTANT = "consultant";
-    static final String PLATFORM_SERVICE = "platform-service";
     public static final String CENTRE_MANAGER = "centre-manager";
     public static final String AUDITOR = "auditor";
     private static final Set<String> CENTRE_STAFF = Set.of(CONSULTANT, CENTRE_MANAGER);
@@ -37,17 +36,6 @@ public final class BeneficiaryAccess {
         }
     }
 
-    /**
-     * Who may ask whether a consent of the beneficiary is in force: whoever reads their record, or a
-     * platform service for anyone (synthesis-service re-checking a share before each download): the
-     * answer is a yes or no and the record that decides it, no profile.
-     */
-    public static void checkConsentCheck(Caller caller, Beneficiary beneficiary) {
-        if (!caller.hasRole(PLATFORM_SERVICE)) {
-            checkRead(caller, beneficiary);
-        }
-    }
-
     /** A centre manager of the beneficiary's centre, or a consultant of that centre assigned to them. */
     public static void checkStaff(Caller caller, Beneficiary beneficiary) {
         String centre = beneficiary.profile().centreId();
@@ -62,11 +50,9 @@ public final class BeneficiaryAccess {
         }
     }
 
-    /** Who assigns consultants: a manager of the beneficiary's centre, or a platform service (session-service). */
+    /** Who assigns consultants: a manager of the beneficiary's centre. */
     public static void checkAssigner(Caller caller, Beneficiary beneficiary) {
-        if (!caller.hasRole(PLATFORM_SERVICE)) {
-            checkCentreRole(caller, beneficiary.profile().centreId(), Set.of(CENTRE_MANAGER));
-        }
+        checkCentreRole(caller, beneficiary.profile().centreId(), Set.of(CENTRE_MANAGER));
     }
 
     /**

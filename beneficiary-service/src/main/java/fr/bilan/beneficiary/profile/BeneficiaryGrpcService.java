@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
+import fr.bilan.beneficiary.account.AccountRules;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.beneficiary.consent.ConsentMessages;
@@ -38,6 +39,7 @@ import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.RequestKey;
+import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
@@ -46,13 +48,17 @@ import io.grpc.stub.StreamObserver;
 class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
 
     private final BeneficiaryRepository repository;
+    private final BeneficiaryLookup lookup;
+    private final AccountDirectory accounts;
     private final ConsentRepository consents;
     private final Clock clock;
     private final AccessLog accessLog;
 
-    BeneficiaryGrpcService(BeneficiaryRepository repository, ConsentRepository consents, Clock clock,
-            AccessLog accessLog) {
+    BeneficiaryGrpcService(BeneficiaryRepository repository, BeneficiaryLookup lookup, AccountDirectory accounts,
+            ConsentRepository consents, Clock clock, AccessLog accessLog) {
         this.repository = repository;
+        this.lookup = lookup;
+        this.accounts = accounts;
         this.consents = consents;
         this.clock = clock;
         this.accessLog = accessLog;
@@ -64,11 +70,12 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         RequestKey.check(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
+        checkLinkable(profile.accountId());
         // the consultant who registers a beneficiary holds their intake interview: assigned at once
         List<String> consultants = caller.hasRole(BeneficiaryAccess.CONSULTANT) ? List.of(caller.subject()) : List.of();
         Beneficiary created = repository.create(profile, consultants,
                 RequestKey.of(caller.subject(), request.getRequestId()), clock.instant());
-        accessLog.record(caller, "beneficiary.create", created.accessed());
+        accessLog.record(caller, created.accessed());
         response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(created)).build());
         response.onCompleted();
     }
@@ -78,7 +85,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Caller caller = Caller.current();
         Beneficiary beneficiary = find(request.getId(), "id");
         BeneficiaryAccess.checkRead(caller, beneficiary);
-        accessLog.record(caller, "beneficiary.read", beneficiary.accessed());
+        accessLog.record(caller, beneficiary.accessed());
         response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(beneficiary)).build());
         response.onCompleted();
     }
@@ -90,10 +97,15 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Beneficiary current = find(proto.getId(), "beneficiary.id");
         BeneficiaryAccess.checkStaff(caller, current);
         ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
+        BeneficiaryProfile changed = update.applyTo(current.profile());
+        boolean relinked = !changed.accountId().equals(current.profile().accountId());
+        if (relinked) {
+            checkLinkable(changed.accountId());
+        }
         // a stale etag is refused even if the stored version would still accept the change
-        Optional<Long> expected = Optional.of(Etags.expectedVersion(proto.getEtag(), current.version()));
-        Beneficiary updated = repository.update(current.id(), expected, update.applyTo(current.profile()), clock.instant());
-        accessLog.record(caller, "beneficiary.update", updated.accessed());
+        long expected = Etags.expectedVersion(proto.getEtag(), current.version());
+        Beneficiary updated = repository.update(current.id(), expected, changed, relinked, clock.instant());
+        accessLog.record(caller, updated.accessed());
         response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(updated)).build());
         response.onCompleted();
     }
@@ -111,7 +123,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         var answer = ListBeneficiariesResponse.newBuilder();
         page.beneficiaries().forEach(beneficiary -> answer.addBeneficiaries(BeneficiaryMessages.toProto(beneficiary)));
         page.next().ifPresent(last -> answer.setNextPageToken(query.tokenAfter(last)));
-        accessLog.recordAll(caller, "beneficiary.list", page.beneficiaries().stream().map(Beneficiary::accessed).toList());
+        accessLog.recordAll(caller, page.beneficiaries().stream().map(Beneficiary::accessed).toList());
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -134,7 +146,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
             consents.ledgerOf(beneficiary.id()).checkAccepts(consent);
             return consents.append(beneficiary.id(), consent, caller.subject(), requestKey, clock.instant());
         });
-        accessLog.record(caller, "consent.record", beneficiary.accessed("consentRecords"));
+        accessLog.record(caller, beneficiary.accessed("consentRecords"));
         response.onNext(CreateConsentRecordResponse.newBuilder().setConsentRecord(ConsentMessages.toProto(recorded)).build());
         response.onCompleted();
     }
@@ -146,7 +158,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         BeneficiaryAccess.checkRead(caller, beneficiary);
         var answer = ListConsentRecordsResponse.newBuilder();
         consents.ledgerOf(beneficiary.id()).entries().forEach(entry -> answer.addConsentRecords(ConsentMessages.toProto(entry)));
-        accessLog.record(caller, "consent.list", beneficiary.accessed("consentRecords"));
+        accessLog.record(caller, beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -155,7 +167,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
         Caller caller = Caller.current();
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
-        BeneficiaryAccess.checkConsentCheck(caller, beneficiary);
+        BeneficiaryAccess.checkRead(caller, beneficiary);
         if (request.getKind() == ConsentKind.CONSENT_KIND_UNSPECIFIED || request.getKind() == ConsentKind.UNRECOGNIZED) {
             throw FieldViolations.of("kind", "Indiquez l'objet du consentement.");
         }
@@ -163,7 +175,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         ConsentLedger ledger = consents.ledgerOf(beneficiary.id());
         var answer = CheckConsentResponse.newBuilder().setGranted(ledger.inForce(request.getKind(), recipient));
         ledger.deciding(request.getKind(), recipient).ifPresent(entry -> answer.setDecidingRecord(ConsentMessages.toProto(entry)));
-        accessLog.record(caller, "consent.check", beneficiary.accessed("consentRecords"));
+        accessLog.record(caller, beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -188,14 +200,23 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         new FieldViolations().requireText("consultant_id", consultantId, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
         Beneficiary beneficiary = find(beneficiaryId, "beneficiary_id");
         BeneficiaryAccess.checkAssigner(caller, beneficiary);
+        if (assigned && !beneficiary.consultantIds().contains(consultantId)) {
+            AccountRules.checkAssignable(consultantId, beneficiary.profile().centreId(), accounts.find(consultantId));
+        }
         Beneficiary changed = repository.assign(beneficiary.id(), consultantId, assigned, clock.instant());
-        accessLog.record(caller, assigned ? "beneficiary.assign_consultant" : "beneficiary.unassign_consultant",
-                changed.accessed());
+        accessLog.record(caller, changed.accessed());
         return changed;
     }
 
+    /** A login to link to a beneficiary, as the identity provider knows it now; none to unlink. */
+    private void checkLinkable(String accountId) {
+        if (!accountId.isEmpty()) {
+            AccountRules.checkLinkable(accountId, accounts.find(accountId));
+        }
+    }
+
     private Beneficiary find(String id, String field) {
-        return repository.require(id, field);
+        return lookup.require(id, field);
     }
 
     private static BeneficiaryProfile toProfile(fr.bilan.proto.beneficiary.v1.Beneficiary proto) {

@@ -67,6 +67,11 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         return emailKey(centreId, email);
     }
 
+    /** The key under which a login may be linked once per centre. */
+    String accountKey() {
+        return centreId + "\n" + accountId;
+    }
+
     static String emailKey(String centreId, String email) {
         return centreId + "\n" + email.toLowerCase(java.util.Locale.ROOT);
     }

@@ -12,7 +12,7 @@ import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
 import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -25,6 +25,8 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.beneficiary.account.AccountLinkOutbox;
+import fr.bilan.beneficiary.account.AccountRefusal;
 import fr.bilan.support.mongo.Inserts;
 import fr.bilan.support.resources.Lookups;
 import io.grpc.Status;
@@ -46,6 +48,8 @@ public class BeneficiaryRepository {
     // centre and address in one field, unique where present (sparse): an erased record has none
     private static final String EMAIL_KEY = "centreEmailKey";
     private static final String LEGACY_EMAIL_KEY = "emailKey";
+    // centre and login in one field, unique where present (sparse): a login is linked to one beneficiary per centre
+    private static final String ACCOUNT_KEY = "centreAccountKey";
     private static final String FAMILY_KEY = "familyKey";
     private static final String GIVEN_KEY = "givenKey";
     private static final String VERSION = "version";
@@ -53,7 +57,7 @@ public class BeneficiaryRepository {
     private static final String CONSULTANTS = "consultantIds";
     private static final String ERASED_TIME = "erasedTime";
     private static final String ERASURE = "erasure";
-    private static final List<String> CONTACT_FIELDS = List.of("email", EMAIL_KEY, "phone", "accountId");
+    private static final List<String> CONTACT_FIELDS = List.of("email", EMAIL_KEY, "phone", "accountId", ACCOUNT_KEY);
     private static final List<String> IDENTITY_FIELDS = List.of("givenName", "familyName", "employmentStatus",
             FAMILY_KEY, GIVEN_KEY);
 
@@ -64,6 +68,7 @@ public class BeneficiaryRepository {
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
         moveToOneFieldEmailKeys();
         collection.createIndex(Indexes.ascending(EMAIL_KEY), new IndexOptions().unique(true).sparse(true));
+        collection.createIndex(Indexes.ascending(ACCOUNT_KEY), new IndexOptions().unique(true).sparse(true));
         // serves every list: centre, then the sort order (filters on status narrow the scan)
         collection.createIndex(Indexes.ascending(CENTRE, FAMILY_KEY, GIVEN_KEY, ID));
         // a consultant's list: their beneficiaries (a multikey index on the array), in the same order
@@ -78,13 +83,17 @@ public class BeneficiaryRepository {
                 .append(REQUEST_KEY, requestKey)
                 .append(CONSULTANTS, consultantIds);
         profileFields(profile, now).forEach(field -> document.append(field.name(), field.value()));
+        if (!profile.accountId().isEmpty()) {
+            document.append(ACCOUNT_KEY, profile.accountKey())
+                    .append(AccountLinkOutbox.MARKER.field(), AccountLinkOutbox.pendingLink(profile.accountId(), 1L, now));
+        }
         document.append(VERSION, 1L);
         if (Inserts.insertIfNew(collection, document)) {
             return toBeneficiary(document);
         }
         Beneficiary first = Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first())
                 .map(BeneficiaryRepository::toBeneficiary)
-                .orElseThrow(() -> emailTaken(profile));
+                .orElseThrow(() -> taken(profile, ""));
         if (first.erased()) {
             throw erased();
         }
@@ -114,22 +123,29 @@ public class BeneficiaryRepository {
     }
 
     /**
-     * Writes the new profile if the stored version is still {@code expectedVersion} (any version
-     * when empty); {@code ABORTED} when someone changed it in between.
+     * Writes the new profile if the stored version is still {@code expectedVersion}; {@code ABORTED}
+     * when someone changed it in between. A new linked login ({@code relinked}) is handed on to
+     * session-service by the same write ({@link AccountLinkOutbox}).
      */
-    public Beneficiary update(String id, Optional<Long> expectedVersion, BeneficiaryProfile profile, Instant now) {
-        Bson live = Filters.and(Filters.eq(ID, id), notErased());
-        Bson filter = expectedVersion.map(version -> Filters.and(live, Filters.eq(VERSION, version))).orElse(live);
+    public Beneficiary update(String id, long expectedVersion, BeneficiaryProfile profile, boolean relinked,
+            Instant now) {
+        Bson filter = Filters.and(Filters.eq(ID, id), notErased(), Filters.eq(VERSION, expectedVersion));
         List<Bson> changes = new ArrayList<>();
         profileFields(profile, now).forEach(field -> changes.add(Updates.set(field.name(), field.value())));
+        changes.add(profile.accountId().isEmpty() ? Updates.unset(ACCOUNT_KEY) : Updates.set(ACCOUNT_KEY, profile.accountKey()));
+        if (relinked) {
+            changes.add(Updates.set(AccountLinkOutbox.MARKER.field(),
+                    AccountLinkOutbox.pendingLink(profile.accountId(), expectedVersion + 1, now)));
+        }
         changes.add(Updates.inc(VERSION, 1L));
         Document updated;
         try {
             updated = collection.findOneAndUpdate(filter, Updates.combine(changes),
                     new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                throw emailTaken(profile);
+        } catch (MongoServerException e) {
+            // findAndModify reports a unique key refused as a command error, not a write error
+            if (ErrorCategory.fromErrorCode(e.getCode()) == ErrorCategory.DUPLICATE_KEY) {
+                throw taken(profile, id);
             }
             throw e;
         }
@@ -228,9 +244,14 @@ public class BeneficiaryRepository {
      *
      * @return the erased record; empty when it changed or was erased in between
      */
-    public Optional<Beneficiary> erase(String id, long expectedVersion, boolean identity, Document receipt,
-            Instant now) {
+    public Optional<Beneficiary> erase(String id, long expectedVersion, boolean identity, boolean unlink,
+            Document receipt, Instant now) {
         List<Bson> changes = new ArrayList<>();
+        if (unlink) {
+            // the login no longer reaches the bilans either
+            changes.add(Updates.set(AccountLinkOutbox.MARKER.field(),
+                    AccountLinkOutbox.pendingLink("", expectedVersion + 1, now)));
+        }
         CONTACT_FIELDS.forEach(field -> changes.add(Updates.unset(field)));
         if (identity) {
             IDENTITY_FIELDS.forEach(field -> changes.add(Updates.unset(field)));
@@ -260,7 +281,16 @@ public class BeneficiaryRepository {
                 .asRuntimeException();
     }
 
-    private static StatusRuntimeException emailTaken(BeneficiaryProfile profile) {
+    /**
+     * What a unique key refused: the login, linked to another beneficiary of the centre (a rule:
+     * {@link AccountRefusal}), or else the address.
+     */
+    private RuntimeException taken(BeneficiaryProfile profile, String id) {
+        if (!profile.accountId().isEmpty() && collection.find(Filters.and(Filters.eq(ACCOUNT_KEY, profile.accountKey()),
+                Filters.ne(ID, id))).first() != null) {
+            return new AccountRefusal("Ce compte de connexion est déjà lié à un autre bénéficiaire de ce centre : un "
+                    + "compte ne sert qu'à un bénéficiaire par centre.");
+        }
         return Status.ALREADY_EXISTS.withDescription("L'adresse « " + profile.email()
                 + " » est déjà celle d'un autre bénéficiaire de ce centre.").asRuntimeException();
     }

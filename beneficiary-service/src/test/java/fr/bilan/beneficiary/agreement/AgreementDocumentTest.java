@@ -66,7 +66,7 @@ class AgreementDocumentTest extends BeneficiaryServiceTestSupport {
                     .getAgreement(GetAgreementRequest.newBuilder().setId(draft.getId()).build()).getAgreement());
         });
         assertThat(accessesTo("agreements/" + draft.getId())).containsSubsequence("agreement.create",
-                "agreement.read_document", "agreement.read_document", "agreement.read_document");
+                "agreement.get-document", "agreement.get-document", "agreement.get-document");
     }
 
     @Test
@@ -89,7 +89,7 @@ class AgreementDocumentTest extends BeneficiaryServiceTestSupport {
                 .setId("no-such-agreement").build()))).isEqualTo(Status.Code.NOT_FOUND);
 
         assertThat(FakeDocumentRendering.renderingsOf(draft.getId())).isEmpty();
-        assertThat(accessesTo("agreements/" + draft.getId())).doesNotContain("agreement.read_document");
+        assertThat(accessesTo("agreements/" + draft.getId())).doesNotContain("agreement.get-document");
     }
 
     @Test

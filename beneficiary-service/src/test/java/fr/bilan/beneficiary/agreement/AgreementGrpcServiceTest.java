@@ -138,7 +138,7 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
         clock.set(France.startOf(today.plusDays(30)));
         assertThat(employee.getAgreement(get(inForce)).getAgreement().getState()).isEqualTo(AgreementState.IN_FORCE);
         assertThat(accessesTo("agreements/" + inForce.getId())).containsExactly("agreement.create", "agreement.send",
-                "agreement.sign", "agreement.sign", "agreement.sign", "agreement.read", "agreement.read");
+                "agreement.sign", "agreement.sign", "agreement.sign", "agreement.get", "agreement.get");
     }
 
     @Test

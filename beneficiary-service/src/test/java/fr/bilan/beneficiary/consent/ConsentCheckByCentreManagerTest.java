@@ -46,7 +46,7 @@ class ConsentCheckByCentreManagerTest extends BeneficiaryServiceTestSupport {
         assertThat(before).isFalse();
         assertThat(after.getGranted()).isTrue();
         assertThat(after.getDecidingRecord()).isEqualTo(granted);
-        assertThat(accessesTo("beneficiaries/" + lea.getId() + "/consentRecords")).contains("consent.check");
+        assertThat(accessesTo("beneficiaries/" + lea.getId() + "/consentRecords")).contains("beneficiary.check-consent");
         assertThat(codeOf(() -> as(managerElsewhere()).checkConsent(check))).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -94,7 +94,7 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
         assertThat(fundings(beneficiaryLogin(lea.getAccountId())).listFundings(list(lea)).getFundingsList())
                 .containsExactly(created);
         assertThat(accessesTo("fundings/" + created.getId()))
-                .containsExactly("funding.create", "funding.read", "funding.read", "funding.list");
+                .containsExactly("funding.create", "funding.get", "funding.get", "funding.list");
     }
 
     @Test

@@ -50,6 +50,7 @@ import fr.bilan.proto.beneficiary.v1.PersonalDataExport;
 import fr.bilan.proto.beneficiary.v1.PersonalDataServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import fr.bilan.support.testing.FieldErrors;
+import fr.bilan.support.testing.FakeKeycloakAdmin;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoTime;
@@ -91,7 +92,8 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         return profiles(consultant()).createBeneficiary(CreateBeneficiaryRequest.newBuilder()
                 .setBeneficiary(Beneficiary.newBuilder().setCentreId(LYON).setGivenName("Élodie")
                         .setFamilyName("Durand").setEmail(UUID.randomUUID() + "@example.fr").setPhone("06 12 34 56 78")
-                        .setEmploymentStatus(EmploymentStatus.JOB_SEEKER).setAccountId(accountId))
+                        .setEmploymentStatus(EmploymentStatus.JOB_SEEKER)
+                        .setAccountId(FakeKeycloakAdmin.beneficiaryLogin(accountId)))
                 .build()).getBeneficiary();
     }
 
@@ -133,7 +135,7 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
     private void insertAccess(String id, String beneficiaryId, String centreId, Instant time) {
         database.getCollection("access_records").insertOne(new Document("_id", id)
                 .append("time", Date.from(time)).append("actor", "consultant-9").append("actorRoles", List.of("consultant"))
-                .append("operation", "beneficiary.read").append("resource", "beneficiaries/" + beneficiaryId)
+                .append("operation", "beneficiary.get").append("resource", "beneficiaries/" + beneficiaryId)
                 .append("beneficiaryId", beneficiaryId).append("centreId", centreId)
                 .append("service", "beneficiary-service"));
     }
@@ -158,9 +160,9 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
                 .listAccessRecords(accessesOf(lea)).getAccessRecordsList();
 
         assertThat(accesses).extracting(AccessRecord::getOperation)
-                .containsExactlyInAnyOrder("beneficiary.read", "beneficiary.create");
+                .containsExactlyInAnyOrder("beneficiary.get", "beneficiary.create");
         assertNewestFirst(accesses);
-        AccessRecord read = withOperation(accesses, "beneficiary.read");
+        AccessRecord read = withOperation(accesses, "beneficiary.get");
         assertThat(read.getActor()).isEqualTo("consultant-1");
         assertThat(read.getActorRolesList()).containsExactly("consultant");
         assertThat(read.getResource()).isEqualTo("beneficiaries/" + lea.getId());
@@ -170,7 +172,7 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         assertThat(read.getId()).isNotEmpty();
         // the listing is an access too, seen by the next one
         AccessRecord listing = withOperation(privacy(auditor(LYON)).listAccessRecords(accessesOf(lea))
-                .getAccessRecordsList(), "access_record.list");
+                .getAccessRecordsList(), "personal-data.list-access-records");
         assertThat(listing.getActor()).isEqualTo(subject);
         assertThat(listing.getResource()).isEqualTo("beneficiaries/" + lea.getId() + "/accessRecords");
     }
@@ -227,7 +229,7 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         assertThat(pageSizes).containsExactly(3, 3, 1);
         // each listing is recorded as an access to the records of each beneficiary it showed
         Set<String> listedFor = new HashSet<>();
-        database.getCollection("access_records").find(Filters.and(Filters.eq("operation", "access_record.list"),
+        database.getCollection("access_records").find(Filters.and(Filters.eq("operation", "personal-data.list-access-records"),
                 Filters.eq("actor", "auditor-" + centre))).forEach(record -> listedFor.add(record.getString("beneficiaryId")
                         + " " + record.getString("resource")));
         assertThat(listedFor).containsExactlyInAnyOrder("b-1 beneficiaries/b-1/accessRecords",
@@ -281,11 +283,11 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         assertThat(export.getBeneficiary()).isEqualTo(current);
         assertThat(export.getConsentRecordsList()).containsExactly(linked.consent());
         assertThat(export.getAccessRecordsList()).extracting(AccessRecord::getOperation).containsExactlyInAnyOrder(
-                "personal_data.export", "beneficiary.read", "consent.record", "beneficiary.create");
+                "personal-data.export", "beneficiary.get", "beneficiary.create-consent-record", "beneficiary.create");
         assertNewestFirst(export.getAccessRecordsList());
-        assertThat(withOperation(export.getAccessRecordsList(), "personal_data.export").getActor())
+        assertThat(withOperation(export.getAccessRecordsList(), "personal-data.export").getActor())
                 .isEqualTo(linked.subject());
-        assertThat(withOperation(export.getAccessRecordsList(), "beneficiary.read").getActor()).isEqualTo("consultant-1");
+        assertThat(withOperation(export.getAccessRecordsList(), "beneficiary.get").getActor()).isEqualTo("consultant-1");
         assertThat(export.getExportTime().getSeconds()).isPositive();
         assertThat(export.getFundingsList()).isEmpty();
         assertThat(export.getAgreementsList()).isEmpty();
@@ -408,7 +410,7 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(privacy(manager(LYON)).erasePersonalData(erasure(lea, "")).getReport()).isEqualTo(report);
         assertThat(privacy(manager(LYON)).listAccessRecords(accessesOf(lea)).getAccessRecordsList())
-                .extracting(AccessRecord::getOperation).contains("personal_data.erase");
+                .extracting(AccessRecord::getOperation).contains("personal-data.erase");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.beneficiary.BeneficiaryServiceContext;
+import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
@@ -33,7 +35,9 @@ import com.google.protobuf.FieldMask;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import fr.bilan.support.audit.AccessRecords;
+import fr.bilan.support.identity.Account;
 import fr.bilan.support.testing.StandardGrpcServicesContract;
+import fr.bilan.support.testing.FakeKeycloakAdmin;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -169,7 +173,7 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
     @Test
     void staffReachOnlyTheirCentresAndABeneficiaryOnlyTheirOwnRecord() {
-        Beneficiary linked = create(ELODIE.toBuilder().setAccountId("beneficiary-7"));
+        Beneficiary linked = create(ELODIE.toBuilder().setAccountId(FakeKeycloakAdmin.beneficiaryLogin("beneficiary-7")));
         Beneficiary other = create(ELODIE.toBuilder());
         var paris = as(TestIdentityProvider.token("consultant-p", List.of("centre-paris"), "consultant"));
         var herself = as(TestIdentityProvider.token("beneficiary-7", "beneficiary"));
@@ -239,7 +243,7 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
 
     @Test
     void keepsEveryConsentAsARecordAndAnswersWhatIsInForce() {
-        Beneficiary lea = create(ELODIE.toBuilder().setAccountId("beneficiary-lea"));
+        Beneficiary lea = create(ELODIE.toBuilder().setAccountId(FakeKeycloakAdmin.beneficiaryLogin("beneficiary-lea")));
         var herself = as(TestIdentityProvider.token("beneficiary-lea", "beneficiary"));
         var cep = fr.bilan.proto.beneficiary.v1.Recipient.newBuilder()
                 .setKind(fr.bilan.proto.beneficiary.v1.RecipientKind.CEP_ADVISOR).setName("Mme Roux").build();
@@ -276,36 +280,42 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
     }
 
     @Test
-    void aPlatformServiceChecksAConsentOfAnyBeneficiaryAndNothingElse() {
-        Beneficiary lea = create(ELODIE.toBuilder().setAccountId("beneficiary-" + UUID.randomUUID()));
+    void aPlatformServiceChecksAConsentThroughTheInternalContractOnlyAndReachesNothingElse() {
+        Beneficiary lea = create(ELODIE.toBuilder().setAccountId(FakeKeycloakAdmin.beneficiaryLogin(
+                "beneficiary-" + UUID.randomUUID())));
         var cep = fr.bilan.proto.beneficiary.v1.Recipient.newBuilder()
                 .setKind(fr.bilan.proto.beneficiary.v1.RecipientKind.CEP_ADVISOR).setName("Mme Roux").build();
-        ConsentRecord granted = as(TestIdentityProvider.token(lea.getAccountId(), "beneficiary"))
+        as(TestIdentityProvider.token(lea.getAccountId(), "beneficiary"))
                 .createConsentRecord(CreateConsentRecordRequest.newBuilder().setBeneficiaryId(lea.getId())
                         .setConsentRecord(ConsentRecord.newBuilder().setKind(ConsentKind.SYNTHESIS_SHARING)
                                 .setDecision(ConsentDecision.GRANTED).setRecipient(cep).setMethod(EvidenceMethod.IN_APP))
-                        .build()).getConsentRecord();
+                        .build());
         // synthesis-service's own token: member of no centre, assigned to nobody
-        var platform = as(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
-                TestIdentityProvider.SERVICE_ROLE));
-        var check = CheckConsentRequest.newBuilder().setBeneficiaryId(lea.getId())
+        String platformToken = TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                TestIdentityProvider.SERVICE_ROLE);
+        var platform = as(platformToken);
+        var internal = ConsentCheckServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(platformToken))
+                .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+        var check = fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest.newBuilder().setBeneficiaryId(lea.getId())
                 .setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(cep).build();
 
-        var answer = platform.checkConsent(check);
-
-        assertThat(answer.getGranted()).isTrue();
-        assertThat(answer.getDecidingRecord()).isEqualTo(granted);
-        assertThat(platform.checkConsent(check.toBuilder().setRecipient(cep.toBuilder().setName("M. Autre")).build())
+        assertThat(internal.checkConsent(check).getGranted()).isTrue();
+        assertThat(internal.checkConsent(check.toBuilder().setRecipient(cep.toBuilder().setName("M. Autre")).build())
                 .getGranted()).isFalse();
         assertThat(database.getCollection(AccessRecords.COLLECTION).find(Filters.and(
                 Filters.eq("resource", "beneficiaries/" + lea.getId() + "/consentRecords"),
-                Filters.eq("operation", "consent.check"), Filters.eq("actor", TestIdentityProvider.SERVICE_ACCOUNT)))
-                .into(new ArrayList<>())).hasSize(2);
-        // the profile itself stays out of its reach
+                Filters.eq("operation", "consent-check.check-consent"),
+                Filters.eq("actor", TestIdentityProvider.SERVICE_ACCOUNT))).into(new ArrayList<>())).hasSize(2);
+        // the published contract admits no service token: the profile, the ledger and the public check stay out of reach
+        assertThat(codeOf(() -> platform.checkConsent(CheckConsentRequest.newBuilder().setBeneficiaryId(lea.getId())
+                .setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(cep).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(codeOf(() -> platform.getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(lea.getId()).build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(codeOf(() -> platform.listConsentRecords(ListConsentRecordsRequest.newBuilder()
                 .setBeneficiaryId(lea.getId()).build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // and a person's token does not reach the internal one
+        assertThat(codeOf(() -> ConsentCheckServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(consultant()))
+                .checkConsent(check))).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     private static AssignConsultantRequest assign(Beneficiary beneficiary, String consultant) {
@@ -340,6 +350,7 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
         assertThat(listedIds(manager, family)).containsExactly(bob.getId());
 
         // assigned by the centre manager: reaches them; assigning twice changes nothing
+        FakeKeycloakAdmin.consultantLogin("consultant-2", "centre-lyon");
         Beneficiary assigned = as(manager).assignConsultant(assign(bob, "consultant-2")).getBeneficiary();
         assertThat(assigned.getConsultantIdsList()).containsExactly("consultant-1", "consultant-2");
         assertThat(as(manager).assignConsultant(assign(bob, "consultant-2")).getBeneficiary().getEtag())
@@ -357,18 +368,96 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
     }
 
     @Test
-    void onlyTheCentreManagerOrAPlatformServiceAssigns() {
+    void onlyTheCentreManagerAssignsAndOnlyAnExistingConsultantOfTheBeneficiarysCentre() {
         Beneficiary bob = create(ELODIE.toBuilder());
+        String manager = TestIdentityProvider.token("manager-1", List.of("centre-lyon"), "centre-manager");
         String elsewhere = TestIdentityProvider.token("manager-paris", List.of("centre-paris"), "centre-manager");
         String sessionService = TestIdentityProvider.token("service-account-bilan-services", "platform-service");
+        FakeKeycloakAdmin.consultantLogin("consultant-3", "centre-lyon");
+        FakeKeycloakAdmin.consultantLogin("consultant-paris", "centre-paris");
+        String beneficiaryLogin = FakeKeycloakAdmin.beneficiaryLogin("beneficiary-" + UUID.randomUUID());
+        FakeKeycloakAdmin.instance().put(new Account("manager-lyon", Set.of("centre-manager"), Set.of("centre-lyon")));
 
         assertThat(codeOf(() -> as(consultant()).assignConsultant(assign(bob, "consultant-1"))))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(codeOf(() -> as(elsewhere).assignConsultant(assign(bob, "consultant-3"))))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(codeOf(() -> as(sessionService).assignConsultant(assign(bob, ""))))
-                .isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(as(sessionService).assignConsultant(assign(bob, "consultant-3")).getBeneficiary()
+        // no published RPC admits the services' own token, which skips centre scoping
+        assertThat(codeOf(() -> as(sessionService).assignConsultant(assign(bob, "consultant-3"))))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(codeOf(() -> as(manager).assignConsultant(assign(bob, "")))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        // anyone but an existing consultant of centre Lyon would orphan the bilan
+        for (String nobody : List.of("consultant-paris", "id-that-exists-nowhere", beneficiaryLogin, "manager-lyon",
+                "consultant-3\u0000")) {
+            assertThatThrownBy(() -> as(manager).assignConsultant(assign(bob, nobody)))
+                    .as(nobody).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+                        assertThat(e.getStatus().getDescription()).contains("n'est pas un consultant du centre centre-lyon");
+                    });
+        }
+        assertThat(as(manager).assignConsultant(assign(bob, "consultant-3")).getBeneficiary()
                 .getConsultantIdsList()).containsExactly("consultant-1", "consultant-3");
+    }
+
+    @Test
+    void linksOnlyABeneficiarysOwnLoginAndOnlyOncePerCentre() {
+        String login = FakeKeycloakAdmin.beneficiaryLogin("beneficiary-" + UUID.randomUUID());
+        FakeKeycloakAdmin.instance().put(new Account("consultant-link", Set.of("consultant"), Set.of("centre-lyon")));
+        FakeKeycloakAdmin.instance().put(new Account("both-roles", Set.of("beneficiary", "auditor"), Set.of("centre-lyon")));
+        FakeKeycloakAdmin.instance().put(new Account("no-role", Set.of(), Set.of()));
+        Beneficiary elodie = create(ELODIE.toBuilder().setAccountId(login));
+
+        for (String refused : List.of("consultant-link", "both-roles", "no-role", "nobody-" + UUID.randomUUID())) {
+            assertThat(failedPrecondition(() -> create(ELODIE.toBuilder().setAccountId(refused)))).as(refused)
+                    .containsAnyOf("membre du personnel", "rôle de bénéficiaire", "Aucun compte de connexion");
+            assertThat(failedPrecondition(() -> as(consultant()).updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                    .setBeneficiary(Beneficiary.newBuilder().setId(elodie.getId()).setAccountId(refused))
+                    .setUpdateMask(FieldMask.newBuilder().addPaths("account_id")).build()))).as(refused).isNotEmpty();
+        }
+        // one login, one beneficiary per centre: on create and on update
+        assertThat(failedPrecondition(() -> create(ELODIE.toBuilder().setAccountId(login))))
+                .contains("déjà lié à un autre bénéficiaire de ce centre");
+        Beneficiary other = create(ELODIE.toBuilder());
+        assertThat(failedPrecondition(() -> as(consultant()).updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(other.getId()).setAccountId(login))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("account_id")).build())))
+                .contains("déjà lié à un autre bénéficiaire de ce centre");
+        // in another centre the same person may be followed under the same login
+        String paris = TestIdentityProvider.token("consultant-paris-2", List.of("centre-paris"), "consultant");
+        assertThat(as(paris).createBeneficiary(CreateBeneficiaryRequest.newBuilder().setBeneficiary(ELODIE.toBuilder()
+                .setCentreId("centre-paris").setAccountId(login)).build()).getBeneficiary().getAccountId()).isEqualTo(login);
+        // unlinked, the login may serve another record of the centre
+        as(consultant()).updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(elodie.getId()).setAccountId(""))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("account_id")).build());
+        assertThat(as(consultant()).updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(other.getId()).setAccountId(login))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("account_id")).build()).getBeneficiary().getAccountId())
+                .isEqualTo(login);
+    }
+
+    @Test
+    void anAddressTakenInTheCentreIsRefusedOnUpdateAsOnCreate() {
+        Beneficiary first = create(ELODIE.toBuilder());
+        Beneficiary second = create(ELODIE.toBuilder());
+
+        assertThatThrownBy(() -> as(consultant()).updateBeneficiary(UpdateBeneficiaryRequest.newBuilder()
+                .setBeneficiary(Beneficiary.newBuilder().setId(second.getId()).setEmail(first.getEmail()))
+                .setUpdateMask(FieldMask.newBuilder().addPaths("email")).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
+                    assertThat(e.getStatus().getDescription()).contains("déjà celle d'un autre bénéficiaire");
+                });
+    }
+
+    /** The French reason of a FAILED_PRECONDITION the call ends with. */
+    private static String failedPrecondition(Runnable call) {
+        try {
+            call.run();
+        } catch (StatusRuntimeException e) {
+            assertThat(e.getStatus().getCode()).as(e.getStatus().toString()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+            return e.getStatus().getDescription();
+        }
+        throw new AssertionError("not refused");
     }
 }

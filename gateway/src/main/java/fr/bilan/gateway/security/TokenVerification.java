@@ -1,6 +1,8 @@
 package fr.bilan.gateway.security;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -12,13 +14,26 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
+import fr.bilan.proto.auth.AccessRules;
+import fr.bilan.proto.auth.v1.Role;
+
 /**
  * How the gateway checks a bearer token: signature with the keys fetched from the (internal) JWKS
- * URL, issuer equal to the realm's public URL, audience holding the API's, expiry and not-before;
- * then remembered until it expires.
+ * URL, issuer equal to the realm's public URL, audience holding the API's, expiry and not-before,
+ * and a person's token, never a platform service's (its role skips centre scoping, and no call of
+ * the public API is for it); then remembered until it expires.
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenVerification {
+
+    private static final String REALM_ACCESS = "realm_access";
+    private static final String PLATFORM_SERVICE = AccessRules.realmRole(Role.PLATFORM_SERVICE);
+
+    /** Whether {@code realm_access} (absent in a token with no realm role) names no platform service role. */
+    static boolean isNoServiceToken(Object realmAccess) {
+        return !(realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> roles
+                && roles.contains(PLATFORM_SERVICE));
+    }
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${bilan.oidc.issuer}") String issuer,
@@ -28,7 +43,8 @@ public class TokenVerification {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
-                        audiences -> audiences != null && audiences.contains(audience))));
+                        audiences -> audiences != null && audiences.contains(audience)),
+                new JwtClaimValidator<Object>(REALM_ACCESS, TokenVerification::isNoServiceToken)));
         return new CachingJwtDecoder(decoder, Clock.systemUTC(), cacheSize);
     }
 }

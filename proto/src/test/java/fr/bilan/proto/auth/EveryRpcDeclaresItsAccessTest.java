@@ -65,6 +65,41 @@ class EveryRpcDeclaresItsAccessTest {
                 + "path variable without side effects").isEmpty();
     }
 
+    /**
+     * A platform service's own token skips centre scoping: no RPC the gateway publishes may admit it,
+     * and the RPCs of an internal package ({@code bilan.<domain>.internal.v1}) are never published.
+     */
+    @Test
+    void noPublishedRpcAdmitsPlatformServicesAndNoInternalRpcIsPublished() throws Exception {
+        List<String> publishedForServices = new ArrayList<>();
+        List<String> internalPublished = new ArrayList<>();
+        int internal = 0;
+        for (FileDescriptorProto file : descriptorSet().getFileList()) {
+            if (!file.getPackage().startsWith("bilan.")) {
+                continue;
+            }
+            for (ServiceDescriptorProto service : file.getServiceList()) {
+                for (MethodDescriptorProto method : service.getMethodList()) {
+                    String name = file.getPackage() + "." + service.getName() + "/" + method.getName();
+                    boolean published = method.getOptions().hasExtension(AnnotationsProto.http);
+                    if (published && method.getOptions().getExtension(AccessProto.access).getRolesList()
+                            .contains(Role.PLATFORM_SERVICE)) {
+                        publishedForServices.add(name);
+                    }
+                    if (file.getPackage().contains(".internal.")) {
+                        internal++;
+                        if (published) {
+                            internalPublished.add(name);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(internal).as("internal RPCs seen").isPositive();
+        assertThat(publishedForServices).as("published RPCs admitting PLATFORM_SERVICE").isEmpty();
+        assertThat(internalPublished).as("internal RPCs with a google.api.http rule").isEmpty();
+    }
+
     private static boolean isReadBySecretPath(MethodDescriptorProto method) {
         HttpRule http = method.getOptions().getExtension(AnnotationsProto.http);
         return http.getGet().contains("{") && http.getAdditionalBindingsCount() == 0

@@ -88,11 +88,15 @@ class RetentionScheduleGrpcService extends RetentionScheduleServiceGrpc.Retentio
         Optional<ActionEnds.Ended> end = Optional.ofNullable(ends.endsOf(List.of(assessmentId)).get(assessmentId));
         Optional<String> centre = end.map(ActionEnds.Ended::centreId)
                 .or(() -> entries.stream().findFirst().map(RegisteredDocument::centreId));
+        Optional<String> beneficiary = end.map(ActionEnds.Ended::beneficiaryId)
+                .or(() -> entries.stream().findFirst().map(RegisteredDocument::beneficiaryId));
+        // whose schedule it is, once known: a refusal is recorded against them
+        Optional<AccessedData> accessed = beneficiary.map(id -> AccessedData.of("retentionSchedules", assessmentId, id,
+                centre.orElse("")));
+        accessed.ifPresent(data -> accessLog.attempting(caller, data));
         access.checkRead(caller, assessmentId, centre);
 
         Instant now = clock.instant();
-        Optional<String> beneficiary = end.map(ActionEnds.Ended::beneficiaryId)
-                .or(() -> entries.stream().findFirst().map(RegisteredDocument::beneficiaryId));
         Optional<BilanTimeline> timeline = beneficiary
                 .map(id -> timelines.of(Map.of(assessmentId, id)).get(assessmentId));
         Optional<Regime> regime = end.map(ended -> rules.regimeFor(LocalDate.ofInstant(ended.startTime(),
@@ -105,8 +109,7 @@ class RetentionScheduleGrpcService extends RetentionScheduleServiceGrpc.Retentio
                         ? ProtoTime.toInstant(destruction.getDueTime()) : Instant.MAX))
                 .forEach(schedule::addDestructions);
         holds.of(List.of(assessmentId)).forEach(hold -> schedule.addLegalHolds(LegalHoldMessages.toProto(hold)));
-        beneficiary.ifPresent(id -> accessLog.record(caller, "GetRetentionSchedule",
-                AccessedData.of("retentionSchedules", assessmentId, id, centre.orElse(""))));
+        accessed.ifPresent(data -> accessLog.record(caller, data));
         response.onNext(GetRetentionScheduleResponse.newBuilder().setRetentionSchedule(schedule).build());
         response.onCompleted();
     }

@@ -15,6 +15,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
+import fr.bilan.proto.audit.v1.AccessOutcome;
 import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.support.time.ProtoTime;
 
@@ -87,6 +88,8 @@ public class AccessRecordReader {
                 .setBeneficiaryId(text(document, AccessRecords.BENEFICIARY))
                 .setCentreId(text(document, AccessRecords.CENTRE))
                 .setService(text(document, AccessRecords.SERVICE))
+                // records written before refusals were recorded were all granted
+                .setOutcome(AccessOutcome.valueOf(document.get(AccessRecords.OUTCOME, AccessOutcome.GRANTED.name())))
                 .build();
     }
 

@@ -10,6 +10,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
+import fr.bilan.support.outbox.OutboxMarker;
+
 /**
  * The {@code access_records} collection: indexed for the two ways it is read (a beneficiary's
  * accesses, a centre's over a period, newest first) and expired after the retention the operator
@@ -28,6 +30,9 @@ public final class AccessRecords {
     static final String BENEFICIARY = "beneficiaryId";
     static final String CENTRE = "centreId";
     static final String SERVICE = "service";
+    static final String OUTCOME = "outcome";
+    /** The delivery to beneficiary-service's register, in the services that do not keep it themselves. */
+    public static final OutboxMarker FORWARD = new OutboxMarker("forward");
 
     private AccessRecords() {
     }
@@ -38,6 +43,8 @@ public final class AccessRecords {
         records.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(TIME, ID)));
         records.createIndex(Indexes.ascending(TIME),
                 new IndexOptions().name("expiry").expireAfter(retention.toSeconds(), TimeUnit.SECONDS));
+        // the relay's read of what is still to hand to the register (delivered records sort apart, as null)
+        records.createIndex(Indexes.ascending(FORWARD.pending(), FORWARD.nextAttemptTime()));
         return records;
     }
 }

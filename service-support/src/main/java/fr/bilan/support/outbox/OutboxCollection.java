@@ -30,17 +30,27 @@ public record OutboxCollection(MongoCollection<Document> documents, OutboxMarker
         return Filters.eq(marker.pending(), true);
     }
 
-    void delivered(String id, Instant now) {
-        documents.updateOne(Filters.and(Filters.eq("_id", id), pending()),
+    void delivered(PendingEntry entry, Instant now) {
+        documents.updateOne(stillPending(entry),
                 Updates.combine(Updates.unset(marker.pending()), Updates.set(marker.deliveredTime(), Date.from(now))));
     }
 
-    void failed(String id, int attempts, Instant now, Duration backoff, String status) {
-        documents.updateOne(Filters.and(Filters.eq("_id", id), pending()),
+    /** Several entries acknowledged by one call: one write. */
+    void delivered(List<PendingEntry> delivered, Instant now) {
+        documents.updateMany(Filters.or(delivered.stream().map(this::stillPending).toList()),
+                Updates.combine(Updates.unset(marker.pending()), Updates.set(marker.deliveredTime(), Date.from(now))));
+    }
+
+    void failed(PendingEntry entry, int attempts, Instant now, Duration backoff, String status) {
+        documents.updateOne(stillPending(entry),
                 Updates.combine(Updates.set(marker.attempts(), attempts),
                         Updates.set(marker.lastAttemptTime(), Date.from(now)),
                         Updates.set(marker.nextAttemptTime(), Date.from(now.plus(backoff))),
                         Updates.set(marker.lastStatus(), status)));
+    }
+
+    private Bson stillPending(PendingEntry entry) {
+        return Filters.and(Filters.eq("_id", entry.id()), pending(), entry.unchanged());
     }
 
     long pendingCount() {

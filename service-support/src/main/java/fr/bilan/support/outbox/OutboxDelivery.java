@@ -2,6 +2,7 @@ package fr.bilan.support.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -39,6 +40,14 @@ public final class OutboxDelivery {
         boolean firstDelivery(Deadline deadline);
     }
 
+    /** The call that hands several entries over at once. */
+    @FunctionalInterface
+    public interface SendAll {
+
+        /** Sends the entries under {@code deadline}; how many the receiver took in for the first time. */
+        int firstDeliveries(Deadline deadline);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
 
     private final OutboxCollection entries;
@@ -61,7 +70,7 @@ public final class OutboxDelivery {
     Outcome deliver(PendingEntry entry, Send send) {
         try {
             boolean first = send.firstDelivery(Deadline.after(callTimeout.toMillis(), TimeUnit.MILLISECONDS));
-            entries.delivered(entry.id(), clock.instant());
+            entries.delivered(entry, clock.instant());
             metrics.delivered(first);
             return Outcome.DELIVERED;
         } catch (StatusRuntimeException e) {
@@ -69,10 +78,31 @@ public final class OutboxDelivery {
         }
     }
 
+    /**
+     * Delivers {@code batch} in one call: acknowledged all together, or all failed together (each
+     * entry then waits its own backoff); the outcome is the batch's.
+     */
+    Outcome deliverAll(List<PendingEntry> batch, SendAll send) {
+        try {
+            int first = send.firstDeliveries(Deadline.after(callTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            entries.delivered(batch, clock.instant());
+            for (int i = 0; i < batch.size(); i++) {
+                metrics.delivered(i < first);
+            }
+            return Outcome.DELIVERED;
+        } catch (StatusRuntimeException e) {
+            Outcome outcome = Outcome.REFUSED;
+            for (PendingEntry entry : batch) {
+                outcome = failed(entry, e.getStatus());
+            }
+            return outcome;
+        }
+    }
+
     private Outcome failed(PendingEntry entry, Status status) {
         int attempts = entry.attempts() + 1;
         Duration wait = backoff.delay(attempts);
-        entries.failed(entry.id(), attempts, clock.instant(), wait, status.getCode().name());
+        entries.failed(entry, attempts, clock.instant(), wait, status.getCode().name());
         metrics.failed(status.getCode());
         if (status.getCode() == Status.Code.UNAUTHENTICATED) {
             serviceToken.invalidate();

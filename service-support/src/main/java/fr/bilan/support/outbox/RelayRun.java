@@ -2,13 +2,15 @@ package fr.bilan.support.outbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import fr.bilan.support.outbox.OutboxDelivery.Outcome;
 import fr.bilan.support.outbox.OutboxDelivery.Send;
+import fr.bilan.support.outbox.OutboxDelivery.SendAll;
 
 /**
  * One run of an outbox relay, under its lock: what is due at its start, at most
- * {@code bilan.outbox.batch-size} attempts, and an end at half {@code bilan.outbox.lock-at-most-for},
+ * {@code bilan.outbox.batch-size} attempts (an entry, or a call carrying several), and an end at half {@code bilan.outbox.lock-at-most-for},
  * well before the lock could expire under it.
  */
 public final class RelayRun {
@@ -46,5 +48,11 @@ public final class RelayRun {
     public Outcome deliver(PendingEntry entry, Send send) {
         budget--;
         return delivery.deliver(entry, send);
+    }
+
+    /** Tries several entries in one call, which counts as one attempt against the budget. */
+    public Outcome deliverAll(List<PendingEntry> entries, SendAll send) {
+        budget--;
+        return delivery.deliverAll(entries, send);
     }
 }

@@ -131,12 +131,15 @@ class AccessRecordReaderTest {
     @Test
     void readsWhatTheAccessLogWrites() {
         Instant now = Instant.parse("2026-07-01T08:30:00.123Z");
-        var log = new AccessLog(collection, Clock.fixed(now, ZoneOffset.UTC), "beneficiary-service");
+        var log = new AccessLog(collection, Clock.fixed(now, ZoneOffset.UTC), "beneficiary-service", false);
 
-        log.record(new Caller("manager-1", Set.of("centre-manager", "auditor"), Set.of("centre-log")),
-                "beneficiary.read", AccessedData.of("beneficiaries", "b-log", "b-log", "centre-log"));
+        io.grpc.Context.current().withValue(AccessCall.KEY, new AccessCall("beneficiary.get")).run(() ->
+                log.record(new Caller("manager-1", Set.of("centre-manager", "auditor"), Set.of("centre-log")),
+                        AccessedData.of("beneficiaries", "b-log", "b-log", "centre-log")));
 
         assertThat(reader.allOf("b-log")).singleElement().satisfies(record -> {
+            assertThat(record.getOperation()).isEqualTo("beneficiary.get");
+            assertThat(record.getOutcome()).isEqualTo(fr.bilan.proto.audit.v1.AccessOutcome.GRANTED);
             assertThat(record.getActor()).isEqualTo("manager-1");
             assertThat(record.getActorRolesList()).containsExactly("auditor", "centre-manager");
             assertThat(record.getAccessTime().getNanos()).isEqualTo(123_000_000);

@@ -56,6 +56,10 @@ class OutboxCollectionTest {
                 OutboxMarker.newPending(made).append("endTime", Date.from(made))));
     }
 
+    private static PendingEntry entry(String id) {
+        return new PendingEntry(id, 0, id);
+    }
+
     private static Document markerOf(String id) {
         return documents.find(Filters.eq("_id", id)).first().get(MARKER.field(), Document.class);
     }
@@ -64,7 +68,7 @@ class OutboxCollectionTest {
     void aFailureSetsTheNextAttemptAfterItsBackoffAndKeepsTheEntryPending() {
         pending("a", 0);
 
-        entries.failed("a", 2, T0.plusSeconds(10), Duration.ofSeconds(3), "UNAVAILABLE");
+        entries.failed(entry("a"), 2, T0.plusSeconds(10), Duration.ofSeconds(3), "UNAVAILABLE");
 
         Document marker = markerOf("a");
         assertThat(marker).containsEntry("pending", true).containsEntry("attempts", 2)
@@ -78,13 +82,42 @@ class OutboxCollectionTest {
     void aDeliveredEntryIsNoLongerPendingAndNoLateWriteBringsItBack() {
         pending("a", 0);
 
-        entries.delivered("a", T0.plusSeconds(5));
+        entries.delivered(entry("a"), T0.plusSeconds(5));
         // a replica that tried it concurrently and lost its answer
-        entries.failed("a", 1, T0.plusSeconds(6), Duration.ofSeconds(1), "DEADLINE_EXCEEDED");
-        entries.delivered("a", T0.plusSeconds(7));
+        entries.failed(entry("a"), 1, T0.plusSeconds(6), Duration.ofSeconds(1), "DEADLINE_EXCEEDED");
+        entries.delivered(entry("a"), T0.plusSeconds(7));
 
         assertThat(markerOf("a")).doesNotContainKeys("pending", "lastStatus").containsEntry("attempts", 0)
                 .containsEntry("deliveredTime", Date.from(T0.plusSeconds(5)));
+    }
+
+    @Test
+    void anAcknowledgementOfOlderContentLeavesTheEntryPendingWhenALaterChangeReArmedIt() {
+        pending("a", 0);
+        documents.updateOne(Filters.eq("_id", "a"), com.mongodb.client.model.Updates.set("actionEnd.version", 1));
+        PendingEntry version1 = new PendingEntry("a", 0, "a", Filters.eq("actionEnd.version", 1));
+        // the relay sent version 1; meanwhile a change made version 2, pending again
+        documents.updateOne(Filters.eq("_id", "a"), com.mongodb.client.model.Updates.set("actionEnd.version", 2));
+
+        entries.delivered(version1, T0.plusSeconds(5));
+        entries.failed(version1, 1, T0.plusSeconds(6), Duration.ofSeconds(1), "UNAVAILABLE");
+
+        assertThat(markerOf("a")).containsEntry("pending", true).containsEntry("attempts", 0)
+                .doesNotContainKeys("deliveredTime", "lastStatus");
+    }
+
+    @Test
+    void aBatchIsMarkedDeliveredInOneWriteEachUnderItsOwnCondition() {
+        pending("a", 0);
+        pending("b", 1);
+        pending("c", 2);
+
+        entries.delivered(java.util.List.of(entry("a"), new PendingEntry("b", 0, "b", Filters.eq("nothing", 1))),
+                T0.plusSeconds(5));
+
+        assertThat(markerOf("a")).doesNotContainKey("pending").containsEntry("deliveredTime", Date.from(T0.plusSeconds(5)));
+        assertThat(markerOf("b")).containsEntry("pending", true);
+        assertThat(markerOf("c")).containsEntry("pending", true);
     }
 
     @Test
@@ -94,7 +127,7 @@ class OutboxCollectionTest {
         pending("later", 30);
         pending("oldest", 10);
         pending("delivered", 0);
-        entries.delivered("delivered", T0.plusSeconds(1));
+        entries.delivered(entry("delivered"), T0.plusSeconds(1));
         documents.insertOne(new Document("_id", "running"));
 
         assertThat(entries.pendingCount()).isEqualTo(2);

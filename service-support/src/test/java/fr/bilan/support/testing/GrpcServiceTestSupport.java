@@ -18,7 +18,8 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * Base of a service's {@code @SpringBootTest}: the real gRPC server on a free loopback port,
- * in-memory embedded stores, tokens checked against {@link TestIdentityProvider}.
+ * in-memory embedded stores, tokens checked against {@link TestIdentityProvider}, logins looked up in
+ * {@link FakeKeycloakAdmin}.
  */
 public abstract class GrpcServiceTestSupport {
 
@@ -31,6 +32,10 @@ public abstract class GrpcServiceTestSupport {
         registry.add("bilan.embedded.store", () -> "memory");
         registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
         registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
+        // the identity provider's directory, for the services that read it (beneficiary-service)
+        registry.add("bilan.directory.realm-admin-uri", () -> FakeKeycloakAdmin.instance().realmAdminUri());
+        registry.add("bilan.directory.token-uri", TestIdentityProvider::tokenEndpoint);
+        registry.add("bilan.directory.client-secret", () -> "test-only-directory-secret");
     }
 
     protected static synchronized ManagedChannel channel() {

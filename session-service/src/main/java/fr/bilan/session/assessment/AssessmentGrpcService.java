@@ -143,8 +143,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Assessment opened = repository.create(Assessment.open(UUID.randomUUID().toString(), beneficiary.id(),
                 beneficiary.accountId(), beneficiary.centreId(), consultant, fundingId,
                 DeliveryFormat.valueOf(asked.getFormat().name()), caller.subject(), clock.instant()),
-                RequestKey.of(caller.subject(), request.getRequestId()));
-        accessLog.record(caller, "assessment.create", accessed(opened));
+                beneficiary.version(), RequestKey.of(caller.subject(), request.getRequestId()));
+        accessLog.record(caller, accessed(opened));
         response.onNext(CreateAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(opened)).build());
         response.onCompleted();
     }
@@ -154,7 +154,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment assessment = require(request.getId(), "id");
         AssessmentAccess.checkRead(caller, assessment);
-        accessLog.record(caller, "assessment.read", accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         response.onNext(GetAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(assessment)).build());
         response.onCompleted();
     }
@@ -186,7 +186,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             Assessment last = shown.get(shown.size() - 1);
             answer.setNextPageToken(tokens.after(last.createTime().toString(), last.id()));
         }
-        accessLog.recordAll(caller, "assessment.list", shown.stream().map(AssessmentGrpcService::accessed).toList());
+        accessLog.recordAll(caller, shown.stream().map(AssessmentGrpcService::accessed).toList());
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -218,7 +218,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         directory.assignConsultant(read.beneficiaryId(), request.getConsultantId());
         Assessment changed = changes.apply(read.id(),
                 assessment -> assessment.reassign(request.getConsultantId(), caller.subject(), clock.instant()));
-        accessLog.record(caller, "assessment.reassign", accessed(changed));
+        accessLog.record(caller, accessed(changed));
         response.onNext(ReassignConsultantResponse.newBuilder().setAssessment(AssessmentMessages.toProto(changed)).build());
         response.onCompleted();
     }
@@ -263,7 +263,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                     centres.rules(assessment.centreId()).zone().zone());
             return result == funded ? assessment : result;
         });
-        accessLog.record(caller, "assessment.move", accessed(moved));
+        accessLog.record(caller, accessed(moved));
         response.onNext(MoveAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(moved)).build());
         response.onCompleted();
     }
@@ -281,7 +281,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Assessment read = require(request.getAssessmentId(), "assessment_id");
         boolean first = read.synthesisHandoverTime() == null;
         changes.apply(read.id(), assessment -> assessment.synthesisHandedOver(time.get()));
-        accessLog.record(Caller.current(), "assessment.synthesis-handover", accessed(read));
+        accessLog.record(Caller.current(), accessed(read));
         response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
         response.onCompleted();
     }
@@ -312,7 +312,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                             place, assessment.consultantId(), now), centres.rules(assessment.centreId()),
                             availabilityOf(assessment), now);
         });
-        answerSession(caller, "session.schedule", changed, sessionId,
+        answerSession(caller, changed, sessionId,
                 session -> response.onNext(ScheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
     }
@@ -337,7 +337,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 .filter(session -> session.slot().equals(slot) && session.place().equals(place)).isPresent() ? assessment
                 : assessment.reschedule(current.id(), slot, place, centres.rules(assessment.centreId()),
                         availabilityOf(assessment), clock.instant()));
-        answerSession(caller, "session.reschedule", changed, current.id(),
+        answerSession(caller, changed, current.id(),
                 session -> response.onNext(RescheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
     }
@@ -351,7 +351,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         String sessionId = requireSession(read, request.getSessionId()).id();
         Assessment changed = changes.apply(read.id(),
                 assessment -> assessment.cancel(sessionId, request.getReason().strip(), clock.instant()));
-        answerSession(caller, "session.cancel", changed, sessionId,
+        answerSession(caller, changed, sessionId,
                 session -> response.onNext(CancelSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
     }
@@ -361,7 +361,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment assessment = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkRead(caller, assessment);
-        accessLog.record(caller, "session.list", accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         var answer = ListSessionsResponse.newBuilder();
         assessment.sessions().forEach(session -> answer.addSessions(AssessmentMessages.toProto(assessment, session)));
         response.onNext(answer.build());
@@ -380,7 +380,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Signer signer = signer(caller, read, session, request);
         AttendanceSignature signature = new AttendanceSignature(signer, clock.instant(), request.getMethod().name());
         Assessment changed = changes.apply(read.id(), assessment -> assessment.sign(session.id(), signature));
-        answerSession(caller, "session.sign", changed, session.id(),
+        answerSession(caller, changed, session.id(),
                 signed -> response.onNext(SignAttendanceResponse.newBuilder().setSession(signed).build()));
         response.onCompleted();
     }
@@ -395,7 +395,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             throw AssessmentAccess.denied("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
         }
         Assessment changed = changes.apply(read.id(), assessment -> assessment.markAbsent(session.id(), clock.instant()));
-        answerSession(caller, "session.absent", changed, session.id(),
+        answerSession(caller, changed, session.id(),
                 marked -> response.onNext(MarkAbsentResponse.newBuilder().setSession(marked).build()));
         response.onCompleted();
     }
@@ -421,7 +421,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         var answer = ProposeSlotsResponse.newBuilder();
         planning.proposeSlots(assessment, phase.get(), length, after, count, room)
                 .forEach(slot -> answer.addSlots(AssessmentMessages.toProto(phase.get(), slot)));
-        accessLog.record(caller, "session.propose-slots", accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -441,7 +441,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         var answer = ProposePlanResponse.newBuilder();
         planning.proposePlan(assessment, length, after, room)
                 .forEach(proposed -> answer.addSessions(AssessmentMessages.toProto(proposed.phase(), proposed.slot())));
-        accessLog.record(caller, "session.propose-plan", accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -493,7 +493,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             }
             return assessment.scheduleAll(plan, centres.rules(assessment.centreId()), availabilityOf(assessment), now);
         });
-        accessLog.record(caller, "session.accept-plan", accessed(changed));
+        accessLog.record(caller, accessed(changed));
         var answer = AcceptPlanResponse.newBuilder();
         ids.forEach(id -> changed.session(id).ifPresent(session -> answer.addSessions(AssessmentMessages.toProto(changed,
                 session))));
@@ -524,7 +524,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment assessment = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkReport(caller, assessment);
-        accessLog.record(caller, "assessment.attendance-report", accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         response.onNext(GetAttendanceReportResponse.newBuilder().setReport(AssessmentMessages.report(assessment)).build());
         response.onCompleted();
     }
@@ -571,15 +571,18 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         return funding;
     }
 
-    private void answerSession(Caller caller, String operation, Assessment assessment, String sessionId,
+    private void answerSession(Caller caller, Assessment assessment, String sessionId,
             Consumer<fr.bilan.proto.session.v1.Session> answer) {
-        accessLog.record(caller, operation, accessed(assessment));
+        accessLog.record(caller, accessed(assessment));
         answer.accept(AssessmentMessages.toProto(assessment, assessment.session(sessionId).orElseThrow()));
     }
 
+    /** The bilan {@code id} names, noted as what the call sets out to reach (a refusal is recorded against it). */
     private Assessment require(String id, String field) {
-        return Lookups.require(field, id, repository::find, () -> Status.NOT_FOUND
+        Assessment assessment = Lookups.require(field, id, repository::find, () -> Status.NOT_FOUND
                 .withDescription("Aucun bilan n'a l'identifiant « " + id + " ».").asRuntimeException());
+        accessLog.attempting(Caller.current(), accessed(assessment));
+        return assessment;
     }
 
     private static ScheduledSession requireSession(Assessment assessment, String sessionId) {

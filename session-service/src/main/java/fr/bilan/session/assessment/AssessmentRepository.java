@@ -13,12 +13,15 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoServerException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.actionend.ActionEndOutbox;
@@ -43,30 +46,81 @@ public class AssessmentRepository {
     static final String ACCOUNT = "beneficiaryAccountId";
     static final String STATE = "state";
     static final String CREATE_TIME = "createTime";
+    /** The beneficiary's version whose login {@link #ACCOUNT} holds: a link is replaced by newer ones only. */
+    static final String LINK_VERSION = "beneficiaryLinkVersion";
+    /** The newest login linked to each beneficiary, as beneficiary-service last said. */
+    public static final String LINKS = "beneficiary_links";
 
     private final MongoCollection<Document> collection;
+    private final MongoCollection<Document> links;
 
     AssessmentRepository(MongoDatabase database) {
         this.collection = database.getCollection(COLLECTION);
+        this.links = database.getCollection(LINKS);
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
         // the lists: a consultant's, a centre's, a beneficiary's, newest first
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending(CONSULTANT), Indexes.descending(CREATE_TIME, "_id")));
         collection.createIndex(Indexes.compoundIndex(Indexes.ascending(CENTRE), Indexes.descending(CREATE_TIME, "_id")));
         collection.createIndex(Indexes.ascending(ACCOUNT));
+        // a beneficiary's bilans, whose login follows the link
+        collection.createIndex(Indexes.ascending("beneficiaryId"));
     }
 
     public Optional<Assessment> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq("_id", id)).first()).map(AssessmentRepository::toAssessment);
     }
 
-    /** Stores a new bilan, or returns the one an earlier request with the same key created. */
-    public Assessment create(Assessment assessment, String requestKey) {
+    /**
+     * Stores a new bilan, or returns the one an earlier request with the same key created. Its
+     * beneficiary's login is the one read with {@code linkVersion} of the beneficiary; a newer link
+     * taken in meanwhile replaces it at once.
+     */
+    public Assessment create(Assessment assessment, long linkVersion, String requestKey) {
         Document document = toDocument(assessment).append("_id", assessment.id()).append(REQUEST_KEY, requestKey)
-                .append(VERSION, 1L);
+                .append(LINK_VERSION, linkVersion).append(VERSION, 1L);
         if (Inserts.insertIfNew(collection, document)) {
-            return toAssessment(document);
+            relinkToNewest(assessment.beneficiaryId());
+            return find(assessment.id()).orElseThrow();
         }
         return toAssessment(collection.find(Filters.eq(REQUEST_KEY, requestKey)).first());
+    }
+
+    /**
+     * Takes in a change of the login linked to a beneficiary (made at the beneficiary's
+     * {@code version}), and gives every bilan of theirs the newest link known, each bilan a new
+     * version: a concurrent change of a bilan is read again, never written over the link.
+     *
+     * @return whether the change was newer than the link held, so applied; false for a redelivery
+     *         or a change overtaken by a later one
+     */
+    public boolean followLink(String beneficiaryId, String accountId, long version) {
+        boolean newer;
+        try {
+            var result = links.updateOne(Filters.and(Filters.eq("_id", beneficiaryId), Filters.lt(VERSION, version)),
+                    Updates.combine(Updates.set("accountId", accountId), Updates.set(VERSION, version)),
+                    new UpdateOptions().upsert(true));
+            newer = result.getModifiedCount() > 0 || result.getUpsertedId() != null;
+        } catch (MongoServerException e) {
+            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // held at this version or a later one: the upsert found no older link to replace
+            newer = false;
+        }
+        relinkToNewest(beneficiaryId);
+        return newer;
+    }
+
+    private void relinkToNewest(String beneficiaryId) {
+        Document newest = links.find(Filters.eq("_id", beneficiaryId)).first();
+        if (newest == null) {
+            return;
+        }
+        long version = newest.get(VERSION, Number.class).longValue();
+        collection.updateMany(Filters.and(Filters.eq("beneficiaryId", beneficiaryId),
+                        Filters.or(Filters.lt(LINK_VERSION, version), Filters.exists(LINK_VERSION, false))),
+                Updates.combine(Updates.set(ACCOUNT, newest.getString("accountId")), Updates.set(LINK_VERSION, version),
+                        Updates.inc(VERSION, 1L)));
     }
 
     /**

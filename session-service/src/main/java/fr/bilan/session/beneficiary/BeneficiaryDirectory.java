@@ -25,8 +25,11 @@ import fr.bilan.support.grpc.Downstream;
  */
 public class BeneficiaryDirectory {
 
-    /** A beneficiary as a bilan needs them: where they are followed, who signs as them, who follows them. */
-    public record BeneficiaryRef(String id, String centreId, String accountId, Set<String> consultantIds) {
+    /**
+     * A beneficiary as a bilan needs them: where they are followed, who signs as them (the login
+     * linked at {@code version} of the beneficiary), who follows them.
+     */
+    public record BeneficiaryRef(String id, String centreId, String accountId, long version, Set<String> consultantIds) {
     }
 
     /** A funding as a bilan needs it: whether the bilan may start, and who pays if an employer does. */
@@ -48,7 +51,16 @@ public class BeneficiaryDirectory {
         var beneficiary = downstream.call(() -> downstream.asCaller(beneficiaries)
                 .getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(id).build())).getBeneficiary();
         return new BeneficiaryRef(beneficiary.getId(), beneficiary.getCentreId(), beneficiary.getAccountId(),
-                Set.copyOf(beneficiary.getConsultantIdsList()));
+                version(beneficiary.getEtag()), Set.copyOf(beneficiary.getConsultantIdsList()));
+    }
+
+    /** The beneficiary's etag is their version; one that is not (a stand-in's) counts as the first. */
+    private static long version(String etag) {
+        try {
+            return Long.parseLong(etag);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     public FundingRef funding(String id) {

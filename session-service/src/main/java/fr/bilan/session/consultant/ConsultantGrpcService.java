@@ -123,16 +123,17 @@ class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplB
         List<Hold> holds = reservations.held(Resource.consultant(request.getConsultantId()), start, end);
         holds.forEach(hold -> bilans.computeIfAbsent(hold.assessmentId(), assessments::find));
         var answer = ListConsultantSessionsResponse.newBuilder();
-        bilans.values().stream().flatMap(Optional::stream)
+        List<Assessment> seen = bilans.values().stream().flatMap(Optional::stream)
                 .filter(bilan -> ConsultantAccess.seesBilan(caller, request.getConsultantId(), bilan.centreId()))
+                .toList();
+        seen.stream()
                 .flatMap(bilan -> bilan.sessions().stream()
                         .filter(session -> session.holdsSlot() && session.consultantId().equals(request.getConsultantId())
                                 && session.slot().start().isBefore(end) && session.slot().end().isAfter(start))
                         .map(session -> AssessmentMessages.toProto(bilan, session)))
                 .sorted(Comparator.comparing(session -> ProtoTime.toInstant(session.getStartTime())))
                 .forEach(answer::addSessions);
-        accessLog.recordAll(caller, "consultant.sessions", bilans.values().stream().flatMap(Optional::stream)
-                .map(AssessmentRepository::accessed).toList());
+        accessLog.recordAll(caller, seen.stream().map(AssessmentRepository::accessed).toList());
         response.onNext(answer.build());
         response.onCompleted();
     }

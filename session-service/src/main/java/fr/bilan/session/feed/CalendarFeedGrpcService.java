@@ -88,7 +88,7 @@ class CalendarFeedGrpcService extends CalendarFeedServiceGrpc.CalendarFeedServic
                         + "inconnu, ou a été remplacé ou révoqué.").asRuntimeException());
         Instant now = clock.instant();
         List<FeedEvent> events = sessions.of(owner, now);
-        accessLog.recordAll(owner.asCaller(), "calendar-feed.read", events.stream().map(FeedEvent::assessment)
+        accessLog.recordAll(owner.asCaller(), events.stream().map(FeedEvent::assessment)
                 .distinct().map(AssessmentRepository::accessed).toList());
         log.info("Calendar feed {} read: {} sessions", SecretPathTokens.logName(hash), events.size());
         String calendar = SessionCalendar.write(owner.kind(), events, now, properties.refreshInterval());

@@ -97,7 +97,7 @@ class CalendarFeedGrpcTest extends SessionServiceTestSupport {
         assertThat(unfolded(text)).doesNotContain(first.getId(), first.getAccountId(), second.getId(),
                 second.getAccountId(), "Durand");
         assertThat(database.getCollection(AccessRecords.COLLECTION).find(Filters.and(
-                        Filters.eq("operation", "calendar-feed.read"), Filters.eq("actor", consultant)))
+                        Filters.eq("operation", "calendar-feed.get"), Filters.eq("actor", consultant)))
                 .map(record -> record.getString("beneficiaryId")).into(new java.util.ArrayList<>()))
                 .containsExactlyInAnyOrder(first.getId(), second.getId());
     }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc.ConsentCheckServiceBlockingStub;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
@@ -33,7 +34,8 @@ import io.grpc.Status;
  * What synthesis-service asks the other services. With the caller's own token: the bilan and its
  * sessions (session-service answers only its beneficiary, its consultant and its centre's managers),
  * the beneficiary (beneficiary-service answers only those who may read them), a consent. With the
- * service's own token, for a recipient who has no account: whether a sharing consent still holds.
+ * service's own token, for a recipient who has no account: whether a sharing consent still holds
+ * (beneficiary-service's internal consent check: no published RPC admits a service's token).
  */
 public class BilanDirectory {
 
@@ -43,17 +45,20 @@ public class BilanDirectory {
 
     private final AssessmentServiceBlockingStub assessments;
     private final BeneficiaryServiceBlockingStub beneficiaries;
-    private final Optional<BeneficiaryServiceBlockingStub> beneficiariesAsService;
+    private final Optional<ConsentCheckServiceBlockingStub> consentsAsService;
     private final Downstream sessions;
     private final Downstream beneficiaryService;
 
-    /** @param beneficiariesAsService carrying the service's token; empty without service credentials */
+    /**
+     * @param consentsAsService beneficiary-service's internal consent check, carrying the service's
+     *                          token; empty without service credentials
+     */
     public BilanDirectory(AssessmentServiceBlockingStub assessments, BeneficiaryServiceBlockingStub beneficiaries,
-            Optional<BeneficiaryServiceBlockingStub> beneficiariesAsService, Downstream sessions,
+            Optional<ConsentCheckServiceBlockingStub> consentsAsService, Downstream sessions,
             Downstream beneficiaryService) {
         this.assessments = assessments;
         this.beneficiaries = beneficiaries;
-        this.beneficiariesAsService = beneficiariesAsService;
+        this.consentsAsService = consentsAsService;
         this.sessions = sessions;
         this.beneficiaryService = beneficiaryService;
     }
@@ -109,11 +114,13 @@ public class BilanDirectory {
 
     /** The same, asked as the service itself: for a recipient downloading, who has no token. */
     public boolean sharingStillConsented(String beneficiaryId, Recipient recipient) {
-        BeneficiaryServiceBlockingStub stub = beneficiariesAsService.orElseThrow(() -> Status.UNAVAILABLE
+        ConsentCheckServiceBlockingStub stub = consentsAsService.orElseThrow(() -> Status.UNAVAILABLE
                 .withDescription("Le service ne peut pas vérifier le consentement du bénéficiaire pour l'instant.")
                 .asRuntimeException());
         return beneficiaryService.call(() -> beneficiaryService.ready(stub)
-                .checkConsent(sharingConsent(beneficiaryId, recipient))).getGranted();
+                .checkConsent(fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest.newBuilder()
+                        .setBeneficiaryId(beneficiaryId).setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(recipient)
+                        .build())).getGranted();
     }
 
     private static CheckConsentRequest sharingConsent(String beneficiaryId, Recipient recipient) {

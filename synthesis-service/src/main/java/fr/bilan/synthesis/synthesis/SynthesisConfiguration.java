@@ -14,6 +14,7 @@ import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
 import com.mongodb.client.MongoDatabase;
 
+import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.synthesis.bilan.BilanDirectory;
@@ -50,11 +51,10 @@ class SynthesisConfiguration {
     BilanDirectory bilanDirectory(GrpcChannelFactory channels, SynthesisProperties properties,
             ObjectProvider<ServiceToken> serviceToken) {
         var beneficiaryChannel = channels.createChannel("beneficiary");
-        var beneficiaries = BeneficiaryServiceGrpc.newBlockingStub(beneficiaryChannel);
         return new BilanDirectory(AssessmentServiceGrpc.newBlockingStub(channels.createChannel("session")),
-                beneficiaries,
-                Optional.ofNullable(serviceToken.getIfAvailable())
-                        .map(token -> beneficiaries.withCallCredentials(token.callCredentials())),
+                BeneficiaryServiceGrpc.newBlockingStub(beneficiaryChannel),
+                Optional.ofNullable(serviceToken.getIfAvailable()).map(token -> ConsentCheckServiceGrpc
+                        .newBlockingStub(beneficiaryChannel).withCallCredentials(token.callCredentials())),
                 new Downstream("Le service des bilans", properties.callTimeout()),
                 new Downstream("Le service des bénéficiaires", properties.callTimeout()));
     }

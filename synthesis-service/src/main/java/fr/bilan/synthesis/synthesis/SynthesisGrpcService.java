@@ -114,7 +114,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Bilan bilan = bilan(request.getAssessmentId());
         Reader.of(caller, bilan, directory);
         StoredSynthesis synthesis = current(bilan);
-        logAccess(caller, "GetSynthesis", bilan);
+        logAccess(caller, bilan);
         response.onNext(GetSynthesisResponse.newBuilder().setSynthesis(SynthesisMessages.toProto(synthesis)).build());
         response.onCompleted();
     }
@@ -130,7 +130,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         ContentLimits.check(content);
         StoredSynthesis saved = syntheses.save(read, bilan, RevisionAuthor.CONSULTANT_AUTHOR, content,
                 read.observations(), clock.instant());
-        logAccess(caller, "UpdateSynthesis", bilan);
+        logAccess(caller, bilan);
         response.onNext(UpdateSynthesisResponse.newBuilder().setSynthesis(SynthesisMessages.toProto(saved)).build());
         response.onCompleted();
     }
@@ -153,7 +153,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
             page.add(current);
         }
         page.addAll(syntheses.revisionsBefore(current, after.orElse(current.revision()), size - page.size()));
-        logAccess(caller, "ListSynthesisRevisions", bilan);
+        logAccess(caller, bilan);
         ListSynthesisRevisionsResponse.Builder answer = ListSynthesisRevisionsResponse.newBuilder();
         page.forEach(revision -> answer.addRevisions(SynthesisMessages.toRevision(revision)));
         long last = page.isEmpty() ? 1 : page.get(page.size() - 1).revision();
@@ -181,7 +181,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         }
         StoredSynthesis saved = syntheses.save(read, bilan, RevisionAuthor.BENEFICIARY_AUTHOR, read.content(),
                 request.getObservations(), clock.instant());
-        logAccess(caller, "UpdateSynthesisObservations", bilan);
+        logAccess(caller, bilan);
         response.onNext(UpdateSynthesisObservationsResponse.newBuilder().setSynthesis(SynthesisMessages.toProto(saved))
                 .build());
         response.onCompleted();
@@ -196,7 +196,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         if (!read.isFinal()) {
             read = finalize(bilan, draftAt(read, request.getEtag()), caller);
         }
-        logAccess(caller, "FinalizeSynthesis", bilan);
+        logAccess(caller, bilan);
         response.onNext(FinalizeSynthesisResponse.newBuilder().setSynthesis(SynthesisMessages.toProto(read)).build());
         response.onCompleted();
     }
@@ -246,7 +246,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Reader reader = Reader.of(caller, bilan, directory);
         StoredSynthesis synthesis = finalOf(bilan.id());
         byte[] pdf = documents.get(bilan.id(), synthesis.document().objectKey());
-        logAccess(caller, "DownloadSynthesisDocument", bilan);
+        logAccess(caller, bilan);
         if (reader == Reader.BENEFICIARY && synthesis.handoverTime() == null
                 && syntheses.recordHandover(bilan.id(), clock.instant())) {
             log.info("Synthesis of assessment {} handed over to its beneficiary", bilan.id());
@@ -274,7 +274,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         NewShare made = shares.create(new SynthesisShare(ShareRepository.newId(), bilan.id(), bilan.beneficiaryId(),
                 bilan.centreId(), recipient, now, now.plus(properties.shareValidity())), caller.subject(),
                 RequestKey.of(caller.subject(), request.getRequestId()));
-        accessLog.record(caller, "CreateSynthesisShare", new AccessedData(made.share().resource(), bilan.beneficiaryId(),
+        accessLog.record(caller, new AccessedData(made.share().resource(), bilan.beneficiaryId(),
                 bilan.centreId()));
         var share = ShareMessages.toProto(made.share());
         made.token().ifPresent(token -> share.setUrlPath(SHARE_PATH + token + "/document"));
@@ -290,7 +290,7 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Reader.of(caller, bilan, directory);
         var answer = ListSynthesisSharesResponse.newBuilder();
         shares.list(bilan.id()).forEach(share -> answer.addShares(ShareMessages.toProto(share)));
-        logAccess(caller, "ListSynthesisShares", bilan);
+        logAccess(caller, bilan);
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -305,7 +305,6 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         StoredSynthesis synthesis = finalOf(share.assessmentId());
         byte[] pdf = documents.get(share.assessmentId(), synthesis.document().objectKey());
         accessLog.record(new Caller("share:" + share.id(), Set.of(), Set.of()),
-                "DownloadSharedSynthesisDocument",
                 new AccessedData(share.resource(), share.beneficiaryId(), share.centreId()));
         log.info("Shared synthesis of assessment {} downloaded through share {} ({})", share.assessmentId(), share.id(),
                 SecretPathTokens.logName(SecretPathTokens.hash(request.getToken())));
@@ -314,9 +313,12 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         response.onCompleted();
     }
 
+    /** The bilan, as session-service lets the caller read it, noted as what the call sets out to reach. */
     private Bilan bilan(String assessmentId) {
         new FieldViolations().requireText("assessment_id", assessmentId, Lookups.MAX_ID_LENGTH).throwIfAny();
-        return directory.bilan(assessmentId);
+        Bilan bilan = directory.bilan(assessmentId);
+        accessLog.attempting(Caller.current(), accessed(bilan));
+        return bilan;
     }
 
     private StoredSynthesis current(Bilan bilan) {
@@ -370,7 +372,11 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
                 .setMessage(RequiredSections.describe(missing)).addDetails(Any.pack(failure.build())).build());
     }
 
-    private void logAccess(Caller caller, String operation, Bilan bilan) {
-        accessLog.record(caller, operation, new AccessedData(bilan.resource(), bilan.beneficiaryId(), bilan.centreId()));
+    private void logAccess(Caller caller, Bilan bilan) {
+        accessLog.record(caller, accessed(bilan));
+    }
+
+    private static AccessedData accessed(Bilan bilan) {
+        return new AccessedData(bilan.resource(), bilan.beneficiaryId(), bilan.centreId());
     }
 }

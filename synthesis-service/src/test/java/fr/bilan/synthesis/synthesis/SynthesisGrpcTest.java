@@ -51,7 +51,10 @@ import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
 import fr.bilan.synthesis.FakeBeneficiaryService;
 import fr.bilan.synthesis.FakeSessionService;
 import fr.bilan.synthesis.SynthesisServiceTestSupport;
+import fr.bilan.proto.audit.v1.AccessOutcome;
+import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.support.hash.Sha256;
+import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.support.testing.FakeRetention.Call;
 import fr.bilan.support.testing.FieldErrors;
@@ -116,6 +119,12 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         assertThat(refusal(() -> syntheses(bilan.beneficiaryToken()).updateSynthesis(UpdateSynthesisRequest.newBuilder()
                 .setSynthesis(Synthesis.newBuilder().setAssessmentId(bilan.id()).setContent(fullContent())).build()))
                 .getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // the accesses reach the beneficiary's own access log, kept by beneficiary-service (the refusals
+        // above were made before any synthèse was reached: by the contract's roles, or by session-service)
+        await().atMost(AT_MOST).untilAsserted(() -> assertThat(TestAccessRegister.of(bilan.beneficiaryId()))
+                .extracting(AccessRecord::getOperation, AccessRecord::getOutcome, AccessRecord::getService)
+                .contains(org.assertj.core.groups.Tuple.tuple("synthesis.update", AccessOutcome.GRANTED,
+                        "synthesis-service")));
     }
 
     @Test
@@ -312,7 +321,7 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         assertThat(FakeSessionService.handoversOf(bilan.id()).get(0).getHandoverTime())
                 .isEqualTo(handedOver.getHandoverTime());
         assertThat(database.getCollection("access_records").countDocuments(Filters.and(
-                Filters.eq("operation", "DownloadSynthesisDocument"), Filters.eq("beneficiaryId", bilan.beneficiaryId()))))
+                Filters.eq("operation", "synthesis.download-document"), Filters.eq("beneficiaryId", bilan.beneficiaryId()))))
                 .isEqualTo(3);
     }
 
@@ -336,7 +345,7 @@ class SynthesisGrpcTest extends SynthesisServiceTestSupport {
         assertThat(Sha256.hex(shared)).isEqualTo(get(bilan.consultantToken(), bilan).getDocument().getSha256());
         assertThat(get(bilan.consultantToken(), bilan).hasHandoverTime()).isFalse();
         assertThat(database.getCollection("access_records").countDocuments(Filters.and(
-                Filters.eq("operation", "DownloadSharedSynthesisDocument"),
+                Filters.eq("operation", "synthesis.download-shared-synthesis-document"),
                 Filters.eq("beneficiaryId", bilan.beneficiaryId())))).isEqualTo(1);
 
         FakeBeneficiaryService.withdrawSharing(bilan.beneficiaryId(), CEP);

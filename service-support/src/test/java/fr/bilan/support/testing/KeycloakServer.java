@@ -1,4 +1,4 @@
-package fr.bilan.gateway;
+package fr.bilan.support.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,21 +28,23 @@ import tools.jackson.databind.json.JsonMapper;
  * repository's realm file, as in production: issuer on {@code localhost}, keys also reachable on
  * {@code 127.0.0.1} like an in-cluster URL. Needs a JDK 21+; {@link #jdk21()} finds one.
  */
-final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final int port = GrpcServiceTestSupport.freePort();
+    public final int port = GrpcServiceTestSupport.freePort();
     private final int managementPort = GrpcServiceTestSupport.freePort();
     private final String adminPassword = UUID.randomUUID().toString();
     /** The secret of the services' client, which the realm file reads from the environment at import. */
     private final String servicesClientSecret = UUID.randomUUID().toString();
+    /** The secret of the directory's client (bilan-directory), read from the environment at import too. */
+    private final String directoryClientSecret = UUID.randomUUID().toString();
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
     /** A JDK 21+ to run Keycloak: this JVM's, else one under /usr/lib/jvm. */
-    static Optional<Path> jdk21() {
+    public static Optional<Path> jdk21() {
         if (Runtime.version().feature() >= 21) {
             return Optional.of(Path.of(System.getProperty("java.home")));
         }
@@ -70,7 +72,7 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    void start(Path jdk) throws Exception {
+    public void start(Path jdk) throws Exception {
         Path home = Path.of(System.getProperty("keycloak.home"));
         deleteRecursively(home.resolve("data/h2"));
         Files.createDirectories(home.resolve("data/import"));
@@ -86,12 +88,13 @@ final class KeycloakServer implements AutoCloseable {
         builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
         builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword);
         builder.environment().put("BILAN_SERVICES_CLIENT_SECRET", servicesClientSecret);
+        builder.environment().put("BILAN_DIRECTORY_CLIENT_SECRET", directoryClientSecret);
         process = builder.start();
         URI ready = URI.create("http://127.0.0.1:" + managementPort + "/health/ready");
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited, see gateway/target/keycloak.log");
+                throw new IllegalStateException("Keycloak exited, see target/keycloak.log");
             }
             try {
                 if (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -103,25 +106,25 @@ final class KeycloakServer implements AutoCloseable {
             Thread.sleep(500);
         }
         close();
-        throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + ", see gateway/target/keycloak.log");
+        throw new IllegalStateException("Keycloak not ready after " + START_TIMEOUT + ", see target/keycloak.log");
     }
 
     /** The public URL users see, which tokens name as issuer. */
-    String issuerBase() {
+    public String issuerBase() {
         return "http://localhost:" + port;
     }
 
-    String issuer() {
+    public String issuer() {
         return issuerBase() + "/realms/bilan";
     }
 
     /** The keys at another address than the issuer's, as an in-cluster URL would be. */
-    String internalJwksUri() {
+    public String internalJwksUri() {
         return "http://127.0.0.1:" + port + "/realms/bilan/protocol/openid-connect/certs";
     }
 
     /** An access token from the password grant. */
-    String token(String realm, String client, String user, String password) throws Exception {
+    public String token(String realm, String client, String user, String password) throws Exception {
         HttpResponse<String> response = post("/realms/" + realm + "/protocol/openid-connect/token", Map.of(
                 "grant_type", "password", "client_id", client, "username", user, "password", password), null);
         if (response.statusCode() != 200) {
@@ -131,7 +134,7 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     /** A token of the services' own client, from the client-credentials grant. */
-    String serviceToken() throws Exception {
+    public String serviceToken() throws Exception {
         HttpResponse<String> response = clientCredentials("bilan-services", servicesClientSecret);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("Token refused for bilan-services: " + response.body());
@@ -140,18 +143,48 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     /** The client-credentials grant, the client authenticating with HTTP Basic as ServiceToken does. */
-    HttpResponse<String> clientCredentials(String client, String secret) throws Exception {
+    public HttpResponse<String> clientCredentials(String client, String secret) throws Exception {
         String credentials = URLEncoder.encode(client, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(secret, StandardCharsets.UTF_8);
         return post("/realms/bilan/protocol/openid-connect/token", Map.of("grant_type", "client_credentials"),
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
-    String adminToken() throws Exception {
+    public String adminToken() throws Exception {
         return token("master", "admin-cli", "admin", adminPassword);
     }
 
+    public String servicesClientSecret() {
+        return servicesClientSecret;
+    }
+
+    public String directoryClientSecret() {
+        return directoryClientSecret;
+    }
+
+    /** Where a client of the realm asks for its tokens. */
+    public String tokenEndpoint() {
+        return issuer() + "/protocol/openid-connect/token";
+    }
+
+    /** The realm's admin API, at the in-cluster-like address. */
+    public URI realmAdminUri() {
+        return URI.create("http://127.0.0.1:" + port + "/admin/realms/bilan");
+    }
+
+    /** The subject (user id) of a user of the realm, found by username through the admin API. */
+    public String userId(String username) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuerBase()
+                + "/admin/realms/bilan/users?exact=true&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)))
+                .header("Authorization", "Bearer " + adminToken()).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode users = JSON.readTree(response.body());
+        if (response.statusCode() != 200 || users.size() != 1) {
+            throw new IllegalStateException("No single user " + username + ": " + response.statusCode());
+        }
+        return users.get(0).get("id").asString();
+    }
+
     /** Changes the realm's access-token lifespan through the admin API. */
-    void setAccessTokenLifespan(int seconds) throws Exception {
+    public void setAccessTokenLifespan(int seconds) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuerBase() + "/admin/realms/bilan"))
                 .header("Authorization", "Bearer " + adminToken())
                 .header("Content-Type", "application/json")
