@@ -60,6 +60,11 @@ public class ProblemResponses {
                 problem(exchange, ProblemKind.of(failure.getStatus().getCode()), failure)));
     }
 
+    /** A problem as its JSON bytes, for a handler that writes the response itself. */
+    public byte[] bytes(Problem problem) {
+        return json.writeValueAsBytes(problem);
+    }
+
     private Mono<Void> write(ServerWebExchange exchange, Problem problem) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
