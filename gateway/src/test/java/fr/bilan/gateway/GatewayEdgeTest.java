@@ -52,6 +52,45 @@ class GatewayEdgeTest {
                 .contains("authorization");
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertProblem(refused.headers().firstValue("Content-Type").orElse(""), refused.body(), "permission-denied");
+        HttpResponse<String> refusedCall = send(get("/api/v1/beneficiaries/x", "someone-browsing")
+                .header("Origin", "https://evil.example"));
+        assertThat(refusedCall.statusCode()).isEqualTo(403);
+        assertProblem(refusedCall.headers().firstValue("Content-Type").orElse(""), refusedCall.body(), "permission-denied");
+    }
+
+    @Test
+    void answersWhatTheHttpParserRefusesWithAProblem() throws Exception {
+        String tooLongLine = "GET /api/v1/beneficiaries/" + "x".repeat(10_000) + " HTTP/1.1\r\nHost: a\r\n\r\n";
+        String tooLargeHeaders = "GET /api/v1/beneficiaries/x HTTP/1.1\r\nHost: a\r\nX-Big: " + "y".repeat(20_000)
+                + "\r\n\r\n";
+        String notHttp = "GET /api/v1/beneficiaries/x HTTP/1.1\r\nHost: a\r\nno colon here\r\n\r\n";
+        String badContentLength = "POST /api/v1/beneficiaries HTTP/1.1\r\nHost: a\r\nContent-Length: -4\r\n\r\n{}";
+
+        assertRawProblem(tooLongLine, 414, "urn:bilan:problem:uri-too-long");
+        assertRawProblem(tooLargeHeaders, 431, "urn:bilan:problem:request-header-fields-too-large");
+        assertRawProblem(notHttp, 400, "urn:bilan:problem:invalid-argument");
+        assertRawProblem(badContentLength, 400, "urn:bilan:problem:invalid-argument");
+    }
+
+    private void assertRawProblem(String request, int status, String type) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int endOfHead = answer.indexOf("\r\n\r\n");
+            assertThat(answer).as(request.substring(0, Math.min(60, request.length()))).startsWith("HTTP/1.1 " + status + " ");
+            String head = answer.substring(0, endOfHead).toLowerCase(java.util.Locale.ROOT);
+            assertThat(head).contains("content-type: application/problem+json").contains("x-request-id: ");
+            assertThat(answer.substring(endOfHead + 4)).contains("\"type\":\"" + type + "\"").contains("\"status\":" + status)
+                    .contains("\"correlationId\"");
+        }
+    }
+
+    private static void assertProblem(String contentType, String body, String type) {
+        assertThat(contentType).startsWith("application/problem+json");
+        assertThat(body).contains("\"type\":\"urn:bilan:problem:" + type + "\"").contains("\"correlationId\"");
     }
 
     @Test

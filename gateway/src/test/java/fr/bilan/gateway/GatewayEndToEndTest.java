@@ -143,8 +143,7 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
         JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
         assertThat(problem.get("code").asString()).isEqualTo("INVALID_ARGUMENT");
         assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
-                .containsExactly("beneficiary.given_name", "beneficiary.family_name", "beneficiary.email",
-                        "beneficiary.employment_status");
+                .containsExactly("givenName", "familyName", "email", "employmentStatus");
     }
 
     @Test
@@ -198,7 +197,14 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
                 .containsExactly("Chevalier");
         assertThat(second.get("nextPageToken").asString()).isEmpty();
         assertThat(assertProblem(otherFilter, 400, "urn:bilan:problem:invalid-argument").get("errors").get(0)
-                .get("field").asString()).isEqualTo("page_token");
+                .get("field").asString()).isEqualTo("pageToken");
+        // the token names nobody, and an altered one resumes nothing
+        assertThat(new String(java.util.Base64.getUrlDecoder().decode(token), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .toLowerCase(java.util.Locale.ROOT)).doesNotContain("bernard").doesNotContain("elodie");
+        String altered = token.substring(0, 20) + (token.charAt(20) == 'A' ? 'B' : 'A') + token.substring(21);
+        assertThat(assertProblem(send(get(list + "&pageToken=" + altered).header("Authorization", "Bearer " + manager)),
+                400, "urn:bilan:problem:invalid-argument").get("errors").get(0).get("field").asString())
+                .isEqualTo("pageToken");
     }
 
     @Test
@@ -207,7 +213,7 @@ class GatewayEndToEndTest extends WithBeneficiaryService {
                 .header("Authorization", "Bearer " + consultant()));
 
         JsonNode problem = assertProblem(response, 400, "urn:bilan:problem:invalid-argument");
-        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("beneficiary.nickname");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("nickname");
     }
 
     @Test

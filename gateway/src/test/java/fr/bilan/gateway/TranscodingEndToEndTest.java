@@ -16,15 +16,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+
+import fr.bilan.gateway.testing.v1.CancelThingRequest;
+import fr.bilan.gateway.testing.v1.CancelThingResponse;
+import fr.bilan.gateway.testing.v1.GetSnapshotRequest;
+import fr.bilan.gateway.testing.v1.ListThingsResponse;
 import fr.bilan.gateway.testing.v1.StreamThingsRequest;
 import fr.bilan.gateway.testing.v1.StreamThingsResponse;
 import fr.bilan.gateway.testing.v1.Thing;
+import fr.bilan.gateway.testing.v1.ThingConflict;
 import fr.bilan.gateway.testing.v1.ThingServiceGrpc;
 import fr.bilan.gateway.testing.v1.UpdateThingRequest;
 import fr.bilan.gateway.testing.v1.UpdateThingResponse;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Server;
 import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.StreamObserver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,7 +57,11 @@ class TranscodingEndToEndTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
 
-    /** Streams {@code count} things, then fails if asked; updates things whose etag is "v1" (or none). */
+    /**
+     * Streams {@code count} things, then fails if asked; updates things whose etag is "v1" (or none),
+     * but refuses a count of 99 (field violations) and 98 (a conflict); answers snapshots and
+     * cancellations with what they were asked.
+     */
     private static final class Things extends ThingServiceGrpc.ThingServiceImplBase {
         @Override
         public void streamThings(StreamThingsRequest request, StreamObserver<StreamThingsResponse> response) {
@@ -69,10 +84,46 @@ class TranscodingEndToEndTest {
                 response.onError(Status.ABORTED.withDescription("Modifié entre-temps.").asRuntimeException());
                 return;
             }
+            if (request.getThing().getCount() == 99) {
+                response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                        .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("La requête contient 4 champ(s) invalide(s).")
+                        .addDetails(Any.pack(BadRequest.newBuilder()
+                                .addFieldViolations(violation("thing.due_time")).addFieldViolations(violation("thing.tags[1]"))
+                                .addFieldViolations(violation("thing.name")).addFieldViolations(violation("update_mask"))
+                                .build()))
+                        .build()));
+                return;
+            }
+            if (request.getThing().getCount() == 98) {
+                response.onError(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                        .setCode(Code.ALREADY_EXISTS_VALUE).setMessage("La salle est prise de 09:00 à 11:00.")
+                        .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("SLOT_TAKEN").setDomain("testing").build()))
+                        .addDetails(Any.pack(ThingConflict.newBuilder().setResource("ROOM")
+                                .setStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(1774774800L)).build()))
+                        .build()));
+                return;
+            }
             // the mask comes back in tags, so the test sees what the gateway derived
             response.onNext(UpdateThingResponse.newBuilder().setThing(request.getThing().toBuilder()
                     .addAllTags(request.getUpdateMask().getPathsList()).setEtag("v2")).build());
             response.onCompleted();
+        }
+
+        @Override
+        public void getSnapshot(GetSnapshotRequest request, StreamObserver<ListThingsResponse> response) {
+            response.onNext(ListThingsResponse.newBuilder().addThings(Thing.newBuilder().setName(request.getParent())
+                    .setDueTime(request.getAt())).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void cancelThing(CancelThingRequest request, StreamObserver<CancelThingResponse> response) {
+            response.onNext(CancelThingResponse.newBuilder().addTags(request.getReason()).build());
+            response.onCompleted();
+        }
+
+        private static BadRequest.FieldViolation violation(String field) {
+            return BadRequest.FieldViolation.newBuilder().setField(field).setDescription("Valeur refusée.").build();
         }
     }
 
@@ -158,6 +209,86 @@ class TranscodingEndToEndTest {
         assertThat(JSON.readTree(stale.body()).get("type").asString()).isEqualTo("urn:bilan:problem:precondition-failed");
         assertThat(staleInBody.statusCode()).isEqualTo(409);
         assertThat(contradicting.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aServicesFieldViolationsAreNamedAsTheRequestSpellsThem() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things/t1")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":99}")));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        // the body is the thing: its fields without prefix; the path's and the query's by their names
+        assertThat(JSON.readTree(response.body()).get("errors").findValuesAsString("field"))
+                .containsExactly("dueTime", "tags[1]", "thing.name", "updateMask");
+    }
+
+    @Test
+    void aDetailTheContractDefinesComesAsAMemberOfTheProblem() throws Exception {
+        HttpResponse<String> response = send(request("/api/v1/centres/c1/things/t1")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"count\":98}")));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.get("detail").asString()).isEqualTo("La salle est prise de 09:00 à 11:00.");
+        assertThat(problem.get("thingConflict").toString())
+                .isEqualTo("{\"resource\":\"ROOM\",\"startTime\":\"2026-03-29T09:00:00Z\"}");
+        assertThat(problem.has("errorInfo")).isFalse();
+    }
+
+    @Test
+    void refusesImpossibleTimesInThePathTheQueryAndTheBody() throws Exception {
+        HttpResponse<String> inPath = send(request("/api/v1/centres/c1/snapshots/2027-02-30T00:00:00Z").GET());
+        HttpResponse<String> inQuery = send(request("/api/v1/things?since=2026-13-45T00:00:00Z").GET());
+        HttpResponse<String> inBody = send(request("/api/v1/centres/c1/things/t1")
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"dueTime\":\"2027-01-01T99:99:99Z\"}")));
+
+        assertThat(List.of(inPath, inQuery, inBody)).extracting(HttpResponse::statusCode).containsOnly(400);
+        assertThat(fields(inPath)).containsExactly("at");
+        assertThat(fields(inQuery)).containsExactly("since");
+        assertThat(fields(inBody)).containsExactly("dueTime");
+        assertThat(send(request("/api/v1/centres/c1/snapshots/2027-02-28T00:00:00%2B01:00").GET()).body())
+                .contains("\"dueTime\":\"2027-02-27T23:00:00Z\"");
+    }
+
+    @Test
+    void aContentTypeThatIsNotOneJsonTypeInUtf8IsUnsupported() throws Exception {
+        for (String[] types : List.of(new String[] {"application/json, text/plain"}, new String[] {"application/json, application/json"},
+                new String[] {"application/json", "application/json"}, new String[] {"application/json; charset=iso-8859-1"},
+                new String[] {"/"})) {
+            HttpRequest.Builder cancel = request("/api/v1/centres/c1/things/t1:cancel")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"));
+            for (String type : types) {
+                cancel.header("Content-Type", type);
+            }
+            HttpResponse<String> response = send(cancel);
+
+            assertThat(response.statusCode()).as(String.join(" + ", types)).isEqualTo(415);
+            assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        }
+        assertThat(send(request("/api/v1/centres/c1/things/t1:cancel").header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"x\"}"))).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesMalformedUtf8AndControlCharactersInTheQueryAndThePathNamingThem() throws Exception {
+        HttpResponse<String> overlongQuery = send(request("/api/v1/things?pageToken=a%C0%AEb").GET());
+        HttpResponse<String> nulInQuery = send(request("/api/v1/things?filter.centreId=a%00b").GET());
+        HttpResponse<String> overlongPath = send(request("/api/v1/centres/c%C0%AE/snapshots/2027-01-01T00:00:00Z").GET());
+        HttpResponse<String> escapeInPath = send(request("/api/v1/centres/c%1B/snapshots/2027-01-01T00:00:00Z").GET());
+
+        assertThat(List.of(overlongQuery, nulInQuery, overlongPath, escapeInPath)).extracting(HttpResponse::statusCode)
+                .containsOnly(400);
+        assertThat(fields(overlongQuery)).containsExactly("pageToken");
+        assertThat(fields(nulInQuery)).containsExactly("filter.centreId");
+        assertThat(fields(overlongPath)).containsExactly("parent");
+        assertThat(fields(escapeInPath)).containsExactly("parent");
+    }
+
+    private static List<String> fields(HttpResponse<String> problem) {
+        return JSON.readTree(problem.body()).get("errors").findValuesAsString("field");
     }
 
     private HttpRequest.Builder request(String path) {

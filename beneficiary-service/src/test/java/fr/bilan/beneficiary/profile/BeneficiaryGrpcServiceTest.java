@@ -387,8 +387,10 @@ class BeneficiaryGrpcServiceTest extends StandardGrpcServicesContract {
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(codeOf(() -> as(manager).assignConsultant(assign(bob, "")))).isEqualTo(Status.Code.INVALID_ARGUMENT);
         // anyone but an existing consultant of centre Lyon would orphan the bilan
-        for (String nobody : List.of("consultant-paris", "id-that-exists-nowhere", beneficiaryLogin, "manager-lyon",
-                "consultant-3\u0000")) {
+        // a NUL or any control character is no identifier at all
+        assertThat(codeOf(() -> as(manager).assignConsultant(assign(bob, "consultant-3\u0000"))))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        for (String nobody : List.of("consultant-paris", "id-that-exists-nowhere", beneficiaryLogin, "manager-lyon")) {
             assertThatThrownBy(() -> as(manager).assignConsultant(assign(bob, nobody)))
                     .as(nobody).isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
                         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);

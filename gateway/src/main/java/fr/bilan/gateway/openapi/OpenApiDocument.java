@@ -394,7 +394,9 @@ public final class OpenApiDocument {
 
     private static ObjectNode problemSchema() {
         ObjectNode schema = NODES.objectNode().put("type", "object")
-                .put("description", "Problème RFC 9457.");
+                .put("description", "Problème RFC 9457. Chaque détail de l'échec que le contrat définit s'y ajoute en "
+                        + "membre nommé d'après son message, au format JSON du contrat (ex. slotConflict : "
+                        + "{resource, startTime, endTime} pour un créneau déjà pris).");
         ObjectNode properties = schema.putObject("properties");
         properties.putObject("type").put("type", "string").put("description", "Identifiant stable du type de problème (urn:bilan:problem:…).");
         properties.putObject("title").put("type", "string").put("description", "Titre en français, à montrer à l'utilisateur.");
@@ -406,7 +408,9 @@ public final class OpenApiDocument {
         ObjectNode errors = properties.putObject("errors").put("type", "array")
                 .put("description", "Champs en erreur, pour les requêtes invalides.");
         ObjectNode error = errors.putObject("items").put("type", "object");
-        error.putObject("properties").putObject("field").put("type", "string");
+        error.putObject("properties").putObject("field").put("type", "string").put("description",
+                "Le champ tel que la requête l'écrit : chemin en lowerCamelCase dans le corps (sessions[0].startTime), "
+                        + "paramètre de chemin ou de requête par son nom.");
         ((ObjectNode) error.get("properties")).putObject("detail").put("type", "string");
         schema.putArray("required").add("type").add("title").add("status");
         return schema;

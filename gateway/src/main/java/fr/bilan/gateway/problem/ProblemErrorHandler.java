@@ -33,8 +33,9 @@ public class ProblemErrorHandler implements ErrorWebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         if (error instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+            // the framework's reason is English, and may quote the request: the kind's French title instead
             ProblemKind kind = ProblemKind.ofHttpStatus(status.getStatusCode().value());
-            return problems.write(exchange, kind, status.getReason() != null ? status.getReason() : kind.title() + ".");
+            return problems.write(exchange, kind, kind.title() + ".");
         }
         log.error("Unexpected error on {} {} [{}]", exchange.getRequest().getMethod(),
                 exchange.getAttributeOrDefault(LOGGED_PATH, exchange.getRequest().getPath().value()),

@@ -28,7 +28,9 @@ public enum ProblemKind {
     // ABORTED when the stale etag came in If-Match (RFC 9110 §13.1.1)
     PRECONDITION_FAILED(null, 412, "La ressource a changé entre-temps"),
     PAYLOAD_TOO_LARGE(null, 413, "Requête trop volumineuse"),
-    UNSUPPORTED_MEDIA_TYPE(null, 415, "Type de contenu non pris en charge");
+    URI_TOO_LONG(null, 414, "Adresse trop longue"),
+    UNSUPPORTED_MEDIA_TYPE(null, 415, "Type de contenu non pris en charge"),
+    REQUEST_HEADER_FIELDS_TOO_LARGE(null, 431, "En-têtes trop volumineux");
 
     private static final String TYPE_PREFIX = "urn:bilan:problem:";
 
@@ -56,7 +58,9 @@ public enum ProblemKind {
             case 409 -> ABORTED;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> REQUEST_HEADER_FIELDS_TOO_LARGE;
             case 429 -> RESOURCE_EXHAUSTED;
             default -> status >= 500 ? INTERNAL : INVALID_ARGUMENT;
         };

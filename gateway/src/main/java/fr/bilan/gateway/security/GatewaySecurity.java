@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -64,7 +65,8 @@ public class GatewaySecurity {
                 .exceptionHandling(handling -> handling
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
-                .cors(spec -> spec.configurationSource(corsSource(cors)))
+                .cors(ServerHttpSecurity.CorsSpec::disable)
+                .addFilterAt(new CorsFilter(corsSource(cors), problems), SecurityWebFiltersOrder.CORS)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .hsts(hsts -> hsts.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))
@@ -83,7 +85,7 @@ public class GatewaySecurity {
                 "Le chemin ou les paramètres de la requête contiennent des caractères refusés.");
     }
 
-    /** Browsers may call the API from the configured front-end origins only. */
+    /** Browsers may call the API from the configured front-end origins only ({@link CorsFilter}). */
     private static CorsConfigurationSource corsSource(CorsProperties properties) {
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOrigins(properties.allowedOrigins());

@@ -56,15 +56,18 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     private final ResponseTranscoder responses;
     private final GrpcBackends backends;
     private final ProblemResponses problems;
+    private final ServiceProblems serviceProblems;
     private final int maxBodyBytes;
 
     public GrpcTranscodingFilter(HttpBindings bindings, RequestTranscoder requests, ResponseTranscoder responses,
-            GrpcBackends backends, ProblemResponses problems, GatewayProperties properties) {
+            GrpcBackends backends, ProblemResponses problems, ServiceProblems serviceProblems,
+            GatewayProperties properties) {
         this.bindings = bindings;
         this.requests = requests;
         this.responses = responses;
         this.backends = backends;
         this.problems = problems;
+        this.serviceProblems = serviceProblems;
         this.maxBodyBytes = Math.toIntExact(properties.maxBodySize().toBytes());
     }
 
@@ -84,11 +87,9 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     }
 
     private Mono<Void> call(ServerWebExchange exchange, Matched matched) {
-        ServerHttpRequest request = exchange.getRequest();
-        MediaType contentType = request.getHeaders().getContentType();
-        if (contentType != null && !isJson(contentType)) {
+        if (!takesContentType(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_TYPE))) {
             return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Le corps de la requête doit être en JSON (Content-Type: application/json).");
+                    "Le corps de la requête doit être en JSON, en UTF-8 (Content-Type: application/json).");
         }
         HttpBinding binding = matched.binding();
         if (binding.publicWithSecretPath()) {
@@ -115,8 +116,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                     return bytes;
                 })
                 .defaultIfEmpty(new byte[0])
-                .map(body -> Etags.applyIfMatch(binding,
-                        requests.transcode(binding, matched.variables(), request.getQueryParams(), body), ifMatch))
+                .map(body -> Etags.applyIfMatch(binding, requests.transcode(binding, matched.variables(),
+                        QueryParameters.parse(request.getURI().getRawQuery()), body), ifMatch))
                 .flatMap(message -> binding.answersDownload() ? writeDownload(exchange, binding, message)
                         : binding.method().isServerStreaming() ? writeStream(exchange, binding, message)
                         : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
@@ -128,10 +129,9 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 .onErrorResume(DataBufferLimitException.class,
                         e -> problems.write(exchange, ProblemKind.PAYLOAD_TOO_LARGE,
                                 "Le corps de la requête dépasse " + maxBodyBytes + " octets."))
-                .onErrorResume(StatusRuntimeException.class, e -> ifMatch != null
-                        && e.getStatus().getCode() == Status.Code.ABORTED
-                        ? problems.write(exchange, ProblemKind.PRECONDITION_FAILED, e)
-                        : problems.write(exchange, e))
+                .onErrorResume(StatusRuntimeException.class, e -> problems.write(exchange, serviceProblems.of(exchange,
+                        binding, ifMatch != null && e.getStatus().getCode() == Status.Code.ABORTED
+                                ? ProblemKind.PRECONDITION_FAILED : ProblemKind.of(e.getStatus().getCode()), e)))
                 .onErrorResume(CallNotPermittedException.class, e -> {
                     exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
                             String.valueOf(backends.retryAfterSeconds()));
@@ -154,7 +154,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                         CorrelationId.of(exchange))
                 .map(answer -> line(response, responses.transcode(binding, answer)))
                 .onErrorResume(StatusRuntimeException.class, e -> response.isCommitted()
-                        ? Mono.just(line(response, problems.streamError(exchange, e)))
+                        ? Mono.just(line(response, problems.streamError(serviceProblems.of(exchange, binding,
+                                ProblemKind.of(e.getStatus().getCode()), e))))
                         : Mono.error(e))
                 .map(Mono::just);
         return response.writeAndFlushWith(lines);
@@ -215,9 +216,28 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
         return request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
     }
 
-    private static boolean isJson(MediaType type) {
-        return MediaType.APPLICATION_JSON.isCompatibleWith(type)
-                || type.getSubtype().endsWith("+json");
+    /**
+     * Whether the request's {@code Content-Type} headers allow its body to be read: none, or one
+     * JSON type ({@code application/json}, {@code application/*+json}) without a charset other than
+     * UTF-8. A list of types, two headers or a value that does not parse is refused: which type
+     * would the body be in?
+     */
+    private static boolean takesContentType(java.util.List<String> headers) {
+        if (headers.isEmpty()) {
+            return true;
+        }
+        if (headers.size() > 1) {
+            return false;
+        }
+        MediaType type;
+        try {
+            type = MediaType.parseMediaType(headers.get(0));
+        } catch (IllegalArgumentException notOneType) { // InvalidMediaTypeException, an unknown charset
+            return false;
+        }
+        boolean json = type.getType().equals("application") && !type.isWildcardSubtype()
+                && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+        return json && (type.getCharset() == null || type.getCharset().equals(StandardCharsets.UTF_8));
     }
 
     /**

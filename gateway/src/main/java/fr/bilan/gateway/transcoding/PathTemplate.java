@@ -1,7 +1,5 @@
 package fr.bilan.gateway.transcoding;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,20 +133,13 @@ public final class PathTemplate {
 
     /**
      * Matches a raw (still percent-encoded) request path. Returns the variables by field path,
-     * decoded; a multi-segment variable keeps its slashes.
+     * decoded as strict UTF-8 ({@link RequestText#percentDecode}); a multi-segment variable keeps
+     * its slashes.
      */
     public Optional<Map<String, String>> match(String rawPath) {
         if (rawPath == null || !rawPath.startsWith("/")) {
             return Optional.empty();
         }
-        try {
-            return matchDecoding(rawPath);
-        } catch (IllegalArgumentException malformedEscape) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Map<String, String>> matchDecoding(String rawPath) {
         String body = rawPath.substring(1);
         if (verb != null) {
             if (!body.endsWith(":" + verb)) {
@@ -202,8 +193,9 @@ public final class PathTemplate {
         return deepWildcard >= 0 && templateIndex > deepWildcard ? templateIndex + shift : templateIndex;
     }
 
+    /** Strict UTF-8: bytes that are no UTF-8 become a mark the value check names (RequestText). */
     private static String decode(String part) {
-        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+        return RequestText.percentDecode(part, false);
     }
 
     /** A concrete path this template matches, with {@code example} in every wildcard. */

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 
 import com.google.protobuf.Descriptors.Descriptor;
@@ -30,22 +30,28 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Builds an RPC's request message from an HTTP request, following the proto3 JSON mapping and the
  * {@code google.api.http} rules: the body fills the named field (or the whole message), path
- * variables and query parameters fill the fields they name. The JSON is parsed strictly first
- * (duplicate keys, trailing garbage) so that nothing ambiguous reaches the service.
+ * variables and query parameters fill the fields they name. The body is read as strict UTF-8 and
+ * parsed strictly (duplicate keys, trailing garbage), then every value is checked
+ * ({@link JsonShape}) so that nothing ambiguous reaches the service and every refusal names its
+ * field as the client spelled the request: a body field by its path in the body
+ * ({@code givenName}, not {@code beneficiary.given_name}), a path variable or a query parameter by
+ * its name.
  */
 public final class RequestTranscoder {
 
-    /** Message types a single query parameter can carry, as their proto3 JSON string form. */
+    /** Message types a single query parameter or path variable can carry, as their proto3 JSON string form. */
     private static final Set<String> SCALAR_MESSAGES = Set.of(
             "google.protobuf.Timestamp", "google.protobuf.Duration", "google.protobuf.FieldMask",
             "google.protobuf.DoubleValue", "google.protobuf.FloatValue", "google.protobuf.Int64Value",
             "google.protobuf.UInt64Value", "google.protobuf.Int32Value", "google.protobuf.UInt32Value",
             "google.protobuf.BoolValue", "google.protobuf.StringValue", "google.protobuf.BytesValue");
-    private static final Pattern UNKNOWN_FIELD = Pattern.compile("Cannot find field: (\\S+) in message (\\S+)");
+    private static final Logger log = LoggerFactory.getLogger(RequestTranscoder.class);
 
     private static final JsonMapper STRICT_JSON = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // numbers as written: 9007199254740993.0 is not rounded into another integer, 1e400 not into infinity
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
     private final JsonFormat.Parser parser;
@@ -55,30 +61,34 @@ public final class RequestTranscoder {
     }
 
     /**
-     * @param body the request body, empty when there is none
+     * @param pathVariables the variables of the matched path, percent-decoded ({@link PathTemplate#match})
+     * @param query         the query parameters, percent-decoded ({@link QueryParameters})
+     * @param body          the request body, empty when there is none
      * @throws TranscodingException naming what is wrong
      */
     public DynamicMessage transcode(HttpBinding binding, Map<String, String> pathVariables,
             Map<String, List<String>> query, byte[] body) {
         Descriptor input = binding.method().getInputType();
         ObjectNode root = bodyTree(binding, body);
-        deriveUpdateMask(binding, input, root, query);
         List<FieldError> errors = new ArrayList<>();
+        checkBody(binding, root, errors);
+        deriveUpdateMask(binding, input, root, query);
         for (var variable : pathVariables.entrySet()) {
-            List<FieldDescriptor> path = FieldPaths.resolve(input, variable.getKey()).orElseThrow();
-            put(root, path, scalar(path.get(path.size() - 1), variable.getValue(), variable.getKey(), errors));
+            bindPathVariable(binding, input, variable.getKey(), variable.getValue(), root, errors);
         }
-        JsonShape.checkMessage(input, root, "", errors);
         query.forEach((name, values) -> bindQuery(binding, input, name, values, root, errors));
         if (!errors.isEmpty()) {
             throw new TranscodingException(ProblemKind.INVALID_ARGUMENT,
-                    "La requête contient " + errors.size() + " paramètre(s) invalide(s).", errors);
+                    "La requête contient " + errors.size() + " champ(s) invalide(s).", errors);
         }
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(input);
         try {
             parser.merge(root.toString(), builder);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
-            throw fromJsonFormat(e);
+            // JsonShape checks what the parser refuses: getting here is a gap in those checks
+            log.warn("{}: a request JsonShape took was refused by the JSON parser: {}", binding.method().getFullName(),
+                    e.getMessage());
+            throw TranscodingException.invalid("Une valeur de la requête ne peut pas être lue.");
         }
         return builder.build();
     }
@@ -92,7 +102,8 @@ public final class RequestTranscoder {
         }
         JsonNode parsed;
         try {
-            parsed = STRICT_JSON.readTree(body);
+            // bytes that are no UTF-8 become a mark the value check names (RequestText), not Jackson's own guess
+            parsed = STRICT_JSON.readTree(RequestText.decode(body));
         } catch (JacksonException e) {
             // limits (nesting depth, number or string length) carry no location
             throw TranscodingException.invalid("Le corps de la requête n'est pas un JSON valide" + (e.getLocation() == null
@@ -106,8 +117,24 @@ public final class RequestTranscoder {
             return object;
         }
         ObjectNode root = JsonNodeFactory.instance.objectNode();
-        root.set(binding.method().getInputType().findFieldByName(binding.body()).getJsonName(), parsed);
+        root.set(bodyField(binding).getJsonName(), parsed);
         return root;
+    }
+
+    /** The body's fields, named from the body itself: what the client wrote is the body, not the request. */
+    private static void checkBody(HttpBinding binding, ObjectNode root, List<FieldError> errors) {
+        if (binding.bodyIsWholeRequest()) {
+            JsonShape.checkMessage(binding.method().getInputType(), root, "", errors);
+            return;
+        }
+        JsonNode body = binding.body() == null ? null : root.get(bodyField(binding).getJsonName());
+        if (body != null && !body.isNull()) {
+            JsonShape.checkField(bodyField(binding), body, "", errors);
+        }
+    }
+
+    private static FieldDescriptor bodyField(HttpBinding binding) {
+        return binding.method().getInputType().findFieldByName(binding.body());
     }
 
     /**
@@ -139,34 +166,63 @@ public final class RequestTranscoder {
         root.put(mask.getJsonName(), String.join(",", paths));
     }
 
+    /**
+     * A path variable fills its field, named by the variable. The body may hold the same field only
+     * with the same value: anything else would be dropped without a word, or would let the body say
+     * one resource while the path says another.
+     */
+    private static void bindPathVariable(HttpBinding binding, Descriptor input, String variable, String value,
+            ObjectNode root, List<FieldError> errors) {
+        List<FieldDescriptor> path = FieldPaths.resolve(input, variable).orElseThrow();
+        FieldDescriptor leaf = path.get(path.size() - 1);
+        JsonNode sent = find(root, path);
+        if (sent != null && !sent.isNull() && !(sent.isValueNode() && sent.asString().equals(value))) {
+            String name = bodyName(binding, path);
+            if (errors.stream().noneMatch(error -> error.field().equals(name))) {
+                errors.add(new FieldError(name, "Ce champ est déjà donné par le chemin de la requête (« "
+                        + abbreviate(value) + " ») : omettez-le dans le corps, ou donnez-y la même valeur."));
+            }
+        }
+        JsonNode node = scalar(leaf, value);
+        JsonShape.checkValue(leaf, node, variable, errors);
+        put(root, path, node);
+    }
+
     private void bindQuery(HttpBinding binding, Descriptor input, String name, List<String> values, ObjectNode root,
             List<FieldError> errors) {
         var resolved = FieldPaths.resolve(input, name);
         if (resolved.isEmpty()) {
-            errors.add(new FieldError(name, "Paramètre inconnu."));
+            errors.add(new FieldError(RequestText.shown(name), "Paramètre inconnu."));
             return;
         }
         List<FieldDescriptor> path = resolved.get();
+        String canonical = String.join(".", path.stream().map(FieldDescriptor::getJsonName).toList());
         FieldDescriptor first = path.get(0);
         FieldDescriptor leaf = path.get(path.size() - 1);
         if (binding.bodyIsWholeRequest() || first.getName().equals(binding.body())
                 || boundByPath(binding, path)) {
-            errors.add(new FieldError(name, "Ce champ ne peut pas être donné en paramètre de requête."));
+            errors.add(new FieldError(canonical, "Ce champ ne peut pas être donné en paramètre de requête."));
             return;
         }
         if (leaf.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                 && !SCALAR_MESSAGES.contains(leaf.getMessageType().getFullName())) {
-            errors.add(new FieldError(name, "Ce champ est un objet : il ne peut pas être donné en paramètre de requête."));
+            errors.add(new FieldError(canonical, "Ce champ est un objet : il ne peut pas être donné en paramètre de requête."));
             return;
         }
         if (leaf.isRepeated()) {
             ArrayNode array = JsonNodeFactory.instance.arrayNode();
-            values.forEach(value -> array.add(scalar(leaf, value, name, errors)));
+            for (String value : values) {
+                JsonNode node = scalar(leaf, value);
+                JsonShape.checkValue(leaf, node, canonical, errors);
+                array.add(node);
+            }
             put(root, path, array);
         } else if (values.size() > 1) {
-            errors.add(new FieldError(name, "Ce paramètre n'accepte qu'une seule valeur."));
+            errors.add(new FieldError(canonical, "Ce paramètre n'accepte qu'une seule valeur."));
         } else {
-            put(root, path, scalar(leaf, values.get(0), name, errors));
+            JsonNode node = scalar(leaf, values.get(0));
+            JsonShape.checkValue(leaf, node, canonical, errors);
+            put(root, path, node);
         }
     }
 
@@ -176,18 +232,34 @@ public final class RequestTranscoder {
                 .anyMatch(bound -> dotted.equals(bound) || dotted.startsWith(bound + ".") || bound.startsWith(dotted + "."));
     }
 
+    /** A field of the request as the body names it: without the body field's own name when the body is one field. */
+    private static String bodyName(HttpBinding binding, List<FieldDescriptor> path) {
+        int from = binding.bodyIsWholeRequest() ? 0 : 1;
+        return String.join(".", path.subList(from, path.size()).stream().map(FieldDescriptor::getJsonName).toList());
+    }
+
+    /** The node at a field path of the request, under either name of each field; {@code null} when absent. */
+    private static JsonNode find(ObjectNode root, List<FieldDescriptor> path) {
+        JsonNode current = root;
+        for (FieldDescriptor field : path) {
+            if (!(current instanceof ObjectNode object)) {
+                return null;
+            }
+            JsonNode child = object.get(field.getJsonName());
+            current = child != null ? child : object.get(field.getName());
+        }
+        return current;
+    }
+
     /** A text value as the JSON the proto3 mapping expects for the field: strings, except booleans. */
-    private static JsonNode scalar(FieldDescriptor field, String value, String name, List<FieldError> errors) {
+    private static JsonNode scalar(FieldDescriptor field, String value) {
         boolean bool = field.getJavaType() == FieldDescriptor.JavaType.BOOLEAN
                 || field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                         && field.getMessageType().getFullName().equals("google.protobuf.BoolValue");
-        if (!bool) {
-            return JsonNodeFactory.instance.stringNode(value);
+        if (bool && (value.equals("true") || value.equals("false"))) {
+            return JsonNodeFactory.instance.booleanNode(value.equals("true"));
         }
-        if (!value.equals("true") && !value.equals("false")) {
-            errors.add(new FieldError(name, "Valeur attendue : true ou false."));
-        }
-        return JsonNodeFactory.instance.booleanNode(value.equals("true"));
+        return JsonNodeFactory.instance.stringNode(value);
     }
 
     /** Puts a value at a field path, replacing whatever the body had there under either name. */
@@ -209,14 +281,7 @@ public final class RequestTranscoder {
         current.set(leaf.getJsonName(), value);
     }
 
-    private static TranscodingException fromJsonFormat(Exception e) {
-        String message = String.valueOf(e.getMessage());
-        Matcher unknown = UNKNOWN_FIELD.matcher(message);
-        if (unknown.find()) {
-            return new TranscodingException(ProblemKind.INVALID_ARGUMENT,
-                    "Le champ « " + unknown.group(1) + " » n'existe pas dans " + unknown.group(2) + ".",
-                    List.of(new FieldError(unknown.group(1), "Champ inconnu.")));
-        }
-        return TranscodingException.invalid("Valeur invalide dans la requête : " + message);
+    private static String abbreviate(String text) {
+        return RequestText.shown(text.length() > 100 ? text.substring(0, 100) + "…" : text);
     }
 }

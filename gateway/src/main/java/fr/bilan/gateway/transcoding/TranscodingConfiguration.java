@@ -43,7 +43,8 @@ public class TranscodingConfiguration {
     GrpcTranscodingFilter grpcTranscodingFilter(HttpBindings bindings, ApiDescriptors descriptors,
             GrpcBackends backends, ProblemResponses problems, GatewayProperties properties) {
         return new GrpcTranscodingFilter(bindings, new RequestTranscoder(descriptors.types()),
-                new ResponseTranscoder(descriptors.types()), backends, problems, properties);
+                new ResponseTranscoder(descriptors.types()), backends, problems, new ServiceProblems(descriptors.types()),
+                properties);
     }
 
     @Bean

@@ -147,7 +147,7 @@ class RetentionScheduleGrpcService extends RetentionScheduleServiceGrpc.Retentio
         FieldViolations violations = new FieldViolations();
         String assessmentId = request.getAssessmentId().strip();
         violations.requireText("assessment_id", assessmentId, Lookups.MAX_ID_LENGTH)
-                .requireText("legal_hold.reason", request.getLegalHold().getReason().strip(), MAX_REASON_LENGTH);
+                .requireFreeText("legal_hold.reason", request.getLegalHold().getReason().strip(), MAX_REASON_LENGTH);
         if (request.getRequestId().length() > Lookups.MAX_ID_LENGTH) {
             violations.add("request_id", "L'identifiant de requête dépasse " + Lookups.MAX_ID_LENGTH + " caractères.");
         }
@@ -173,7 +173,7 @@ class RetentionScheduleGrpcService extends RetentionScheduleServiceGrpc.Retentio
         String assessmentId = request.getAssessmentId().strip();
         violations.requireText("assessment_id", assessmentId, Lookups.MAX_ID_LENGTH)
                 .requireText("legal_hold_id", request.getLegalHoldId(), Lookups.MAX_ID_LENGTH)
-                .requireText("reason", request.getReason().strip(), MAX_REASON_LENGTH);
+                .requireFreeText("reason", request.getReason().strip(), MAX_REASON_LENGTH);
         violations.throwIfAny();
         Caller caller = Caller.current();
         LegalHold hold = holds.find(request.getLegalHoldId()).filter(found -> found.assessmentId().equals(assessmentId))

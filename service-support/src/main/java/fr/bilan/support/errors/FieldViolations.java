@@ -24,12 +24,31 @@ public final class FieldViolations {
         return this;
     }
 
+    /**
+     * A required single-line text (an identifier, a name): not blank, at most {@code maxLength}
+     * characters, without line break, tab or other control character.
+     */
     public FieldViolations requireText(String field, String value, int maxLength) {
+        return requireText(field, value, maxLength, false);
+    }
+
+    /** A required free text (a reason, a note): as {@link #requireText}, but line breaks and tabs are taken. */
+    public FieldViolations requireFreeText(String field, String value, int maxLength) {
+        return requireText(field, value, maxLength, true);
+    }
+
+    private FieldViolations requireText(String field, String value, int maxLength, boolean multiline) {
         if (value == null || value.isBlank()) {
             return add(field, "Ce champ est obligatoire.");
         }
         if (value.length() > maxLength) {
             return add(field, "Ce champ ne doit pas dépasser " + maxLength + " caractères.");
+        }
+        boolean control = value.chars().anyMatch(c -> Character.isISOControl(c)
+                && !(multiline && (c == '\n' || c == '\r' || c == '\t')));
+        if (control) {
+            return add(field, multiline ? "Ce champ ne doit pas contenir de caractère de contrôle."
+                    : "Ce champ tient sur une ligne : ni saut de ligne, ni tabulation, ni caractère de contrôle.");
         }
         return this;
     }

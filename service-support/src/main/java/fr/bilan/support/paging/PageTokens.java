@@ -2,8 +2,8 @@ package fr.bilan.support.paging;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -16,47 +16,62 @@ import io.grpc.StatusRuntimeException;
  * last item a page showed, so the next page resumes after it whatever was added or removed in
  * between. A token is bound to the filters it was made for: used with other filters it is
  * refused ({@code INVALID_ARGUMENT} on {@code page_token}) rather than resuming a list it does
- * not belong to. Tokens are opaque to callers, not secret: they carry a fingerprint of the
- * filters, not the filters.
+ * not belong to. Tokens are opaque and sealed ({@link PageTokenKey}): a position holds sort keys
+ * such as names, which must not show in URLs and logs, and a token altered or made elsewhere is
+ * refused.
  */
 public final class PageTokens {
 
     public static final int DEFAULT_PAGE_SIZE = 50;
     private static final String SEPARATOR = "\u0000";
-    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
+    /**
+     * The key of this process: a random one until start-up installs the service's own
+     * ({@link PageTokenKeyAutoConfiguration}), which every replica shares.
+     */
+    private static volatile PageTokenKey processKey = PageTokenKey.random();
+
+    private final PageTokenKey key;
     private final String filters;
 
-    private PageTokens(String filters) {
+    private PageTokens(PageTokenKey key, String filters) {
+        this.key = key;
         this.filters = filters;
+    }
+
+    /** Makes {@code key} the one {@link #boundTo(Object...)} seals with; done once, at start-up. */
+    static void useKey(PageTokenKey key) {
+        processKey = Objects.requireNonNull(key);
     }
 
     /** Tokens for one list with these filters, as the caller asked them (absent ones included). */
     public static PageTokens boundTo(Object... filters) {
+        return boundTo(processKey, filters);
+    }
+
+    static PageTokens boundTo(PageTokenKey key, Object... filters) {
         String joined = Arrays.stream(filters).map(String::valueOf).collect(Collectors.joining(SEPARATOR));
-        return new PageTokens(Sha256.hex(joined).substring(0, 16));
+        return new PageTokens(key, Sha256.hex(joined).substring(0, 16));
     }
 
     /** The token of the page that starts after {@code position} (the sort keys of the last item shown). */
     public String after(String... position) {
         String plain = filters + SEPARATOR + String.join(SEPARATOR, position);
-        return ENCODER.encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+        return key.seal(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /**
      * The position a token resumes after, {@code size} sort keys; empty for no token (the first
-     * page). {@code INVALID_ARGUMENT} for a token made for other filters or not made here.
+     * page). {@code INVALID_ARGUMENT} for a token made for other filters, altered, or not made with
+     * this service's key.
      */
     public Optional<List<String>> positionOf(String token, int size) {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        String[] parts;
-        try {
-            parts = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8).split(SEPARATOR, -1);
-        } catch (IllegalArgumentException e) {
-            parts = new String[0];
-        }
+        String[] parts = key.open(token)
+                .map(plain -> new String(plain, StandardCharsets.UTF_8).split(SEPARATOR, -1))
+                .orElseThrow(PageTokens::invalidToken);
         if (parts.length != size + 1) {
             throw invalidToken();
         }

@@ -14,8 +14,20 @@ public final class ProtoTime {
     private ProtoTime() {
     }
 
+    /**
+     * The timestamp of an instant of years 1 to 9999, the range a {@code Timestamp} may hold: past it,
+     * no RFC 3339 form exists and the gateway could not print the answer. An instant outside is a
+     * fault of the caller, which must have bounded the times it computes from a request.
+     *
+     * @throws IllegalArgumentException outside years 1 to 9999
+     */
     public static Timestamp of(Instant instant) {
-        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+        Timestamp timestamp = Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano())
+                .build();
+        if (!Timestamps.isValid(timestamp)) {
+            throw new IllegalArgumentException("No timestamp for " + instant + ": outside years 1 to 9999");
+        }
+        return timestamp;
     }
 
     public static Instant toInstant(Timestamp timestamp) {

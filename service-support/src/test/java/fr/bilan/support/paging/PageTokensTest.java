@@ -55,6 +55,32 @@ class PageTokensTest {
     }
 
     @Test
+    void aTokenRevealsNothingOfThePositionNorOfTheFilters() {
+        String token = PageTokens.boundTo("centre-lyon", "dur").after("durand", "élodie", "id-9");
+
+        byte[] decoded = java.util.Base64.getUrlDecoder().decode(token);
+        for (String read : List.of(new String(decoded, java.nio.charset.StandardCharsets.UTF_8),
+                new String(decoded, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            assertThat(read).doesNotContain("durand").doesNotContain("lodie").doesNotContain("id-9")
+                    .doesNotContain("centre-lyon");
+        }
+    }
+
+    @Test
+    void refusesATokenAlteredInAnyCharacter() {
+        PageTokens tokens = PageTokens.boundTo("centre-lyon");
+        String token = tokens.after("durand", "elodie", "id-9");
+
+        for (int i = 0; i < token.length(); i++) {
+            char changed = token.charAt(i) == 'A' ? 'B' : 'A';
+            String altered = token.substring(0, i) + changed + token.substring(i + 1);
+            assertThatThrownBy(() -> tokens.positionOf(altered, 3)).as("altered at %d", i)
+                    .isInstanceOfSatisfying(StatusRuntimeException.class, e -> assertThat(FieldErrors.of(e))
+                            .containsExactly("page_token: Jeton de page invalide : reprenez la liste depuis le début."));
+        }
+    }
+
+    @Test
     void pageSizeDefaultsIsCappedAndIsNeverNegative() {
         FieldViolations violations = new FieldViolations();
 

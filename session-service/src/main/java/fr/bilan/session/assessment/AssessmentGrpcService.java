@@ -298,7 +298,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         if (phase.isEmpty()) {
             violations.add("session.phase", "Indiquez la phase de la séance.");
         }
-        Instant start = SessionRequests.start(asked.hasStartTime(), asked.getStartTime(), "session.start_time", violations);
+        Instant start = SessionRequests.start(asked.hasStartTime(), asked.getStartTime(), "session.start_time",
+                clock.instant(), violations);
         Duration length = SessionRequests.duration(asked.hasDuration(), asked.getDuration(), "session.duration",
                 violations);
         Place place = SessionRequests.place(asked.getRoomId(), asked.getVideoLink(), read.centreId(), centres,
@@ -324,7 +325,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         AssessmentAccess.checkPlanner(caller, read);
         ScheduledSession current = requireSession(read, request.getSessionId());
         FieldViolations violations = new FieldViolations();
-        Instant start = SessionRequests.start(request.hasStartTime(), request.getStartTime(), "start_time", violations);
+        Instant start = SessionRequests.start(request.hasStartTime(), request.getStartTime(), "start_time",
+                clock.instant(), violations);
         Duration length = request.hasDuration()
                 ? SessionRequests.duration(true, request.getDuration(), "duration", violations)
                 : current.slot().duration();
@@ -345,7 +347,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     @Override
     public void cancelSession(CancelSessionRequest request, StreamObserver<CancelSessionResponse> response) {
         Caller caller = Caller.current();
-        new FieldViolations().requireText("reason", request.getReason(), 500).throwIfAny();
+        new FieldViolations().requireFreeText("reason", request.getReason(), 500).throwIfAny();
         Assessment read = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkPlanner(caller, read);
         String sessionId = requireSession(read, request.getSessionId()).id();
@@ -411,7 +413,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             violations.add("phase", "Indiquez la phase de la séance.");
         }
         Duration length = SessionRequests.duration(request.hasDuration(), request.getDuration(), "duration", violations);
-        Instant after = after(request.hasAfterTime(), request.getAfterTime(), violations);
+        Instant after = SessionRequests.after(request.hasAfterTime(), request.getAfterTime(), "after_time",
+                clock.instant(), violations);
         if (request.getCount() < 0 || request.getCount() > MAX_PROPOSALS) {
             violations.add("count", "Entre 1 et " + MAX_PROPOSALS + " créneaux.");
         }
@@ -435,7 +438,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Duration length = request.hasSessionDuration()
                 ? SessionRequests.duration(true, request.getSessionDuration(), "session_duration", violations)
                 : DEFAULT_PLANNED_LENGTH;
-        Instant after = after(request.hasAfterTime(), request.getAfterTime(), violations);
+        Instant after = SessionRequests.after(request.hasAfterTime(), request.getAfterTime(), "after_time",
+                clock.instant(), violations);
         Optional<String> room = room(request.getRoomId(), assessment, violations);
         violations.throwIfAny();
         var answer = ProposePlanResponse.newBuilder();
@@ -468,7 +472,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 violations.add(field + ".phase", "Indiquez la phase de la séance.");
             }
             Instant start = SessionRequests.start(proposed.hasStartTime(), proposed.getStartTime(), field + ".start_time",
-                    violations);
+                    clock.instant(), violations);
             Duration length = SessionRequests.duration(proposed.hasDuration(), proposed.getDuration(),
                     field + ".duration", violations);
             if (phase.isPresent() && start != null && length != null) {
@@ -499,15 +503,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 session))));
         response.onNext(answer.build());
         response.onCompleted();
-    }
-
-    private Instant after(boolean present, com.google.protobuf.Timestamp time, FieldViolations violations) {
-        Instant now = clock.instant();
-        if (!present) {
-            return now;
-        }
-        Instant after = ProtoTime.toInstant("after_time", Optional.of(time), violations).orElse(now);
-        return after.isBefore(now) ? now : after;
     }
 
     private Optional<String> room(String roomId, Assessment assessment, FieldViolations violations) {

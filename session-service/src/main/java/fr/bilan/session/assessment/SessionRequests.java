@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneOffset;
 import java.util.Optional;
 
 import fr.bilan.session.calendar.CentreProperties;
@@ -16,16 +18,45 @@ final class SessionRequests {
 
     private static final int MAX_LINK_LENGTH = 500;
     private static final Duration LONGEST = Duration.ofHours(8);
+    private static final Period FURTHEST_AHEAD = Period.ofYears(2);
 
     private SessionRequests() {
     }
 
-    static Instant start(boolean present, com.google.protobuf.Timestamp start, String field, FieldViolations violations) {
+    static Instant start(boolean present, com.google.protobuf.Timestamp start, String field, Instant now,
+            FieldViolations violations) {
         if (!present) {
             violations.add(field, "Indiquez le début de la séance.");
             return null;
         }
-        return ProtoTime.toInstant(field, Optional.of(start), violations).orElse(null);
+        return withinReach(field, ProtoTime.toInstant(field, Optional.of(start), violations), now, violations)
+                .orElse(null);
+    }
+
+    /** Where a search for slots starts: the time asked, now when it is absent or past. */
+    static Instant after(boolean present, com.google.protobuf.Timestamp time, String field, Instant now,
+            FieldViolations violations) {
+        if (!present) {
+            return now;
+        }
+        Instant after = withinReach(field, ProtoTime.toInstant(field, Optional.of(time), violations), now, violations)
+                .orElse(now);
+        return after.isBefore(now) ? now : after;
+    }
+
+    /**
+     * A session is booked, and slots looked for, at most {@link #FURTHEST_AHEAD} ahead: a bilan runs
+     * over months, a time further is a mistake, and the times computed from it (ends, proposals)
+     * must stay within what an answer can carry.
+     */
+    private static Optional<Instant> withinReach(String field, Optional<Instant> time, Instant now,
+            FieldViolations violations) {
+        if (time.isPresent() && time.get().isAfter(now.atOffset(ZoneOffset.UTC).plus(FURTHEST_AHEAD).toInstant())) {
+            violations.add(field, "Cette date est trop lointaine : les séances se planifient au plus "
+                    + FURTHEST_AHEAD.getYears() + " ans à l'avance.");
+            return Optional.empty();
+        }
+        return time;
     }
 
     static Duration duration(boolean present, com.google.protobuf.Duration duration, String field,

@@ -213,6 +213,25 @@ class SessionPlanningGrpcTest extends SessionServiceTestSupport {
     }
 
     @Test
+    void refusesToLookForSlotsTooFarAheadNamingTheField() {
+        String consultant = newConsultantId();
+        Assessment bilan = openBilan(consultant);
+        com.google.protobuf.Timestamp endOfTime = ProtoTime.of(Instant.parse("9999-12-31T23:59:59Z"));
+
+        assertThat(FieldErrors.fieldsOf(() -> assessments(consultant(consultant)).proposeSlots(ProposeSlotsRequest
+                .newBuilder().setAssessmentId(bilan.getId()).setPhase(Phase.INTAKE).setDuration(TWO_HOURS)
+                .setAfterTime(endOfTime).build()))).containsExactly("after_time");
+        assertThat(FieldErrors.fieldsOf(() -> assessments(consultant(consultant)).proposePlan(ProposePlanRequest
+                .newBuilder().setAssessmentId(bilan.getId()).setAfterTime(endOfTime).build()))).containsExactly("after_time");
+        // within the horizon, proposals start after the time asked
+        Instant inAYear = paris("2027-11-22T08:00");
+        assertThat(assessments(consultant(consultant)).proposeSlots(ProposeSlotsRequest.newBuilder()
+                .setAssessmentId(bilan.getId()).setPhase(Phase.INTAKE).setDuration(TWO_HOURS)
+                .setAfterTime(ProtoTime.of(inAYear)).setCount(1).build()).getSlotsList())
+                .allSatisfy(slot -> assertThat(ProtoTime.toInstant(slot.getStartTime())).isAfter(inAYear));
+    }
+
+    @Test
     void availabilityIsTheConsultantsOwnOrTheirManagersAndIsCheckedFieldByField() {
         String consultant = newConsultantId();
         var update = UpdateConsultantAvailabilityRequest.newBuilder().setAvailability(mornings(consultant)).build();
