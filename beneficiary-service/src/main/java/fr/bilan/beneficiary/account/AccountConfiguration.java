@@ -20,6 +20,7 @@ import fr.bilan.proto.session.internal.v1.AccountLinkServiceGrpc;
 import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.identity.DirectoryUnavailable;
 import fr.bilan.support.identity.KeycloakAccountDirectory;
+import fr.bilan.support.outbox.MarkedDeliveries;
 import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.OutboxRelayConfiguration;
@@ -78,8 +79,11 @@ class AccountConfiguration {
     @ConditionalOnServiceCredentials
     OutboxRelay accountLinkOutboxRelay(OutboxRelays relays, AccountLinkOutbox outbox,
             OutboxMetrics accountLinkOutboxMetrics) {
-        return relays.relay(LOCK, outbox.entries(), accountLinkOutboxMetrics, new AccountLinkDeliveries(outbox,
-                relays.asService(SESSION_CHANNEL, AccountLinkServiceGrpc::newBlockingStub)));
+        var sessions = relays.asService(SESSION_CHANNEL, AccountLinkServiceGrpc::newBlockingStub);
+        // no order binds two beneficiaries; session-service orders one's changes by version
+        return relays.relay(LOCK, outbox.entries(), accountLinkOutboxMetrics, new MarkedDeliveries(outbox.entries(),
+                AccountLinkOutbox::entry, beneficiary -> deadline -> sessions.withDeadline(deadline)
+                        .recordAccountLink(AccountLinkOutbox.request(beneficiary)).getApplied()));
     }
 
     /** Before service-support's handler, which turns anything unknown into a bare INTERNAL. */

@@ -1,9 +1,7 @@
 package fr.bilan.beneficiary.account;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import org.bson.Document;
 
@@ -11,9 +9,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
+import fr.bilan.proto.session.internal.v1.RecordAccountLinkRequest;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxMarker;
 import fr.bilan.support.outbox.PendingEntry;
@@ -35,15 +32,10 @@ public class AccountLinkOutbox {
     static final String ACCOUNT = "accountId";
     static final String VERSION = "version";
 
-    /** One change to deliver. */
-    record PendingLink(String beneficiaryId, String accountId, long version, PendingEntry pending) {
-    }
-
-    private final MongoCollection<Document> beneficiaries;
     private final OutboxCollection entries;
 
     AccountLinkOutbox(MongoDatabase database) {
-        this.beneficiaries = database.getCollection(COLLECTION);
+        MongoCollection<Document> beneficiaries = database.getCollection(COLLECTION);
         this.entries = new OutboxCollection(beneficiaries, MARKER, MARKER.field() + ".time");
         beneficiaries.createIndex(Indexes.ascending(MARKER.pending(), MARKER.nextAttemptTime()));
     }
@@ -58,23 +50,22 @@ public class AccountLinkOutbox {
         return entries;
     }
 
-    /** The changes that may be tried now, the longest waiting first, at most {@code limit}. */
-    List<PendingLink> due(Instant now, int limit) {
-        return beneficiaries.find(Filters.and(entries.pending(), Filters.lte(MARKER.nextAttemptTime(), Date.from(now))))
-                .sort(Sorts.ascending(MARKER.nextAttemptTime(), "_id"))
-                .projection(Projections.include(MARKER.field()))
-                .limit(limit)
-                .map(AccountLinkOutbox::toPending)
-                .into(new ArrayList<>());
+    /** A due beneficiary document as an entry: acknowledging its version leaves a later change pending. */
+    static PendingEntry entry(Document beneficiary) {
+        String id = beneficiary.getString("_id");
+        long version = version(beneficiary);
+        return new PendingEntry(id, MARKER.attemptsOf(beneficiary), "Account link of beneficiary " + id + " (version "
+                + version + ")", Filters.eq(MARKER.field() + "." + VERSION, version));
     }
 
-    private static PendingLink toPending(Document beneficiary) {
-        Document link = beneficiary.get(MARKER.field(), Document.class);
-        String id = beneficiary.getString("_id");
-        long version = link.get(VERSION, Number.class).longValue();
-        // acknowledging this version must not clear a later change that re-armed the marker meanwhile
-        return new PendingLink(id, link.get(ACCOUNT, ""), version, new PendingEntry(id, MARKER.attemptsOf(beneficiary),
-                "Account link of beneficiary " + id + " (version " + version + ")",
-                Filters.eq(MARKER.field() + "." + VERSION, version)));
+    /** The change a due beneficiary document holds, for session-service. */
+    static RecordAccountLinkRequest request(Document beneficiary) {
+        return RecordAccountLinkRequest.newBuilder().setBeneficiaryId(beneficiary.getString("_id"))
+                .setAccountId(beneficiary.get(MARKER.field(), Document.class).get(ACCOUNT, ""))
+                .setBeneficiaryVersion(version(beneficiary)).build();
+    }
+
+    private static long version(Document beneficiary) {
+        return beneficiary.get(MARKER.field(), Document.class).get(VERSION, Number.class).longValue();
     }
 }

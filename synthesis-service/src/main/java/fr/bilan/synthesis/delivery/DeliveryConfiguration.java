@@ -14,6 +14,7 @@ import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.synthesis.synthesis.SynthesisRepository;
 import fr.bilan.support.outbox.OutboxCollection;
+import fr.bilan.support.outbox.MarkedDeliveries;
 import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.OutboxRelayConfiguration;
@@ -52,7 +53,8 @@ class DeliveryConfiguration {
             OutboxMetrics documentOutboxMetrics, ObjectStorage storage) {
         var retention = relays.retention();
         return relays.relay("document-outbox-relay", documents(syntheses), documentOutboxMetrics,
-                new MarkedDeliveries(documents(syntheses), "Stored synthesis document", synthesis -> deadline -> {
+                new MarkedDeliveries(documents(syntheses), MarkedDeliveries.named(documents(syntheses),
+                        "Stored synthesis document"), synthesis -> deadline -> {
                     var request = RegisterDocumentRequest.newBuilder().setDocument(stored(synthesis, storage.bucket()))
                             .build();
                     return retention.withDeadline(deadline).registerDocument(request).getFirstDelivery();
@@ -65,7 +67,8 @@ class DeliveryConfiguration {
             OutboxMetrics handoverOutboxMetrics) {
         var sessions = relays.asService("session", AssessmentServiceGrpc::newBlockingStub);
         return relays.relay("handover-outbox-relay", handovers(syntheses), handoverOutboxMetrics,
-                new MarkedDeliveries(handovers(syntheses), "Synthesis hand-over", synthesis -> deadline -> {
+                new MarkedDeliveries(handovers(syntheses), MarkedDeliveries.named(handovers(syntheses),
+                        "Synthesis hand-over"), synthesis -> deadline -> {
                     Document handover = synthesis.get(SynthesisRepository.HANDOVER.field(), Document.class);
                     var request = RecordSynthesisHandoverRequest.newBuilder().setAssessmentId(synthesis.getString("_id"))
                             .setHandoverTime(ProtoTime.of(handover.getDate(SynthesisRepository.HANDOVER_TIME).toInstant()))
