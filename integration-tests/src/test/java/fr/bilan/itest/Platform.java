@@ -31,10 +31,10 @@ final class Platform implements AutoCloseable {
             "retention-service");
     /** Whom each service calls (the channel is named after the service, without "-service"). */
     private static final Map<String, List<String>> CALLS = Map.of(
-            "beneficiary-service", List.of("retention-service", "synthesis-service"),
+            "beneficiary-service", List.of("retention-service", "synthesis-service", "session-service"),
             "session-service", List.of("retention-service", "beneficiary-service"),
             "synthesis-service", List.of("retention-service", "session-service", "beneficiary-service"),
-            "retention-service", List.of("synthesis-service", "session-service"));
+            "retention-service", List.of("synthesis-service", "session-service", "beneficiary-service"));
     /**
      * session-service's rules for centre-lyon in the suite: open every day from 00:00 to 23:59,
      * sessions from one minute, several a day, one of each phase in a week. A bilan's phases then
@@ -77,6 +77,11 @@ final class Platform implements AutoCloseable {
                 }
                 if (service.equals("session-service")) {
                     arguments.addAll(CENTRE_RULES);
+                }
+                if (service.equals("beneficiary-service")) {
+                    // logins checked in the real Keycloak with the realm's bilan-directory client
+                    arguments.addAll(List.of("--bilan.directory.realm-admin-uri=" + issuer.replace("/realms/",
+                            "/admin/realms/"), "--bilan.directory.client-secret=" + RealServers.DIRECTORY_CLIENT_SECRET));
                 }
                 services.add(ServiceProcess.start(service, GrpcServiceTestSupport.freePort(), arguments.toArray(String[]::new)));
             }

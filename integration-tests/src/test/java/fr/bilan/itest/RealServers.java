@@ -31,6 +31,7 @@ final class RealServers {
     static final String S3_SECRET_KEY = UUID.randomUUID().toString();
     /** The secret of the realm's bilan-services client, which the realm file reads from the environment. */
     static final String SERVICES_CLIENT_SECRET = UUID.randomUUID().toString();
+    static final String DIRECTORY_CLIENT_SECRET = UUID.randomUUID().toString();
     /** The realm's demo users' password. */
     static final String DEMO_PASSWORD = "demo";
 
@@ -71,6 +72,7 @@ final class RealServers {
                 .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
                 .withEnv("KC_BOOTSTRAP_ADMIN_PASSWORD", UUID.randomUUID().toString())
                 .withEnv("BILAN_SERVICES_CLIENT_SECRET", SERVICES_CLIENT_SECRET)
+                .withEnv("BILAN_DIRECTORY_CLIENT_SECRET", DIRECTORY_CLIENT_SECRET)
                 .withCommand("start-dev", "--import-realm", "--health-enabled=true")
                 .withExposedPorts(KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT)
                 .waitingFor(Wait.forHttp("/health/ready").forPort(KEYCLOAK_MANAGEMENT_PORT))
