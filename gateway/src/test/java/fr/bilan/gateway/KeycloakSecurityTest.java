@@ -144,6 +144,7 @@ class KeycloakSecurityTest {
 
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(JSON.readTree(response.body()).get("detail").asString()).contains("service de la plateforme");
     }
 
     @Test

@@ -45,8 +45,12 @@ public class GatewaySecurity {
             boolean tokenGiven = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                     tokenGiven ? "Bearer error=\"invalid_token\"" : "Bearer");
-            return problems.write(exchange, ProblemKind.UNAUTHENTICATED, tokenGiven
-                    ? "Le jeton d'accès est invalide ou expiré."
+            boolean serviceToken = failure.getMessage() != null
+                    && failure.getMessage().contains(TokenVerification.SERVICE_TOKEN);
+            return problems.write(exchange, ProblemKind.UNAUTHENTICATED, serviceToken
+                    ? "Ce jeton est celui d'un service de la plateforme : l'API publique n'accepte que les jetons des "
+                            + "personnes."
+                    : tokenGiven ? "Le jeton d'accès est invalide ou expiré."
                     : "Un jeton d'accès est requis (en-tête Authorization: Bearer).");
         };
         ServerAccessDeniedHandler denied = (exchange, failure) -> problems.write(exchange,

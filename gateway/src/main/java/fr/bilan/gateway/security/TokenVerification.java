@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -26,13 +29,16 @@ import fr.bilan.proto.auth.v1.Role;
 @Configuration(proxyBeanMethods = false)
 public class TokenVerification {
 
-    private static final String REALM_ACCESS = "realm_access";
+    /** Why a platform service's token is refused: the entry point tells the caller so, in French. */
+    public static final String SERVICE_TOKEN = "a platform service's own token";
     private static final String PLATFORM_SERVICE = AccessRules.realmRole(Role.PLATFORM_SERVICE);
 
-    /** Whether {@code realm_access} (absent in a token with no realm role) names no platform service role. */
-    static boolean isNoServiceToken(Object realmAccess) {
-        return !(realmAccess instanceof Map<?, ?> access && access.get("roles") instanceof Collection<?> roles
-                && roles.contains(PLATFORM_SERVICE));
+    /** Refuses a token whose realm roles (absent in a token with none) name the platform service role. */
+    static OAuth2TokenValidatorResult refuseServiceTokens(Jwt jwt) {
+        boolean service = jwt.getClaims().get("realm_access") instanceof Map<?, ?> access
+                && access.get("roles") instanceof Collection<?> roles && roles.contains(PLATFORM_SERVICE);
+        return service ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", SERVICE_TOKEN, null))
+                : OAuth2TokenValidatorResult.success();
     }
 
     @Bean
@@ -44,7 +50,7 @@ public class TokenVerification {
                 JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<java.util.List<String>>(JwtClaimNames.AUD,
                         audiences -> audiences != null && audiences.contains(audience)),
-                new JwtClaimValidator<Object>(REALM_ACCESS, TokenVerification::isNoServiceToken)));
+                TokenVerification::refuseServiceTokens));
         return new CachingJwtDecoder(decoder, Clock.systemUTC(), cacheSize);
     }
 }
