@@ -293,4 +293,19 @@ class OpenApiDocumentTest {
         assertThat(verify.get("responses").get("200").get("content").get("application/json").get("schema").get("$ref")
                 .asString()).isEqualTo("#/components/schemas/bilan.retention.v1.VerifyDestructionCertificatesResponse");
     }
+
+    @Test
+    void publishesACentresSettingsForItsStaffWithTheZoneTheFrontEndShowsTimesIn() {
+        ObjectNode document = document(ApiDescriptors.DEFAULT_LOCATION);
+
+        var settings = document.get("paths").get("/api/v1/centres/{centreId}/settings").get("get");
+        assertThat(settings.get("operationId").asString()).isEqualTo("CentreService_GetCentreSettings");
+        assertThat(settings.get("parameters").findValuesAsString("name")).containsExactly("centreId");
+        assertThat(settings.get("description").asString())
+                .contains("Rôles autorisés : auditor, centre-manager, consultant, network-admin.");
+        assertThat(settings.get("responses").get("200").get("content").get("application/json").get("schema").get("$ref")
+                .asString()).isEqualTo("#/components/schemas/bilan.session.v1.CentreSettings");
+        var zone = document.get("components").get("schemas").get("bilan.session.v1.CentreTimeZone").get("properties");
+        assertThat(zone.propertyNames()).containsExactlyInAnyOrder("id", "label");
+    }
 }

@@ -15,7 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code bilan.centres.*}: the rules every centre follows ({@code defaults}), and what differs for
  * some of them ({@code overrides.<centre id>}: only the settings given replace the defaults).
- * Opening hours read {@code "09:00-12:30"}, in the centre's zone.
+ * Opening hours read {@code "09:00-12:30"}, in the centre's zone. The identity settings (name,
+ * address, declaration number, logo) are the ones synthesis-service prints on documents, read here
+ * to show them.
  */
 @ConfigurationProperties("bilan.centres")
 public record CentreProperties(Settings defaults, Map<String, Settings> overrides) {
@@ -23,11 +25,14 @@ public record CentreProperties(Settings defaults, Map<String, Settings> override
     /**
      * One centre's settings; {@code null} where an override keeps the default.
      *
-     * @param providerSiret the SIRET of the organisation whose consultants run the centre's bilans (R6313-5)
+     * @param providerSiret     the SIRET of the organisation whose consultants run the centre's bilans (R6313-5)
+     * @param address           postal address, several lines allowed
+     * @param declarationNumber numéro de déclaration d'activité, 11 digits (spaces allowed)
+     * @param logo              where synthesis-service reads the logo it prints ({@code classpath:…} or {@code file:…})
      */
     public record Settings(CentreZone zone, Map<DayOfWeek, List<String>> openingHours, Duration minSessionLength,
             Duration maxSessionLength, Integer maxSessionsPerWeek, Integer minDaysBetween, Set<String> rooms,
-            String providerSiret) {
+            String providerSiret, String name, String address, String declarationNumber, String logo) {
     }
 
     public CentreProperties {
@@ -40,12 +45,24 @@ public record CentreProperties(Settings defaults, Map<String, Settings> override
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
         // a mistake in any centre's settings stops the start, not its first booking
         rules(defaults, null);
-        overrides.values().forEach(own -> rules(defaults, own));
+        identity(defaults, null);
+        for (Settings own : overrides.values()) {
+            rules(defaults, own);
+            identity(defaults, own);
+        }
     }
 
     /** The rules of {@code centreId}: its overrides over the defaults. */
     public CentreRules rules(String centreId) {
         return rules(defaults, overrides.get(centreId));
+    }
+
+    /** All the settings of {@code centreId}: its overrides over the defaults. */
+    public CentreSettings settings(String centreId) {
+        Settings own = overrides.get(centreId);
+        Set<String> rooms = pick(defaults, own, Settings::rooms);
+        return new CentreSettings(centreId, rules(defaults, own), rooms == null ? List.of() : List.copyOf(rooms),
+                identity(defaults, own));
     }
 
     /** The SIRET of the provider the centre's consultants work for; empty when not configured. */
@@ -59,6 +76,11 @@ public record CentreProperties(Settings defaults, Map<String, Settings> override
                 openingHours(pick(defaults, own, Settings::openingHours)),
                 pick(defaults, own, Settings::minSessionLength), pick(defaults, own, Settings::maxSessionLength),
                 pick(defaults, own, Settings::maxSessionsPerWeek), pick(defaults, own, Settings::minDaysBetween));
+    }
+
+    private static CentreIdentity identity(Settings defaults, Settings own) {
+        return CentreIdentity.configured(pick(defaults, own, Settings::name), pick(defaults, own, Settings::address),
+                pick(defaults, own, Settings::declarationNumber), pick(defaults, own, Settings::logo));
     }
 
     /**
