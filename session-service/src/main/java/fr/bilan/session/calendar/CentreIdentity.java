@@ -3,6 +3,8 @@ package fr.bilan.session.calendar;
 import java.util.Arrays;
 import java.util.List;
 
+import fr.bilan.support.centre.DeclarationNumbers;
+
 /**
  * What a centre's legal documents (the synthèse, the tripartite agreement) print of the provider,
  * read from the settings synthesis-service prints them from: its name, postal address, numéro de
@@ -28,7 +30,7 @@ public record CentreIdentity(String name, List<String> addressLines, String decl
      * alone reads the image, which may be on its file system only.
      */
     static CentreIdentity configured(String name, String address, String declarationNumber, String logo) {
-        return new CentreIdentity(text(name), addressLines(address), declarationNumber(declarationNumber),
+        return new CentreIdentity(text(name), addressLines(address), DeclarationNumbers.normalised(declarationNumber),
                 !text(logo).isEmpty());
     }
 
@@ -40,13 +42,4 @@ public record CentreIdentity(String name, List<String> addressLines, String decl
         return Arrays.stream(text(address).split("\\R")).map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
 
-    private static String declarationNumber(String configured) {
-        String digits = text(configured).replace(" ", "");
-        if (!digits.isEmpty() && !digits.matches("\\d{11}")) {
-            throw new IllegalArgumentException(
-                    "bilan.centres: a declaration-number (numéro de déclaration d'activité) has 11 digits, not "
-                            + configured);
-        }
-        return digits;
-    }
 }

@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
+import fr.bilan.support.centre.DeclarationNumbers;
+
 /**
  * {@code bilan.centres.*}: the identity legal documents print for each centre, as session-service
  * reads its centres: {@code defaults} for every centre, {@code overrides.<centre id>} for what
@@ -50,7 +52,7 @@ public record CentreIdentityProperties(Settings defaults, Map<String, Settings> 
         Function<Settings, CentreIdentity> resolve = own -> {
             String logo = blankToNull(pick(own, Settings::logo));
             return new CentreIdentity(blankToNull(pick(own, Settings::name)), blankToNull(pick(own, Settings::address)),
-                    declarationNumber(pick(own, Settings::declarationNumber)),
+                    blankToNull(DeclarationNumbers.normalised(pick(own, Settings::declarationNumber))),
                     logo == null ? null : logos.computeIfAbsent(logo, location -> logo(resources, location)));
         };
         CentreIdentity fallback = resolve.apply(null);
@@ -65,20 +67,6 @@ public record CentreIdentityProperties(Settings defaults, Map<String, Settings> 
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static String declarationNumber(String configured) {
-        String digits = blankToNull(configured);
-        if (digits == null) {
-            return null;
-        }
-        digits = digits.replace(" ", "");
-        if (!digits.matches("\\d{11}")) {
-            throw new IllegalArgumentException(
-                    "bilan.centres: a declaration-number (numéro de déclaration d'activité) has 11 digits, not "
-                            + configured);
-        }
-        return digits;
     }
 
     static byte[] logo(ResourceLoader resources, String location) {
