@@ -31,6 +31,11 @@ import tools.jackson.databind.node.ArrayNode;
  * signature) and passes the same contract tests as the real server ({@code AccountDirectoryContract}).
  * Accounts are those a test puts, or the users of the repository's realm file
  * ({@link #withRealmUsers}). One instance serves a whole test JVM.
+ * <p>
+ * It keeps its logins in a type of its own, and touches {@link Account} only in {@link #put}: a
+ * module that has service-support's test-jar without its main jar (the gateway, whose end-to-end
+ * tests point beneficiary-service at this stand-in) registers logins through
+ * {@link #beneficiaryLogin} and {@link #consultantLogin}, which never load that class.
  */
 public final class FakeKeycloakAdmin {
 
@@ -39,8 +44,12 @@ public final class FakeKeycloakAdmin {
     private static final FakeKeycloakAdmin INSTANCE = started();
 
     private final HttpServer server;
-    private final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    private final Map<String, Login> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> subjectsByUsername = new ConcurrentHashMap<>();
+
+    /** A login as the admin API describes it. */
+    private record Login(String subject, Set<String> roles, Set<String> centres) {
+    }
 
     private FakeKeycloakAdmin(HttpServer server) {
         this.server = server;
@@ -70,19 +79,19 @@ public final class FakeKeycloakAdmin {
 
     /** A beneficiary's login, known to the directory from now on: its subject. */
     public static String beneficiaryLogin(String subject) {
-        INSTANCE.put(new Account(subject, Set.of("beneficiary"), Set.of()));
+        INSTANCE.accounts.put(subject, new Login(subject, Set.of("beneficiary"), Set.of()));
         return subject;
     }
 
     /** A consultant's login, member of {@code centres}, known to the directory from now on: its subject. */
     public static String consultantLogin(String subject, String... centres) {
-        INSTANCE.put(new Account(subject, Set.of("consultant"), Set.of(centres)));
+        INSTANCE.accounts.put(subject, new Login(subject, Set.of("consultant"), Set.of(centres)));
         return subject;
     }
 
     /** Adds or replaces an account. */
     public void put(Account account) {
-        accounts.put(account.subject(), account);
+        accounts.put(account.subject(), new Login(account.subject(), account.roles(), account.centres()));
     }
 
     public void remove(String subject) {
@@ -100,7 +109,7 @@ public final class FakeKeycloakAdmin {
             List<String> centres = user.path("groups").valueStream().map(JsonNode::asString)
                     .filter(group -> group.startsWith("/centres/")).map(group -> group.substring("/centres/".length()))
                     .toList();
-            put(new Account(subject, Set.copyOf(roles), Set.copyOf(centres)));
+            accounts.put(subject, new Login(subject, Set.copyOf(roles), Set.copyOf(centres)));
             subjectsByUsername.put(user.get("username").asString(), subject);
         }
         return this;
@@ -119,7 +128,7 @@ public final class FakeKeycloakAdmin {
                 return;
             }
             Matcher path = USER.matcher(exchange.getRequestURI().getRawPath());
-            Account account = path.matches() && "GET".equals(exchange.getRequestMethod())
+            Login account = path.matches() && "GET".equals(exchange.getRequestMethod())
                     ? accounts.get(URLDecoder.decode(path.group(1), StandardCharsets.UTF_8)) : null;
             if (account == null) {
                 send(exchange, 404, JSON.createObjectNode().put("error", "User not found"));
