@@ -365,7 +365,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         AssessmentAccess.checkRead(caller, assessment);
         accessLog.record(caller, accessed(assessment));
         var answer = ListSessionsResponse.newBuilder();
-        assessment.sessions().forEach(session -> answer.addSessions(AssessmentMessages.toProto(assessment, session)));
+        assessment.keptSessions().forEach(session -> answer.addSessions(AssessmentMessages.toProto(assessment, session)));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -580,6 +580,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         return assessment;
     }
 
+    /** The session {@code sessionId} names; refused as destroyed once the bilan's evidence is. */
     private static ScheduledSession requireSession(Assessment assessment, String sessionId) {
         return Lookups.require("session_id", sessionId, assessment::session, () -> Status.NOT_FOUND
                 .withDescription("Ce bilan n'a pas de séance « " + sessionId + " ».").asRuntimeException());
