@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +25,7 @@ import tools.jackson.databind.JsonNode;
  */
 class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
 
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** The rule of R6313-7's first paragraph, for an action without the beneficiary's written agreement. */
     private static final String END_OF_ACTION = "end-of-action";
     /**
@@ -30,6 +34,12 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
      * retention-service registers at the end.
      */
     private static final int SYNTHESIS_ENTRIES = 2;
+    /**
+     * And the bilan's process evidence, registered at the end too, kept three years for controls
+     * (L6362-6): its attendance at session-service, its funding's agreement at beneficiary-service.
+     */
+    private static final Map<String, String> PROCESS_EVIDENCE = Map.of("ATTENDANCE", "session-service",
+            "AGREEMENT", "beneficiary-service");
 
     private static ConcludedBilan bilan;
     /** The PDF's entry in the retention registry, and its key in the real bucket. */
@@ -62,7 +72,8 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
         actionEnd = instant(ended, "actionEndTime");
         // session-service delivers the end to retention-service through its outbox
         due = poll(bilan::schedule, read -> read.has("actionEndTime")
-                && read.get("destructions").size() == SYNTHESIS_ENTRIES && read.get("destructions").valueStream()
+                && read.get("destructions").size() == SYNTHESIS_ENTRIES + PROCESS_EVIDENCE.size()
+                && read.get("destructions").valueStream()
                         .allMatch(destruction -> destruction.get("state").asString().equals("SCHEDULED")));
 
         run = purge();
@@ -73,7 +84,7 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
     void withoutTheBeneficiarysAgreementTheSynthesisIsDueAtTheActionsEnd() {
         assertThat(instant(due, "actionEndTime")).as(due.toString()).isEqualTo(actionEnd);
         assertThat(due.get("regime").asString()).isEqualTo("decret-2023-1350");
-        assertThat(due.get("destructions").valueStream().toList()).as(due.toString()).hasSize(SYNTHESIS_ENTRIES)
+        assertThat(ConcludedBilan.synthesisDocuments(due)).as(due.toString()).hasSize(SYNTHESIS_ENTRIES)
                 .anySatisfy(destruction -> assertThat(destruction.get("documentId").asString()).isEqualTo(pdf))
                 .allSatisfy(destruction -> {
                     assertThat(destruction.get("kind").asString()).isEqualTo("SYNTHESIS_DOCUMENT");
@@ -84,6 +95,23 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
                     assertThat(destruction.get("legalSource").asString()).isEqualTo("Code du travail, art. R6313-7, al. 1");
                     assertThat(destruction.path("held").asBoolean(false)).isFalse();
                 });
+    }
+
+    @Test
+    void theProcessEvidenceIsKeptThreeYearsAndOutlivesThePurge() {
+        Instant threeYearsOn = LocalDateTime.ofInstant(actionEnd, PARIS).plusYears(3).atZone(PARIS).toInstant();
+        for (JsonNode schedule : List.of(due, destroyed)) {
+            List<JsonNode> evidence = schedule.get("destructions").valueStream()
+                    .filter(destruction -> PROCESS_EVIDENCE.containsKey(destruction.get("kind").asString())).toList();
+            assertThat(evidence).as(schedule.toString()).hasSize(PROCESS_EVIDENCE.size()).allSatisfy(destruction -> {
+                assertThat(destruction.get("holder").asString())
+                        .isEqualTo(PROCESS_EVIDENCE.get(destruction.get("kind").asString()));
+                assertThat(destruction.get("state").asString()).isEqualTo("SCHEDULED");
+                assertThat(instant(destruction, "dueTime")).isEqualTo(threeYearsOn);
+                assertThat(destruction.get("ruleId").asString()).isEqualTo("process-evidence");
+                assertThat(destruction.get("legalSource").asString()).contains("L6362-6");
+            });
+        }
     }
 
     @Test
@@ -100,7 +128,7 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
         Instant start = instant(run, "startTime");
         Instant end = instant(run, "endTime");
 
-        assertThat(destroyed.get("destructions").valueStream().toList()).as(destroyed.toString())
+        assertThat(ConcludedBilan.synthesisDocuments(destroyed)).as(destroyed.toString())
                 .hasSize(SYNTHESIS_ENTRIES)
                 .allSatisfy(destruction -> {
                     assertThat(destruction.get("state").asString()).isEqualTo("DESTROYED");

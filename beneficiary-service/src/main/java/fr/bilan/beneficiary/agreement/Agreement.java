@@ -20,11 +20,15 @@ import fr.bilan.support.audit.AccessedData;
  * @param signatures            in the order they were recorded
  * @param refusal               the employee's refusal, {@code null} unless refused
  * @param endTime               when it was refused, or when it lapsed; {@code null} otherwise
+ * @param destroyTime           when it was destroyed, three years after the end of the action
+ *                              ({@link AgreementLifecycle#destroyed}); {@code null} before. Destroyed, it
+ *                              has no employer, mentions, dates of reception or deadline, signatures
+ *                              nor refusal
  */
 public record Agreement(String id, String fundingId, String beneficiaryId, String centreId, EmployerParty employer,
         AgreementState state, AgreementMentions mentions, LocalDate receiveDate, LocalDate employeeDeadlineDate,
         List<Signature> signatures, Signature refusal, Instant endTime, Instant createTime, Instant updateTime,
-        long version) {
+        Instant destroyTime, long version) {
 
     public Agreement {
         signatures = List.copyOf(signatures);
@@ -69,6 +73,6 @@ public record Agreement(String id, String fundingId, String beneficiaryId, Strin
     private Agreement next(AgreementState nextState, AgreementMentions nextMentions, LocalDate received,
             LocalDate deadline, List<Signature> nextSignatures, Signature nextRefusal, Instant end, Instant now) {
         return new Agreement(id, fundingId, beneficiaryId, centreId, employer, nextState, nextMentions, received, deadline,
-                nextSignatures, nextRefusal, end, createTime, now, version);
+                nextSignatures, nextRefusal, end, createTime, now, destroyTime, version);
     }
 }

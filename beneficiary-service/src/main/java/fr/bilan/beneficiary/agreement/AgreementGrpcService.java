@@ -84,6 +84,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Caller caller = Caller.current();
         Agreement agreement = agreements.require(request.getId(), "id");
         checkRead(caller, agreement);
+        AgreementLifecycle.checkKept(agreement);
         accessLog.record(caller, agreement.accessed());
         response.onNext(GetAgreementResponse.newBuilder().setAgreement(toProto(agreement)).build());
         response.onCompleted();
@@ -99,6 +100,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Caller caller = Caller.current();
         Agreement agreement = agreements.require(request.getId(), "id");
         Beneficiary employee = checkRead(caller, agreement);
+        AgreementLifecycle.checkKept(agreement);
         accessLog.record(caller, agreement.accessed());
         var document = documents.render(toProto(agreement),
                 employee.profile().givenName() + " " + employee.profile().familyName());

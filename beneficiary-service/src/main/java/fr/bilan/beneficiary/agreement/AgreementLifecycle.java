@@ -2,6 +2,7 @@ package fr.bilan.beneficiary.agreement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import fr.bilan.beneficiary.Evidence;
@@ -59,6 +60,34 @@ public final class AgreementLifecycle {
     }
 
     /**
+     * The agreement once destroyed, three years after the end of the action it paid for (L6362-6;
+     * retention-service's clock decides when): a stub that keeps what names it and where it stood
+     * (id, funding, beneficiary, centre, state, creation, end and last change times), and nothing
+     * of what it said nor of who signed: no mention, employer party, dates of reception or
+     * deadline, signature or refusal. Its state is the one it had come to ({@link #asOf}): a lapse
+     * not recorded yet is kept as a lapse. Destroying again changes nothing.
+     */
+    public static Agreement destroyed(Agreement agreement, Instant now) {
+        if (agreement.destroyTime() != null) {
+            return agreement;
+        }
+        Agreement current = asOf(agreement, now);
+        return new Agreement(current.id(), current.fundingId(), current.beneficiaryId(), current.centreId(), null,
+                current.state(), null, null, null, List.of(), null, current.endTime(), current.createTime(),
+                current.updateTime(), now, current.version());
+    }
+
+    /** Refuses what needs the agreement once it is destroyed, saying when and why. */
+    public static void checkKept(Agreement agreement) {
+        if (agreement.destroyTime() != null) {
+            throw refused("La convention tripartite de ce financement a été détruite le "
+                    + France.date(LocalDate.ofInstant(agreement.destroyTime(), France.ZONE)) + " : la loi la fait "
+                    + "conserver trois ans après la fin de l'action, pour les contrôles (Code du travail, art. "
+                    + "L6362-6), puis détruire.");
+        }
+    }
+
+    /**
      * The mentions of a new draft, for a funding that needs an agreement and is not cancelled; its
      * price is the funding's.
      */
@@ -73,6 +102,7 @@ public final class AgreementLifecycle {
 
     /** New mentions for a draft; a sent agreement no longer changes. */
     public static Agreement update(Agreement agreement, Funding funding, AgreementMentions changed, Instant now) {
+        checkKept(agreement);
         checkNotCancelled(funding);
         if (agreement.state() != AgreementState.DRAFT) {
             throw refused("Seul un projet de convention peut être modifié : celle-ci a déjà été transmise à la "
@@ -86,6 +116,7 @@ public final class AgreementLifecycle {
      * when {@code null}): the 10 days start.
      */
     public static Agreement send(Agreement agreement, Funding funding, LocalDate receiveDate, Instant now) {
+        checkKept(agreement);
         checkNotCancelled(funding);
         if (agreement.state() != AgreementState.DRAFT) {
             throw refused("La convention a déjà été transmise à la personne salariée"
@@ -113,6 +144,7 @@ public final class AgreementLifecycle {
      */
     public static Agreement sign(Agreement agreement, Funding funding, Signature signature, boolean byTheEmployee,
             Instant now) {
+        checkKept(agreement);
         FieldViolations violations = new FieldViolations();
         if (!PARTIES.containsKey(signature.party())) {
             violations.add("signature.party", "Indiquez qui signe : la personne salariée, l'employeur ou le centre.");
@@ -149,6 +181,7 @@ public final class AgreementLifecycle {
      * @param refusal the refusal, its party the employee
      */
     public static Agreement refuse(Agreement agreement, Signature refusal, boolean byTheEmployee, Instant now) {
+        checkKept(agreement);
         FieldViolations violations = new FieldViolations();
         checkEvidence("", refusal, byTheEmployee, violations);
         Agreement current = asOf(agreement, now);

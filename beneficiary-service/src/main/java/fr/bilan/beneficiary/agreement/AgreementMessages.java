@@ -28,9 +28,15 @@ public final class AgreementMessages {
                 proto.getPriceCents(), proto.getPaymentTerms());
     }
 
-    /** The agreement as it stands at {@code now}: one whose 10 days are over reads lapsed. */
+    /**
+     * The agreement as it stands at {@code now}: one whose 10 days are over reads lapsed; a
+     * destroyed one as its stub (only the beneficiary's export shows it).
+     */
     public static fr.bilan.proto.beneficiary.v1.Agreement toProto(Agreement stored, Instant now) {
         Agreement agreement = AgreementLifecycle.asOf(stored, now);
+        if (agreement.destroyTime() != null) {
+            return stub(agreement);
+        }
         AgreementMentions mentions = agreement.mentions();
         var proto = fr.bilan.proto.beneficiary.v1.Agreement.newBuilder()
                 .setId(agreement.id())
@@ -67,6 +73,24 @@ public final class AgreementMessages {
                 .setEvidenceSha256(signature.evidenceSha256())
                 .setRecordedBy(signature.recordedBy())
                 .setSignTime(ProtoTime.of(signature.time()))));
+        if (agreement.endTime() != null) {
+            proto.setEndTime(ProtoTime.of(agreement.endTime()));
+        }
+        return proto.build();
+    }
+
+    /** What a destroyed agreement still says: which it was, whose, where it stood, when. */
+    private static fr.bilan.proto.beneficiary.v1.Agreement stub(Agreement agreement) {
+        var proto = fr.bilan.proto.beneficiary.v1.Agreement.newBuilder()
+                .setId(agreement.id())
+                .setFundingId(agreement.fundingId())
+                .setBeneficiaryId(agreement.beneficiaryId())
+                .setState(agreement.state())
+                .setCentreId(agreement.centreId())
+                .setCreateTime(ProtoTime.of(agreement.createTime()))
+                .setUpdateTime(ProtoTime.of(agreement.updateTime()))
+                .setDestroyTime(ProtoTime.of(agreement.destroyTime()))
+                .setEtag(agreement.etag());
         if (agreement.endTime() != null) {
             proto.setEndTime(ProtoTime.of(agreement.endTime()));
         }

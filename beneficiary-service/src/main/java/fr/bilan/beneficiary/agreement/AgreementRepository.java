@@ -55,6 +55,7 @@ public class AgreementRepository {
     private static final String UPDATE_TIME = "updateTime";
     private static final String END_TIME = "endTime";
     private static final String VERSION = "version";
+    private static final String DESTROY_TIME = "destroyTime";
 
     /** End and update times of a lapse are its lapse time, which each document holds: read from there. */
     private static final Bson LAPSE = Updates.set(STATE, AgreementState.LAPSED.name());
@@ -142,6 +143,30 @@ public class AgreementRepository {
         return toAgreement(saved);
     }
 
+    /**
+     * Writes the stub of a destroyed agreement ({@link AgreementLifecycle#destroyed}) over
+     * {@code read}, if it is still the version read: every mention, the employer party, the dates,
+     * signatures and refusal removed. Whether it was written (false: changed in between, read it
+     * again).
+     */
+    public boolean destroy(Agreement stub, Agreement read) {
+        return collection.updateOne(Filters.and(Filters.eq(ID, read.id()), Filters.eq(VERSION, read.version())),
+                Updates.combine(
+                        Updates.set(STATE, stub.state().name()),
+                        Updates.unset("mentions"),
+                        Updates.unset("employer"),
+                        Updates.unset("receiveDate"),
+                        Updates.unset("employeeDeadlineDate"),
+                        Updates.unset(LAPSE_TIME),
+                        Updates.set("signatures", List.of()),
+                        Updates.unset("refusal"),
+                        Updates.set(END_TIME, stub.endTime() == null ? null : Date.from(stub.endTime())),
+                        Updates.set(UPDATE_TIME, Date.from(stub.updateTime())),
+                        Updates.set(DESTROY_TIME, Date.from(stub.destroyTime())),
+                        Updates.inc(VERSION, 1L)))
+                .getMatchedCount() == 1;
+    }
+
     /** Records that this agreement lapsed, if it has and nobody recorded it yet; answers it as stored. */
     public Agreement recordLapse(String id, Instant now) {
         collection.updateOne(Filters.and(Filters.eq(ID, id), overdue(now)), LAPSE);
@@ -212,18 +237,25 @@ public class AgreementRepository {
         return iso == null ? null : LocalDate.parse(iso);
     }
 
+    /**
+     * The agreement as stored. A lapse's end and update times are its lapse time; a destroyed
+     * agreement keeps its own, and nothing of what it said.
+     */
     private static Agreement toAgreement(Document document) {
         AgreementState state = AgreementState.valueOf(document.getString(STATE));
-        boolean lapsed = state == AgreementState.LAPSED;
+        Date destroyed = document.getDate(DESTROY_TIME);
+        boolean lapsed = state == AgreementState.LAPSED && destroyed == null;
         Date end = lapsed ? document.getDate(LAPSE_TIME) : document.getDate(END_TIME);
         Document refusal = document.get("refusal", Document.class);
+        Document employer = document.get("employer", Document.class);
+        Document mentions = document.get("mentions", Document.class);
         return new Agreement(document.getString(ID), document.getString(FUNDING), document.getString(BENEFICIARY),
-                document.getString("centreId"), FundingRepository.employerOf(document.get("employer", Document.class)),
-                state, toMentions(document.get("mentions", Document.class)), day(document.getString("receiveDate")),
+                document.getString("centreId"), employer == null ? null : FundingRepository.employerOf(employer),
+                state, mentions == null ? null : toMentions(mentions), day(document.getString("receiveDate")),
                 day(document.getString("employeeDeadlineDate")),
                 document.getList("signatures", Document.class).stream().map(AgreementRepository::toSignature).toList(),
                 refusal == null ? null : toSignature(refusal), end == null ? null : end.toInstant(),
                 document.getDate(CREATE_TIME).toInstant(), (lapsed ? end : document.getDate(UPDATE_TIME)).toInstant(),
-                document.getLong(VERSION));
+                destroyed == null ? null : destroyed.toInstant(), document.getLong(VERSION));
     }
 }

@@ -4,6 +4,7 @@ import static fr.bilan.beneficiary.StatusAssertions.reason;
 import static fr.bilan.beneficiary.StatusAssertions.refusal;
 import static fr.bilan.beneficiary.StatusAssertions.violations;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,7 +42,7 @@ class AgreementLifecycleTest {
 
     private static Agreement draft(AgreementMentions mentions) {
         return new Agreement("a1", "f1", "b1", "c1", ACME, AgreementState.DRAFT, mentions, null, null, List.of(), null,
-                null, CREATED, CREATED, 1);
+                null, CREATED, CREATED, null, 1);
     }
 
     private static Agreement sentOn(LocalDate received) {
@@ -222,5 +223,49 @@ class AgreementLifecycleTest {
         assertThat(after.objective()).isEqualTo(COMPLETE.objective());
         assertThat(violations(() -> new AgreementUpdate(requested, List.of("state"))))
                 .hasEntrySatisfying("update_mask", text -> assertThat(text).contains("« state »", "title", "payment_terms"));
+    }
+
+    @Test
+    void destroyedItKeepsWhichItWasWhoseAndWhereItStoodAndNothingItSaidNorWhoSigned() {
+        Instant signing = paris("2026-11-24T10:00");
+        Agreement inForce = sign(sign(AgreementLifecycle.sign(sentOn(LocalDate.of(2026, 11, 23)), FUNDING,
+                by(AgreementParty.EMPLOYEE, EvidenceMethod.SIGNED_FORM), false, signing), AgreementParty.EMPLOYER_PARTY,
+                signing), AgreementParty.PROVIDER, signing);
+        Instant destroyed = paris("2030-04-02T02:00");
+
+        Agreement stub = AgreementLifecycle.destroyed(inForce, destroyed);
+
+        assertThat(inForce.state()).isEqualTo(AgreementState.IN_FORCE);
+        assertThat(stub).isEqualTo(new Agreement("a1", "f1", "b1", "c1", null, AgreementState.IN_FORCE, null, null, null,
+                List.of(), null, null, CREATED, signing, destroyed, inForce.version()));
+        assertThat(AgreementLifecycle.destroyed(stub, destroyed.plusSeconds(86_400))).isSameAs(stub);
+    }
+
+    @Test
+    void anAgreementWhoseTenDaysRanOutIsDestroyedAsLapsed() {
+        Agreement sent = sentOn(LocalDate.of(2026, 11, 23));
+
+        Agreement stub = AgreementLifecycle.destroyed(sent, paris("2030-04-02T02:00"));
+
+        assertThat(stub.state()).isEqualTo(AgreementState.LAPSED);
+        assertThat(stub.endTime()).isEqualTo(paris("2026-12-04T00:00"));
+        assertThat(stub.lapseTime()).isEmpty();
+    }
+
+    @Test
+    void destroyedItIsNeitherReadNorChangedAnyMore() {
+        Agreement stub = AgreementLifecycle.destroyed(draft(COMPLETE), paris("2030-04-02T02:00"));
+        Instant now = paris("2030-04-03T10:00");
+        String destroyed = "La convention tripartite de ce financement a été détruite le 02/04/2030 : la loi la fait "
+                + "conserver trois ans après la fin de l'action, pour les contrôles (Code du travail, art. L6362-6), "
+                + "puis détruire.";
+
+        assertThat(refusal(() -> AgreementLifecycle.checkKept(stub))).isEqualTo(destroyed);
+        assertThat(refusal(() -> AgreementLifecycle.update(stub, FUNDING, COMPLETE, now))).isEqualTo(destroyed);
+        assertThat(refusal(() -> AgreementLifecycle.send(stub, FUNDING, null, now))).isEqualTo(destroyed);
+        assertThat(refusal(() -> sign(stub, AgreementParty.PROVIDER, now))).isEqualTo(destroyed);
+        assertThat(refusal(() -> AgreementLifecycle.refuse(stub, by(AgreementParty.EMPLOYEE, EvidenceMethod.SIGNED_FORM),
+                false, now))).isEqualTo(destroyed);
+        assertThatCode(() -> AgreementLifecycle.checkKept(draft(COMPLETE))).doesNotThrowAnyException();
     }
 }

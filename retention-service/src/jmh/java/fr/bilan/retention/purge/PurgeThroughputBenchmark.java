@@ -156,14 +156,14 @@ public class PurgeThroughputBenchmark {
         RuleBook rules = RuleBook.fromClasspath();
         RetentionPolicy policy = new RetentionPolicy(rules);
         Registry registry = new Registry(database);
-        Timelines timelines = new Timelines(new ActionEnds(database), new ConsentChanges(database),
-                new LegalHolds(database));
+        ActionEnds ends = new ActionEnds(database);
+        Timelines timelines = new Timelines(ends, new ConsentChanges(database), new LegalHolds(database));
         PurgeProperties properties = new PurgeProperties("-", "Europe/Paris", 1000, Duration.ofMinutes(1),
                 Duration.ofMinutes(1), Duration.ofHours(26), Duration.ofSeconds(30));
         DocumentHolders holders = new DocumentHolders(
                 Map.of(EmbeddedRegistry.HOLDER, DocumentHolderServiceGrpc.newBlockingStub(holderChannel)),
                 properties.callTimeout());
-        service = new Purge(registry, timelines, policy, new ScheduleKeeper(registry, timelines, policy, rules, clock),
+        service = new Purge(registry, ends, timelines, policy, new ScheduleKeeper(registry, timelines, policy, rules, clock),
                 holders, new DestructionCertificates(database, clock),
                 new PurgeMetrics(new SimpleMeterRegistry(), registry, properties.overdueAfter(), clock), properties, clock);
 

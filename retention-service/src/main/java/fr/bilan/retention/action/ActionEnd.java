@@ -16,9 +16,11 @@ import fr.bilan.support.time.ProtoTime;
  * @param eventId         unique per end, the same on every redelivery
  * @param startTime       when the action began: which text governs its retention
  * @param followUpDueDate the day the follow-up interview is offered for; {@code null} when none is
+ * @param fundingId       the action's funding (beneficiary-service), whose agreement its holder
+ *                        destroys with the bilan's process evidence; empty when none was recorded
  */
 public record ActionEnd(String eventId, String assessmentId, String beneficiaryId, String centreId,
-        ActionOutcome outcome, Instant startTime, Instant endTime, LocalDate followUpDueDate) {
+        ActionOutcome outcome, Instant startTime, Instant endTime, LocalDate followUpDueDate, String fundingId) {
 
     private static final String PREFIX = "action_end.";
 
@@ -39,8 +41,13 @@ public record ActionEnd(String eventId, String assessmentId, String beneficiaryI
         Optional<Instant> endTime = ProtoTime.required(PREFIX + "end_time", end.hasEndTime(), end.getEndTime(),
                 "Indiquez la date de fin de l'action.", violations);
         LocalDate followUpDueDate = ProtoDates.day(end.getFollowUpDueDate(), PREFIX + "follow_up_due_date", violations);
+        if (!end.getFundingId().isEmpty()) {
+            // optional: a bilan may have had no funding recorded
+            violations.requireText(PREFIX + "funding_id", end.getFundingId(), Lookups.MAX_ID_LENGTH);
+        }
         violations.throwIfAny();
         return new ActionEnd(end.getEventId(), end.getAssessmentId(), end.getBeneficiaryId(), end.getCentreId(),
-                outcome.orElseThrow(), startTime.orElseThrow(), endTime.orElseThrow(), followUpDueDate);
+                outcome.orElseThrow(), startTime.orElseThrow(), endTime.orElseThrow(), followUpDueDate,
+                end.getFundingId());
     }
 }

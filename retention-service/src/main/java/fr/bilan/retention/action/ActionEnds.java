@@ -21,8 +21,8 @@ import fr.bilan.support.mongo.Inserts;
  * The action ends retention has taken in, which its legal clock reads: collection
  * {@code action_ends}, one document per end, {@code _id} = its event id, with {@code assessmentId},
  * {@code beneficiaryId}, {@code centreId}, {@code outcome}, {@code startTime}, {@code endTime},
- * {@code followUpDueDate} ({@code yyyy-MM-dd}, absent when no follow-up is offered) and
- * {@code receiveTime}. Identifiers only. Delivery is at least once: the event id makes a second
+ * {@code followUpDueDate} ({@code yyyy-MM-dd}, absent when no follow-up is offered),
+ * {@code fundingId} (absent when the bilan had none) and {@code receiveTime}. Identifiers only. Delivery is at least once: the event id makes a second
  * insert fail, so a redelivery changes nothing.
  */
 @Repository
@@ -31,9 +31,15 @@ public class ActionEnds {
     public static final String COLLECTION = "action_ends";
     private static final String ASSESSMENT = "assessmentId";
     private static final String END_TIME = "endTime";
+    private static final String FUNDING = "fundingId";
 
-    /** What the clock reads of a bilan's end. */
-    public record Ended(String assessmentId, String beneficiaryId, String centreId, Instant startTime, Instant endTime) {
+    /**
+     * What the clock and the purge read of a bilan's end.
+     *
+     * @param fundingId the action's funding, passed to the holders that erase its evidence; empty when none
+     */
+    public record Ended(String assessmentId, String beneficiaryId, String centreId, Instant startTime, Instant endTime,
+            String fundingId) {
     }
 
     private final MongoCollection<Document> ends;
@@ -52,7 +58,8 @@ public class ActionEnds {
         for (Document end : ends.find(Filters.in(ASSESSMENT, assessmentIds)).sort(Sorts.ascending(END_TIME))) {
             ended.putIfAbsent(end.getString(ASSESSMENT), new Ended(end.getString(ASSESSMENT),
                     end.getString("beneficiaryId"), end.getString("centreId"),
-                    end.getDate("startTime").toInstant(), end.getDate(END_TIME).toInstant()));
+                    end.getDate("startTime").toInstant(), end.getDate(END_TIME).toInstant(),
+                    end.get(FUNDING, "")));
         }
         return ended;
     }
@@ -69,6 +76,9 @@ public class ActionEnds {
                 .append("receiveTime", Date.from(now));
         if (end.followUpDueDate() != null) {
             document.append("followUpDueDate", end.followUpDueDate().toString());
+        }
+        if (!end.fundingId().isEmpty()) {
+            document.append(FUNDING, end.fundingId());
         }
         return Inserts.insertIfNew(ends, document);
     }

@@ -46,10 +46,15 @@ public class DocumentHolders {
                 .build()).getDeletionsList();
     }
 
-    /** Has {@code holder} erase the bilan's content and destroy its key; returns whether the key is gone. */
-    public boolean eraseContent(String holder, String assessmentId) {
+    /**
+     * Has {@code holder} erase what it keeps of the bilan (and destroy its key, if it has one);
+     * returns whether a key is gone.
+     *
+     * @param fundingId the action's funding, for the holder of its agreement; empty when none
+     */
+    public boolean eraseContent(String holder, String assessmentId, String fundingId) {
         return stub(holder).eraseAssessmentContent(EraseAssessmentContentRequest.newBuilder()
-                .setAssessmentId(assessmentId).build()).getKeyDestroyed();
+                .setAssessmentId(assessmentId).setFundingId(fundingId).build()).getKeyDestroyed();
     }
 
     private DocumentHolderServiceBlockingStub stub(String holder) {

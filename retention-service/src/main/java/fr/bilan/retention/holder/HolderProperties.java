@@ -11,8 +11,10 @@ import fr.bilan.proto.retention.v1.DocumentKind;
  * The services holding documents, by the name they register them under ({@code holder}):
  * {@code bilan.retention.holders.<name>.channel} names the gRPC channel to reach them
  * ({@code spring.grpc.client.channel.<channel>.*}); {@code content-kind}, when set, says that the
- * holder keeps content of every bilan in its database, to erase with the bilan's key under the
- * rules of that kind once its objects are gone.
+ * holder keeps content of every bilan in its database (the synthèse's text, the process evidence,
+ * the agreement of the action's funding), registered at the end of the action as one entry of that
+ * kind, and erased under the rules of that kind once the bilan's objects there are gone (with the
+ * bilan's key, at a holder that has one).
  */
 @ConfigurationProperties("bilan.retention")
 public record HolderProperties(Map<String, Holder> holders) {

@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import fr.bilan.proto.retention.v1.DocumentDeletion;
+import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.document.RegisteredDocument;
 import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.holder.DocumentHolders;
@@ -32,7 +33,8 @@ import io.grpc.StatusRuntimeException;
 /**
  * One purge: every document due is destroyed by its holder, certified, then recorded destroyed,
  * batch by batch in due order. First the stored objects, then the holders' content of the bilans
- * none of whose objects remain there (with it goes the bilan's key).
+ * none of whose objects remain there (with it goes the bilan's key, at a holder that has one); each
+ * holder is told the funding the end of the action named, which the holder of its agreement needs.
  * <p>
  * Nothing is destroyed on the stored due date alone: each batch is decided again on the facts read
  * then (a consent granted a minute ago, a hold just set), so a late mark can delay a destruction,
@@ -46,6 +48,7 @@ public class Purge {
     private static final Logger log = LoggerFactory.getLogger(Purge.class);
 
     private final Registry registry;
+    private final ActionEnds ends;
     private final Timelines timelines;
     private final RetentionPolicy policy;
     private final ScheduleKeeper keeper;
@@ -55,10 +58,11 @@ public class Purge {
     private final PurgeProperties properties;
     private final Clock clock;
 
-    public Purge(Registry registry, Timelines timelines, RetentionPolicy policy, ScheduleKeeper keeper,
+    public Purge(Registry registry, ActionEnds ends, Timelines timelines, RetentionPolicy policy, ScheduleKeeper keeper,
             DocumentHolders holders, DestructionCertificates certificates, PurgeMetrics metrics,
             PurgeProperties properties, Clock clock) {
         this.registry = registry;
+        this.ends = ends;
         this.timelines = timelines;
         this.policy = policy;
         this.keeper = keeper;
@@ -108,7 +112,11 @@ public class Purge {
             // a holder's content is listed as going with its objects, as in a real run where they go first
             destroyable.stream().map(Due::entry).forEach(tally::addDestroyed);
         } else if (content) {
-            destroyable.forEach(due -> eraseContent(due, runId, tally, heads));
+            // the funding each end named, for the holder of its agreement: one read for the batch
+            Map<String, ActionEnds.Ended> ended = ends.endsOf(destroyable.stream()
+                    .map(due -> due.entry().assessmentId()).collect(Collectors.toSet()));
+            destroyable.forEach(due -> eraseContent(due, ended.get(due.entry().assessmentId()).fundingId(), runId,
+                    tally, heads));
         } else {
             destroyObjects(destroyable, runId, tally, heads);
         }
@@ -172,14 +180,14 @@ public class Purge {
         metrics.failed(failures.size());
     }
 
-    private void eraseContent(Due due, String runId, PurgeTally tally, Map<String, Anchor> heads) {
+    private void eraseContent(Due due, String fundingId, String runId, PurgeTally tally, Map<String, Anchor> heads) {
         RegisteredDocument entry = due.entry();
         if (registry.objectsLeft(entry.holder(), entry.assessmentId()) > 0) {
             // its key still opens objects not destroyed yet (failed, held, or due later): not before them
             return;
         }
         try {
-            holders.eraseContent(entry.holder(), entry.assessmentId());
+            holders.eraseContent(entry.holder(), entry.assessmentId(), fundingId);
         } catch (StatusRuntimeException e) {
             log.warn("Holder {} could not erase the content of assessment {}: {}", entry.holder(),
                     entry.assessmentId(), e.getStatus());

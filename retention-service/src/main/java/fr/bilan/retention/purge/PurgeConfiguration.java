@@ -16,6 +16,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import com.mongodb.client.MongoDatabase;
 
+import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.holder.DocumentHolders;
 import fr.bilan.retention.holder.HolderProperties;
@@ -55,10 +56,10 @@ class PurgeConfiguration {
     }
 
     @Bean
-    Purge purge(Registry registry, Timelines timelines, RetentionPolicy policy, ScheduleKeeper keeper,
+    Purge purge(Registry registry, ActionEnds ends, Timelines timelines, RetentionPolicy policy, ScheduleKeeper keeper,
             DocumentHolders holders, DestructionCertificates certificates, PurgeMetrics metrics,
             PurgeProperties properties, Clock clock) {
-        return new Purge(registry, timelines, policy, keeper, holders, certificates, metrics, properties, clock);
+        return new Purge(registry, ends, timelines, policy, keeper, holders, certificates, metrics, properties, clock);
     }
 
     @Bean(destroyMethod = "shutdownNow")

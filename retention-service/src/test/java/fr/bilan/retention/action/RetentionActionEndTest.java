@@ -60,6 +60,36 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
     }
 
     @Test
+    void keepsTheFundingOfTheActionWhenOneWasRecorded() {
+        ActionEnd funded = end(UUID.randomUUID().toString()).setFundingId("funding-42").build();
+        ActionEnd unfunded = end(UUID.randomUUID().toString()).build();
+
+        assertThat(record(funded)).isTrue();
+        assertThat(record(unfunded)).isTrue();
+
+        assertThat(stored(ENDS, funded.getEventId())).containsEntry("fundingId", "funding-42");
+        assertThat(stored(ENDS, unfunded.getEventId())).doesNotContainKey("fundingId");
+    }
+
+    @Test
+    void anEndRegistersWhatEachHolderKeepsOfTheBilanUnderTheKindThatGovernsIt() {
+        String assessment = UUID.randomUUID().toString();
+
+        record(end(assessment).setFundingId("funding-7").build());
+
+        assertThat(storedFor("documents", assessment)).isEqualTo(3);
+        assertThat(stored("documents", "content:synthesis-service:" + assessment))
+                .containsEntry("kind", "SYNTHESIS_DOCUMENT").containsEntry("holder", "synthesis-service");
+        assertThat(stored("documents", "content:session-service:" + assessment))
+                .containsEntry("kind", "ATTENDANCE").containsEntry("holder", "session-service")
+                .containsEntry("centreId", "centre-lyon").containsEntry("beneficiaryId", "beneficiary-1");
+        assertThat(stored("documents", "content:beneficiary-service:" + assessment))
+                .containsEntry("kind", "AGREEMENT").containsEntry("holder", "beneficiary-service");
+        assertThat(stored("documents", "content:session-service:" + assessment).getDate("storeTime").toInstant()
+                .getEpochSecond()).isEqualTo(END_TIME.getSeconds());
+    }
+
+    @Test
     void keepsASideExitWithoutAFollowUpDate() {
         ActionEnd withdrawn = end(UUID.randomUUID().toString()).setOutcome("WITHDRAWN").build();
 
@@ -92,6 +122,9 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
         assertThat(codeOf(() -> platform().recordActionEnd(RecordActionEndRequest.newBuilder()
                 .setActionEnd(end(assessment).setOutcome("ACTION_ENDED")).build())))
                 .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(FieldErrors.of(() -> platform().recordActionEnd(RecordActionEndRequest.newBuilder()
+                .setActionEnd(end(assessment).setFundingId("f".repeat(65))).build()))).containsExactly(
+                        "action_end.funding_id: Ce champ ne doit pas dépasser 64 caractères.");
         assertThat(storedFor(ENDS, assessment)).isZero();
     }
 

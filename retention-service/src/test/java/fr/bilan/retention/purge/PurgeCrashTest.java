@@ -126,10 +126,13 @@ class PurgeCrashTest extends PurgeTestSupport {
         MongoCollection<Document> registry = database.getCollection(StoredDocuments.COLLECTION);
         MongoCollection<Document> runs = database.getCollection(PurgeRuns.COLLECTION);
         MongoCollection<Document> certified = database.getCollection(DestructionCertificates.COLLECTION);
-        Bson ours = Filters.in("assessmentId", assessments);
+        Bson ours = Filters.and(Filters.in("assessmentId", assessments), Filters.eq("holder", HOLDER_NAME));
         // each ended bilan also has its holder's content (with its key) registered, to erase after its objects
         assertThat(registry.countDocuments(Filters.and(ours, Filters.eq("form", "object")))).isEqualTo(OBJECTS);
         assertThat(registry.countDocuments(Filters.and(ours, Filters.eq("form", "content")))).isEqualTo(BILANS);
+        // and its process evidence at session- and beneficiary-service, kept three years: not this purge's
+        Bson evidence = Filters.and(Filters.in("assessmentId", assessments), Filters.ne("holder", HOLDER_NAME));
+        assertThat(registry.countDocuments(evidence)).isEqualTo(2L * BILANS);
         long entries = OBJECTS + BILANS;
         assertThat(storedOf(keys)).hasSize(OBJECTS);
 
@@ -205,8 +208,12 @@ class PurgeCrashTest extends PurgeTestSupport {
                 .filter(entry -> destroyedBeforeKill.contains(entry.getString("_id")))
                 .map(entry -> entry.getString("objectKey")).collect(Collectors.toSet());
         assertThat(askedTwice).doesNotContainAnyElementsOf(keysDestroyedBeforeKill);
-        // each bilan's content erased once, after its objects, by the restart
+        // each bilan's content erased once, after its objects, by the restart; its process evidence kept
         assertThat(HOLDER.erasedContent).containsExactlyInAnyOrderElementsOf(assessments);
+        assertThat(registry.find(evidence).into(new ArrayList<>()))
+                .allMatch(entry -> "SCHEDULED".equals(entry.getString("state")));
+        assertThat(SESSION_HOLDER.erasures).isEmpty();
+        assertThat(BENEFICIARY_HOLDER.erasures).isEmpty();
 
         // one certificate per destroyed entry, the one its identity names; every chain intact
         List<Document> certificateDocuments = certified.find(Filters.in("centreId", centres)).into(new ArrayList<>());
@@ -247,7 +254,8 @@ class PurgeCrashTest extends PurgeTestSupport {
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), PurgeCrashChild.class.getName(),
                 "--spring.mongodb.uri=" + MONGO_URI,
                 "--spring.grpc.client.channel.synthesis.target=localhost:" + HOLDER_PORT,
-                "--spring.grpc.client.channel.session.target=localhost:" + HOLDER_PORT,
+                "--spring.grpc.client.channel.session.target=localhost:" + SESSION_PORT,
+                "--spring.grpc.client.channel.beneficiary.target=localhost:" + BENEFICIARY_PORT,
                 "--spring.grpc.server.port=" + freePort(),
                 "--server.port=0",
                 "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),

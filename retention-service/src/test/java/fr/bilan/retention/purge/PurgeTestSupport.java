@@ -37,9 +37,11 @@ import io.minio.errors.ErrorResponseException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The retention service with a holder and session-service on real gRPC, the holder's bucket in a
- * real S3 server of its own (the service has none); the schedule's timers off, so that tests run the
- * purge when they mean to.
+ * The retention service with its three holders and session-service on real gRPC: synthesis-service's
+ * stand-in with its bucket in a real S3 server of its own (the service has none), session-service's
+ * (who may read a bilan; its process evidence) and beneficiary-service's (the agreements of
+ * fundings), each on a server of its own as in production; the schedule's timers off, so that tests
+ * run the purge when they mean to.
  */
 @TestPropertySource(properties = {"bilan.retention.purge.cron=-", "bilan.retention.schedule.interval=1h"})
 abstract class PurgeTestSupport extends RetentionServiceTestSupport {
@@ -49,6 +51,12 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     static final int HOLDER_PORT = freePort();
     static final TestHolder HOLDER = new TestHolder();
     static final TestHolder.Sessions SESSIONS = new TestHolder.Sessions();
+    static final int SESSION_PORT = freePort();
+    /** session-service as the holder of its bilans' process evidence. */
+    static final ContentHolderFake SESSION_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.ASSESSMENT);
+    static final int BENEFICIARY_PORT = freePort();
+    /** beneficiary-service as the holder of the fundings' agreements. */
+    static final ContentHolderFake BENEFICIARY_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.FUNDING);
     /** The holder's store, shared by every context of the run, like the embedded MongoDB. */
     private static final EmbeddedS3Server HOLDER_STORE = EmbeddedS3Server.startInMemory();
     static final MinioClient STORE = HOLDER_STORE.client();
@@ -60,20 +68,25 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     @DynamicPropertySource
     static void holderChannels(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.client.channel.synthesis.target", () -> "localhost:" + HOLDER_PORT);
-        registry.add("spring.grpc.client.channel.session.target", () -> "localhost:" + HOLDER_PORT);
+        registry.add("spring.grpc.client.channel.session.target", () -> "localhost:" + SESSION_PORT);
+        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "localhost:" + BENEFICIARY_PORT);
     }
 
     @BeforeAll
     static synchronized void startHolder() throws IOException {
         if (server == null) {
             // shared by every context of the run, like the embedded servers
-            server = ServerBuilder.forPort(HOLDER_PORT).addService(HOLDER).addService(SESSIONS).build().start();
+            server = ServerBuilder.forPort(HOLDER_PORT).addService(HOLDER).build().start();
+            ServerBuilder.forPort(SESSION_PORT).addService(SESSIONS).addService(SESSION_HOLDER).build().start();
+            ServerBuilder.forPort(BENEFICIARY_PORT).addService(BENEFICIARY_HOLDER).build().start();
         }
     }
 
     @BeforeEach
     void holderStore() throws Exception {
         HOLDER.reset();
+        SESSION_HOLDER.reset();
+        BENEFICIARY_HOLDER.reset();
         HOLDER.eraser = new ObjectEraser(STORE, 0, new SimpleMeterRegistry());
         if (!STORE.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
             STORE.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
@@ -99,6 +112,11 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         /** Ends its action at {@code end}, begun 30 days before. */
         void end(Instant end) {
             endAction(assessment, beneficiary, centre, end.minus(30, ChronoUnit.DAYS), end);
+        }
+
+        /** Ends its action at {@code end}, begun {@code start}, paid by {@code funding}. */
+        void end(Instant start, Instant end, String funding) {
+            endAction(assessment, beneficiary, centre, start, end, funding);
         }
     }
 
@@ -129,9 +147,16 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     }
 
     static void endAction(String assessment, String beneficiary, String centre, Instant start, Instant end) {
+        endAction(assessment, beneficiary, centre, start, end, "");
+    }
+
+    /** As session-service reports an end, {@code funding} the bilan's (empty: none recorded). */
+    static void endAction(String assessment, String beneficiary, String centre, Instant start, Instant end,
+            String funding) {
         platform().recordActionEnd(RecordActionEndRequest.newBuilder().setActionEnd(ActionEnd.newBuilder()
                 .setEventId(newId("end")).setAssessmentId(assessment).setBeneficiaryId(beneficiary).setCentreId(centre)
-                .setOutcome("COMPLETED").setStartTime(ProtoTime.of(start)).setEndTime(ProtoTime.of(end))).build());
+                .setOutcome("COMPLETED").setStartTime(ProtoTime.of(start)).setEndTime(ProtoTime.of(end))
+                .setFundingId(funding)).build());
     }
 
     static void consent(String beneficiary, long sequence, String kind, String decision, String recipientKind,

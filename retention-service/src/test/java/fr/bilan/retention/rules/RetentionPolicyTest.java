@@ -223,12 +223,30 @@ class RetentionPolicyTest {
 
     @Test
     void processEvidenceIsKeptThreeYearsUnderBothRegimes() {
-        RetainedDocument attendance = new RetainedDocument(DocumentKind.ATTENDANCE, paris("2023-11-20T17:00"));
+        for (DocumentKind kind : List.of(DocumentKind.ATTENDANCE, DocumentKind.AGREEMENT, DocumentKind.PROCESS_EVIDENCE)) {
+            // a holder's content entry is stored at the end of the action
+            RetainedDocument evidence = new RetainedDocument(kind, END);
+            for (Instant start : List.of(paris("2023-11-20T09:00"), paris("2024-01-01T09:00"))) {
+                Decision decision = POLICY.decide(evidence, timeline(start, END, List.of(), List.of()), END);
+                assertThat(decision.rule().id()).as("%s begun %s", kind, start).isEqualTo("process-evidence");
+                assertThat(decision.rule().source()).contains("L6362-6");
+                assertThat(decision.dueTime()).as("%s begun %s", kind, start).contains(paris("2027-05-15T10:00"));
+            }
+        }
+    }
 
-        for (Instant start : List.of(paris("2023-11-20T09:00"), paris("2024-01-01T09:00"))) {
-            Decision decision = POLICY.decide(attendance, timeline(start, END, List.of(), List.of()), END);
+    @Test
+    void noConsentShortensOrLengthensTheProcessEvidence() {
+        Instant withdrawal = paris("2025-01-01T09:00");
+        BilanTimeline consentsGivenThenWithdrawn = timeline(START, END, List.of(followUp(START, true),
+                sharing(RecipientKind.CEP_ADVISOR, START, true), followUp(withdrawal, false),
+                sharing(RecipientKind.CEP_ADVISOR, withdrawal, false)), List.of());
+
+        for (DocumentKind kind : List.of(DocumentKind.ATTENDANCE, DocumentKind.AGREEMENT)) {
+            Decision decision = POLICY.decide(new RetainedDocument(kind, END), consentsGivenThenWithdrawn, withdrawal);
             assertThat(decision.rule().id()).isEqualTo("process-evidence");
             assertThat(decision.dueTime()).contains(paris("2027-05-15T10:00"));
+            assertThat(decision.destroyableAt(paris("2027-05-15T09:59"))).isFalse();
         }
     }
 

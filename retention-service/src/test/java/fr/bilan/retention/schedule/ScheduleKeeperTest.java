@@ -56,7 +56,7 @@ class ScheduleKeeperTest {
         assertThat(entry("doc-1").dueTime()).isEmpty();
 
         ends.takeIn(new ActionEnd("end-1", "bilan-1", "beneficiary-1", "centre-1", ActionOutcome.COMPLETED,
-                END.minus(60, ChronoUnit.DAYS), END, null), NOW);
+                END.minus(60, ChronoUnit.DAYS), END, null, ""), NOW);
         registry.markAssessment("bilan-1");
         keeper.catchUp();
         assertThat(entry("doc-1").state()).isEqualTo(DestructionState.SCHEDULED);
@@ -89,7 +89,7 @@ class ScheduleKeeperTest {
     void aNewRuleBookHasEveryPendingDecisionTakenAgain() {
         document("doc-3", DocumentKind.WORKING_DOCUMENT);
         ends.takeIn(new ActionEnd("end-3", "bilan-1", "beneficiary-1", "centre-1", ActionOutcome.COMPLETED,
-                END.minus(60, ChronoUnit.DAYS), END, null), NOW);
+                END.minus(60, ChronoUnit.DAYS), END, null, ""), NOW);
         keeper.catchUp();
         assertThat(registry.markedAssessments(10)).isEmpty();
 

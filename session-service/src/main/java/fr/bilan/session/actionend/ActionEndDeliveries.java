@@ -42,14 +42,18 @@ class ActionEndDeliveries implements OutboxRelay.Deliveries {
         }
     }
 
-    /** What retention-service needs of an end: identifiers, outcome and days; no name. */
+    /**
+     * What retention-service needs of an end: identifiers (the funding's too, for the holder of its
+     * agreement), outcome and days; no name.
+     */
     private static ActionEnd toActionEnd(PendingActionEnd end) {
         ActionEnd.Builder message = ActionEnd.newBuilder()
                 .setEventId(end.eventId())
                 .setAssessmentId(end.assessmentId())
                 .setBeneficiaryId(end.beneficiaryId())
                 .setCentreId(end.centreId())
-                .setOutcome(end.outcome());
+                .setOutcome(end.outcome())
+                .setFundingId(end.fundingId());
         if (end.startTime() != null) {
             message.setStartTime(ProtoTime.of(end.startTime()));
         }

@@ -21,7 +21,8 @@ import fr.bilan.support.outbox.OutboxMarker;
 /**
  * The outbox side of the bilans ({@code assessments}): the ends of action still to deliver to
  * retention-service. An assessment document ({@code _id}: the assessment id) carries
- * {@code beneficiaryId}, {@code centreId} and, once its action has ended, the sub-document
+ * {@code beneficiaryId}, {@code centreId}, {@code createTime}, {@code fundingId} (when one was
+ * recorded) and, once its action has ended, the sub-document
  * {@code actionEnd}, set in the same update that moves the state (no transaction needed):
  * {@code eventId}, {@code outcome} (COMPLETED, WITHDRAWN, ABANDONED or INTERRUPTED),
  * {@code endTime}, {@code followUpDueDate} ({@code yyyy-MM-dd}, absent when no follow-up is
@@ -36,6 +37,8 @@ public class ActionEndOutbox {
     public static final String CENTRE = "centreId";
     /** When the bilan was created: the action's start, as retention reads it. */
     public static final String START_TIME = "createTime";
+    /** The bilan's funding (beneficiary-service), absent when none was recorded. */
+    public static final String FUNDING = "fundingId";
     public static final OutboxMarker MARKER = new OutboxMarker("actionEnd");
     /** The fields of {@code actionEnd} beside the marker's. */
     public static final String EVENT_ID = "eventId";
@@ -74,7 +77,7 @@ public class ActionEndOutbox {
     List<PendingActionEnd> due(Instant now, int limit) {
         return assessments.find(Filters.and(entries.pending(), Filters.lte(MARKER.nextAttemptTime(), Date.from(now))))
                 .sort(Sorts.ascending(MARKER.nextAttemptTime(), "_id"))
-                .projection(Projections.include(BENEFICIARY, CENTRE, START_TIME, MARKER.field()))
+                .projection(Projections.include(BENEFICIARY, CENTRE, START_TIME, FUNDING, MARKER.field()))
                 .limit(limit)
                 .map(PendingActionEnd::of)
                 .into(new ArrayList<>());

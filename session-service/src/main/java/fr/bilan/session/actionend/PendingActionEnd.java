@@ -14,12 +14,13 @@ import fr.bilan.support.outbox.PendingEntry;
  * other ends still go.
  *
  * @param startTime       when the bilan was created; {@code null} when missing
+ * @param fundingId       the bilan's funding; empty when none was recorded
  * @param endTime         {@code null} when missing
  * @param followUpDueDate {@code yyyy-MM-dd}; {@code null} when no follow-up is offered
  * @param attempts        the failures it met so far
  */
 record PendingActionEnd(String assessmentId, String beneficiaryId, String centreId, String eventId, String outcome,
-        Instant startTime, Instant endTime, String followUpDueDate, int attempts) {
+        Instant startTime, Instant endTime, String followUpDueDate, String fundingId, int attempts) {
 
     static PendingActionEnd of(Document assessment) {
         Document end = assessment.get(ActionEndOutbox.MARKER.field(), Document.class);
@@ -27,7 +28,8 @@ record PendingActionEnd(String assessmentId, String beneficiaryId, String centre
                 text(assessment, ActionEndOutbox.CENTRE), text(end, ActionEndOutbox.EVENT_ID),
                 text(end, ActionEndOutbox.OUTCOME), instant(assessment, ActionEndOutbox.START_TIME),
                 instant(end, ActionEndOutbox.END_TIME),
-                end.getString(ActionEndOutbox.FOLLOW_UP_DUE_DATE), ActionEndOutbox.MARKER.attemptsOf(assessment));
+                end.getString(ActionEndOutbox.FOLLOW_UP_DUE_DATE), text(assessment, ActionEndOutbox.FUNDING),
+                ActionEndOutbox.MARKER.attemptsOf(assessment));
     }
 
     private static Instant instant(Document document, String field) {

@@ -22,13 +22,16 @@ import fr.bilan.session.calendar.Slot;
  * against the whole and written whole, under its version.
  *
  * @param beneficiaryAccountId the login of the beneficiary (empty when they have none): who signs and reads as them
+ * @param format               {@code null} once the evidence is destroyed
  * @param followUpDueDate      when the follow-up interview is offered for, once the action ended with the synthèse
+ * @param evidenceDestroyTime  when its process evidence was destroyed ({@link #evidenceDestroyed}); {@code null} before
  * @param version              the stored version this was read at (0 before the first write)
  */
 public record Assessment(String id, String beneficiaryId, String beneficiaryAccountId, String centreId,
         String fundingId, DeliveryFormat format, AssessmentState state, String stateReason,
         List<Assignment> assignments, List<ScheduledSession> sessions, Instant synthesisHandoverTime,
-        Instant actionEndTime, LocalDate followUpDueDate, Instant createTime, long version) {
+        Instant actionEndTime, LocalDate followUpDueDate, Instant createTime, Instant evidenceDestroyTime,
+        long version) {
 
     public Assessment {
         assignments = List.copyOf(assignments);
@@ -40,18 +43,66 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             String consultantId, String fundingId, DeliveryFormat format, String openedBy, Instant now) {
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format,
                 AssessmentState.INTAKE_INTERVIEW, null, List.of(new Assignment(consultantId, now, null, openedBy)),
-                List.of(), null, null, null, now, 0);
+                List.of(), null, null, null, now, null, 0);
     }
 
+    /** The consultant assigned now; empty once the evidence is destroyed (no assignment is left). */
     public String consultantId() {
-        return assignments.stream().filter(Assignment::current).findFirst().orElseThrow().consultantId();
+        return assignments.stream().filter(Assignment::current).findFirst().map(Assignment::consultantId).orElse("");
+    }
+
+    /**
+     * The bilan once its process evidence is destroyed, three years after the end of its action
+     * (L6362-6; retention-service's clock decides when): a stub that keeps what names the bilan and
+     * where it stands (id, beneficiary and their login, centre, state, creation and end times) and
+     * nothing of how it ran: no session, time, place, video link or attendance signature, no
+     * consultant nor their history, no funding, format, reason, hand-over or follow-up date. The
+     * holds of its sessions go with them ({@link AssessmentChanges#destroyEvidence}). Destroying
+     * again changes nothing; a bilan whose action runs is refused (nothing is due before its end).
+     */
+    public Assessment evidenceDestroyed(Instant now) {
+        if (evidenceDestroyTime != null) {
+            return this;
+        }
+        if (actionEndTime == null) {
+            throw new Refusal("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent "
+                    + "que trois ans après sa fin (Code du travail, art. L6362-6).");
+        }
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, null, null, state, null, List.of(),
+                List.of(), null, actionEndTime, null, createTime, now, version);
+    }
+
+    /**
+     * Its sessions and their attendance sheets, as long as they are kept: refused with the date and
+     * the reason once destroyed, which is what an auditor asking for them is then told.
+     */
+    public List<ScheduledSession> keptSessions() {
+        checkEvidenceKept("");
+        return sessions;
+    }
+
+    /** Refuses what needs the process evidence once it is destroyed, saying when and why. */
+    private void checkEvidenceKept(String consequence) {
+        if (evidenceDestroyTime != null) {
+            throw new EvidenceDestroyed(evidenceDestroyTime, consequence);
+        }
+    }
+
+    /** Refuses any change once the evidence is destroyed: the stub no longer changes. */
+    private void checkChangeable() {
+        checkEvidenceKept(" : ce bilan ne change plus");
     }
 
     public HourBudget hours() {
         return HourBudget.of(sessions.stream().map(ScheduledSession::hours).toList());
     }
 
+    /**
+     * The session of that id, to change or to answer a change with: refused once the evidence is
+     * destroyed, since the stub no longer changes.
+     */
     public Optional<ScheduledSession> session(String sessionId) {
+        checkChangeable();
         return sessions.stream().filter(session -> session.id().equals(sessionId)).findFirst();
     }
 
@@ -81,6 +132,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     /** Moves a planned session that has not started to {@code slot} and {@code place}. */
     public Assessment reschedule(String sessionId, Slot slot, Place place, CentreRules rules,
             ConsultantAvailability availability, Instant now) {
+        checkChangeable();
         ScheduledSession session = requirePlanned(sessionId, now);
         checkBookable(session.phase(), slot, place, sessionId, rules, availability, now);
         return replace(sessionId, found -> found.movedTo(slot, place, now));
@@ -88,6 +140,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
 
     /** Cancels a planned session that has not started; cancelling it again changes nothing. */
     public Assessment cancel(String sessionId, String reason, Instant now) {
+        checkChangeable();
         if (session(sessionId).map(ScheduledSession::status).orElse(null) == SessionStatus.CANCELLED) {
             return this;
         }
@@ -97,6 +150,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
 
     /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
     public Assessment sign(String sessionId, AttendanceSignature signature) {
+        checkChangeable();
         ScheduledSession session = requireSession(sessionId);
         if (session.signedBy(signature.signer())) {
             return this;
@@ -107,6 +161,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
 
     /** Records that the beneficiary did not come: the session uses no hours. */
     public Assessment markAbsent(String sessionId, Instant now) {
+        checkChangeable();
         ScheduledSession session = requireSession(sessionId);
         if (session.status() == SessionStatus.ABSENT) {
             return this;
@@ -132,6 +187,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         if (to == state) {
             return this;
         }
+        checkChangeable();
         Set<Phase> attended = sessions.stream().filter(session -> session.status() == SessionStatus.ATTENDED)
                 .map(ScheduledSession::phase).collect(Collectors.toSet());
         AssessmentLifecycle.checkMove(state, to,
@@ -149,17 +205,20 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
-                assignments, kept, synthesisHandoverTime, endTime, followUpDue, createTime, version);
+                assignments, kept, synthesisHandoverTime, endTime, followUpDue, createTime, evidenceDestroyTime, version);
     }
 
     /** The bilan with its funding named; it is checked where it is held (beneficiary-service). */
     Assessment fundedBy(String funding) {
+        checkChangeable();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, funding, format, state, stateReason,
-                assignments, sessions, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
+                assignments, sessions, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                evidenceDestroyTime, version);
     }
 
     /** Gives the bilan to {@code consultant}; its planned sessions go with it. */
     public Assessment reassign(String consultant, String assignedBy, Instant now) {
+        checkChangeable();
         if (consultant.equals(consultantId())) {
             return this;
         }
@@ -172,16 +231,21 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
                 ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime, version);
+                stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                evidenceDestroyTime, version);
     }
 
-    /** synthesis-service handed the synthèse over; the first report is the one kept. */
+    /**
+     * synthesis-service handed the synthèse over; the first report is the one kept. A report
+     * arriving after the evidence was destroyed changes nothing: it would be evidence again.
+     */
     public Assessment synthesisHandedOver(Instant time) {
-        if (synthesisHandoverTime != null) {
+        if (synthesisHandoverTime != null || evidenceDestroyTime != null) {
             return this;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, sessions, time, actionEndTime, followUpDueDate, createTime, version);
+                stateReason, assignments, sessions, time, actionEndTime, followUpDueDate, createTime,
+                evidenceDestroyTime, version);
     }
 
     private void checkBookable(Phase phase, Slot slot, Place place, String sessionId, CentreRules rules,
@@ -203,6 +267,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
 
     /** Which phases take new sessions in the current state. */
     void checkPhaseOpen(Phase phase) {
+        checkChangeable();
         if (state.terminal()) {
             throw new Refusal("Ce bilan est « " + state.frenchName() + " » : on n'y planifie plus de séance.");
         }
@@ -256,7 +321,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 .sorted(Comparator.comparing(ScheduledSession::start)).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
                 stateReason, assignments, ordered, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
-                version);
+                evidenceDestroyTime, version);
     }
 
     /** A session id the bilan does not have: the edge answers NOT_FOUND. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -87,6 +88,35 @@ public class AssessmentChanges {
         }
         throw Status.ABORTED.withDescription("Ce bilan a été modifié plusieurs fois pendant votre demande : réessayez.")
                 .asRuntimeException();
+    }
+
+    /**
+     * Destroys the bilan's process evidence, three years after the end of its action
+     * ({@link Assessment#evidenceDestroyed}), and answers how many records went: its sessions and
+     * its assignments; 0 when they were destroyed already, or there is no such bilan. The holds of
+     * its sessions are released before the stub is written, unlike a change's: a crash in between
+     * leaves the evidence in place and still due, so the purge's next attempt releases them again
+     * and writes the stub, whereas a crash after the write would leave holds naming the bilan's
+     * sessions, with their times, that nothing would ever release.
+     */
+    public long destroyEvidence(String id) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Assessment> found = assessments.find(id);
+            if (found.isEmpty()) {
+                return 0;
+            }
+            Assessment read = found.get();
+            Assessment stub = read.evidenceDestroyed(clock.instant());
+            if (stub == read) {
+                return 0;
+            }
+            holds(read).forEach(reservations::release);
+            if (assessments.update(read, stub).isPresent()) {
+                return read.sessions().size() + read.assignments().size();
+            }
+        }
+        throw Status.ABORTED.withDescription("Ce bilan a été modifié plusieurs fois pendant la destruction de ses "
+                + "pièces : réessayez.").asRuntimeException();
     }
 
     /** Whether a hold found in the way is still its session's (else an orphan of a failed booking). */

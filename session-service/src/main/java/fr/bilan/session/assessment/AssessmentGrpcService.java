@@ -363,9 +363,10 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment assessment = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkRead(caller, assessment);
-        accessLog.record(caller, accessed(assessment));
+        // destroyed sessions are refused before anything is recorded as read
         var answer = ListSessionsResponse.newBuilder();
-        assessment.sessions().forEach(session -> answer.addSessions(AssessmentMessages.toProto(assessment, session)));
+        assessment.keptSessions().forEach(session -> answer.addSessions(AssessmentMessages.toProto(assessment, session)));
+        accessLog.record(caller, accessed(assessment));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -519,8 +520,10 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment assessment = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkReport(caller, assessment);
+        // a destroyed report is refused before anything is recorded as read
+        var report = AssessmentMessages.report(assessment);
         accessLog.record(caller, accessed(assessment));
-        response.onNext(GetAttendanceReportResponse.newBuilder().setReport(AssessmentMessages.report(assessment)).build());
+        response.onNext(GetAttendanceReportResponse.newBuilder().setReport(report).build());
         response.onCompleted();
     }
 
@@ -580,6 +583,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         return assessment;
     }
 
+    /** The session {@code sessionId} names; refused as destroyed once the bilan's evidence is. */
     private static ScheduledSession requireSession(Assessment assessment, String sessionId) {
         return Lookups.require("session_id", sessionId, assessment::session, () -> Status.NOT_FOUND
                 .withDescription("Ce bilan n'a pas de séance « " + sessionId + " ».").asRuntimeException());

@@ -2,6 +2,7 @@ package fr.bilan.session.assessment;
 
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 import fr.bilan.proto.session.v1.AttendanceLine;
@@ -29,12 +30,19 @@ public final class AssessmentMessages {
                 .setCentreId(a.centreId())
                 .setConsultantId(a.consultantId())
                 .setFundingId(a.fundingId() == null ? "" : a.fundingId())
-                .setFormat(fr.bilan.proto.session.v1.DeliveryFormat.valueOf(a.format().name()))
                 .setState(toProto(a.state()))
                 .setStateReason(a.stateReason() == null ? "" : a.stateReason())
-                .setHours(toProto(a.hours()))
                 .setCreateTime(ProtoTime.of(a.createTime()))
                 .setEtag(Long.toString(a.version()));
+        if (a.format() != null) {
+            message.setFormat(fr.bilan.proto.session.v1.DeliveryFormat.valueOf(a.format().name()));
+        }
+        if (a.evidenceDestroyTime() == null) {
+            message.setHours(toProto(a.hours()));
+        } else {
+            // a stub: no hours to count, and none shown as if none were held
+            message.setEvidenceDestroyTime(ProtoTime.of(a.evidenceDestroyTime()));
+        }
         a.assignments().forEach(assignment -> {
             var line = ConsultantAssignment.newBuilder().setConsultantId(assignment.consultantId())
                     .setStartTime(ProtoTime.of(assignment.startTime())).setAssignedBy(assignment.assignedBy());
@@ -81,11 +89,15 @@ public final class AssessmentMessages {
                 .setDuration(duration(slot.duration())).build();
     }
 
-    /** Hours and attendance only: no place, no link, no reason, nothing said. */
+    /**
+     * Hours and attendance only: no place, no link, no reason, nothing said. Refused once they are
+     * destroyed ({@link EvidenceDestroyed}).
+     */
     static AttendanceReport report(Assessment a) {
+        List<ScheduledSession> sessions = a.keptSessions();
         var report = AttendanceReport.newBuilder().setAssessmentId(a.id()).setCentreId(a.centreId())
                 .setState(toProto(a.state())).setHours(toProto(a.hours()));
-        a.sessions().forEach(s -> {
+        sessions.forEach(s -> {
             var line = AttendanceLine.newBuilder().setPhase(toProto(s.phase())).setStartTime(ProtoTime.of(s.slot().start()))
                     .setDuration(duration(s.slot().duration()))
                     .setStatus(fr.bilan.proto.session.v1.SessionStatus.valueOf(s.status().name()));

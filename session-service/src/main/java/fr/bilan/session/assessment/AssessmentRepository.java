@@ -33,7 +33,10 @@ import fr.bilan.support.mongo.Inserts;
  * Bilans in {@code assessments}, one document each with its sessions. Every change is one update
  * under the version read ({@link #update}); the end of the action also writes, in that same update,
  * its pending delivery to retention-service ({@code actionEnd}, the outbox marker the relay owns
- * afterwards, so later changes never touch it).
+ * afterwards, so later changes never touch it, but for the destruction of the evidence, which
+ * removes its follow-up day). A bilan whose evidence was destroyed is a stub
+ * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
+ * {@code stateReason}, dates of hand-over or follow-up; {@code assignments} and {@code sessions} empty).
  */
 @Repository
 public class AssessmentRepository {
@@ -46,6 +49,7 @@ public class AssessmentRepository {
     static final String ACCOUNT = "beneficiaryAccountId";
     static final String STATE = "state";
     static final String CREATE_TIME = "createTime";
+    static final String EVIDENCE_DESTROY_TIME = "evidenceDestroyTime";
     /** The beneficiary's version whose login {@link #ACCOUNT} holds: a link is replaced by newer ones only. */
     static final String LINK_VERSION = "beneficiaryLinkVersion";
     /** The newest login linked to each beneficiary, as beneficiary-service last said. */
@@ -135,6 +139,10 @@ public class AssessmentRepository {
         if (read.actionEndTime() == null && changed.actionEndTime() != null) {
             sets.add(Updates.set(ActionEndOutbox.MARKER.field(), actionEndMarker(changed)));
         }
+        if (read.evidenceDestroyTime() == null && changed.evidenceDestroyTime() != null) {
+            // delivered long ago (retention-service destroys from it): its follow-up day goes with the evidence
+            sets.add(Updates.unset(ActionEndOutbox.MARKER.field() + "." + ActionEndOutbox.FOLLOW_UP_DUE_DATE));
+        }
         long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
                 Updates.combine(sets)).getMatchedCount();
         return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
@@ -204,7 +212,7 @@ public class AssessmentRepository {
     private static Assessment withVersion(Assessment a, long version) {
         return new Assessment(a.id(), a.beneficiaryId(), a.beneficiaryAccountId(), a.centreId(), a.fundingId(),
                 a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.synthesisHandoverTime(),
-                a.actionEndTime(), a.followUpDueDate(), a.createTime(), version);
+                a.actionEndTime(), a.followUpDueDate(), a.createTime(), a.evidenceDestroyTime(), version);
     }
 
     /** Every field of the bilan but its id, version, request key and outbox marker. */
@@ -212,9 +220,9 @@ public class AssessmentRepository {
         return new Document("beneficiaryId", a.beneficiaryId())
                 .append(ACCOUNT, a.beneficiaryAccountId())
                 .append(CENTRE, a.centreId())
-                .append(CONSULTANT, a.consultantId())
+                .append(CONSULTANT, a.consultantId().isEmpty() ? null : a.consultantId())
                 .append("fundingId", a.fundingId())
-                .append("format", a.format().name())
+                .append("format", a.format() == null ? null : a.format().name())
                 .append(STATE, a.state().name())
                 .append("stateReason", a.stateReason())
                 .append("assignments", a.assignments().stream().map(AssessmentRepository::toDocument).toList())
@@ -222,7 +230,8 @@ public class AssessmentRepository {
                 .append("synthesisHandoverTime", date(a.synthesisHandoverTime()))
                 .append("actionEndTime", date(a.actionEndTime()))
                 .append("followUpDueDate", a.followUpDueDate() == null ? null : a.followUpDueDate().toString())
-                .append(CREATE_TIME, Date.from(a.createTime()));
+                .append(CREATE_TIME, Date.from(a.createTime()))
+                .append(EVIDENCE_DESTROY_TIME, date(a.evidenceDestroyTime()));
     }
 
     private static Document toDocument(Assignment assignment) {
@@ -252,13 +261,14 @@ public class AssessmentRepository {
     private static Assessment toAssessment(Document d) {
         Instant createTime = d.getDate(CREATE_TIME).toInstant();
         return new Assessment(d.getString("_id"), d.getString("beneficiaryId"), d.getString(ACCOUNT),
-                d.getString(CENTRE), d.getString("fundingId"), DeliveryFormat.valueOf(d.getString("format")),
+                d.getString(CENTRE), d.getString("fundingId"),
+                d.getString("format") == null ? null : DeliveryFormat.valueOf(d.getString("format")),
                 AssessmentState.valueOf(d.getString(STATE)), d.getString("stateReason"),
                 d.getList("assignments", Document.class).stream().map(AssessmentRepository::toAssignment).toList(),
                 d.getList("sessions", Document.class).stream().map(session -> toSession(session, createTime)).toList(),
                 instant(d.getDate("synthesisHandoverTime")), instant(d.getDate("actionEndTime")),
                 d.getString("followUpDueDate") == null ? null : LocalDate.parse(d.getString("followUpDueDate")),
-                createTime, d.getLong(VERSION));
+                createTime, instant(d.getDate(EVIDENCE_DESTROY_TIME)), d.getLong(VERSION));
     }
 
     private static Assignment toAssignment(Document d) {

@@ -54,6 +54,11 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
 
     /** The same, not to be tried before {@code due}: written so from the start, or the relay may be quicker. */
     private String ended(String outcome, String followUpDueDate, Instant due) {
+        return insert(pendingEnd(outcome, followUpDueDate, due));
+    }
+
+    /** An {@code actionEnd} sub-document as the storage writes it, pending, due at {@code due}. */
+    private static Document pendingEnd(String outcome, String followUpDueDate, Instant due) {
         Instant now = Instant.now();
         Document actionEnd = new Document("eventId", UUID.randomUUID().toString()).append("outcome", outcome)
                 .append("endTime", Date.from(now))
@@ -61,10 +66,15 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         if (followUpDueDate != null) {
             actionEnd.append("followUpDueDate", followUpDueDate);
         }
-        return insert(actionEnd);
+        return actionEnd;
     }
 
     private String insert(Document actionEnd) {
+        return insert(actionEnd, null);
+    }
+
+    /** A bilan holding {@code actionEnd} (none: its action runs), funded by {@code fundingId} when given. */
+    private String insert(Document actionEnd, String fundingId) {
         String id = UUID.randomUUID().toString();
         Document assessment = new Document("_id", id).append("beneficiaryId", "beneficiary-" + id)
                 .append("centreId", "centre-lyon").append("requestKey", "test:" + id)
@@ -72,6 +82,9 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
                 .append("state", actionEnd == null ? "INVESTIGATION" : "ACTION_ENDED");
         if (actionEnd != null) {
             assessment.append("actionEnd", actionEnd);
+        }
+        if (fundingId != null) {
+            assessment.append("fundingId", fundingId);
         }
         assessments().insertOne(assessment);
         return id;
@@ -116,6 +129,17 @@ class ActionEndRelayTest extends OutboxRelayTestSupport {
         assertThat(RETENTION.callers()).containsExactly(TestIdentityProvider.SERVICE_ACCOUNT);
         assertThat(actionEndOf(assessment).getInteger("attempts")).isZero();
         assertThat(count(OutboxMetrics.DELIVERIES, "first_delivery", "true") - firstDeliveriesBefore).isEqualTo(1);
+    }
+
+    @Test
+    void anEndGoesWithTheFundingOfTheBilanWhenOneWasRecorded() {
+        String funded = insert(pendingEnd("COMPLETED", null, Instant.now()), "funding-42");
+        String unfunded = ended("WITHDRAWN", null);
+
+        await().atMost(AT_MOST).until(() -> delivered(funded) && delivered(unfunded));
+
+        assertThat(callsFor(funded).get(0).actionEnd().getFundingId()).isEqualTo("funding-42");
+        assertThat(callsFor(unfunded).get(0).actionEnd().getFundingId()).isEmpty();
     }
 
     @Test
