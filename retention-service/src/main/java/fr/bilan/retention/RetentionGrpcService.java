@@ -83,8 +83,12 @@ class RetentionGrpcService extends RetentionServiceGrpc.RetentionServiceImplBase
         Instant now = clock.instant();
         boolean first = actionEnds.takeIn(end, now);
         // on a redelivery too: these may be what a crash left undone (both idempotent)
-        holders.holders().forEach((holder, settings) -> settings.contentKind().ifPresent(kind -> documents.takeInContent(
-                holder, kind, end.assessmentId(), end.beneficiaryId(), end.centreId(), end.endTime(), now)));
+        holders.holders().forEach((holder, settings) -> {
+            if (settings.keepsContentOf(!end.fundingId().isEmpty())) {
+                documents.takeInContent(holder, settings.contentKind().orElseThrow(), end.assessmentId(),
+                        end.beneficiaryId(), end.centreId(), end.endTime(), now);
+            }
+        });
         registry.markAssessment(end.assessmentId());
         count("bilan.retention.action.ends", first ? "taken_in" : "duplicate");
         log.info("Action end {} of assessment {} (beneficiary {}, centre {}, {}): {}", end.eventId(), end.assessmentId(),

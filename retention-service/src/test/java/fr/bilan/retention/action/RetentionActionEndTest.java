@@ -90,6 +90,17 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
     }
 
     @Test
+    void anEndWithoutAFundingRegistersNoAgreementForNoCertificateToClaimOne() {
+        String assessment = UUID.randomUUID().toString();
+
+        record(end(assessment).build());
+
+        assertThat(storedFor("documents", assessment)).isEqualTo(2);
+        assertThat(stored("documents", "content:beneficiary-service:" + assessment)).isNull();
+        assertThat(stored("documents", "content:session-service:" + assessment)).containsEntry("kind", "ATTENDANCE");
+    }
+
+    @Test
     void keepsASideExitWithoutAFollowUpDate() {
         ActionEnd withdrawn = end(UUID.randomUUID().toString()).setOutcome("WITHDRAWN").build();
 

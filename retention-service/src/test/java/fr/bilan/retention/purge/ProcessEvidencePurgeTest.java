@@ -133,7 +133,7 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
     void anActionBegunUnderTheDecreeKeepsItsEvidenceThreeYearsToo() throws Exception {
         TestBilan bilan = new TestBilan();
         Instant end = Instant.now().minus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        bilan.end(end.minus(90, ChronoUnit.DAYS), end, "");
+        bilan.end(end.minus(90, ChronoUnit.DAYS), end, "funding-" + bilan.assessment);
 
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
@@ -165,8 +165,10 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         assertThat(SESSION_HOLDER.held).doesNotContain(bilan.assessment);
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
                 .extracting(DestructionCertificate::kind).containsOnlyOnce("ATTENDANCE");
-        // without a funding recorded, beneficiary-service was asked with none, and erased nothing
-        assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).singleElement()
-                .satisfies(erasure -> assertThat(erasure.getFundingId()).isEmpty());
+        // without a funding recorded, the action had no agreement: beneficiary-service holds nothing of it,
+        // is never asked, and no certificate claims an agreement destroyed
+        assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).isEmpty();
+        assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
+                .extracting(DestructionCertificate::kind).doesNotContain("AGREEMENT");
     }
 }
