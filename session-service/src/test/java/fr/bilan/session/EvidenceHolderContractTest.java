@@ -1,11 +1,16 @@
 package fr.bilan.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import org.junit.jupiter.api.Test;
 
 import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
 import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
@@ -61,5 +66,16 @@ class EvidenceHolderContractTest extends ContentHolderContract {
     protected boolean stillHeld(EraseAssessmentContentRequest content) {
         return codeOf(() -> SessionServiceTestSupport.assessments(SessionServiceTestSupport.manager()).listSessions(
                 ListSessionsRequest.newBuilder().setAssessmentId(content.getAssessmentId()).build())) == Status.Code.OK;
+    }
+
+    @Test
+    void onlyThePlatformsOwnServicesMayAskForAnErasure() {
+        String manager = TestIdentityProvider.token("manager-1", List.of("centre-lyon"), "centre-manager");
+        var asAPerson = DocumentHolderServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(manager))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+
+        assertThat(codeOf(() -> asAPerson.eraseAssessmentContent(
+                EraseAssessmentContentRequest.newBuilder().setAssessmentId("any").build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

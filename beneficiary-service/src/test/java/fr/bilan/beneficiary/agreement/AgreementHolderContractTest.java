@@ -1,9 +1,13 @@
 package fr.bilan.beneficiary.agreement;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
 
 import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
@@ -43,5 +47,16 @@ class AgreementHolderContractTest extends ContentHolderContract {
         return codeOf(() -> AgreementServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
                 .withDeadlineAfter(10, TimeUnit.SECONDS).getAgreement(GetAgreementRequest.newBuilder()
                         .setId(agreementOfFunding.get(content.getFundingId())).build())) == Status.Code.OK;
+    }
+
+    @Test
+    void onlyThePlatformsOwnServicesMayAskForAnErasure() {
+        String manager = TestIdentityProvider.token("manager-1", List.of("centre-lyon"), "centre-manager");
+        var asAPerson = DocumentHolderServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(manager))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+
+        assertThat(codeOf(() -> asAPerson.eraseAssessmentContent(
+                EraseAssessmentContentRequest.newBuilder().setAssessmentId("any").build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -1,11 +1,17 @@
 package fr.bilan.support.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.testing.AccountDirectoryContract;
@@ -35,5 +41,15 @@ class FakeKeycloakAdminDirectoryTest extends AccountDirectoryContract {
     @Override
     protected String subjectOf(String username) {
         return keycloak.subjectOf(username);
+    }
+
+    @Test
+    void answersNothingWithoutABearerTokenAsKeycloakDoes() throws Exception {
+        var unauthenticated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(keycloak.realmAdminUri() + "/users/" + subjectOf("consultant"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(unauthenticated.statusCode()).isEqualTo(401);
+        assertThat(unauthenticated.body()).doesNotContain(subjectOf("consultant"));
     }
 }
