@@ -3,5 +3,14 @@ window.ui = SwaggerUIBundle({
   url: '/api/openapi.json',
   dom_id: '#swagger-ui',
   deepLinking: true,
-  persistAuthorization: false
+  persistAuthorization: false,
+  // the redirect URI registered on the Keycloak client (Swagger UI's default drops the "docs" segment)
+  oauth2RedirectUrl: window.location.origin + '/api/docs/oauth2-redirect.html'
+});
+// Authorize signs in with Keycloak: authorization code + PKCE, public client (no secret); the gateway
+// writes the client id (bilan.oidc.api-docs-client-id) in place of the placeholder
+window.ui.initOAuth({
+  clientId: "{{clientId}}",
+  usePkceWithAuthorizationCodeGrant: true,
+  scopes: ['openid']
 });

@@ -125,6 +125,27 @@ class GatewayEdgeTest {
     }
 
     @Test
+    void servesSwaggerUiLoginWithItsClientItsRedirectPageAndATokenRequestToTheIssuerOnly() throws Exception {
+        String issuerOrigin = URI.create(TestIdentityProvider.issuer()).resolve("/").toString().replaceAll("/$", "");
+        HttpResponse<String> init = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/docs/init.js")));
+        HttpResponse<String> redirect = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/docs/oauth2-redirect.html")));
+        HttpResponse<String> redirectScript = send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/docs/oauth2-redirect.js")));
+
+        assertThat(init.body()).contains("clientId: \"bilan-api-docs\"", "usePkceWithAuthorizationCodeGrant: true",
+                "/api/docs/oauth2-redirect.html").doesNotContain("{{clientId}}");
+        // no token needed: Keycloak's redirect lands there before the page holds one
+        assertThat(redirect.statusCode()).isEqualTo(200);
+        assertThat(redirect.body()).contains("<script src=\"oauth2-redirect.js\">");
+        assertThat(redirectScript.statusCode()).isEqualTo(200);
+        assertThat(redirectScript.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(redirect.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("connect-src 'self' " + issuerOrigin + ";").contains("script-src 'self';"));
+    }
+
+    @Test
     void answers429WithRetryAfterOnceAUserSpentTheirBudget() throws Exception {
         for (int i = 0; i < 3; i++) {
             assertThat(send(get("/api/v1/beneficiaries/x", "busy-user")).statusCode()).isEqualTo(503);

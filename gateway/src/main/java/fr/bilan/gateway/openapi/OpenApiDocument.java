@@ -98,10 +98,12 @@ public final class OpenApiDocument {
         securitySchemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "Jeton d'accès Keycloak du royaume « bilan » (audience bilan-api).");
         ObjectNode flow = securitySchemes.putObject("keycloak").put("type", "oauth2")
+                .put("description", "Connexion Keycloak du royaume « bilan » : code d'autorisation + PKCE "
+                        + "(bouton Authorize de /api/docs, avec un utilisateur du royaume).")
                 .putObject("flows").putObject("authorizationCode");
         flow.put("authorizationUrl", issuer + "/protocol/openid-connect/auth")
                 .put("tokenUrl", issuer + "/protocol/openid-connect/token")
-                .putObject("scopes");
+                .putObject("scopes").put("openid", "Identité OpenID Connect de la personne connectée");
         ArrayNode security = root.putArray("security");
         security.addObject().putArray("bearer");
         security.addObject().putArray("keycloak");
