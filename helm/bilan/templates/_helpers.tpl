@@ -89,13 +89,14 @@ app.kubernetes.io/component: {{ .name }}
 {{- end }}
 
 {{/*
-NetworkPolicy peers of an external dependency: dict "egress" <mongodb.egress…> "what" <name for the message>.
+NetworkPolicy peers of an external dependency: dict "egress" <mongodb.egress…> "what" <name for the message>
+and optionally "key" <its values key, when not what>.
 Fails when nothing says where the dependency is: an empty peer list would allow every destination.
 */}}
 {{- define "bilan.egressPeers" -}}
 {{- $e := .egress }}
 {{- if and (empty $e.cidrs) (empty $e.namespaceSelector) (empty $e.podSelector) }}
-{{- fail (printf "%s.egress: set cidrs, namespaceSelector or podSelector (where %s is), or networkPolicy.enabled=false" .what .what) }}
+{{- fail (printf "%s.egress: set cidrs, namespaceSelector or podSelector (where %s is), or networkPolicy.enabled=false" (default .what .key) .what) }}
 {{- end }}
 {{- $peers := list }}
 {{- range $e.cidrs }}
@@ -115,5 +116,60 @@ Fails when nothing says where the dependency is: an empty peer list would allow 
 {{- range . }}
 - protocol: TCP
   port: {{ . }}
+{{- end }}
+{{- end }}
+
+{{/*
+The OpenTelemetry collector of observability.tracing.otlpEndpoint, for the NetworkPolicy egress: YAML
+{peers, port}, empty without an endpoint. The port is the URL's (else 80/443); the peers are
+observability.tracing.egress, else what the host says: an in-cluster name <service>.<namespace>[.svc…]
+gives its namespace, an IPv4 address its /32.
+*/}}
+{{- define "bilan.otlpCollector" -}}
+{{- $tracing := .Values.observability.tracing }}
+{{- with $tracing.otlpEndpoint }}
+{{- $url := urlParse . }}
+{{- $host := regexReplaceAll ":[0-9]+$" $url.host "" }}
+{{- $port := trimPrefix ":" (regexFind ":[0-9]+$" $url.host) | default (ternary "443" "80" (eq $url.scheme "https")) }}
+{{- $egress := $tracing.egress }}
+{{- if and (empty $egress.cidrs) (empty $egress.namespaceSelector) (empty $egress.podSelector) }}
+{{- $inCluster := printf "^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.svc(\\.%s)?)?$" (replace "." "\\." $.Values.clusterDomain) }}
+{{- if regexMatch "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$" $host }}
+{{- $egress = dict "cidrs" (list (printf "%s/32" $host)) }}
+{{- else if regexMatch $inCluster $host }}
+{{- $egress = dict "namespaceSelector" (dict "kubernetes.io/metadata.name" (index (splitList "." $host) 1)) }}
+{{- end }}
+{{- end }}
+peers:
+  {{- include "bilan.egressPeers" (dict "egress" $egress "what" (printf "the OpenTelemetry collector %s" $host) "key" "observability.tracing") | nindent 2 }}
+port: {{ $port }}
+{{- end }}
+{{- end }}
+
+{{/*
+One MongoDB user and database per service: refuses the former single connection string, two services
+on the same Secret key (one credential for all) and two on the same database (their access_records,
+shedlock and page_token_keys would meet, TTL indexes included).
+*/}}
+{{- define "bilan.mongodbChecks" -}}
+{{- $mongo := .Values.mongodb }}
+{{- if or $mongo.existingSecret $mongo.uriKey }}
+{{- fail "mongodb.existingSecret and mongodb.uriKey (one connection string for every service) are replaced by one user and one database per service: set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
+{{- end }}
+{{- $credentials := dict }}
+{{- $databases := dict }}
+{{- range $name, $raw := .Values.services }}
+{{- if and $raw.enabled (ne $name "gateway") }}
+{{- $m := index $mongo.services $name }}
+{{- $credential := printf "%s/%s" (required (printf "mongodb.services.%s.existingSecret is required: an existing Secret with %s's own MongoDB URI (spring.mongodb.uri)" $name $name) $m.existingSecret) $m.uriKey }}
+{{- with get $credentials $credential }}
+{{- fail (printf "mongodb.services.%s and mongodb.services.%s read the same connection string (Secret key %s): give each service its own user" . $name $credential) }}
+{{- end }}
+{{- $_ := set $credentials $credential $name }}
+{{- with get $databases $m.database }}
+{{- fail (printf "mongodb.services.%s and mongodb.services.%s name the same database %s: give each service its own" . $name $m.database) }}
+{{- end }}
+{{- $_ := set $databases $m.database $name }}
+{{- end }}
 {{- end }}
 {{- end }}

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -88,6 +93,112 @@ class OperationsGuideTest {
             assertThat(container.getResources().getLimits().get("memory").toString()).as("%s memory limit", row.group(1)).isEqualTo(row.group(8));
         }
         assertThat(rows).as("rows of the sizing table").isEqualTo(deployments.size());
+    }
+
+    /** A row of the MongoDB users table: service, database, collections. */
+    private static final Pattern USERS_ROW = Pattern.compile("\\| ([a-z-]+-service) \\| `([^`]+)` \\| (.+) \\|");
+    private static final Pattern CONSTANT = Pattern.compile("static final String ([A-Z_]+) = \"([^\"]+)\";");
+    private static final Pattern GET_COLLECTION = Pattern.compile("getCollection\\(([^)]+)\\)");
+
+    /**
+     * The MongoDB users section gives each service the database the chart sets, the collections its
+     * code (and service-support's, which every service runs) creates, and a user with readWrite on
+     * that database alone.
+     */
+    @Test
+    void theMongoDbUsersAreTheServicesOwnWithTheCollectionsTheirCodeCreates() throws IOException {
+        String users = section(Files.readString(OPERATIONS), "## MongoDB users");
+        Map<String, String> databases = new HashMap<>();
+        for (Deployment deployment : Chart.ofKind(Chart.render("production-values.yaml"), Deployment.class)) {
+            deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("SPRING_MONGODB_DATABASE"))
+                    .forEach(e -> databases.put(component(deployment), e.getValue()));
+        }
+        Set<String> common = collections("service-support");
+        assertThat(common).contains("access_records", "page_token_keys", "shedlock");
+
+        Matcher row = USERS_ROW.matcher(users);
+        Set<String> rows = new HashSet<>();
+        while (row.find()) {
+            String service = row.group(1);
+            String database = row.group(2);
+            rows.add(service);
+            assertThat(database).as("%s's database", service).isEqualTo(databases.get(service));
+            Set<String> expected = new HashSet<>(common);
+            expected.addAll(collections(service));
+            assertThat(Set.of(row.group(3).replace("`", "").split(", "))).as("collections of %s", service)
+                    .isEqualTo(expected);
+            assertThat(users).as("the user of %s", service).contains(String.format("db.getSiblingDB(\"%s\").createUser({user: "
+                    + "\"%s\", pwd: passwordPrompt(), roles: [{role: \"readWrite\", db: \"%s\"}]})", database, service, database));
+        }
+        assertThat(rows).isEqualTo(databases.keySet());
+    }
+
+    /** Collections a module's main code opens: getCollection of a literal, or of a constant of its own. */
+    private static Set<String> collections(String module) throws IOException {
+        Map<String, String> constants = new HashMap<>();
+        Map<Path, String> sources = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(Path.of("..", module, "src", "main", "java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(file);
+                sources.put(file, source);
+                String type = file.getFileName().toString().replace(".java", "");
+                Matcher constant = CONSTANT.matcher(source);
+                while (constant.find()) {
+                    constants.put(type + "." + constant.group(1), constant.group(2));
+                }
+            }
+        }
+        Set<String> collections = new HashSet<>();
+        sources.forEach((file, source) -> {
+            String type = file.getFileName().toString().replace(".java", "");
+            Matcher call = GET_COLLECTION.matcher(source);
+            while (call.find()) {
+                String argument = call.group(1).strip();
+                String name = argument.startsWith("\"") ? argument.substring(1, argument.length() - 1)
+                        : constants.get(argument.contains(".") ? argument : type + "." + argument);
+                assertThat(name).as("the collection of getCollection(%s) in %s", argument, file).isNotNull();
+                collections.add(name);
+            }
+        });
+        return collections;
+    }
+
+    /** A row of the restart table: the Secret production-values names, and who reads it. */
+    private static final Pattern SECRET_ROW = Pattern.compile("\\| `[a-zA-Z.-]+`: `([a-z0-9.-]+)` \\| ([a-z, -]+) \\|");
+
+    /** The restart section names every Secret a pod reads and exactly the Deployments reading it, and its commands select them. */
+    @Test
+    void theRestartTableSaysWhichDeploymentsReadEachSecret() throws IOException {
+        String restart = section(Files.readString(OPERATIONS), "## A Secret changed");
+        List<Deployment> deployments = Chart.ofKind(Chart.render("production-values.yaml"), Deployment.class);
+        Map<String, Set<String>> readers = new TreeMap<>();
+        for (Deployment deployment : deployments) {
+            for (EnvVar env : deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                    readers.computeIfAbsent(env.getValueFrom().getSecretKeyRef().getName(), k -> new HashSet<>())
+                            .add(component(deployment));
+                }
+            }
+        }
+        Map<String, Set<String>> documented = new TreeMap<>();
+        Matcher row = SECRET_ROW.matcher(restart);
+        while (row.find()) {
+            documented.put(row.group(1), Set.of(row.group(2).split(", ")));
+        }
+        assertThat(documented).isEqualTo(readers);
+
+        Matcher selector = Pattern.compile("rollout restart deployment -l (\\S+)").matcher(restart);
+        assertThat(selector.find()).as("a rollout restart by labels").isTrue();
+        Map<String, String> labels = new HashMap<>();
+        for (String pair : selector.group(1).split(",")) {
+            labels.put(pair.split("=")[0], pair.split("=")[1]);
+        }
+        assertThat(deployments).filteredOn(d -> d.getMetadata().getLabels().entrySet().containsAll(labels.entrySet()))
+                .extracting(d -> d.getMetadata().getName()).containsExactly("bilan-synthesis-service");
+        Matcher status = Pattern.compile("rollout status deployment/(\\S+)").matcher(restart);
+        assertThat(status.find()).isTrue();
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).contains(status.group(1));
     }
 
     private static String component(Deployment deployment) {

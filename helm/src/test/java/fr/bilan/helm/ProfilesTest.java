@@ -36,8 +36,9 @@ class ProfilesTest {
         for (Deployment deployment : Chart.ofKind(objects, Deployment.class)) {
             boolean scaled = hpas.stream().anyMatch(h -> h.getSpec().getScaleTargetRef().getName().equals(deployment.getMetadata().getName()));
             assertThat(deployment.getSpec().getReplicas()).as(deployment.getMetadata().getName()).isEqualTo(scaled ? null : 2);
-            assertThat(deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()).hasSize(2)
-                    .allMatch(t -> t.getWhenUnsatisfiable().equals("DoNotSchedule"));
+            // hard across nodes, soft across zones: a cluster whose nodes carry no zone label still schedules
+            assertThat(spread(deployment)).containsOnly(Map.entry("kubernetes.io/hostname", "DoNotSchedule"),
+                    Map.entry("topology.kubernetes.io/zone", "ScheduleAnyway"));
         }
         Deployment retention = Chart.ofKind(objects, Deployment.class).stream()
                 .filter(d -> d.getMetadata().getName().equals("bilan-retention-service")).findFirst().orElseThrow();
@@ -97,6 +98,27 @@ class ProfilesTest {
                 .allMatch(d -> d.getSpec().getTemplate().getSpec().getTopologySpreadConstraints().isEmpty())
                 .allMatch(d -> d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage()
                         .startsWith("registry.internal:5000/bilan/") && d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage().endsWith(":0.1.0-rc1"));
+    }
+
+    @Test
+    void zonesAndNodesAreSpreadSoftlyUnlessAValueMakesEitherHard() {
+        assertThat(Chart.ofKind(Chart.render("default-values.yaml"), Deployment.class)).hasSize(5).allSatisfy(d ->
+                assertThat(spread(d)).containsOnly(Map.entry("kubernetes.io/hostname", "ScheduleAnyway"),
+                        Map.entry("topology.kubernetes.io/zone", "ScheduleAnyway")));
+        List<Deployment> hardZones = Chart.ofKind(Chart.parse(Chart.template("default-values.yaml",
+                Map.of("defaults.topologySpread.zoneWhenUnsatisfiable", "DoNotSchedule",
+                        "services.gateway.topologySpread.whenUnsatisfiable", "DoNotSchedule"))), Deployment.class);
+        assertThat(hardZones).hasSize(5).allSatisfy(d -> assertThat(spread(d)).containsOnly(
+                Map.entry("kubernetes.io/hostname", d.getMetadata().getName().equals("bilan-gateway") ? "DoNotSchedule" : "ScheduleAnyway"),
+                Map.entry("topology.kubernetes.io/zone", "DoNotSchedule")));
+    }
+
+    /** whenUnsatisfiable by topology key. */
+    static Map<String, String> spread(Deployment deployment) {
+        Map<String, String> rules = new java.util.HashMap<>();
+        deployment.getSpec().getTemplate().getSpec().getTopologySpreadConstraints()
+                .forEach(t -> assertThat(rules.put(t.getTopologyKey(), t.getWhenUnsatisfiable())).isNull());
+        return rules;
     }
 
     static GenericKubernetesResource generic(List<HasMetadata> objects, String kind) {

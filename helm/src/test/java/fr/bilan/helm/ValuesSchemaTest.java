@@ -33,7 +33,9 @@ class ValuesSchemaTest {
         "services.gateway.replicas; 3; /services/gateway; 'replicas' not allowed",
         "services.billing-service.enabled; true; /services; billing-service",
         // missing required settings
-        "mongodb.existingSecret; \"\"; /mongodb/existingSecret; minLength",
+        "mongodb.services.session-service.existingSecret; \"\"; /mongodb/services/session-service/existingSecret; minLength",
+        "mongodb.services.session-service.database; bilan.session; /mongodb/services/session-service/database; does not match pattern",
+        "defaults.topologySpread.zoneWhenUnsatisfiable; Never; /defaults/topologySpread/zoneWhenUnsatisfiable; value must be one of",
         "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
         "oidc.directory.clientSecret.existingSecret; \"\"; /oidc/directory/clientSecret/existingSecret; minLength",
         // defaults hold every setting in full (a service overrides any part of them)
