@@ -16,6 +16,7 @@
 # here without jq, which Keycloak's image lacks: the realm file is valid JSON and only its top-level
 # structure is taken apart.
 #
+# Usage: apply-realm.sh [--print]   (--print: only print the realm wanted, as JSON; no Keycloak needed)
 # Environment (only KEYCLOAK_URL, KEYCLOAK_ADMIN_PASSWORD and BILAN_REALM_FILE are required):
 #   KEYCLOAK_URL                 Keycloak's base URL, e.g. http://keycloak.keycloak:8080
 #   KEYCLOAK_ADMIN_USER          admin user of KEYCLOAK_ADMIN_REALM (default admin)
@@ -43,8 +44,6 @@ log() { printf 'apply-realm: %s\n' "$*"; }
 
 KEYCLOAK_URL=${KEYCLOAK_URL:-}
 KEYCLOAK_URL=${KEYCLOAK_URL%/}
-[ -n "$KEYCLOAK_URL" ] || die "KEYCLOAK_URL is required (Keycloak's base URL)"
-[ -n "${KEYCLOAK_ADMIN_PASSWORD:-}" ] || die "KEYCLOAK_ADMIN_PASSWORD is required"
 ADMIN_USER=${KEYCLOAK_ADMIN_USER:-admin}
 ADMIN_REALM=${KEYCLOAK_ADMIN_REALM:-master}
 REALM_FILE=${BILAN_REALM_FILE:-}
@@ -256,7 +255,12 @@ for collection in roles groups; do
   if value=$(json_get "$REALM_JSON" $collection); then WANTED=$(json_set "$WANTED" $collection "$value"); fi
 done
 
+# --print: the realm this run would create, and nothing else (the chart's tests read it)
+if [ "${1:-}" = --print ]; then printf '%s\n' "$WANTED"; exit 0; fi
+
 # --- Keycloak's admin API ------------------------------------------------------------------------
+[ -n "$KEYCLOAK_URL" ] || die "KEYCLOAK_URL is required (Keycloak's base URL)"
+[ -n "${KEYCLOAK_ADMIN_PASSWORD:-}" ] || die "KEYCLOAK_ADMIN_PASSWORD is required"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/apply-realm.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 KCADM=${KCADM:-$(command -v kcadm.sh || echo /opt/keycloak/bin/kcadm.sh)}
