@@ -185,6 +185,7 @@ class ApplyRealmScriptTest {
         env.put("BILAN_REALM_HTTP", http);
         env.put("KCADM", home.resolve("bin/kcadm.sh").toString());
         env.put("JAVA_HOME", jdk.toString());
+        env.put("KC_OPTS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"); // as the chart's Job
         env.put("TMPDIR", dir.toString());
         env.put("BILAN_SERVICES_CLIENT_SECRET", "services-secret");
         env.put("BILAN_DIRECTORY_CLIENT_SECRET", "directory-secret");
