@@ -190,9 +190,11 @@ resolve_placeholders() {
 }
 
 REALM_JSON=$(resolve_placeholders "$(< "$REALM_FILE")")
-REALM=$(json_text "$(json_get "$REALM_JSON" realm)") || die "the realm file names no realm"
+REALM=$(json_text "$(json_get "$REALM_JSON" realm || true)")
+[ -n "$REALM" ] || die "the realm file names no realm"
 
-# The realm's own settings: the file's top-level members but its collections, with the values'
+# The realm's own settings: the file's top-level members but its collections, with the values' token
+# lifetimes and mail server
 SETTINGS=$REALM_JSON
 for collection in roles clients users groups clientScopes scopeMappings clientScopeMappings \
   identityProviders identityProviderMappers components authenticationFlows authenticatorConfig \
@@ -224,7 +226,8 @@ CLIENTS=()
 clients_json=$(json_get "$REALM_JSON" clients) || clients_json="[]"
 json_parts "$clients_json"
 for client in "${PARTS[@]+"${PARTS[@]}"}"; do
-  client_id=$(json_text "$(json_get "$client" clientId)") || die "a client of the realm file has no clientId"
+  client_id=$(json_text "$(json_get "$client" clientId || true)")
+  [ -n "$client_id" ] || die "a client of the realm file has no clientId"
   if [ "$DEMO_USERS" = false ] && [[ $DEMO_CLIENTS == *" $client_id "* ]]; then continue; fi
   attributes=$(json_get "$client" attributes) || attributes="{}"
   if [ "$client_id" = bilan-web ] && [ -n "$WEB_URLS" ]; then
