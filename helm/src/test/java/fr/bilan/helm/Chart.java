@@ -52,6 +52,29 @@ final class Chart {
         return command.call();
     }
 
+    /** What hook annotations ({@code helm.sh/hook…}) are renamed to by {@link #templateWithHooks}. */
+    static final String HOOK = "test.bilan.fr/hook";
+
+    /**
+     * helm template, hooks included: helm-java's template leaves hook objects out of its output (as
+     * an install keeps them apart from the manifest), so a copy of the chart, its hook annotations
+     * renamed to {@link #HOOK}…, renders them as plain objects.
+     */
+    static String templateWithHooks(String valuesFile, Map<String, Object> sets) {
+        Path copy = copyChart();
+        try (Stream<Path> templates = Files.list(copy.resolve("templates"))) {
+            for (Path template : templates.toList()) {
+                write(template, Files.readString(template).replace("helm.sh/hook", HOOK));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TemplateCommand command = new Helm(copy).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion("1.31.0")
+                .withValuesFile(ciValues(valuesFile));
+        sets.forEach(command::set);
+        return command.call();
+    }
+
     static List<HasMetadata> render(String valuesFile) {
         return parse(template(valuesFile, Map.of()));
     }

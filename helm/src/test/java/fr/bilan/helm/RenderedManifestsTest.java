@@ -193,11 +193,13 @@ class RenderedManifestsTest {
                 assertThat(byName.get("BILAN_STORAGE_S3_BUCKET").getValue()).isEqualTo("bilan-synthesis");
             }
         }
-        // the realm file travels without its demo users and with its client secret left a placeholder
+        // the realm file travels without its demo users (the clients' service accounts stay, with
+        // their roles) and with its client secrets left placeholders
         objects.stream().filter(o -> o.getMetadata().getName().endsWith("-keycloak-realm")).forEach(o -> {
             String realm = ((io.fabric8.kubernetes.api.model.ConfigMap) o).getData().get("bilan-realm.json");
             assertThat(realm).contains("\"realm\": \"bilan\"", "${BILAN_SERVICES_CLIENT_SECRET}")
-                    .contains("\"bilan-services\"").doesNotContain("\"credentials\"", "\"users\"", "\"bilan-cli\"");
+                    .contains("\"bilan-services\"", "\"username\": \"service-account-bilan-services\"")
+                    .doesNotContain("\"credentials\"", "\"username\": \"consultant\"", "\"bilan-cli\"");
         });
     }
 

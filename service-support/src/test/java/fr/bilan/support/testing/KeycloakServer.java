@@ -153,6 +153,11 @@ public final class KeycloakServer implements AutoCloseable {
         return token("master", "admin-cli", "admin", adminPassword);
     }
 
+    /** The password of the master realm's admin user (admin), for tools that log in themselves. */
+    public String adminPassword() {
+        return adminPassword;
+    }
+
     public String servicesClientSecret() {
         return servicesClientSecret;
     }
