@@ -33,7 +33,7 @@ public class StoreNotConfigured extends RuntimeException {
                 + "embedded-stores) are not on this service's class path: no image carries them.",
                 "Remove " + EmbeddedStoreSettings.ENABLED + " (environment variable BILAN_EMBEDDED_ENABLED) and set "
                         + Setting.MONGODB.name() + " (environment variable " + Setting.MONGODB.environmentVariable()
-                        + ")" + ", and " + Setting.S3.name() + " where the service holds documents; for a local run, "
+                        + "), and " + Setting.S3.name() + " where the service holds documents; for a local run, "
                         + "use ./bilan up.");
     }
 
