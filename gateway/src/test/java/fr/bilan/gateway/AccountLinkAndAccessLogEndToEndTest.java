@@ -89,13 +89,13 @@ class AccountLinkAndAccessLogEndToEndTest {
                 "--bilan.oidc.client-secret=anything",
                 "--bilan.oidc.token-uri=" + TestIdentityProvider.tokenEndpoint());
         // its outbox at its default pace (1 s): the delay measured below is the one a deployment sees
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+        beneficiaryService = ServiceProcess.startOnEmbeddedStores("beneficiary-service", GrpcServiceTestSupport.freePort(),
                 concat(common, "--spring.grpc.server.port=" + BENEFICIARY_GRPC,
                         "--spring.grpc.client.channel.session.target=127.0.0.1:" + SESSION_GRPC,
                         "--bilan.directory.realm-admin-uri=" + FakeKeycloakAdmin.instance().realmAdminUri(),
                         "--bilan.directory.token-uri=" + TestIdentityProvider.tokenEndpoint(),
                         "--bilan.directory.client-secret=anything"));
-        sessionService = ServiceProcess.start("session-service", GrpcServiceTestSupport.freePort(),
+        sessionService = ServiceProcess.startOnEmbeddedStores("session-service", GrpcServiceTestSupport.freePort(),
                 concat(common, "--spring.grpc.server.port=" + SESSION_GRPC,
                         "--spring.grpc.client.channel.beneficiary.target=127.0.0.1:" + BENEFICIARY_GRPC,
                         // no bilan ends here: nothing is sent to retention-service, which is not running

@@ -54,7 +54,7 @@ class GatewayResilienceTest {
     }
 
     private static ServiceProcess startBeneficiaryService() throws Exception {
-        return ServiceProcess.start("beneficiary-service", HTTP_PORT,
+        return ServiceProcess.startOnEmbeddedStores("beneficiary-service", HTTP_PORT,
                 "--spring.grpc.server.port=" + GRPC_PORT,
                 "--bilan.embedded.data-dir=" + dataDir,
                 "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),

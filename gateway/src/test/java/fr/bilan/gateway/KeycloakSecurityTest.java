@@ -82,7 +82,7 @@ class KeycloakSecurityTest {
         shortLivedExpiry = Instant.ofEpochSecond(claims(shortLivedToken).get("exp").asLong());
         KEYCLOAK.setAccessTokenLifespan(900);
         // beneficiary-service checks logins in Keycloak's admin API with the realm's bilan-directory client
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+        beneficiaryService = ServiceProcess.startOnEmbeddedStores("beneficiary-service", GrpcServiceTestSupport.freePort(),
                 "--spring.grpc.server.port=" + GRPC_PORT, "--bilan.embedded.store=memory",
                 "--bilan.oidc.issuer=" + KEYCLOAK.issuer(), "--bilan.oidc.jwks-uri=" + KEYCLOAK.internalJwksUri(),
                 "--bilan.directory.realm-admin-uri=" + KEYCLOAK.realmAdminUri(),

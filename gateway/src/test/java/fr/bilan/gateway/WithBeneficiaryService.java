@@ -21,7 +21,7 @@ abstract class WithBeneficiaryService {
 
     @BeforeAll
     static void startBeneficiaryService() throws Exception {
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+        beneficiaryService = ServiceProcess.startOnEmbeddedStores("beneficiary-service", GrpcServiceTestSupport.freePort(),
                 "--spring.grpc.server.port=" + GRPC_PORT,
                 "--bilan.embedded.store=memory",
                 "--bilan.oidc.issuer=" + TestIdentityProvider.issuer(),

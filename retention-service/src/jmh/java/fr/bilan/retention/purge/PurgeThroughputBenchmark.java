@@ -30,6 +30,7 @@ import org.slf4j.LoggerFactory;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.embedded.EmbeddedS3Server;
 import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
 import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
 import fr.bilan.proto.retention.v1.DestructionState;
@@ -45,7 +46,6 @@ import fr.bilan.retention.rules.RetentionPolicy;
 import fr.bilan.retention.rules.RuleBook;
 import fr.bilan.retention.schedule.ScheduleKeeper;
 import fr.bilan.retention.schedule.Timelines;
-import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.KeyErasure;
 import fr.bilan.support.storage.ObjectEraser;
 import io.grpc.ManagedChannel;

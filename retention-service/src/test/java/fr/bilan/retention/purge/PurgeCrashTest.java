@@ -254,6 +254,8 @@ class PurgeCrashTest extends PurgeTestSupport {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), PurgeCrashChild.class.getName(),
                 "--spring.mongodb.uri=" + MONGO_URI,
+                // its class path is this one's, with the stand-ins: the MinIO client there wants an S3 store
+                "--bilan.embedded.enabled=true", "--bilan.embedded.store=memory",
                 "--spring.grpc.client.channel.synthesis.target=localhost:" + HOLDER_PORT,
                 "--spring.grpc.client.channel.session.target=localhost:" + SESSION_PORT,
                 "--spring.grpc.client.channel.beneficiary.target=localhost:" + BENEFICIARY_PORT,

@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import fr.bilan.embedded.EmbeddedS3Server;
 import fr.bilan.proto.retention.v1.ActionEnd;
 import fr.bilan.proto.retention.v1.ConsentChange;
 import fr.bilan.proto.retention.v1.DocumentKind;
@@ -23,7 +24,6 @@ import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
 import fr.bilan.proto.retention.v1.RetentionScheduleServiceGrpc;
 import fr.bilan.proto.retention.v1.StoredDocument;
 import fr.bilan.retention.RetentionServiceTestSupport;
-import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.ObjectEraser;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Server;

@@ -3,13 +3,14 @@ package fr.bilan.support.storage;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The S3-compatible object store. Leave {@code endpoint} empty to run the embedded S3 server
- * (S3Proxy) on loopback; credentials then are generated at each start and never leave the process.
+ * The S3-compatible object store. A service that holds documents does not start without an
+ * {@code endpoint}, unless a local run opted in to the embedded S3 server (S3Proxy on loopback, whose
+ * credentials are generated at each start and never leave the process).
  */
 @ConfigurationProperties("bilan.storage.s3")
 public class ObjectStorageProperties {
 
-    /** URL of the S3 API, e.g. https://s3.fr-par.example; empty starts the embedded server. */
+    /** URL of the S3 API, e.g. https://s3.fr-par.example; required (empty only on the embedded stand-in). */
     private String endpoint = "";
 
     /** Region the bucket lives in. */

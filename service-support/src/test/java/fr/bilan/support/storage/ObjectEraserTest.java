@@ -17,8 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.support.embedded.EmbeddedS3Server;
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
+import fr.bilan.embedded.EmbeddedS3Server;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.minio.ListObjectsArgs;
 import io.minio.MakeBucketArgs;
@@ -44,9 +43,7 @@ class ObjectEraserTest {
 
     @BeforeAll
     static void startStore() {
-        EmbeddedStoreProperties memory = new EmbeddedStoreProperties();
-        memory.setStore(EmbeddedStoreProperties.Store.MEMORY);
-        s3 = EmbeddedS3Server.start(memory);
+        s3 = EmbeddedS3Server.startInMemory();
     }
 
     @AfterAll

@@ -29,6 +29,8 @@ public abstract class GrpcServiceTestSupport {
     @DynamicPropertySource
     static void grpcServiceProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.server.port", () -> GRPC_PORT);
+        // the stand-ins (embedded-stores, test scope), opted in as ./bilan up does
+        registry.add("bilan.embedded.enabled", () -> "true");
         registry.add("bilan.embedded.store", () -> "memory");
         registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
         registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);

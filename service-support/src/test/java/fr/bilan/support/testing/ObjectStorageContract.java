@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import fr.bilan.support.embedded.EmbeddedS3Server;
+import fr.bilan.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.ObjectStorage;
 import io.minio.BucketExistsArgs;
 import io.minio.GetObjectArgs;
@@ -19,8 +19,9 @@ import io.minio.StatObjectArgs;
 import io.minio.errors.ErrorResponseException;
 
 /**
- * What a service that holds documents gets with no S3 endpoint configured: an embedded S3 server
- * that stores and returns objects through the MinIO client, and checks request signatures.
+ * What a service that holds documents gets on a local run (opted in to the stand-ins, no S3 endpoint):
+ * an embedded S3 server that stores and returns objects through the MinIO client, and checks request
+ * signatures.
  */
 public abstract class ObjectStorageContract extends GrpcServiceTestSupport {
 

@@ -27,7 +27,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
-import fr.bilan.support.embedded.EmbeddedS3Server;
+import fr.bilan.embedded.EmbeddedS3Server;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.synthesis.vault.DataKeys;
 import fr.bilan.synthesis.vault.MasterKeys;

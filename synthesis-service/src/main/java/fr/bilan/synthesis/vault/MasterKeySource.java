@@ -18,7 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.util.StringUtils;
 
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
+import fr.bilan.support.stores.EmbeddedStoreSettings;
 
 /**
  * Where the master keys come from: the configuration, always in production. Only a service that runs
@@ -41,7 +41,7 @@ final class MasterKeySource {
      * @throws IllegalStateException without a master key on a real S3 store, or with a key that is
      *                               not base64 of 32 bytes; the message names the setting, never a value
      */
-    static MasterKeys resolve(EncryptionProperties properties, boolean embeddedS3, EmbeddedStoreProperties embedded) {
+    static MasterKeys resolve(EncryptionProperties properties, boolean embeddedS3, EmbeddedStoreSettings embedded) {
         Map<String, byte[]> retired = new LinkedHashMap<>();
         properties.retiredMasterKeys().forEach((id, key) -> retired.put(id, decode(key, RETIRED + "." + id)));
         byte[] current;
@@ -76,14 +76,14 @@ final class MasterKeySource {
         return key;
     }
 
-    private static byte[] generated(EmbeddedStoreProperties embedded) {
-        return switch (embedded.getStore()) {
+    private static byte[] generated(EmbeddedStoreSettings embedded) {
+        return switch (embedded.store()) {
             case MEMORY -> {
                 log.warn("No {} configured: a master key was generated in memory, for local runs and tests only "
                         + "(the in-memory stores it protects are gone at the next start too)", MASTER_KEY);
                 yield random();
             }
-            case FILE -> persisted(embedded.getDataDir().resolve(KEY_FILE));
+            case FILE -> persisted(embedded.dataDir().resolve(KEY_FILE));
         };
     }
 

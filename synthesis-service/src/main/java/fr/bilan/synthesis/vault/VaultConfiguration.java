@@ -13,7 +13,7 @@ import org.springframework.util.StringUtils;
 
 import com.mongodb.client.MongoDatabase;
 
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
+import fr.bilan.support.stores.EmbeddedStoreSettings;
 import fr.bilan.support.storage.ObjectStorageProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -22,13 +22,13 @@ import io.micrometer.core.instrument.MeterRegistry;
  * real S3 store), the bilans' data keys, and sealing with them.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({EncryptionProperties.class, ObjectStorageProperties.class, EmbeddedStoreProperties.class})
+@EnableConfigurationProperties({EncryptionProperties.class, ObjectStorageProperties.class, EmbeddedStoreSettings.class})
 class VaultConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(VaultConfiguration.class);
 
     @Bean
-    MasterKeys masterKeys(EncryptionProperties encryption, ObjectStorageProperties s3, EmbeddedStoreProperties embedded) {
+    MasterKeys masterKeys(EncryptionProperties encryption, ObjectStorageProperties s3, EmbeddedStoreSettings embedded) {
         return MasterKeySource.resolve(encryption, !StringUtils.hasText(s3.getEndpoint()), embedded);
     }
 

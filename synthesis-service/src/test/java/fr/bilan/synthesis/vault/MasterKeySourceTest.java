@@ -15,8 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import fr.bilan.support.embedded.EmbeddedStoreProperties;
-import fr.bilan.support.embedded.EmbeddedStoreProperties.Store;
+import fr.bilan.support.stores.EmbeddedStoreSettings;
+import fr.bilan.support.stores.EmbeddedStoreSettings.Store;
 
 class MasterKeySourceTest {
 
@@ -89,8 +89,7 @@ class MasterKeySourceTest {
 
     @Test
     void generatesAKeyOnceInTheDataFolderForAFileStoreReadableByItsOwnerOnly() throws Exception {
-        EmbeddedStoreProperties embedded = embedded(Store.FILE);
-        embedded.setDataDir(dataDir.resolve("synthesis-service"));
+        EmbeddedStoreSettings embedded = new EmbeddedStoreSettings(true, Store.FILE, dataDir.resolve("synthesis-service"));
 
         MasterKeys first = MasterKeySource.resolve(properties("", "k1"), true, embedded);
         MasterKeys afterRestart = MasterKeySource.resolve(properties("", "k1"), true, embedded);
@@ -108,11 +107,8 @@ class MasterKeySourceTest {
         return new EncryptionProperties(masterKey, id, Map.of());
     }
 
-    private EmbeddedStoreProperties embedded(Store store) {
-        EmbeddedStoreProperties embedded = new EmbeddedStoreProperties();
-        embedded.setStore(store);
-        embedded.setDataDir(dataDir);
-        return embedded;
+    private EmbeddedStoreSettings embedded(Store store) {
+        return new EmbeddedStoreSettings(true, store, dataDir);
     }
 
     private static SecretKeySpec dataKey() {

@@ -1,4 +1,4 @@
-package fr.bilan.support.embedded;
+package fr.bilan.embedded;
 
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;

@@ -1,4 +1,4 @@
-package fr.bilan.support.embedded;
+package fr.bilan.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,13 +24,14 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * With no {@code spring.mongodb.uri}, the service runs its own MongoDB wire-protocol server
- * (mongo-java-server) on loopback, so the platform starts with nothing installed. The code still
- * talks to it through the ordinary MongoDB driver, exactly as it would to a real cluster.
+ * Opted in ({@code bilan.embedded.enabled=true}, as {@code ./bilan up} and the tests do) and with no
+ * {@code spring.mongodb.uri}, the service runs its own MongoDB wire-protocol server (mongo-java-server)
+ * on loopback, so the platform starts on a laptop with nothing installed. The code still talks to it
+ * through the ordinary MongoDB driver, exactly as it would to a real cluster.
  */
 @AutoConfiguration(before = MongoAutoConfiguration.class)
 @Conditional(NoMongoUriConfigured.class)
-@ConditionalOnProperty(name = "bilan.embedded.mongodb.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = EmbeddedStoreProperties.ENABLED, havingValue = "true")
 @EnableConfigurationProperties(EmbeddedStoreProperties.class)
 public class EmbeddedMongoAutoConfiguration {
 

@@ -1,12 +1,18 @@
-package fr.bilan.support.embedded;
+package fr.bilan.embedded;
 
 import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Where and how the embedded stores keep their data when no real server is configured. */
+/**
+ * Where and how the embedded stores keep their data when no real server is configured. They start
+ * only when {@value #ENABLED} is true, a setting service-support's store check reads too.
+ */
 @ConfigurationProperties("bilan.embedded")
 public class EmbeddedStoreProperties {
+
+    /** The opt-in: without it, a service with no store configured refuses to start. */
+    public static final String ENABLED = "bilan.embedded.enabled";
 
     public enum Store { FILE, MEMORY }
 

@@ -1,4 +1,4 @@
-package fr.bilan.support.embedded;
+package fr.bilan.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
