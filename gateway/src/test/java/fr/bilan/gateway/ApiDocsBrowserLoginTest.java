@@ -64,7 +64,7 @@ class ApiDocsBrowserLoginTest {
         var jdk = KeycloakServer.jdk21();
         assumeTrue(jdk.isPresent(), "Keycloak needs a JDK 21 or newer; none found");
         KEYCLOAK.start(jdk.get());
-        beneficiaryService = ServiceProcess.start("beneficiary-service", GrpcServiceTestSupport.freePort(),
+        beneficiaryService = ServiceProcess.startOnEmbeddedStores("beneficiary-service", GrpcServiceTestSupport.freePort(),
                 "--spring.grpc.server.port=" + GRPC_PORT, "--bilan.embedded.store=memory",
                 "--bilan.oidc.issuer=" + KEYCLOAK.issuer(), "--bilan.oidc.jwks-uri=" + KEYCLOAK.internalJwksUri(),
                 "--bilan.directory.realm-admin-uri=" + KEYCLOAK.realmAdminUri(),
