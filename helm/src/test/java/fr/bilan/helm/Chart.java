@@ -52,6 +52,30 @@ final class Chart {
         return command.call();
     }
 
+    /** Annotation the test hooks carry in {@link #hooks}, in place of {@code helm.sh/hook}. */
+    static final String HOOK = "rendered.helm.sh/hook";
+
+    /**
+     * The hooks of templates/tests (the helm test's resources), which helm template leaves out here:
+     * rendered from a copy of the chart where their {@code helm.sh/hook} annotation is renamed
+     * {@link #HOOK}, so they become plain resources, told apart from the others by that annotation.
+     */
+    static List<HasMetadata> hooks(String valuesFile, Map<String, Object> sets) {
+        Path copy = copyChart();
+        try (Stream<Path> tests = Files.list(copy.resolve("templates").resolve("tests"))) {
+            for (Path template : tests.toList()) {
+                write(template, Files.readString(template).replace("helm.sh/hook:", HOOK + ":"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TemplateCommand command = new Helm(copy).template().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion("1.31.0").withValuesFile(ciValues(valuesFile));
+        sets.forEach(command::set);
+        return parse(command.call()).stream().filter(o -> o.getMetadata().getAnnotations() != null
+                && o.getMetadata().getAnnotations().containsKey(HOOK)).toList();
+    }
+
     static List<HasMetadata> render(String valuesFile) {
         return parse(template(valuesFile, Map.of()));
     }
