@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -48,6 +49,9 @@ class CalendarFeedRouteTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     @Autowired
     private HttpBindings bindings;
@@ -93,7 +97,8 @@ class CalendarFeedRouteTest {
         assertThat(response.body()).isEqualTo(FEED);
         assertThat(RECEIVED).isNotEmpty().allSatisfy(call -> assertThat(call.authorization()).isNull());
         // the secret stays out of what is kept about requests
-        assertThat(send(HttpRequest.newBuilder(uri("/actuator/prometheus")).GET()).body())
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .GET()).body())
                 .contains("http_server_requests").doesNotContain(TOKEN);
     }
 

@@ -22,7 +22,8 @@ import fr.bilan.support.testing.TestIdentityProvider;
         "bilan.gateway.cors.allowed-origins=https://consultants.example.fr",
         "bilan.gateway.rate-limit.per-user=3",
         "bilan.gateway.rate-limit.period=10s",
-        "server.forward-headers-strategy=framework"})
+        // the test's HTTP client is the proxy: what it forwards is believed
+        "bilan.gateway.trusted-proxies=127.0.0.1/32"})
 class GatewayEdgeTest {
 
     private static final String ORIGIN = "https://consultants.example.fr";

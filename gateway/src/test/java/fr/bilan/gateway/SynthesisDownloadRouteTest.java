@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -58,6 +59,9 @@ class SynthesisDownloadRouteTest {
 
     @LocalServerPort
     private int port;
+
+    @LocalManagementPort
+    private int managementPort;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -220,7 +224,8 @@ class SynthesisDownloadRouteTest {
         StandInBackend.ReceivedCall call = RECEIVED.get(RECEIVED.size() - 1);
         assertThat(call.method()).isEqualTo("DownloadSharedSynthesisDocument");
         assertThat(call.authorization()).isNull();
-        assertThat(http.send(get("/actuator/prometheus").build(), HttpResponse.BodyHandlers.ofString()).body())
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/prometheus"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body())
                 .contains("http_server_requests").doesNotContain(SHARE_TOKEN);
 
         HttpResponse<String> unknown = http.send(get("/api/v1/synthesisShares/expired-or-unknown/document").build(),

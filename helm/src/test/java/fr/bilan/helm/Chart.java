@@ -62,8 +62,8 @@ final class Chart {
      */
     static String templateWithHooks(String valuesFile, Map<String, Object> sets) {
         Path copy = copyChart();
-        try (Stream<Path> templates = Files.list(copy.resolve("templates"))) {
-            for (Path template : templates.toList()) {
+        try (Stream<Path> templates = Files.walk(copy.resolve("templates"))) {
+            for (Path template : templates.filter(Files::isRegularFile).toList()) {
                 write(template, Files.readString(template).replace("helm.sh/hook", HOOK));
             }
         } catch (IOException e) {
@@ -73,6 +73,12 @@ final class Chart {
                 .withValuesFile(ciValues(valuesFile));
         sets.forEach(command::set);
         return command.call();
+    }
+
+    /** The helm test's resources (hook {@code test}), which helm template leaves out here. */
+    static List<HasMetadata> hooks(String valuesFile, Map<String, Object> sets) {
+        return parse(templateWithHooks(valuesFile, sets)).stream().filter(o -> o.getMetadata().getAnnotations() != null
+                && "test".equals(o.getMetadata().getAnnotations().get(HOOK))).toList();
     }
 
     static List<HasMetadata> render(String valuesFile) {

@@ -88,6 +88,7 @@ final class Platform implements AutoCloseable {
             Map<String, Object> gatewayProperties = new LinkedHashMap<>();
             gatewayProperties.put("server.port", gatewayPort);
             gatewayProperties.put("server.address", "127.0.0.1");
+            gatewayProperties.put("management.server.port", GrpcServiceTestSupport.freePort());
             gatewayProperties.put("bilan.oidc.issuer", issuer);
             gatewayProperties.put("bilan.oidc.jwks-uri", issuer + "/protocol/openid-connect/certs");
             SERVICES.forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));

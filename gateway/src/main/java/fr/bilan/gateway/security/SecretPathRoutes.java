@@ -1,6 +1,5 @@
 package fr.bilan.gateway.security;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -23,8 +22,7 @@ final class SecretPathRoutes implements ServerWebExchangeMatcher {
 
     @Override
     public Mono<MatchResult> matches(ServerWebExchange exchange) {
-        ServerHttpRequest request = exchange.getRequest();
-        return bindings.resolve(request.getMethod(), request.getPath().value()) instanceof Matched matched
+        return bindings.resolve(exchange) instanceof Matched matched
                 && matched.binding().publicWithSecretPath() ? MatchResult.match() : MatchResult.notMatch();
     }
 }

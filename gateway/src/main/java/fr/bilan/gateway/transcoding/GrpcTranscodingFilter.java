@@ -73,8 +73,7 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        ServerHttpRequest request = exchange.getRequest();
-        HttpBindings.Resolution resolution = bindings.resolve(request.getMethod(), request.getPath().value());
+        HttpBindings.Resolution resolution = bindings.resolve(exchange);
         if (resolution instanceof Matched matched) {
             return call(exchange, matched);
         }

@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.server.ServerWebExchange;
 
 import com.google.api.AnnotationsProto;
 import com.google.api.HttpRule;
@@ -29,6 +31,7 @@ public final class HttpBindings {
 
     private static final Logger log = LoggerFactory.getLogger(HttpBindings.class);
     private static final Pattern PACKAGE = Pattern.compile("bilan\\.([a-z][a-z0-9_]*)\\.v[0-9]+[a-z0-9]*");
+    private static final String RESOLUTION = HttpBindings.class.getName() + ".resolution";
 
     /** What a request path and method resolve to. */
     public sealed interface Resolution permits Matched, MethodNotAllowed, NoRoute {
@@ -135,6 +138,17 @@ public final class HttpBindings {
             throw new IllegalStateException(service.getFullName() + " is not in a package bilan.<domain>.v1");
         }
         return matcher.group(1);
+    }
+
+    /**
+     * What the exchange's request resolves to, resolved once per request however many ask (the
+     * metrics' route tag, security, the transcoder).
+     */
+    public Resolution resolve(ServerWebExchange exchange) {
+        return (Resolution) exchange.getAttributes().computeIfAbsent(RESOLUTION, key -> {
+            ServerHttpRequest request = exchange.getRequest();
+            return resolve(request.getMethod(), request.getPath().value());
+        });
     }
 
     public Resolution resolve(HttpMethod httpMethod, String rawPath) {
