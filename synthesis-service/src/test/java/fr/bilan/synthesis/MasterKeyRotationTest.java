@@ -27,17 +27,23 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentResponse;
+import fr.bilan.proto.synthesis.v1.FinalizeSynthesisRequest;
 import fr.bilan.proto.synthesis.v1.GetSynthesisRequest;
 import fr.bilan.proto.synthesis.v1.Synthesis;
 import fr.bilan.proto.synthesis.v1.SynthesisServiceGrpc;
+import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
 import fr.bilan.support.embedded.EmbeddedS3Server;
 import fr.bilan.support.hash.Sha256;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.MetadataUtils;
 
 /**
  * A master-key rotation as production goes through it: the service restarted on the same MongoDB and
@@ -45,7 +51,12 @@ import io.grpc.StatusRuntimeException;
  * rotation still open, new ones are sealed under the new key, and a key missing from the keyring is
  * a clear refusal, not an internal error.
  */
-class MasterKeyRotationTest extends GrpcServiceTestSupport {
+class MasterKeyRotationTest {
+
+    /** Its own port and channel: the other tests' cached application contexts hold the shared one. */
+    private static final int GRPC_PORT = GrpcServiceTestSupport.freePort();
+    private static final ManagedChannel CHANNEL = ManagedChannelBuilder.forAddress("127.0.0.1", GRPC_PORT).usePlaintext()
+            .build();
 
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static final EmbeddedS3Server S3 = EmbeddedS3Server.startInMemory();
@@ -61,6 +72,7 @@ class MasterKeyRotationTest extends GrpcServiceTestSupport {
 
     @AfterAll
     static void stopStores() throws Exception {
+        CHANNEL.shutdownNow();
         CLIENT.close();
         S3.close();
         MONGO.shutdownNow();
@@ -71,7 +83,7 @@ class MasterKeyRotationTest extends GrpcServiceTestSupport {
         SynthesisServiceTestSupport.TestBilan before;
         Synthesis finalBefore;
         try (ConfigurableApplicationContext service = start("k1", Map.of("k1", K1))) {
-            before = SynthesisServiceTestSupport.finalised();
+            before = finalised();
             finalBefore = get(before);
             assertThat(wrappingOf(before.id())).isEqualTo("k1");
         }
@@ -91,7 +103,7 @@ class MasterKeyRotationTest extends GrpcServiceTestSupport {
             // read, so rewrapped under the current key
             assertThat(wrappingOf(before.id())).isEqualTo("k2");
 
-            SynthesisServiceTestSupport.TestBilan after = SynthesisServiceTestSupport.finalised();
+            SynthesisServiceTestSupport.TestBilan after = finalised();
             assertThat(wrappingOf(after.id())).isEqualTo("k2");
             assertThat(download(after)).startsWith("%PDF-".getBytes());
         }
@@ -143,6 +155,16 @@ class MasterKeyRotationTest extends GrpcServiceTestSupport {
                 .run(arguments.toArray(String[]::new));
     }
 
+    /** A bilan in its conclusion phase whose synthèse, every section filled, is final (its PDF sealed and stored). */
+    private static SynthesisServiceTestSupport.TestBilan finalised() {
+        SynthesisServiceTestSupport.TestBilan bilan = SynthesisServiceTestSupport.newBilan(AssessmentState.CONCLUSION);
+        SynthesisServiceGrpc.SynthesisServiceBlockingStub consultant = stub(bilan.consultantToken());
+        consultant.updateSynthesis(UpdateSynthesisRequest.newBuilder().setSynthesis(Synthesis.newBuilder()
+                .setAssessmentId(bilan.id()).setContent(SynthesisServiceTestSupport.fullContent())).build());
+        consultant.finalizeSynthesis(FinalizeSynthesisRequest.newBuilder().setAssessmentId(bilan.id()).build());
+        return bilan;
+    }
+
     private static Synthesis get(SynthesisServiceTestSupport.TestBilan bilan) {
         return syntheses(bilan).getSynthesis(GetSynthesisRequest.newBuilder().setAssessmentId(bilan.id()).build())
                 .getSynthesis();
@@ -157,7 +179,14 @@ class MasterKeyRotationTest extends GrpcServiceTestSupport {
     }
 
     private static SynthesisServiceGrpc.SynthesisServiceBlockingStub syntheses(SynthesisServiceTestSupport.TestBilan bilan) {
-        return SynthesisServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(bilan.beneficiaryToken()))
+        return stub(bilan.beneficiaryToken());
+    }
+
+    private static SynthesisServiceGrpc.SynthesisServiceBlockingStub stub(String token) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        return SynthesisServiceGrpc.newBlockingStub(CHANNEL)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
                 .withDeadlineAfter(20, TimeUnit.SECONDS);
     }
 
