@@ -206,7 +206,7 @@ class OperationsGuideTest {
     }
 
     /** The text under {@code heading}, up to the next heading of the same or a higher level. */
-    private static String section(String markdown, String heading) {
+    static String section(String markdown, String heading) {
         int start = markdown.indexOf("\n" + heading);
         assertThat(start).as("a section %s in %s", heading, OPERATIONS).isNotNegative();
         String level = heading.substring(0, heading.indexOf(' '));

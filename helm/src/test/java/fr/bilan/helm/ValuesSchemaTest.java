@@ -36,7 +36,9 @@ class ValuesSchemaTest {
         "mongodb.services.session-service.existingSecret; \"\"; /mongodb/services/session-service/existingSecret; minLength",
         "mongodb.services.session-service.database; bilan.session; /mongodb/services/session-service/database; does not match pattern",
         "defaults.topologySpread.zoneWhenUnsatisfiable; Never; /defaults/topologySpread/zoneWhenUnsatisfiable; value must be one of",
-        "synthesis.masterKey.existingSecret; \"\"; /synthesis/masterKey/existingSecret; minLength",
+        "synthesis.masterKeys.keys[0].existingSecret; \"\"; /synthesis/masterKeys/keys/0/existingSecret; minLength",
+        "synthesis.masterKeys.keys[0].value; c2VjcmV0; /synthesis/masterKeys/keys/0; 'value' not allowed",
+        "synthesis.masterKeys.current; k/2; /synthesis/masterKeys/current; does not match pattern",
         "oidc.directory.clientSecret.existingSecret; \"\"; /oidc/directory/clientSecret/existingSecret; minLength",
         // defaults hold every setting in full (a service overrides any part of them)
         "defaults.resources.requests.cpu; null; /defaults/resources/requests; missing property 'cpu'",

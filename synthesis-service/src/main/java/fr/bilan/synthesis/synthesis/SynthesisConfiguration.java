@@ -22,6 +22,7 @@ import fr.bilan.synthesis.rendering.CentreIdentityMissing;
 import fr.bilan.synthesis.share.ShareRepository;
 import fr.bilan.synthesis.storage.StoredObjectMissing;
 import fr.bilan.synthesis.vault.KeyDestroyed;
+import fr.bilan.synthesis.vault.MasterKeyUnavailable;
 import fr.bilan.synthesis.vault.Sealing;
 import fr.bilan.support.grpc.Downstream;
 import fr.bilan.support.security.ServiceToken;
@@ -35,6 +36,8 @@ class SynthesisConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SynthesisConfiguration.class);
     private static final String DESTROYED = "Les documents de ce bilan ont été détruits, comme la loi le prévoit à la "
             + "fin de leur durée de conservation.";
+    private static final String KEY_UNAVAILABLE = "Ce document ne peut pas être ouvert : la clé de chiffrement qui le "
+            + "protège n'est pas configurée sur la plateforme. Le document est intact ; signalez-le à l'exploitant.";
 
     @Bean
     SynthesisRepository synthesisRepository(MongoDatabase database, Sealing sealing) {
@@ -63,7 +66,11 @@ class SynthesisConfiguration {
      * A centre whose identity is not configured cannot print a legal document, and a bilan whose key
      * was destroyed has no content left: both are refusals with their French reason. So is a final
      * synthèse whose PDF is gone: the purge deletes the PDF before it erases the synthèse itself.
-     * Before service-support's handler, which turns anything else into a bare {@code INTERNAL}.
+     * A data key whose master key is missing from the keyring is the platform's fault, not the
+     * caller's, but no server failure either: refused with its reason, logged for the operator
+     * without a stack trace (not {@code UNAVAILABLE}, which the gateway would retry and count against
+     * the whole service's circuit breaker). Before service-support's handler, which turns anything
+     * else into a bare {@code INTERNAL}.
      */
     @Bean
     @Order(0)
@@ -71,6 +78,10 @@ class SynthesisConfiguration {
         return exception -> {
             if (exception instanceof CentreIdentityMissing missing) {
                 return Status.FAILED_PRECONDITION.withDescription(missing.getMessage()).asException();
+            }
+            if (exception instanceof MasterKeyUnavailable unavailable) {
+                log.error("{}", unavailable.getMessage());
+                return Status.FAILED_PRECONDITION.withDescription(KEY_UNAVAILABLE).asException();
             }
             if (exception instanceof StoredObjectMissing missing) {
                 // expected between the purge's two steps; anything else that deleted a recorded PDF shows here

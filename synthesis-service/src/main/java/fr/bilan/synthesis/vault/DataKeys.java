@@ -4,7 +4,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -27,7 +30,7 @@ import com.mongodb.client.result.UpdateResult;
 import fr.bilan.support.mongo.Inserts;
 
 /**
- * One AES-256 data key per bilan (assessment), stored wrapped by the master key in MongoDB
+ * One AES-256 data key per bilan (assessment), stored wrapped by a master key (with that key's id) in MongoDB
  * collection {@code assessment_keys}, one document per bilan under its id. Destroying it is the
  * crypto-shredding retention-service relies on: every sealed copy (object versions, backups of the
  * bucket) becomes noise, wherever it lies. The key is read from the database at each use, not kept
@@ -106,19 +109,37 @@ public final class DataKeys {
     }
 
     /**
-     * Rewraps under the current master key every data key still wrapped by a retired one, so that the
-     * retired key can then be dropped from the configuration; the number rewrapped. Keys in use are
-     * rewrapped when read anyway; this reaches the bilans nobody reads.
+     * Rewraps under the current master key every data key wrapped by another key of the keyring, so
+     * that the older key can then leave the keyring; the number rewrapped. Keys in use are rewrapped
+     * when read anyway; this reaches the bilans nobody reads. Keys wrapped by an id the keyring lacks
+     * are left alone ({@link #unknownMasterKeyIds()} names them).
      */
-    public int rewrapRetired() {
+    public int rewrapToCurrent() {
+        Set<String> older = new HashSet<>(masterKeys.ids());
+        older.remove(masterKeys.currentId());
+        if (older.isEmpty()) {
+            return 0;
+        }
         int rewrapped = 0;
-        Bson retired = Filters.and(Filters.exists(WRAPPED_KEY), Filters.ne(MASTER_KEY_ID, masterKeys.currentId()));
-        for (Document stored : keys.find(retired)) {
-            String assessmentId = stored.getString(ID);
-            usable(assessmentId, stored);
+        for (Document stored : keys.find(Filters.and(Filters.exists(WRAPPED_KEY), Filters.in(MASTER_KEY_ID, older)))) {
+            usable(stored.getString(ID), stored);
             rewrapped++;
         }
         return rewrapped;
+    }
+
+    /**
+     * The ids of the master keys that wrapped stored data keys but are not in the keyring: the
+     * documents of those bilans cannot be opened until the key is back.
+     */
+    public Set<String> unknownMasterKeyIds() {
+        Set<String> unknown = new TreeSet<>();
+        keys.distinct(MASTER_KEY_ID, Filters.exists(WRAPPED_KEY), String.class).forEach(id -> {
+            if (id == null || !masterKeys.ids().contains(id)) {
+                unknown.add(String.valueOf(id));
+            }
+        });
+        return unknown;
     }
 
     private Document create(String assessmentId) {
@@ -155,13 +176,13 @@ public final class DataKeys {
     }
 
     /** Only over the very wrapping read, and never over a tombstone: a destruction in between wins. */
-    private void rewrap(String assessmentId, String retiredId, SecretKey key) {
+    private void rewrap(String assessmentId, String olderId, SecretKey key) {
         MasterKeys.Wrapped wrapped = masterKeys.wrap(assessmentId, key);
-        keys.updateOne(Filters.and(Filters.eq(ID, assessmentId), Filters.eq(MASTER_KEY_ID, retiredId),
+        keys.updateOne(Filters.and(Filters.eq(ID, assessmentId), Filters.eq(MASTER_KEY_ID, olderId),
                         Filters.exists(DESTROY_TIME, false)),
                 Updates.combine(Updates.set(MASTER_KEY_ID, wrapped.masterKeyId()),
                         Updates.set(WRAPPED_KEY, new Binary(wrapped.bytes()))));
-        log.debug("Data key of bilan {} rewrapped from master key {} to {}", assessmentId, retiredId, wrapped.masterKeyId());
+        log.debug("Data key of bilan {} rewrapped from master key {} to {}", assessmentId, olderId, wrapped.masterKeyId());
     }
 
     private static void requireId(String assessmentId) {

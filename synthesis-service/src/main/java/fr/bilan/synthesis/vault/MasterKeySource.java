@@ -29,7 +29,8 @@ import fr.bilan.support.stores.EmbeddedStoreSettings;
 final class MasterKeySource {
 
     static final String MASTER_KEY = "bilan.synthesis.encryption.master-key";
-    static final String RETIRED = "bilan.synthesis.encryption.retired-master-keys";
+    static final String MASTER_KEYS = "bilan.synthesis.encryption.master-keys";
+    static final String MASTER_KEY_ID = "bilan.synthesis.encryption.master-key-id";
     static final String KEY_FILE = "master-key";
     private static final Logger log = LoggerFactory.getLogger(MasterKeySource.class);
 
@@ -38,26 +39,51 @@ final class MasterKeySource {
 
     /**
      * @param embeddedS3 whether the service runs the embedded S3 store (no S3 endpoint configured)
-     * @throws IllegalStateException without a master key on a real S3 store, or with a key that is
-     *                               not base64 of 32 bytes; the message names the setting, never a value
+     * @throws IllegalStateException without a master key on a real S3 store, with a key that is not
+     *                               base64 of 32 bytes, with two keys under one id, or without a key
+     *                               under the current id; the message names the setting, never a value
      */
     static MasterKeys resolve(EncryptionProperties properties, boolean embeddedS3, EmbeddedStoreSettings embedded) {
-        Map<String, byte[]> retired = new LinkedHashMap<>();
-        properties.retiredMasterKeys().forEach((id, key) -> retired.put(id, decode(key, RETIRED + "." + id)));
-        byte[] current;
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        for (int i = 0; i < properties.masterKeys().size(); i++) {
+            EncryptionProperties.MasterKey entry = properties.masterKeys().get(i);
+            String setting = MASTER_KEYS + "[" + i + "]";
+            if (!StringUtils.hasText(entry.id())) {
+                throw new IllegalStateException(setting + ".id is missing: every master key has an id");
+            }
+            if (!StringUtils.hasText(entry.key())) {
+                throw new IllegalStateException(setting + ".key (id " + entry.id() + ") is missing");
+            }
+            put(keys, entry.id(), decode(entry.key(), setting + ".key (id " + entry.id() + ")"), setting);
+        }
         if (StringUtils.hasText(properties.masterKey())) {
-            current = decode(properties.masterKey(), MASTER_KEY);
-        } else if (!embeddedS3) {
+            put(keys, properties.masterKeyId(), decode(properties.masterKey(), MASTER_KEY), MASTER_KEY);
+        }
+        if (keys.isEmpty() && !embeddedS3) {
             throw new IllegalStateException("No master key to encrypt the synthèse documents: with a real S3 store "
-                    + "(bilan.storage.s3.endpoint is set) " + MASTER_KEY + " (env BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY) "
-                    + "must hold the base64 of 32 random bytes, from a secret (openssl rand -base64 32)");
-        } else {
-            current = generated(embedded);
+                    + "(bilan.storage.s3.endpoint is set) " + MASTER_KEYS + " (or " + MASTER_KEY + ", env "
+                    + "BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY) must hold the base64 of 32 random bytes, from a secret "
+                    + "(openssl rand -base64 32)");
+        }
+        if (keys.isEmpty()) {
+            keys.put(properties.masterKeyId(), generated(embedded));
+        }
+        if (!keys.containsKey(properties.masterKeyId())) {
+            throw new IllegalStateException(MASTER_KEY_ID + " is " + properties.masterKeyId() + ", but no master key "
+                    + "has that id (" + MASTER_KEYS + " holds " + keys.keySet() + "): add the new key to the keyring "
+                    + "before making it current");
         }
         try {
-            return new MasterKeys(properties.masterKeyId(), current, retired);
+            return new MasterKeys(properties.masterKeyId(), keys);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private static void put(Map<String, byte[]> keys, String id, byte[] key, String setting) {
+        if (keys.putIfAbsent(id, key) != null) {
+            throw new IllegalStateException(setting + " gives a second key for id " + id + ": one key per id (a "
+                    + "rotation gives the new key a new id)");
         }
     }
 

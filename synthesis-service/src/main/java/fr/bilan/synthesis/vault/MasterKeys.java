@@ -3,6 +3,7 @@ package fr.bilan.synthesis.vault;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.crypto.AEADBadTagException;
@@ -10,10 +11,10 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The master key that wraps every bilan's data key, and the retired ones that still unwrap the data
- * keys wrapped before a rotation. Wrapping is AES-256-GCM with the bilan's id as AAD, so a wrapped
- * key copied onto another bilan's record does not unwrap. Each wrapped key is stored with the id of
- * the master key that wrapped it: a rotation never has to guess.
+ * The keyring of master keys that wrap the bilans' data keys: several keys by id, one of them current.
+ * New data keys are wrapped with the current one; a data key is unwrapped with the key whose id is
+ * stored next to it, so a rotation never has to guess. Wrapping is AES-256-GCM with the bilan's id as
+ * AAD, so a wrapped key copied onto another bilan's record does not unwrap.
  */
 public final class MasterKeys {
 
@@ -30,20 +31,18 @@ public final class MasterKeys {
     private final Map<String, SecretKey> keys = new LinkedHashMap<>();
 
     /**
-     * @param currentId the id stored next to each key wrapped from now on
-     * @param current   32 bytes
-     * @param retired   by id: older master keys, used to unwrap only
+     * @param currentId the id stored next to each key wrapped from now on; one of {@code keys}
+     * @param keys      by id, 32 bytes each: the current key and the older ones that still unwrap what
+     *                  they wrapped (or a newer one, staged before it becomes current)
+     * @throws IllegalArgumentException a malformed id or key, or no key under {@code currentId}
      */
-    public MasterKeys(String currentId, byte[] current, Map<String, byte[]> retired) {
+    public MasterKeys(String currentId, Map<String, byte[]> keys) {
         this.currentId = checkId(currentId);
-        keys.put(currentId, aes(current, "the master key " + currentId));
-        retired.forEach((id, key) -> {
-            if (id.equals(currentId)) {
-                throw new IllegalArgumentException("Master key id " + id + " is both the current and a retired one: "
-                        + "a rotation gives the new key a new id");
-            }
-            keys.put(checkId(id), aes(key, "the retired master key " + id));
-        });
+        keys.forEach((id, key) -> this.keys.put(checkId(id), aes(key, "the master key " + id)));
+        if (!this.keys.containsKey(currentId)) {
+            throw new IllegalArgumentException("The current master key id is " + currentId + ", but no master key has "
+                    + "that id (the keyring holds " + this.keys.keySet() + ")");
+        }
     }
 
     public String currentId() {
@@ -54,22 +53,29 @@ public final class MasterKeys {
         return currentId.equals(masterKeyId);
     }
 
+    /** Every id of the keyring, the current one included. */
+    public Set<String> ids() {
+        return Set.copyOf(keys.keySet());
+    }
+
     Wrapped wrap(String assessmentId, SecretKey dataKey) {
         return new Wrapped(currentId, Gcm.seal(keys.get(currentId), new byte[0], aad(assessmentId), dataKey.getEncoded()));
     }
 
+    /** @throws MasterKeyUnavailable no key under the recorded id, or another key than the one that wrapped it */
     SecretKey unwrap(String assessmentId, Wrapped wrapped) {
         SecretKey master = keys.get(wrapped.masterKeyId());
         if (master == null) {
-            throw new IllegalStateException("The data key of bilan " + assessmentId + " is wrapped by master key "
-                    + wrapped.masterKeyId() + ", which is not configured (neither bilan.synthesis.encryption.master-key-id "
-                    + "nor one of retired-master-keys): keep a retired key until every data key is rewrapped");
+            throw new MasterKeyUnavailable("The data key of bilan " + assessmentId + " is wrapped by master key "
+                    + wrapped.masterKeyId() + ", which is not configured (bilan.synthesis.encryption.master-keys holds "
+                    + keys.keySet() + "): keep a master key until no data key is wrapped by it", wrapped.masterKeyId(), null);
         }
         try {
             return new SecretKeySpec(Gcm.open(master, wrapped.bytes(), 0, aad(assessmentId)), "AES");
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("The data key of bilan " + assessmentId + " does not unwrap with master key "
-                    + wrapped.masterKeyId() + ": another key is configured under that id, or the record was altered", e);
+            throw new MasterKeyUnavailable("The data key of bilan " + assessmentId + " does not unwrap with master key "
+                    + wrapped.masterKeyId() + ": another key is configured under that id, or the record was altered",
+                    wrapped.masterKeyId(), e);
         }
     }
 

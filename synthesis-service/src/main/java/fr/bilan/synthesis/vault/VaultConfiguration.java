@@ -1,6 +1,7 @@
 package fr.bilan.synthesis.vault;
 
 import java.time.Clock;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import fr.bilan.support.storage.ObjectStorageProperties;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The master keys (checked at start: the service does not start with a missing or malformed one on a
- * real S3 store), the bilans' data keys, and sealing with them.
+ * The keyring of master keys (checked at start: the service does not start with a missing or malformed
+ * key, nor without a key under the current id, on a real S3 store), the bilans' data keys, and sealing
+ * with them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({EncryptionProperties.class, ObjectStorageProperties.class, EmbeddedStoreSettings.class})
@@ -43,23 +45,29 @@ class VaultConfiguration {
     }
 
     /**
-     * After a rotation (a new current key, the old one under retired-master-keys), rewraps the data
-     * keys nobody reads, in the background: once it logs 0, the retired key can go. Every replica
-     * may run it at once: each rewrap is conditional on the wrapping it read.
+     * At each start, in the background: names the master keys that wrapped stored data keys but are
+     * missing from the keyring (their documents do not open), then rewraps under the current key the
+     * data keys nobody reads that an older key of the keyring wraps: once it logs 0 and
+     * {@code assessment_keys} holds no key wrapped by an older id, that key can leave the keyring.
+     * Every replica may run it at once: each rewrap is conditional on the wrapping it read.
      */
     @Bean
-    ApplicationListener<ApplicationReadyEvent> retiredMasterKeyRewrap(EncryptionProperties encryption, DataKeys dataKeys) {
+    ApplicationListener<ApplicationReadyEvent> masterKeyRewrap(MasterKeys masterKeys, DataKeys dataKeys) {
         return ready -> {
-            if (encryption.retiredMasterKeys().isEmpty()) {
-                return;
-            }
             Thread rewrap = new Thread(() -> {
                 try {
-                    log.info("{} data key(s) rewrapped from retired master keys {} to {}", dataKeys.rewrapRetired(),
-                            encryption.retiredMasterKeys().keySet(), encryption.masterKeyId());
+                    Set<String> unknown = dataKeys.unknownMasterKeyIds();
+                    if (!unknown.isEmpty()) {
+                        log.error("Data keys are wrapped by master keys {} missing from the keyring {}: the documents of "
+                                + "those bilans cannot be opened until the keys are back in "
+                                + "bilan.synthesis.encryption.master-keys", unknown, masterKeys.ids());
+                    }
+                    if (masterKeys.ids().size() > 1) {
+                        log.info("{} data key(s) rewrapped to the current master key {}", dataKeys.rewrapToCurrent(),
+                                masterKeys.currentId());
+                    }
                 } catch (RuntimeException e) {
-                    log.error("Rewrapping the data keys from retired master keys failed; keys are still rewrapped "
-                            + "when read", e);
+                    log.error("Checking or rewrapping the data keys failed; keys are still rewrapped when read", e);
                 }
             }, "master-key-rewrap");
             rewrap.setDaemon(true);

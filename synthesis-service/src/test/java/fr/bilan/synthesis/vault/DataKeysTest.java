@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -135,7 +134,7 @@ class DataKeysTest {
         Document stolen = stored.find(Filters.eq("_id", bilan)).first();
         stored.insertOne(new Document(stolen).append("_id", other));
 
-        assertThatThrownBy(() -> keys.keyOf(other)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> keys.keyOf(other)).isInstanceOf(MasterKeyUnavailable.class)
                 .hasMessageContaining("does not unwrap with master key k1");
     }
 
@@ -144,15 +143,16 @@ class DataKeysTest {
         String bilan = TestKeys.bilan();
         byte[] dataKey = keys.keyOf(bilan).getEncoded();
         byte[] newMaster = TestKeys.random32();
-        DataKeys rotated = new DataKeys(database, new MasterKeys("k2", newMaster, Map.of("k1", masterBytes)), clock);
+        DataKeys rotated = new DataKeys(database, TestKeys.ring("k2", newMaster, "k1", masterBytes), clock);
 
         assertThat(rotated.keyOf(bilan).getEncoded()).isEqualTo(dataKey);
 
         assertThat(stored.find(Filters.eq("_id", bilan)).first().getString(DataKeys.MASTER_KEY_ID)).isEqualTo("k2");
         DataKeys afterRetirement = new DataKeys(database, TestKeys.only("k2", newMaster), Clock.systemUTC());
         assertThat(afterRetirement.keyOf(bilan).getEncoded()).isEqualTo(dataKey);
-        assertThatThrownBy(() -> keys.keyOf(bilan)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("wrapped by master key k2, which is not configured");
+        assertThatThrownBy(() -> keys.keyOf(bilan)).isInstanceOf(MasterKeyUnavailable.class)
+                .hasMessageContaining("wrapped by master key k2, which is not configured")
+                .extracting(e -> ((MasterKeyUnavailable) e).masterKeyId()).isEqualTo("k2");
     }
 
     @Test
@@ -165,10 +165,10 @@ class DataKeysTest {
         before.keyOf(destroyed);
         before.destroy(destroyed);
         byte[] newMaster = TestKeys.random32();
-        DataKeys rotated = new DataKeys(database, new MasterKeys("new", newMaster, Map.of("old", oldMaster)), clock);
+        DataKeys rotated = new DataKeys(database, TestKeys.ring("new", newMaster, "old", oldMaster), clock);
 
-        assertThat(rotated.rewrapRetired()).isEqualTo(3);
-        assertThat(rotated.rewrapRetired()).isZero();
+        assertThat(rotated.rewrapToCurrent()).isEqualTo(3);
+        assertThat(rotated.rewrapToCurrent()).isZero();
 
         DataKeys retiredGone = new DataKeys(database, TestKeys.only("new", newMaster), clock);
         for (int i = 0; i < bilans.size(); i++) {
@@ -183,8 +183,48 @@ class DataKeysTest {
         keys.keyOf(bilan);
         DataKeys wrongMaster = new DataKeys(database, TestKeys.only("k1", TestKeys.random32()), clock);
 
-        assertThatThrownBy(() -> wrongMaster.keyOf(bilan)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> wrongMaster.keyOf(bilan)).isInstanceOf(MasterKeyUnavailable.class)
                 .hasMessageContaining("does not unwrap with master key k1");
+    }
+
+    @Test
+    void aKeyStagedInTheKeyringBeforeItBecomesCurrentWrapsNothingYetAndReadsWhatItWillWrap() {
+        String bilan = TestKeys.bilan();
+        byte[] dataKey = keys.keyOf(bilan).getEncoded();
+        byte[] newMaster = TestKeys.random32();
+        // step 1 of a rotation: every replica learns k2, k1 stays current
+        DataKeys staged = new DataKeys(database, TestKeys.ring("k1", masterBytes, "k2", newMaster), clock);
+
+        assertThat(staged.rewrapToCurrent()).isZero();
+        assertThat(staged.keyOf(bilan).getEncoded()).isEqualTo(dataKey);
+        assertThat(stored.find(Filters.eq("_id", bilan)).first().getString(DataKeys.MASTER_KEY_ID)).isEqualTo("k1");
+
+        // step 2: k2 current; a replica still at step 1 reads what it rewrapped
+        DataKeys rotated = new DataKeys(database, TestKeys.ring("k2", newMaster, "k1", masterBytes), clock);
+        assertThat(rotated.keyOf(bilan).getEncoded()).isEqualTo(dataKey);
+        assertThat(stored.find(Filters.eq("_id", bilan)).first().getString(DataKeys.MASTER_KEY_ID)).isEqualTo("k2");
+        String created = TestKeys.bilan();
+        byte[] createdKey = rotated.keyOf(created).getEncoded();
+        assertThat(stored.find(Filters.eq("_id", created)).first().getString(DataKeys.MASTER_KEY_ID)).isEqualTo("k2");
+        assertThat(staged.keyOf(bilan).getEncoded()).isEqualTo(dataKey);
+        assertThat(staged.keyOf(created).getEncoded()).isEqualTo(createdKey);
+    }
+
+    @Test
+    void namesTheMasterKeysThatWrappedStoredKeysButAreMissingFromTheKeyring() {
+        byte[] k0 = TestKeys.random32();
+        new DataKeys(database, TestKeys.only("k0", k0), clock).keyOf(TestKeys.bilan());
+        keys.keyOf(TestKeys.bilan());
+        String destroyed = TestKeys.bilan();
+        DataKeys old = new DataKeys(database, TestKeys.only("k-old", TestKeys.random32()), clock);
+        old.keyOf(destroyed);
+        old.destroy(destroyed);
+
+        assertThat(keys.unknownMasterKeyIds()).containsExactly("k0");
+        assertThat(new DataKeys(database, TestKeys.ring("k1", masterBytes, "k0", k0), clock).unknownMasterKeyIds()).isEmpty();
+        // the sweep leaves what it cannot unwrap alone instead of failing on it
+        assertThat(new DataKeys(database, TestKeys.ring("k2", TestKeys.random32(), "k1", masterBytes), clock)
+                .rewrapToCurrent()).isEqualTo(1);
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {

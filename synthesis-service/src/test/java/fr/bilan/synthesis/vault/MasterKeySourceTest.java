@@ -8,12 +8,16 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
+import java.util.stream.Stream;
 
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.bilan.support.stores.EmbeddedStoreSettings;
 import fr.bilan.support.stores.EmbeddedStoreSettings.Store;
@@ -65,16 +69,74 @@ class MasterKeySourceTest {
     }
 
     @Test
-    void refusesAMalformedRetiredKeyOrOneUnderTheCurrentId() {
-        EncryptionProperties badRetired = new EncryptionProperties(Base64.getEncoder().encodeToString(TestKeys.random32()),
-                "k2", Map.of("k1", Base64.getEncoder().encodeToString(new byte[31])));
-        EncryptionProperties sameId = new EncryptionProperties(Base64.getEncoder().encodeToString(TestKeys.random32()),
-                "k1", Map.of("k1", Base64.getEncoder().encodeToString(TestKeys.random32())));
+    void buildsTheKeyringFromTheListWithTheCurrentIdAmongIt() {
+        byte[] k1 = TestKeys.random32();
+        byte[] k2 = TestKeys.random32();
+        EncryptionProperties properties = new EncryptionProperties("k2", List.of(entry("k1", k1), entry("k2", k2)), "");
 
-        assertThatThrownBy(() -> MasterKeySource.resolve(badRetired, false, embedded(Store.FILE)))
-                .hasMessageContaining("bilan.synthesis.encryption.retired-master-keys.k1 must be the base64 of 32 bytes");
-        assertThatThrownBy(() -> MasterKeySource.resolve(sameId, false, embedded(Store.FILE)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("both the current and a retired one");
+        MasterKeys keys = MasterKeySource.resolve(properties, false, embedded(Store.FILE));
+
+        assertThat(keys.currentId()).isEqualTo("k2");
+        assertThat(keys.ids()).containsExactlyInAnyOrder("k1", "k2");
+        MasterKeys.Wrapped byK1 = TestKeys.only("k1", k1).wrap(BILAN, dataKey());
+        assertThat(keys.unwrap(BILAN, byK1).getEncoded()).isEqualTo(dataKey().getEncoded());
+        assertThat(TestKeys.only("k2", k2).unwrap(BILAN, keys.wrap(BILAN, dataKey())).getEncoded())
+                .isEqualTo(dataKey().getEncoded());
+    }
+
+    @Test
+    void theSingleKeyJoinsTheListUnderTheCurrentId() {
+        byte[] k1 = TestKeys.random32();
+        byte[] k2 = TestKeys.random32();
+        EncryptionProperties properties = new EncryptionProperties("k2", List.of(entry("k1", k1)),
+                Base64.getEncoder().encodeToString(k2));
+
+        MasterKeys keys = MasterKeySource.resolve(properties, false, embedded(Store.FILE));
+
+        assertThat(keys.ids()).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(TestKeys.only("k2", k2).unwrap(BILAN, keys.wrap(BILAN, dataKey())).getEncoded())
+                .isEqualTo(dataKey().getEncoded());
+    }
+
+    /** Each way the keyring can be wrong, and what the start-up failure says. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badKeyrings")
+    void refusesToStartWithAKeyringThatCannotServe(String why, EncryptionProperties properties, String message) {
+        assertThatThrownBy(() -> MasterKeySource.resolve(properties, false, embedded(Store.FILE)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(message);
+        // the embedded store does not excuse a configured keyring that is wrong
+        assertThatThrownBy(() -> MasterKeySource.resolve(properties, true, embedded(Store.MEMORY)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(message);
+    }
+
+    static Stream<Arguments> badKeyrings() {
+        byte[] key = TestKeys.random32();
+        return Stream.of(
+                Arguments.of("the current id has no key", new EncryptionProperties("k3",
+                        List.of(entry("k1", key), entry("k2", TestKeys.random32())), ""),
+                        "bilan.synthesis.encryption.master-key-id is k3, but no master key has that id "
+                                + "(bilan.synthesis.encryption.master-keys holds [k1, k2])"),
+                Arguments.of("a key of 31 bytes", new EncryptionProperties("k2", List.of(entry("k1", new byte[31]),
+                        entry("k2", key)), ""),
+                        "bilan.synthesis.encryption.master-keys[0].key (id k1) must be the base64 of 32 bytes (AES-256), "
+                                + "it decodes to 31 bytes"),
+                Arguments.of("a key not in base64", new EncryptionProperties("k1",
+                        List.of(new EncryptionProperties.MasterKey("k1", "pas du base64 !")), ""),
+                        "bilan.synthesis.encryption.master-keys[0].key (id k1) is not base64"),
+                Arguments.of("two keys under one id", new EncryptionProperties("k1",
+                        List.of(entry("k1", key), entry("k1", TestKeys.random32())), ""),
+                        "bilan.synthesis.encryption.master-keys[1] gives a second key for id k1"),
+                Arguments.of("the single key under an id of the list", new EncryptionProperties("k1",
+                        List.of(entry("k1", key)), Base64.getEncoder().encodeToString(TestKeys.random32())),
+                        "bilan.synthesis.encryption.master-key gives a second key for id k1"),
+                Arguments.of("a key without id", new EncryptionProperties("k1",
+                        List.of(new EncryptionProperties.MasterKey(" ", Base64.getEncoder().encodeToString(key))), ""),
+                        "bilan.synthesis.encryption.master-keys[0].id is missing"),
+                Arguments.of("an id without key", new EncryptionProperties("k1",
+                        List.of(new EncryptionProperties.MasterKey("k1", null)), ""),
+                        "bilan.synthesis.encryption.master-keys[0].key (id k1) is missing"),
+                Arguments.of("a malformed id", new EncryptionProperties("k1/2",
+                        List.of(entry("k1/2", key)), ""), "A master key id is 1 to 32 letters"));
     }
 
     @Test
@@ -83,7 +145,7 @@ class MasterKeySourceTest {
         MasterKeys second = MasterKeySource.resolve(properties("", "k1"), true, embedded(Store.MEMORY));
 
         MasterKeys.Wrapped wrapped = first.wrap(BILAN, dataKey());
-        assertThatThrownBy(() -> second.unwrap(BILAN, wrapped)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> second.unwrap(BILAN, wrapped)).isInstanceOf(MasterKeyUnavailable.class);
         assertThat(dataDir.resolve(MasterKeySource.KEY_FILE)).doesNotExist();
     }
 
@@ -104,11 +166,15 @@ class MasterKeySourceTest {
     }
 
     private EncryptionProperties properties(String masterKey, String id) {
-        return new EncryptionProperties(masterKey, id, Map.of());
+        return new EncryptionProperties(id, List.of(), masterKey);
     }
 
     private EmbeddedStoreSettings embedded(Store store) {
         return new EmbeddedStoreSettings(true, store, dataDir);
+    }
+
+    private static EncryptionProperties.MasterKey entry(String id, byte[] key) {
+        return new EncryptionProperties.MasterKey(id, Base64.getEncoder().encodeToString(key));
     }
 
     private static SecretKeySpec dataKey() {

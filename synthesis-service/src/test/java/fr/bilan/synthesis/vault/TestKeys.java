@@ -17,7 +17,12 @@ final class TestKeys {
     }
 
     static MasterKeys only(String id, byte[] key) {
-        return new MasterKeys(id, key, Map.of());
+        return new MasterKeys(id, Map.of(id, key));
+    }
+
+    /** A keyring of two: {@code current} and {@code other}, by id. */
+    static MasterKeys ring(String currentId, byte[] current, String otherId, byte[] other) {
+        return new MasterKeys(currentId, Map.of(currentId, current, otherId, other));
     }
 
     static String bilan() {

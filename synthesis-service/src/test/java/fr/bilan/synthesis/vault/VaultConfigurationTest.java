@@ -46,38 +46,54 @@ class VaultConfigurationTest {
     }
 
     @Test
-    void startsWithAConfiguredKeyAndItsRetiredPredecessor() {
-        String current = Base64.getEncoder().encodeToString(TestKeys.random32());
-        String retired = Base64.getEncoder().encodeToString(TestKeys.random32());
+    void startsWithAKeyringOfTwoAndNeverShowsAKey() {
+        String k1 = Base64.getEncoder().encodeToString(TestKeys.random32());
+        String k2 = Base64.getEncoder().encodeToString(TestKeys.random32());
         runner.withPropertyValues("bilan.storage.s3.endpoint=https://s3.fr-par.example",
-                "bilan.synthesis.encryption.master-key=" + current, "bilan.synthesis.encryption.master-key-id=k2",
-                "bilan.synthesis.encryption.retired-master-keys.k1=" + retired)
+                "bilan.synthesis.encryption.master-key-id=k2",
+                "bilan.synthesis.encryption.master-keys[0].id=k1", "bilan.synthesis.encryption.master-keys[0].key=" + k1,
+                "bilan.synthesis.encryption.master-keys[1].id=k2", "bilan.synthesis.encryption.master-keys[1].key=" + k2)
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(Sealing.class).hasSingleBean(DataKeys.class);
                     assertThat(context.getBean(MasterKeys.class).currentId()).isEqualTo("k2");
+                    assertThat(context.getBean(MasterKeys.class).ids()).containsExactlyInAnyOrder("k1", "k2");
                     EncryptionProperties properties = context.getBean(EncryptionProperties.class);
-                    assertThat(properties.retiredMasterKeys()).containsOnlyKeys("k1");
-                    assertThat(properties.toString()).doesNotContain(current, retired);
+                    assertThat(properties.toString()).contains("k1", "k2").doesNotContain(k1, k2);
                 });
     }
 
     @Test
-    void readsTheKeysFromEnvironmentVariablesAsAKubernetesSecretGivesThem() {
-        byte[] current = TestKeys.random32();
-        byte[] retired = TestKeys.random32();
+    void doesNotStartWhenTheCurrentIdHasNoKey() {
+        runner.withPropertyValues("bilan.storage.s3.endpoint=https://s3.fr-par.example",
+                "bilan.synthesis.encryption.master-key-id=k2", "bilan.synthesis.encryption.master-keys[0].id=k1",
+                "bilan.synthesis.encryption.master-keys[0].key=" + Base64.getEncoder().encodeToString(TestKeys.random32()))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("master-key-id is k2, but no master key has that id");
+                });
+    }
+
+    /** The chart's shape: the ids as plain variables keep their case, the keys come from Secrets. */
+    @Test
+    void readsTheKeyringFromEnvironmentVariablesAsTheChartSetsThem() {
+        byte[] k1 = TestKeys.random32();
+        byte[] k2 = TestKeys.random32();
         Map<String, Object> environment = Map.of("BILAN_STORAGE_S3_ENDPOINT", "https://s3.fr-par.example",
-                "BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY", Base64.getEncoder().encodeToString(current),
-                "BILAN_SYNTHESIS_ENCRYPTION_MASTER_KEY_ID", "k2",
-                "BILAN_SYNTHESIS_ENCRYPTION_RETIREDMASTERKEYS_K1", Base64.getEncoder().encodeToString(retired));
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYID", "Rot-2027_01",
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYS_0_ID", "k1",
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYS_0_KEY", Base64.getEncoder().encodeToString(k1),
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYS_1_ID", "Rot-2027_01",
+                "BILAN_SYNTHESIS_ENCRYPTION_MASTERKEYS_1_KEY", Base64.getEncoder().encodeToString(k2));
         runner.withInitializer(context -> context.getEnvironment().getPropertySources().addFirst(
                 new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, environment)))
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     MasterKeys keys = context.getBean(MasterKeys.class);
-                    assertThat(keys.currentId()).isEqualTo("k2");
+                    assertThat(keys.currentId()).isEqualTo("Rot-2027_01");
                     String bilan = TestKeys.bilan();
-                    MasterKeys.Wrapped byRetired = TestKeys.only("k1", retired).wrap(bilan, MasterKeys.aes(current, "test"));
-                    assertThat(keys.unwrap(bilan, byRetired).getEncoded()).isEqualTo(current);
+                    MasterKeys.Wrapped byK1 = TestKeys.only("k1", k1).wrap(bilan, MasterKeys.aes(k2, "test"));
+                    assertThat(keys.unwrap(bilan, byK1).getEncoded()).isEqualTo(k2);
                 });
     }
 
