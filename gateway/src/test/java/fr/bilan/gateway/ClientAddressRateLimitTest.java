@@ -16,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 
 /** The per-address budget counts every request, before any token is looked at. */
@@ -33,10 +32,7 @@ class ClientAddressRateLimitTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.beneficiary.target",
-                () -> "127.0.0.1:" + GrpcServiceTestSupport.freePort());
+        GatewayWithoutBackend.register(registry);
     }
 
     @Test

@@ -14,7 +14,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 
 /** What the gateway decides before any backend is called: CORS, security headers, rate limits. */
@@ -35,11 +34,7 @@ class GatewayEdgeTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        // nothing listens there: calls that pass the edge end in 503
-        registry.add("spring.grpc.client.channel.beneficiary.target",
-                () -> "127.0.0.1:" + GrpcServiceTestSupport.freePort());
+        GatewayWithoutBackend.register(registry);
     }
 
     @Test

@@ -16,7 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 
 /**
@@ -36,11 +35,7 @@ class ManagementPortTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        // nothing listens there: a call that passes the edge ends in 503, still on its route
-        registry.add("spring.grpc.client.channel.beneficiary.target",
-                () -> "127.0.0.1:" + GrpcServiceTestSupport.freePort());
+        GatewayWithoutBackend.register(registry);
     }
 
     @Test

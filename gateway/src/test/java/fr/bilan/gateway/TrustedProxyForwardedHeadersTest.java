@@ -16,8 +16,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.bilan.support.testing.GrpcServiceTestSupport;
-import fr.bilan.support.testing.TestIdentityProvider;
 
 /**
  * The test's HTTP client (127.0.0.1) is the trusted proxy: the address it appends to
@@ -35,10 +33,7 @@ class TrustedProxyForwardedHeadersTest {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.issuer", TestIdentityProvider::issuer);
-        registry.add("bilan.oidc.jwks-uri", TestIdentityProvider::jwksUri);
-        registry.add("spring.grpc.client.channel.beneficiary.target",
-                () -> "127.0.0.1:" + GrpcServiceTestSupport.freePort());
+        GatewayWithoutBackend.register(registry);
     }
 
     @Test

@@ -72,7 +72,7 @@ class MongoDbPerServiceTest {
     @Test
     void theFormerSingleConnectionStringIsRefusedNamingTheNewKeys() {
         assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("mongodb.existingSecret", "bilan-mongodb")))
-                .hasMessageContaining("mongodb.existingSecret and mongodb.uriKey (one connection string for every service)")
+                .hasMessageContaining("mongodb.existingSecret was replaced by one user and one database per service")
                 .hasMessageContaining("mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service>.existingSecret")
                 .hasMessageContaining("docs/operations.md");
     }
