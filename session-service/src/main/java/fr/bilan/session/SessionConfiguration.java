@@ -16,10 +16,10 @@ import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
 import fr.bilan.session.assessment.Assessment;
 import fr.bilan.session.assessment.FollowUpOffer;
-import fr.bilan.session.assessment.Refusal;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
+import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.feed.CalendarFeedProperties;
 import io.grpc.Status;
 

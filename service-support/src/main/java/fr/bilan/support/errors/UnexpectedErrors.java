@@ -8,15 +8,15 @@ import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
-import fr.bilan.support.identity.DirectoryUnavailable;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Statuses thrown on purpose pass through unchanged; an identity provider that cannot be asked is
- * {@code UNAVAILABLE}; anything else is a bug: it is logged here
- * with its stack trace and the caller gets a bare {@code INTERNAL}, never the exception's text.
+ * Statuses thrown on purpose pass through unchanged; something that cannot be asked now
+ * ({@link Unavailable}, such as the identity provider) is {@code UNAVAILABLE}; anything else is a
+ * bug: it is logged here with its stack trace and the caller gets a bare {@code INTERNAL}, never the
+ * exception's text.
  */
 @AutoConfiguration
 public class UnexpectedErrors {
@@ -32,10 +32,9 @@ public class UnexpectedErrors {
             if (exception instanceof StatusException statusException) {
                 return statusException;
             }
-            if (exception instanceof DirectoryUnavailable unavailable) {
-                log.warn("Identity provider's directory unavailable: {}", unavailable.getMessage());
-                return Status.UNAVAILABLE.withDescription("Les comptes de connexion ne peuvent pas être vérifiés pour "
-                        + "l'instant : réessayez dans quelques instants.").asException();
+            if (exception instanceof Unavailable unavailable) {
+                log.warn("{} unavailable: {}", unavailable.unreachable(), exception.getMessage());
+                return Status.UNAVAILABLE.withDescription(unavailable.frenchReason()).asException();
             }
             if (exception instanceof AuthenticationException || exception instanceof AccessDeniedException) {
                 return null; // Spring gRPC's security handler maps these to UNAUTHENTICATED and PERMISSION_DENIED

@@ -13,6 +13,10 @@ import java.util.stream.Collectors;
 
 import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.ConsultantAvailability;
+import fr.bilan.session.calendar.HourBudget;
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
+import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 
 /**

@@ -57,6 +57,7 @@ import fr.bilan.session.beneficiary.BeneficiaryDirectory.FundingRef;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.ConsultantAvailability;
+import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.session.calendar.SlotFinder;
 import fr.bilan.support.audit.AccessLog;

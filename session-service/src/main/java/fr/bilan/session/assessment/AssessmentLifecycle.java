@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
+
 /**
  * The moves a bilan may make, and the conditions of each (R6313-4): the phases in order, each after
  * the previous one held at least one session the beneficiary attended; the préliminaire only with the

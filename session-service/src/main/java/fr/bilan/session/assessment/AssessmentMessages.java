@@ -12,6 +12,8 @@ import fr.bilan.proto.session.v1.HourSummary;
 import fr.bilan.proto.session.v1.PhaseHours;
 import fr.bilan.proto.session.v1.ProposedSession;
 import fr.bilan.proto.session.v1.Session;
+import fr.bilan.session.calendar.HourBudget;
+import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.time.ProtoTime;
 

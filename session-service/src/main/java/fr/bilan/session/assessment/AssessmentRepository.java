@@ -25,6 +25,8 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.actionend.ActionEndOutbox;
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.mongo.Inserts;

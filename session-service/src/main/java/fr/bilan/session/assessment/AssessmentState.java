@@ -2,6 +2,8 @@ package fr.bilan.session.assessment;
 
 import java.util.Optional;
 
+import fr.bilan.session.calendar.Phase;
+
 /**
  * Where a bilan stands: the main path from the intake interview to its closing, and three side
  * exits. Each state that runs a phase names it; the states after the action, or out of it, are

@@ -2,6 +2,8 @@ package fr.bilan.session.assessment;
 
 import java.util.Optional;
 
+import fr.bilan.session.calendar.Refusal;
+
 /**
  * R6313-5: an employer may not run bilans for its own employees, so a consultant whose employer is
  * the one paying for the bilan (employer plan, redeployment leave) cannot be assigned to it. The

@@ -1,5 +1,7 @@
 package fr.bilan.session.assessment;
 
+import fr.bilan.session.calendar.Refusal;
+
 /** How a bilan is delivered: where its sessions may take place. */
 public enum DeliveryFormat {
     ON_SITE("sur place"),

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import fr.bilan.session.calendar.Refusal;
+
 /**
  * What is asked of a bilan needs its process evidence (sessions, hours, attendance sheets), which
  * was destroyed as the law provides: kept three years after the end of the action for controls

@@ -6,6 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.calendar.Slot;
 
 /**

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.SessionHours;
+import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 
 /**

@@ -19,6 +19,7 @@ import fr.bilan.session.calendar.BilanSession;
 import fr.bilan.session.calendar.BusyTimes;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.CentreRules;
+import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.PlanShape;
 import fr.bilan.session.calendar.ProposedSession;
 import fr.bilan.session.calendar.Slot;

@@ -7,10 +7,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import fr.bilan.session.assessment.FrenchDurations;
-import fr.bilan.session.assessment.HourBudget;
-import fr.bilan.session.assessment.Phase;
-import fr.bilan.session.assessment.Refusal;
 
 /**
  * Plans the rest of a bilan: the sessions its shape still lacks, phase after phase, each phase's

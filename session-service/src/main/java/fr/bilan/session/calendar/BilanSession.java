@@ -1,8 +1,5 @@
 package fr.bilan.session.calendar;
 
-import fr.bilan.session.assessment.Phase;
-import fr.bilan.session.assessment.SessionHours;
-import fr.bilan.session.assessment.SessionStatus;
 
 /** A session of the bilan already scheduled, and what became of it. */
 public record BilanSession(Phase phase, Slot slot, SessionStatus status) {

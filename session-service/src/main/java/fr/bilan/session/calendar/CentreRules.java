@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import fr.bilan.session.assessment.Refusal;
 
 /**
  * A centre's rules for placing a session, all read in the centre's local time: its opening hours

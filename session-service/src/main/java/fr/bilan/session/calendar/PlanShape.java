@@ -3,7 +3,6 @@ package fr.bilan.session.calendar;
 import java.time.Duration;
 import java.util.List;
 
-import fr.bilan.session.assessment.Phase;
 
 /** The sessions a bilan is planned with, phase by phase, in the phases' order. */
 public record PlanShape(List<PhaseSessions> phases) {

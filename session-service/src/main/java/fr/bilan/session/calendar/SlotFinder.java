@@ -12,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import fr.bilan.session.assessment.FrenchDurations;
-import fr.bilan.session.assessment.HourBudget;
-import fr.bilan.session.assessment.Refusal;
 
 /**
  * Finds the next free slots for a session of a bilan: within the centre's rules, when the consultant

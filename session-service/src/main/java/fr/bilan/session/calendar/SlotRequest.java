@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import fr.bilan.session.assessment.Phase;
 
 /**
  * What a {@link SlotFinder} looks for: a session of {@code duration} in {@code phase} of one bilan,

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.assessment.AssessmentLifecycle.Progress;
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
 
 class AssessmentLifecycleTest {
 

@@ -9,6 +9,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.session.calendar.Refusal;
+
 class ConsultantEligibilityTest {
 
     @Test

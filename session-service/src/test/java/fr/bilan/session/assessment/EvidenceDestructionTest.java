@@ -12,6 +12,9 @@ import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
+import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 
 /**

@@ -19,6 +19,9 @@ import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.CentreZone;
 import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.OpeningHours;
+import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.Refusal;
+import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 
 /**

@@ -20,9 +20,6 @@ import java.util.Map;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.session.assessment.Phase;
-import fr.bilan.session.assessment.Refusal;
-import fr.bilan.session.assessment.SessionStatus;
 import fr.bilan.session.calendar.ConsultantAvailability.Absence;
 
 class BilanPlannerTest {

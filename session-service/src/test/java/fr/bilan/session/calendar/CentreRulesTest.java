@@ -16,7 +16,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.session.assessment.Refusal;
 
 class CentreRulesTest {
 

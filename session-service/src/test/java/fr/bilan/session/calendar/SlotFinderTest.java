@@ -21,8 +21,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.session.assessment.Phase;
-import fr.bilan.session.assessment.Refusal;
 import fr.bilan.session.calendar.ConsultantAvailability.Absence;
 
 class SlotFinderTest {

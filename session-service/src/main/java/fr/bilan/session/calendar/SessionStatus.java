@@ -1,4 +1,4 @@
-package fr.bilan.session.assessment;
+package fr.bilan.session.calendar;
 
 /** What became of a scheduled session. */
 public enum SessionStatus {

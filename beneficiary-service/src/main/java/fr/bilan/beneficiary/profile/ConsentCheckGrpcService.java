@@ -1,9 +1,10 @@
-package fr.bilan.beneficiary.consent;
+package fr.bilan.beneficiary.profile;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.profile.Beneficiary;
-import fr.bilan.beneficiary.profile.BeneficiaryLookup;
+import fr.bilan.beneficiary.consent.ConsentMessages;
+import fr.bilan.beneficiary.consent.ConsentRepository;
+import fr.bilan.beneficiary.consent.Recipient;
 import fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.internal.v1.CheckConsentResponse;
 import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
@@ -17,6 +18,8 @@ import io.grpc.stub.StreamObserver;
  * Consents asked by a platform service for itself (internal: the contract admits its token only):
  * synthesis-service, before each download of a shared synthèse by a recipient without an account.
  * The answer is a yes or no, no profile; the question is an access to the beneficiary's ledger.
+ * Here beside {@link BeneficiaryGrpcService}, which answers the same question to the beneficiary's
+ * own callers: both find the beneficiary before reading its ledger, so consents stay below profiles.
  */
 @GrpcService
 class ConsentCheckGrpcService extends ConsentCheckServiceGrpc.ConsentCheckServiceImplBase {

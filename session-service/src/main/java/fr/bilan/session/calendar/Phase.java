@@ -1,4 +1,4 @@
-package fr.bilan.session.assessment;
+package fr.bilan.session.calendar;
 
 /**
  * The part of a bilan a session belongs to (R6313-4). The intake interview (entretien préalable) is

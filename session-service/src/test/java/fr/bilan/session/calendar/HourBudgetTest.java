@@ -1,4 +1,4 @@
-package fr.bilan.session.assessment;
+package fr.bilan.session.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;

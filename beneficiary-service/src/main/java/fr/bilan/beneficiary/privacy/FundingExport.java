@@ -1,4 +1,4 @@
-package fr.bilan.beneficiary.funding;
+package fr.bilan.beneficiary.privacy;
 
 import java.time.Clock;
 
@@ -7,9 +7,14 @@ import org.springframework.context.annotation.Configuration;
 
 import fr.bilan.beneficiary.agreement.AgreementMessages;
 import fr.bilan.beneficiary.agreement.AgreementRepository;
-import fr.bilan.beneficiary.privacy.ExportSection;
+import fr.bilan.beneficiary.funding.FundingRepository;
+import fr.bilan.beneficiary.funding.FundingViews;
 
-/** A beneficiary's fundings and tripartite agreements, as their personal data export holds them. */
+/**
+ * A beneficiary's fundings and tripartite agreements, as their personal data export holds them. Here
+ * beside the other sections, not in the funding package: the erasure here reads fundings, so fundings
+ * must not depend on this package.
+ */
 @Configuration(proxyBeanMethods = false)
 class FundingExport {
 

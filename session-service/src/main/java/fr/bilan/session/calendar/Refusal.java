@@ -1,4 +1,4 @@
-package fr.bilan.session.assessment;
+package fr.bilan.session.calendar;
 
 /**
  * A rule of the bilan refuses what was asked; the message, in French, says which and why. The gRPC

@@ -1,4 +1,4 @@
-package fr.bilan.session.assessment;
+package fr.bilan.session.calendar;
 
 import java.time.Duration;
 

@@ -1,0 +1,20 @@
+package fr.bilan.beneficiary.funding;
+
+import java.util.Optional;
+
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+
+/**
+ * The tripartite agreement of a funding, as a funding's view shows it. An interface here, implemented
+ * in the agreement package, because an agreement is drawn up for a funding: agreements depend on
+ * fundings, never the reverse.
+ */
+public interface FundingAgreements {
+
+    /** An agreement's id and its state now (lapses included). */
+    record Current(String id, AgreementState state) {
+    }
+
+    /** The agreement drafted for the funding {@code fundingId}, if any. */
+    Optional<Current> of(String fundingId);
+}

@@ -1,0 +1,87 @@
+package fr.bilan.beneficiary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import fr.bilan.support.testing.ArchitectureRules;
+
+/** The module's shape (issue 20): no package cycles, no gRPC nor proto types in its domain classes. */
+class ArchitectureTest {
+
+    private static final String ROOT = "fr.bilan.beneficiary";
+
+    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(ROOT);
+
+    /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
+    private static final List<String> GRPC_EDGE = List.of(
+            "account.AccountConfiguration",
+            "agreement.AgreementDocumentConfiguration",
+            "agreement.AgreementGrpcService",
+            "agreement.AgreementMessages",
+            "consent.ConsentMessages",
+            "funding.FundingGrpcService",
+            "funding.FundingMessages",
+            "outbox.ConsentDeliveries",
+            "privacy.ExportSections",
+            "privacy.FundingExport",
+            "privacy.PersonalDataGrpcService",
+            "profile.BeneficiaryGrpcService",
+            "profile.BeneficiaryMessages",
+            "profile.ConsentCheckGrpcService",
+            "statistics.StatisticsGrpcService");
+
+    /**
+     * The other classes that still use gRPC statuses or proto types: later work of issue 20 frees each
+     * of them (or moves it to the edge) and takes it off this list.
+     */
+    private static final List<String> NOT_YET_PLAIN = List.of(
+            "account.AccountLinkOutbox",
+            "account.AccountRules",
+            "agreement.Agreement",
+            "agreement.AgreementDestruction",
+            "agreement.AgreementDocuments",
+            "agreement.AgreementLifecycle",
+            "agreement.AgreementRepository",
+            "agreement.Signature",
+            "consent.ConsentEntry",
+            "consent.ConsentLedger",
+            "consent.ConsentRepository",
+            "consent.NewConsent",
+            "consent.Recipient",
+            "funding.Funding",
+            "funding.FundingAgreements",
+            "funding.FundingDetails",
+            "funding.FundingRepository",
+            "funding.FundingViews",
+            "funding.NewFunding",
+            "privacy.ErasurePlan",
+            "privacy.ErasureReceipt",
+            "privacy.ExportSection",
+            "privacy.PersonalDataExporter",
+            "profile.BeneficiaryAccess",
+            "profile.BeneficiaryRepository",
+            "statistics.StatisticsQuery");
+
+    private static final List<String> EXCEPTIONS = Stream.concat(GRPC_EDGE.stream(), NOT_YET_PLAIN.stream()).toList();
+
+    @Test
+    void noCyclesBetweenPackages() {
+        ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void noGrpcNorProtoTypesInDomainClasses() {
+        ArchitectureRules.noGrpcNorProtoInDomainOf(ROOT, EXCEPTIONS).check(CLASSES);
+    }
+
+    @Test
+    void everyExceptionIsStillNeeded() {
+        assertThat(ArchitectureRules.staleExceptions(CLASSES, ROOT, EXCEPTIONS)).isEmpty();
+    }
+}

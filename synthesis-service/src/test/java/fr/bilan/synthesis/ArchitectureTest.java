@@ -1,0 +1,69 @@
+package fr.bilan.synthesis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+import fr.bilan.support.testing.ArchitectureRules;
+
+/** The module's shape (issue 20): no package cycles, no gRPC nor proto types in its domain classes. */
+class ArchitectureTest {
+
+    private static final String ROOT = "fr.bilan.synthesis";
+
+    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(ROOT);
+
+    /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
+    private static final List<String> GRPC_EDGE = List.of(
+            "agreement.DocumentRenderingGrpcService",
+            "bilan.BilanDirectory",
+            "delivery.DeliveryConfiguration",
+            "holding.DocumentHolderGrpcService",
+            "synthesis.ShareMessages",
+            "synthesis.SynthesisConfiguration",
+            "synthesis.SynthesisGrpcService",
+            "synthesis.SynthesisMessages");
+
+    /**
+     * The other classes that still use gRPC statuses or proto types: later work of issue 20 frees each
+     * of them (or moves it to the edge) and takes it off this list.
+     */
+    private static final List<String> NOT_YET_PLAIN = List.of(
+            "bilan.Bilan",
+            "holding.DeletionRequests",
+            "rendering.AgreementHtml",
+            "rendering.French",
+            "rendering.PdfRenderer",
+            "rendering.SynthesisHtml",
+            "rendering.SynthesisPrint",
+            "share.ShareRepository",
+            "share.SynthesisShare",
+            "synthesis.ContentLimits",
+            "synthesis.ContentMask",
+            "synthesis.Reader",
+            "synthesis.RequiredSections",
+            "synthesis.StoredSynthesis",
+            "synthesis.SynthesisRepository");
+
+    private static final List<String> EXCEPTIONS = Stream.concat(GRPC_EDGE.stream(), NOT_YET_PLAIN.stream()).toList();
+
+    @Test
+    void noCyclesBetweenPackages() {
+        ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void noGrpcNorProtoTypesInDomainClasses() {
+        ArchitectureRules.noGrpcNorProtoInDomainOf(ROOT, EXCEPTIONS).check(CLASSES);
+    }
+
+    @Test
+    void everyExceptionIsStillNeeded() {
+        assertThat(ArchitectureRules.staleExceptions(CLASSES, ROOT, EXCEPTIONS)).isEmpty();
+    }
+}
