@@ -1,22 +1,11 @@
 package fr.bilan.beneficiary;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-
-import fr.bilan.support.testing.ArchitectureRules;
+import fr.bilan.support.testing.ServiceArchitecture;
 
 /** The module's shape (issue 20): no package cycles, no gRPC nor proto types in its domain classes. */
-class ArchitectureTest {
-
-    private static final String ROOT = "fr.bilan.beneficiary";
-
-    private static final JavaClasses CLASSES = ArchitectureRules.mainClasses(ROOT);
+class ArchitectureTest extends ServiceArchitecture {
 
     /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
     private static final List<String> GRPC_EDGE = List.of(
@@ -68,20 +57,7 @@ class ArchitectureTest {
             "profile.BeneficiaryRepository",
             "statistics.StatisticsQuery");
 
-    private static final List<String> EXCEPTIONS = Stream.concat(GRPC_EDGE.stream(), NOT_YET_PLAIN.stream()).toList();
-
-    @Test
-    void noCyclesBetweenPackages() {
-        ArchitectureRules.noCyclesBetweenPackagesOf(ROOT).check(CLASSES);
-    }
-
-    @Test
-    void noGrpcNorProtoTypesInDomainClasses() {
-        ArchitectureRules.noGrpcNorProtoInDomainOf(ROOT, EXCEPTIONS).check(CLASSES);
-    }
-
-    @Test
-    void everyExceptionIsStillNeeded() {
-        assertThat(ArchitectureRules.staleExceptions(CLASSES, ROOT, EXCEPTIONS)).isEmpty();
+    ArchitectureTest() {
+        super("fr.bilan.beneficiary", GRPC_EDGE, NOT_YET_PLAIN);
     }
 }

@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,6 +70,11 @@ public final class ArchitectureRules {
             }
         }
         return stale;
+    }
+
+    /** What {@code rule} finds wrong in {@code classes}, one line each: empty when the shape holds. */
+    public static List<String> violations(ArchRule rule, JavaClasses classes) {
+        return rule.evaluate(classes).getFailureReport().getDetails();
     }
 
     private static Set<String> qualified(String rootPackage, Collection<String> names) {
