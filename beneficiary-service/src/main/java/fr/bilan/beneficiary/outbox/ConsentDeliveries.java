@@ -75,6 +75,9 @@ class ConsentDeliveries implements OutboxRelay.Deliveries {
     /** Whether nothing of the ledger may still land before this record ({@code previous}: the one just delivered). */
     private boolean followsItsPredecessor(PendingRecord record, Long previous) {
         ConsentEntry entry = record.entry();
+        if (previous == null && outbox.pendingBefore(entry.beneficiaryId(), entry.sequence())) {
+            return false;
+        }
         long before = previous != null ? previous
                 : outbox.previousSequence(entry.beneficiaryId(), entry.sequence()).orElse(0L);
         if (before == entry.sequence() - 1) {

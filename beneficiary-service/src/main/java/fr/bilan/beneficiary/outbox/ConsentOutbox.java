@@ -81,6 +81,15 @@ class ConsentOutbox {
     }
 
     /** The sequence of the beneficiary's record just before {@code sequence}, whatever its state; empty when none. */
+    /**
+     * Whether an earlier record of the ledger is still pending: one that landed after this run took its
+     * batch. It goes first, in the next run; a later record never overtakes it.
+     */
+    boolean pendingBefore(String beneficiaryId, long sequence) {
+        return records.find(Filters.and(entries.pending(), Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId),
+                Filters.lt(ConsentRepository.SEQUENCE, sequence))).first() != null;
+    }
+
     Optional<Long> previousSequence(String beneficiaryId, long sequence) {
         return Optional.ofNullable(records.find(Filters.and(Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId),
                         Filters.lt(ConsentRepository.SEQUENCE, sequence)))
