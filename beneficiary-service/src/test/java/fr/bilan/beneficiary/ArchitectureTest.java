@@ -1,6 +1,10 @@
 package fr.bilan.beneficiary;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import fr.bilan.support.testing.ServiceArchitecture;
 
@@ -59,5 +63,12 @@ class ArchitectureTest extends ServiceArchitecture {
 
     ArchitectureTest() {
         super("fr.bilan.beneficiary", GRPC_EDGE, NOT_YET_PLAIN);
+    }
+
+    /** A class is either the gRPC edge or domain code not yet freed: never both, never listed twice. */
+    @Test
+    void eachExceptionIsListedOnceInOneList() {
+        assertThat(NOT_YET_PLAIN).doesNotContainAnyElementsOf(GRPC_EDGE).doesNotHaveDuplicates();
+        assertThat(GRPC_EDGE).doesNotHaveDuplicates();
     }
 }

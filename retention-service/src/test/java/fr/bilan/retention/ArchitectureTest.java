@@ -1,6 +1,10 @@
 package fr.bilan.retention;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
+
+import org.junit.jupiter.api.Test;
 
 import fr.bilan.support.testing.ServiceArchitecture;
 
@@ -44,5 +48,12 @@ class ArchitectureTest extends ServiceArchitecture {
 
     ArchitectureTest() {
         super("fr.bilan.retention", GRPC_EDGE, NOT_YET_PLAIN);
+    }
+
+    /** A class is either the gRPC edge or domain code not yet freed: never both, never listed twice. */
+    @Test
+    void eachExceptionIsListedOnceInOneList() {
+        assertThat(NOT_YET_PLAIN).doesNotContainAnyElementsOf(GRPC_EDGE).doesNotHaveDuplicates();
+        assertThat(GRPC_EDGE).doesNotHaveDuplicates();
     }
 }
