@@ -73,7 +73,7 @@ public final class FieldViolations {
         return new FieldViolations().add(field, description).exception();
     }
 
-    private StatusRuntimeException exception() {
+    StatusRuntimeException exception() {
         com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
                 .setCode(Code.INVALID_ARGUMENT_VALUE)
                 .setMessage("La requête contient " + violations.size() + " champ(s) invalide(s).")

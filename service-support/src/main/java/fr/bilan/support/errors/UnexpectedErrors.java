@@ -8,12 +8,14 @@ import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 
+import fr.bilan.support.refusal.DomainRefusal;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Statuses thrown on purpose pass through unchanged; something that cannot be asked now
+ * Statuses thrown on purpose pass through unchanged; a domain refusal gets its status from
+ * {@link DomainRefusals}; something that cannot be asked now
  * ({@link Unavailable}, such as the identity provider) is {@code UNAVAILABLE}; anything else is a
  * bug: it is logged here with its stack trace and the caller gets a bare {@code INTERNAL}, never the
  * exception's text.
@@ -31,6 +33,10 @@ public class UnexpectedErrors {
             }
             if (exception instanceof StatusException statusException) {
                 return statusException;
+            }
+            if (exception instanceof DomainRefusal refusal) {
+                StatusRuntimeException status = DomainRefusals.toStatus(refusal);
+                return new StatusException(status.getStatus(), status.getTrailers());
             }
             if (exception instanceof Unavailable unavailable) {
                 log.warn("{} unavailable: {}", unavailable.unreachable(), exception.getMessage());

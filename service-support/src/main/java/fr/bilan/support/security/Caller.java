@@ -1,5 +1,6 @@
 package fr.bilan.support.security;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -9,12 +10,19 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import fr.bilan.proto.auth.AccessRules;
+import fr.bilan.proto.auth.v1.Role;
 import io.grpc.Status;
 
 /**
  * The authenticated user behind the current gRPC call, as the token checking left it: subject,
  * realm roles, and the centres they belong to (the {@code centres} claim, from Keycloak groups
  * under {@code /centres}), by which data is scoped.
+ *
+ * <p>The one access helper of every service: roles are named by the contract's {@link Role}, never by
+ * strings, and a service's own access rules (whose bilan, which centre) are written with
+ * {@link #hasRole}, {@link #holdsIn} and {@link #isAccount}, refusing with a
+ * {@link fr.bilan.support.refusal.Forbidden}.
  */
 public record Caller(String subject, Set<String> roles, Set<String> centres) {
 
@@ -38,7 +46,22 @@ public record Caller(String subject, Set<String> roles, Set<String> centres) {
         return new Caller(authentication.getName(), roles, centres);
     }
 
+    /** A realm role by its Keycloak name: the services move to {@link #hasRole(Role)}, then this goes (issue 20). */
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public boolean hasRole(Role role) {
+        return roles.contains(AccessRules.realmRole(role));
+    }
+
+    /** Whether the caller holds one of {@code anyOf} and belongs to that centre. */
+    public boolean holdsIn(String centreId, Role... anyOf) {
+        return centres.contains(centreId) && Arrays.stream(anyOf).anyMatch(this::hasRole);
+    }
+
+    /** Whether the caller is that login (a beneficiary's linked account, a consultant's id); never an empty one. */
+    public boolean isAccount(String accountId) {
+        return accountId != null && !accountId.isEmpty() && accountId.equals(subject);
     }
 }

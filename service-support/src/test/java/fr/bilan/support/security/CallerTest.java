@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
+import fr.bilan.proto.auth.v1.Role;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
@@ -35,8 +37,28 @@ class CallerTest {
 
         assertThat(caller.subject()).isEqualTo("u-1");
         assertThat(caller.roles()).containsExactly("centre-manager");
-        assertThat(caller.hasRole("centre-manager")).isTrue();
+        assertThat(caller.hasRole(Role.CENTRE_MANAGER)).isTrue();
+        assertThat(caller.hasRole(Role.CONSULTANT)).isFalse();
         assertThat(caller.centres()).containsExactlyInAnyOrder("centre-lyon", "centre-paris");
+    }
+
+    @Test
+    void holdsARoleInACentreOnlyWithBothTheRoleAndTheCentre() {
+        Caller manager = new Caller("u-1", Set.of("centre-manager"), Set.of("centre-lyon"));
+
+        assertThat(manager.holdsIn("centre-lyon", Role.CENTRE_MANAGER)).isTrue();
+        assertThat(manager.holdsIn("centre-lyon", Role.CONSULTANT, Role.CENTRE_MANAGER)).isTrue();
+        assertThat(manager.holdsIn("centre-paris", Role.CENTRE_MANAGER)).isFalse();
+        assertThat(manager.holdsIn("centre-lyon", Role.CONSULTANT, Role.AUDITOR)).isFalse();
+        assertThat(manager.holdsIn("centre-lyon")).isFalse();
+    }
+
+    @Test
+    void isAnAccountOnlyWhenItIsTheSubjectAndNotEmpty() {
+        assertThat(new Caller("u-1", Set.of(), Set.of()).isAccount("u-1")).isTrue();
+        assertThat(new Caller("u-1", Set.of(), Set.of()).isAccount("u-2")).isFalse();
+        assertThat(new Caller("", Set.of(), Set.of()).isAccount("")).isFalse();
+        assertThat(new Caller("u-1", Set.of(), Set.of()).isAccount(null)).isFalse();
     }
 
     @Test
