@@ -99,7 +99,7 @@ class AccountLinkAndAccessLogEndToEndTest {
                 concat(common, "--spring.grpc.server.port=" + SESSION_GRPC,
                         "--spring.grpc.client.channel.beneficiary.target=127.0.0.1:" + BENEFICIARY_GRPC,
                         // no bilan ends here: nothing is sent to retention-service, which is not running
-                        "--spring.grpc.client.channel.retention.target=127.0.0.1:" + GrpcServiceTestSupport.freePort(),
+                        "--spring.grpc.client.channel.retention.target=127.0.0.1:" + GrpcServiceTestSupport.refusingPort(),
                         "--bilan.outbox.poll-interval=200ms"));
     }
 

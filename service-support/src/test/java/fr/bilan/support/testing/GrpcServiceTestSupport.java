@@ -2,7 +2,11 @@ package fr.bilan.support.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.AfterAll;
@@ -74,6 +78,25 @@ public abstract class GrpcServiceTestSupport {
             return Status.Code.OK;
         } catch (StatusRuntimeException e) {
             return e.getStatus().getCode();
+        }
+    }
+
+    /** Sockets holding {@link #refusingPort()}s for the JVM's life. */
+    private static final List<Socket> REFUSING = new CopyOnWriteArrayList<>();
+
+    /**
+     * A port where every connection is refused, for as long as the tests run: bound by a socket that
+     * never listens, so no other process (a parallel build) can take it, unlike a {@link #freePort()}
+     * left unbound. For a backend that must stay down.
+     */
+    public static int refusingPort() {
+        try {
+            Socket holder = new Socket();
+            holder.bind(new InetSocketAddress("127.0.0.1", 0));
+            REFUSING.add(holder);
+            return holder.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
