@@ -16,6 +16,7 @@ import org.springframework.grpc.server.service.GrpcService;
 
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.session.v1.AcceptPlanRequest;
 import fr.bilan.proto.session.v1.AcceptPlanResponse;
@@ -64,12 +65,13 @@ import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.paging.PageTokens;
+import fr.bilan.support.refusal.Conflict;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -120,7 +122,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 || asked.getFormat() == fr.bilan.proto.session.v1.DeliveryFormat.UNRECOGNIZED) {
             violations.add("assessment.format", "Indiquez le format du bilan : sur place, à distance ou mixte.");
         }
-        boolean manager = caller.hasRole(AssessmentAccess.CENTRE_MANAGER);
+        boolean manager = caller.hasRole(Role.CENTRE_MANAGER);
         String consultant = asked.getConsultantId().isEmpty() && !manager ? caller.subject() : asked.getConsultantId();
         if (consultant.isEmpty()) {
             violations.add("assessment.consultant_id", "Indiquez le consultant qui mènera le bilan.");
@@ -130,10 +132,9 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         violations.throwIfAny();
         // beneficiary-service decides whether the caller reaches the beneficiary
         BeneficiaryRef beneficiary = directory.beneficiary(asked.getBeneficiaryId());
-        if (!AssessmentAccess.holdsInCentre(caller, AssessmentAccess.CENTRE_MANAGER, beneficiary.centreId())
-                && !(consultant.equals(caller.subject())
-                        && AssessmentAccess.holdsInCentre(caller, AssessmentAccess.CONSULTANT, beneficiary.centreId()))) {
-            throw AssessmentAccess.denied("Un consultant ouvre un bilan pour lui-même ; un responsable du centre du "
+        if (!caller.holdsIn(beneficiary.centreId(), Role.CENTRE_MANAGER)
+                && !(consultant.equals(caller.subject()) && caller.holdsIn(beneficiary.centreId(), Role.CONSULTANT))) {
+            throw new Forbidden("Un consultant ouvre un bilan pour lui-même ; un responsable du centre du "
                     + "bénéficiaire peut l'ouvrir pour un autre consultant.");
         }
         String fundingId = asked.getFundingId().isEmpty() ? null : requireFundingOf(asked.getFundingId(),
@@ -198,13 +199,13 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
      */
     private static Bson scope(Caller caller, String centreId) {
         if (!centreId.isEmpty() && !caller.centres().contains(centreId)) {
-            throw AssessmentAccess.denied("Vous n'avez accès qu'aux bilans de vos centres.");
+            throw new Forbidden("Vous n'avez accès qu'aux bilans de vos centres.");
         }
         Set<String> centres = centreId.isEmpty() ? caller.centres() : Set.of(centreId);
-        if (caller.hasRole(AssessmentAccess.CENTRE_MANAGER)) {
+        if (caller.hasRole(Role.CENTRE_MANAGER)) {
             return AssessmentRepository.inCentres(centres);
         }
-        if (caller.hasRole(AssessmentAccess.CONSULTANT)) {
+        if (caller.hasRole(Role.CONSULTANT)) {
             return Filters.and(AssessmentRepository.ledBy(caller.subject()), AssessmentRepository.inCentres(centres));
         }
         return AssessmentRepository.ofAccount(caller.subject());
@@ -255,8 +256,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         long expected = Etags.expectedVersion(request.getEtag(), -2);
         Assessment moved = changes.apply(read.id(), assessment -> {
             if (expected != -2 && expected != assessment.version()) {
-                throw Status.ABORTED.withDescription("Ce bilan a changé depuis votre lecture : relisez-le avant de le "
-                        + "faire avancer.").asRuntimeException();
+                throw new Conflict("Ce bilan a changé depuis votre lecture : relisez-le avant de le faire avancer.");
             }
             Assessment funded = fundingId == null || fundingId.equals(assessment.fundingId()) ? assessment
                     : assessment.fundedBy(fundingId);
@@ -396,7 +396,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         ScheduledSession session = requireSession(read, request.getSessionId());
         if (!caller.subject().equals(session.consultantId())
                 || !caller.centres().contains(read.centreId())) {
-            throw AssessmentAccess.denied("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
+            throw new Forbidden("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
         }
         Assessment changed = changes.apply(read.id(), assessment -> assessment.markAbsent(session.id(), clock.instant()));
         answerSession(caller, changed, session.id(),
@@ -534,7 +534,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
      */
     private static Signer signer(Caller caller, Assessment assessment, ScheduledSession session,
             SignAttendanceRequest request) {
-        boolean consultant = caller.hasRole(AssessmentAccess.CONSULTANT) && caller.subject().equals(session.consultantId())
+        boolean consultant = caller.hasRole(Role.CONSULTANT) && caller.subject().equals(session.consultantId())
                 && caller.centres().contains(assessment.centreId());
         boolean beneficiary = AssessmentAccess.isBeneficiary(caller, assessment);
         var asked = request.getSigner();
@@ -543,7 +543,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         }
         if (consultant && asked == fr.bilan.proto.session.v1.Signer.BENEFICIARY_SIGNER) {
             if (request.getMethod() != SignatureMethod.PAPER_SHEET) {
-                throw AssessmentAccess.denied("Le consultant ne reporte la signature du bénéficiaire que depuis une "
+                throw new Forbidden("Le consultant ne reporte la signature du bénéficiaire que depuis une "
                         + "feuille d'émargement papier signée (PAPER_SHEET).");
             }
             return Signer.BENEFICIARY;
@@ -551,7 +551,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         if (consultant) {
             return Signer.CONSULTANT;
         }
-        throw AssessmentAccess.denied("Seuls le bénéficiaire et le consultant de la séance signent sa feuille "
+        throw new Forbidden("Seuls le bénéficiaire et le consultant de la séance signent sa feuille "
                 + "d'émargement, chacun pour soi.");
     }
 
@@ -578,16 +578,16 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
 
     /** The bilan {@code id} names, noted as what the call sets out to reach (a refusal is recorded against it). */
     private Assessment require(String id, String field) {
-        Assessment assessment = Lookups.require(field, id, repository::find, () -> Status.NOT_FOUND
-                .withDescription("Aucun bilan n'a l'identifiant « " + id + " ».").asRuntimeException());
+        new FieldViolations().requireText(field, id, Lookups.MAX_ID_LENGTH).throwIfAny();
+        Assessment assessment = changes.require(id);
         accessLog.attempting(Caller.current(), accessed(assessment));
         return assessment;
     }
 
     /** The session {@code sessionId} names; refused as destroyed once the bilan's evidence is. */
     private static ScheduledSession requireSession(Assessment assessment, String sessionId) {
-        return Lookups.require("session_id", sessionId, assessment::session, () -> Status.NOT_FOUND
-                .withDescription("Ce bilan n'a pas de séance « " + sessionId + " ».").asRuntimeException());
+        new FieldViolations().requireText("session_id", sessionId, Lookups.MAX_ID_LENGTH).throwIfAny();
+        return assessment.session(sessionId).orElseThrow(() -> new Assessment.UnknownSession(sessionId));
     }
 
     /** A retried booking names the same session: its id comes from the caller's request id. */

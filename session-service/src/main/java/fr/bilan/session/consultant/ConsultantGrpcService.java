@@ -29,11 +29,11 @@ import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.booking.Resource;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.refusal.Conflict;
 import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -84,8 +84,8 @@ class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplB
         DeclaredAvailability declared = AvailabilityMessages.fromProto(request.getAvailability(), clock.instant(),
                 expected + 1);
         if (expected != stored.version() || !availabilities.save(declared, expected)) {
-            throw Status.ABORTED.withDescription("Ces disponibilités ont changé depuis votre lecture : relisez-les avant "
-                    + "de les modifier.").asRuntimeException();
+            throw new Conflict("Ces disponibilités ont changé depuis votre lecture : relisez-les avant de les "
+                    + "modifier.");
         }
         response.onNext(UpdateConsultantAvailabilityResponse.newBuilder()
                 .setAvailability(AvailabilityMessages.toProto(declared)).build());
@@ -94,11 +94,8 @@ class ConsultantGrpcService extends ConsultantServiceGrpc.ConsultantServiceImplB
 
     /** The consultant themself, or a manager of a centre where they lead a bilan. */
     private void checkPlansFor(Caller caller, String consultantId) {
-        if (!ConsultantAccess.isOwn(caller, consultantId) && !(caller.hasRole(ConsultantAccess.CENTRE_MANAGER)
-                && assessments.anyLedBy(consultantId, caller.centres()))) {
-            throw Status.PERMISSION_DENIED.withDescription("Seuls le consultant et les responsables des centres où il "
-                    + "mène des bilans gèrent ses disponibilités.").asRuntimeException();
-        }
+        ConsultantAccess.checkPlansFor(caller, consultantId,
+                () -> assessments.anyLedBy(consultantId, caller.centres()));
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 class HourBudgetTest {
 
     private static SessionHours session(Phase phase, int minutes, SessionStatus status) {
@@ -44,7 +46,7 @@ class HourBudgetTest {
 
         assertThatCode(() -> budget.checkFits(Phase.CONCLUSION, Duration.ofMinutes(30))).doesNotThrowAnyException();
         assertThatThrownBy(() -> budget.checkFits(Phase.CONCLUSION, Duration.ofMinutes(31)))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : 23 h 30 sont déjà prévues ou effectuées (phase préliminaire : 21 h, phase "
                         + "d'investigation : 2 h 30), il en reste 0 h 30, et cette séance en demande 0 h 31.");
@@ -57,7 +59,7 @@ class HourBudgetTest {
         assertThatCode(() -> HourBudget.checkFits(Phase.INTAKE, Duration.ofHours(2), Duration.ZERO))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> HourBudget.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(45), Duration.ofMinutes(30)))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : il en reste 0 h 30, et cette séance en demande 0 h 45.");
     }
@@ -70,6 +72,6 @@ class HourBudgetTest {
         assertThatCode(() -> full.checkFits(Phase.INTAKE, Duration.ofHours(2))).doesNotThrowAnyException();
         // a session moved to a shorter slot adds no hours
         assertThatCode(() -> full.checkFits(Phase.PRELIMINARY, Duration.ofMinutes(-30))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(1))).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(1))).isInstanceOf(RuleRefusal.class);
     }
 }
