@@ -153,6 +153,19 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         return replace(sessionId, found -> found.cancelled(reason, now));
     }
 
+    /**
+     * Signs the attendance sheet of a session that has started, for whom {@code signatory} may sign
+     * ({@link Signatory#signerFor}: themself, or the session's consultant for the beneficiary from a
+     * signed paper sheet); signing twice changes nothing.
+     *
+     * @param asked whose signature the caller says it is; empty for their own
+     */
+    public Assessment signAttendance(String sessionId, Signatory signatory, Optional<Signer> asked,
+            SignatureMethod method, Instant now) {
+        Signer signer = signatory.signerFor(requireSession(sessionId), asked, method);
+        return sign(sessionId, new AttendanceSignature(signer, now, method.name()));
+    }
+
     /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
     public Assessment sign(String sessionId, AttendanceSignature signature) {
         checkChangeable();

@@ -23,6 +23,15 @@ final class AssessmentAccess {
         return caller.holdsIn(assessment.centreId(), Role.CONSULTANT) && caller.isAccount(assessment.consultantId());
     }
 
+    /** A consultant opens a bilan for themself; a manager of the beneficiary's centre for any consultant. */
+    static void checkOpen(Caller caller, String centreId, String consultantId) {
+        if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER)
+                && !(caller.isAccount(consultantId) && caller.holdsIn(centreId, Role.CONSULTANT))) {
+            throw new Forbidden("Un consultant ouvre un bilan pour lui-même ; un responsable du centre du "
+                    + "bénéficiaire peut l'ouvrir pour un autre consultant.");
+        }
+    }
+
     /** The beneficiary, their consultant, or a manager of the centre. */
     static void checkRead(Caller caller, Assessment assessment) {
         if (!isBeneficiary(caller, assessment)) {
@@ -42,6 +51,19 @@ final class AssessmentAccess {
     static void checkManager(Caller caller, String centreId) {
         if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER)) {
             throw new Forbidden("Seul un responsable de ce centre peut faire cela.");
+        }
+    }
+
+    /** Who signs for whom is the bilan's rule ({@link Signatory}); this says who the caller is to it. */
+    static Signatory signatory(Caller caller, Assessment assessment) {
+        return new Signatory(caller.subject(), isBeneficiary(caller, assessment),
+                caller.holdsIn(assessment.centreId(), Role.CONSULTANT));
+    }
+
+    /** A session's absence is noted by its consultant, a member of the bilan's centre. */
+    static void checkMarksAbsence(Caller caller, Assessment assessment, ScheduledSession session) {
+        if (!caller.subject().equals(session.consultantId()) || !caller.centres().contains(assessment.centreId())) {
+            throw new Forbidden("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
         }
     }
 

@@ -16,7 +16,6 @@ import fr.bilan.session.booking.Resource;
 import fr.bilan.session.booking.SlotTaken;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.support.refusal.Conflict;
-import fr.bilan.support.refusal.NotFound;
 
 /**
  * Applies a change to a bilan: reads it, lets the domain change it, holds the calendar slots the
@@ -44,9 +43,8 @@ public class AssessmentChanges {
         this.clock = clock;
     }
 
-    /** The bilan {@code id} names: {@link NotFound} when there is none. */
-    public Assessment require(String id) {
-        return assessments.find(id).orElseThrow(() -> new NotFound("Aucun bilan n'a l'identifiant « " + id + " »."));
+    private Assessment require(String id) {
+        return assessments.find(id).orElseThrow(() -> AssessmentQueries.unknown(id));
     }
 
     /** Applies {@code change}; a change that returns the bilan as read writes nothing. */
