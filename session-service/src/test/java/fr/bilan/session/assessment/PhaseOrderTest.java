@@ -1,6 +1,7 @@
 package fr.bilan.session.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
@@ -9,11 +10,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.CentreZone;
@@ -179,6 +183,50 @@ class PhaseOrderTest {
                 held("c", Phase.CONCLUSION, "2026-11-16T14:00", SessionStatus.ATTENDED));
 
         assertThat(book(ended, planned("f", Phase.FOLLOW_UP, "2027-05-18T14:00")).sessions()).hasSize(2);
+    }
+
+    /**
+     * The order as a table: the bilan's sessions (phase, status, local start; two hours each; « ; »
+     * between them), the phase and local start of the session asked for, and the refusal (a part of
+     * its message), or none when it may be booked. Boundaries: a session may start the minute the
+     * earlier phase's ends.
+     */
+    @ParameterizedTest(name = "[{0}] + {1} at {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "ok", textBlock = """
+            ''                                                           | PRELIMINARY   | 2026-12-02T14:00 | ok
+            ''                                                           | INVESTIGATION | 2026-12-02T14:00 | planifiez d'abord une séance de la phase préliminaire
+            ''                                                           | CONCLUSION    | 2026-12-02T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-03T14:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | CONCLUSION    | 2026-12-03T14:00 | planifiez d'abord une séance de la phase d'investigation
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | CONCLUSION | 2026-12-05T14:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-01T16:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-01T15:59 | ne peut pas commencer avant la fin de celle de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-10T14:00                         | INVESTIGATION | 2026-12-02T14:00 | ne peut pas commencer avant la fin de celle de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | PRELIMINARY | 2026-12-03T12:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | PRELIMINARY | 2026-12-03T12:01 | doit se terminer avant celle de la phase d'investigation
+            PRELIMINARY CANCELLED 2026-12-01T14:00                       | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY CANCELLED 2026-12-10T14:00                       | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY ABSENT 2026-11-16T14:00                          | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY ATTENDED 2026-11-16T14:00                        | INVESTIGATION | 2026-12-03T14:00 | ok
+            INTAKE PLANNED 2026-12-04T10:00                              | PRELIMINARY   | 2026-12-02T10:00 | ne peut pas commencer avant la fin de celle de l'entretien préalable
+            INTAKE PLANNED 2026-12-04T10:00                              | PRELIMINARY   | 2026-12-04T12:00 | ok
+            ''                                                           | FOLLOW_UP     | 2027-05-18T14:00 | ok
+            CONCLUSION ATTENDED 2026-11-16T14:00                         | FOLLOW_UP     | 2027-05-18T14:00 | ok
+            """)
+    void thePhaseOrder(String sessions, Phase phase, String localStart, String refusal) {
+        List<ScheduledSession> others = Arrays.stream(sessions.split(";")).map(String::strip)
+                .filter(spec -> !spec.isEmpty()).map(spec -> spec.split(" "))
+                .map(spec -> held("s-" + spec[2], Phase.valueOf(spec[0]), spec[2], SessionStatus.valueOf(spec[1])))
+                .toList();
+
+        if (refusal == null) {
+            assertThatCode(() -> PhaseOrder.check(phase, slot(localStart), others, ZONE.zone()))
+                    .doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> PhaseOrder.check(phase, slot(localStart), others, ZONE.zone()))
+                    .isInstanceOf(RuleRefusal.class).hasMessageContaining(refusal)
+                    .hasMessageEndingWith("les phases se suivent dans l'ordre (Code du travail, R6313-4).");
+        }
     }
 
     private static Assessment book(Assessment bilan, ScheduledSession session) {
