@@ -24,7 +24,7 @@ final class ConsultantAccess {
     }
 
     static boolean isOwn(Caller caller, String consultantId) {
-        return caller.hasRole(Role.CONSULTANT) && caller.subject().equals(consultantId);
+        return caller.hasRole(Role.CONSULTANT) && caller.isAccount(consultantId);
     }
 
     /**
