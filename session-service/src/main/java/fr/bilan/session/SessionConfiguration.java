@@ -6,22 +6,17 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GrpcChannelFactory;
-import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
 import com.mongodb.client.MongoDatabase;
 
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
-import fr.bilan.session.assessment.Assessment;
 import fr.bilan.session.assessment.FollowUpOffer;
 import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
-import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.feed.CalendarFeedProperties;
-import io.grpc.Status;
 
 /** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
 @Configuration(proxyBeanMethods = false)
@@ -45,24 +40,5 @@ class SessionConfiguration {
         var channel = channels.createChannel("beneficiary");
         return new BeneficiaryDirectory(BeneficiaryServiceGrpc.newBlockingStub(channel),
                 FundingServiceGrpc.newBlockingStub(channel), timeout);
-    }
-
-    /**
-     * The domain's refusals as the contract says: a rule of the bilan is {@code FAILED_PRECONDITION}
-     * with its French reason, an unknown session {@code NOT_FOUND}. Before service-support's handler,
-     * which turns anything else into a bare {@code INTERNAL}.
-     */
-    @Bean
-    @Order(0)
-    GrpcExceptionHandler domainRefusals() {
-        return exception -> {
-            if (exception instanceof Refusal refusal) {
-                return Status.FAILED_PRECONDITION.withDescription(refusal.getMessage()).asException();
-            }
-            if (exception instanceof Assessment.UnknownSession unknown) {
-                return Status.NOT_FOUND.withDescription(unknown.getMessage()).asException();
-            }
-            return null;
-        };
     }
 }

@@ -17,30 +17,20 @@ class ArchitectureTest extends ServiceArchitecture {
             "actionend.ActionEndDeliveries",
             "assessment.AssessmentGrpcService",
             "assessment.AssessmentMessages",
+            "assessment.SlotConflicts",
             "availability.AvailabilityMessages",
             "beneficiary.BeneficiaryDirectory",
             "centre.CentreGrpcService",
             "consultant.ConsultantGrpcService",
             "feed.CalendarFeedGrpcService");
 
-    /**
-     * The other classes that still use gRPC statuses or proto types: later work of issue 20 frees each
-     * of them (or moves it to the edge) and takes it off this list.
-     */
-    private static final List<String> NOT_YET_PLAIN = List.of(
-            "assessment.AssessmentAccess",
-            "assessment.AssessmentChanges",
-            "booking.Reservations",
-            "consultant.ConsultantAccess");
-
     ArchitectureTest() {
-        super("fr.bilan.session", GRPC_EDGE, NOT_YET_PLAIN);
+        super("fr.bilan.session", GRPC_EDGE, List.of());
     }
 
-    /** A class is either the gRPC edge or domain code not yet freed: never both, never listed twice. */
+    /** Each edge class is listed once. */
     @Test
-    void eachExceptionIsListedOnceInOneList() {
-        assertThat(NOT_YET_PLAIN).doesNotContainAnyElementsOf(GRPC_EDGE).doesNotHaveDuplicates();
+    void eachExceptionIsListedOnce() {
         assertThat(GRPC_EDGE).doesNotHaveDuplicates();
     }
 }

@@ -1,5 +1,6 @@
 package fr.bilan.support.audit;
 
+import fr.bilan.support.refusal.Forbidden;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCall.SimpleForwardingServerCall;
@@ -50,6 +51,10 @@ public final class AccessCalls implements ServerInterceptor {
                     if (e.getStatus().getCode() == Status.Code.PERMISSION_DENIED) {
                         accessLog.recordRefusal(access);
                     }
+                    throw e;
+                } catch (Forbidden e) {
+                    // a domain refusal becomes PERMISSION_DENIED in the error handler, which may sit outside
+                    accessLog.recordRefusal(access);
                     throw e;
                 }
             }

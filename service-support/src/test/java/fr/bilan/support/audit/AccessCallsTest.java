@@ -26,6 +26,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.bilan.proto.beneficiary.internal.v1.AccessRegisterServiceGrpc;
 import fr.bilan.proto.beneficiary.internal.v1.RecordAccessesRequest;
 import fr.bilan.proto.beneficiary.internal.v1.RecordAccessesResponse;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.security.Caller;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -126,6 +127,21 @@ class AccessCallsTest {
         assertThat(stored()).singleElement().satisfies(record -> {
             assertThat(record.getString("outcome")).isEqualTo("REFUSED");
             assertThat(record.getString("actor")).isEqualTo("consultant-9");
+            assertThat(record.getString("resource")).isEqualTo("assessments/a-1");
+        });
+    }
+
+    @Test
+    void aDomainRefusalOfAccessThrownAfterTheAttemptIsRecordedOnce() {
+        behaviour = (request, response) -> {
+            accessLog.attempting(NOSY, ELODIE);
+            throw new Forbidden("Ce bilan n'est pas l'un des vôtres.");
+        };
+
+        assertThatThrownBy(AccessCallsTest::call).isInstanceOf(StatusRuntimeException.class);
+
+        assertThat(stored()).singleElement().satisfies(record -> {
+            assertThat(record.getString("outcome")).isEqualTo("REFUSED");
             assertThat(record.getString("resource")).isEqualTo("assessments/a-1");
         });
     }

@@ -15,9 +15,10 @@ import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.HourBudget;
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.refusal.NotFound;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * A bilan de compétences and everything that must change with it at once: its state, its consultant
@@ -69,7 +70,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         if (actionEndTime == null) {
-            throw new Refusal("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent "
+            throw new RuleRefusal("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent "
                     + "que trois ans après sa fin (Code du travail, art. L6362-6).");
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, null, null, state, null, List.of(),
@@ -152,6 +153,19 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         return replace(sessionId, found -> found.cancelled(reason, now));
     }
 
+    /**
+     * Signs the attendance sheet of a session that has started, for whom {@code signatory} may sign
+     * ({@link Signatory#signerFor}: themself, or the session's consultant for the beneficiary from a
+     * signed paper sheet); signing twice changes nothing.
+     *
+     * @param asked whose signature the caller says it is; empty for their own
+     */
+    public Assessment signAttendance(String sessionId, Signatory signatory, Optional<Signer> asked,
+            SignatureMethod method, Instant now) {
+        Signer signer = signatory.signerFor(requireSession(sessionId), asked, method);
+        return sign(sessionId, new AttendanceSignature(signer, now, method.name()));
+    }
+
     /** Adds a signature to the attendance sheet of a session that has started; signing twice changes nothing. */
     public Assessment sign(String sessionId, AttendanceSignature signature) {
         checkChangeable();
@@ -172,7 +186,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         }
         checkHeld(session, now);
         if (session.signedBy(Signer.BENEFICIARY)) {
-            throw new Refusal("Le bénéficiaire a signé la feuille d'émargement de cette séance : il était présent.");
+            throw new RuleRefusal("Le bénéficiaire a signé la feuille d'émargement de cette séance : il était présent.");
         }
         return replace(sessionId, ScheduledSession::missed);
     }
@@ -227,7 +241,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         if (state.terminal()) {
-            throw new Refusal("Ce bilan est « " + state.frenchName() + " » : il n'a plus de consultant à changer.");
+            throw new RuleRefusal("Ce bilan est « " + state.frenchName() + " » : il n'a plus de consultant à changer.");
         }
         List<Assignment> history = new ArrayList<>(assignments.stream()
                 .map(assignment -> assignment.current() ? assignment.endedAt(now) : assignment).toList());
@@ -256,14 +270,14 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             ConsultantAvailability availability, Instant now) {
         checkPhaseOpen(phase);
         if (!slot.start().isAfter(now)) {
-            throw new Refusal("Une séance se planifie à l'avance : ce créneau est déjà commencé ou passé.");
+            throw new RuleRefusal("Une séance se planifie à l'avance : ce créneau est déjà commencé ou passé.");
         }
         format.checkPlace(place);
         List<ScheduledSession> others = sessions.stream()
                 .filter(session -> session.holdsSlot() && !session.id().equals(sessionId)).toList();
         rules.check(slot, others.stream().map(ScheduledSession::slot).toList());
         availability.unavailability(slot, rules.zone().zone()).ifPresent(reason -> {
-            throw new Refusal("Ce créneau ne convient pas : " + reason + ".");
+            throw new RuleRefusal("Ce créneau ne convient pas : " + reason + ".");
         });
         PhaseOrder.check(phase, slot, others, rules.zone().zone());
         HourBudget.of(others.stream().map(ScheduledSession::hours).toList()).checkFits(phase, slot.duration());
@@ -273,7 +287,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     void checkPhaseOpen(Phase phase) {
         checkChangeable();
         if (state.terminal()) {
-            throw new Refusal("Ce bilan est « " + state.frenchName() + " » : on n'y planifie plus de séance.");
+            throw new RuleRefusal("Ce bilan est « " + state.frenchName() + " » : on n'y planifie plus de séance.");
         }
         boolean open = switch (phase) {
             case INTAKE -> state == AssessmentState.INTAKE_INTERVIEW;
@@ -282,23 +296,23 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                     && state.phase().map(current -> current.ordinal() <= phase.ordinal()).orElse(true);
         };
         if (!open) {
-            throw new Refusal("Ce bilan est au stade « " + state.frenchName() + " » : on n'y planifie plus de séance "
+            throw new RuleRefusal("Ce bilan est au stade « " + state.frenchName() + " » : on n'y planifie plus de séance "
                     + phase.ofThe() + ".");
         }
     }
 
     private void checkHeld(ScheduledSession session, Instant now) {
         if (session.status() == SessionStatus.CANCELLED) {
-            throw new Refusal("Cette séance a été annulée.");
+            throw new RuleRefusal("Cette séance a été annulée.");
         }
         if (session.status() == SessionStatus.ABSENT) {
-            throw new Refusal("Le bénéficiaire a été noté absent à cette séance.");
+            throw new RuleRefusal("Le bénéficiaire a été noté absent à cette séance.");
         }
         if (now.isBefore(session.start())) {
-            throw new Refusal("Cette séance n'a pas encore commencé.");
+            throw new RuleRefusal("Cette séance n'a pas encore commencé.");
         }
         if (state.phase().filter(phase -> phase == session.phase()).isEmpty()) {
-            throw new Refusal("Ce bilan est au stade « " + state.frenchName() + " » : passez-le d'abord au stade de "
+            throw new RuleRefusal("Ce bilan est au stade « " + state.frenchName() + " » : passez-le d'abord au stade de "
                     + "cette séance (" + session.phase().frenchName() + ").");
         }
     }
@@ -306,7 +320,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     private ScheduledSession requirePlanned(String sessionId, Instant now) {
         ScheduledSession session = requireSession(sessionId);
         if (session.status() != SessionStatus.PLANNED || !session.start().isAfter(now)) {
-            throw new Refusal("Seule une séance prévue et pas encore commencée peut être déplacée ou annulée.");
+            throw new RuleRefusal("Seule une séance prévue et pas encore commencée peut être déplacée ou annulée.");
         }
         return session;
     }
@@ -328,8 +342,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 evidenceDestroyTime, version);
     }
 
-    /** A session id the bilan does not have: the edge answers NOT_FOUND. */
-    public static final class UnknownSession extends RuntimeException {
+    /** A session id the bilan does not have. */
+    public static final class UnknownSession extends NotFound {
 
         public UnknownSession(String sessionId) {
             super("Ce bilan n'a pas de séance « " + sessionId + " ».");

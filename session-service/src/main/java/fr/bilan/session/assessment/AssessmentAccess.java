@@ -1,10 +1,8 @@
 package fr.bilan.session.assessment;
 
-import fr.bilan.proto.auth.AccessRules;
 import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Who reaches a bilan, beyond the roles the contract names (BILAN.md, who may see what): the
@@ -14,26 +12,24 @@ import io.grpc.StatusRuntimeException;
  */
 final class AssessmentAccess {
 
-    static final String BENEFICIARY = AccessRules.realmRole(Role.BENEFICIARY);
-    static final String CONSULTANT = AccessRules.realmRole(Role.CONSULTANT);
-    static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
-    static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
-
     private AssessmentAccess() {
     }
 
     static boolean isBeneficiary(Caller caller, Assessment assessment) {
-        return caller.hasRole(BENEFICIARY) && !assessment.beneficiaryAccountId().isEmpty()
-                && assessment.beneficiaryAccountId().equals(caller.subject());
+        return caller.hasRole(Role.BENEFICIARY) && caller.isAccount(assessment.beneficiaryAccountId());
     }
 
     static boolean isConsultant(Caller caller, Assessment assessment) {
-        return caller.hasRole(CONSULTANT) && caller.centres().contains(assessment.centreId())
-                && assessment.consultantId().equals(caller.subject());
+        return caller.holdsIn(assessment.centreId(), Role.CONSULTANT) && caller.isAccount(assessment.consultantId());
     }
 
-    static boolean holdsInCentre(Caller caller, String role, String centreId) {
-        return caller.hasRole(role) && caller.centres().contains(centreId);
+    /** A consultant opens a bilan for themself; a manager of the beneficiary's centre for any consultant. */
+    static void checkOpen(Caller caller, String centreId, String consultantId) {
+        if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER)
+                && !(caller.isAccount(consultantId) && caller.holdsIn(centreId, Role.CONSULTANT))) {
+            throw new Forbidden("Un consultant ouvre un bilan pour lui-même ; un responsable du centre du "
+                    + "bénéficiaire peut l'ouvrir pour un autre consultant.");
+        }
     }
 
     /** The beneficiary, their consultant, or a manager of the centre. */
@@ -45,27 +41,36 @@ final class AssessmentAccess {
 
     /** The bilan's consultant or a manager of its centre: who plans its sessions and moves it on. */
     static void checkPlanner(Caller caller, Assessment assessment) {
-        if (!isConsultant(caller, assessment) && !holdsInCentre(caller, CENTRE_MANAGER, assessment.centreId())) {
-            throw denied("Ce bilan n'est pas l'un des vôtres : seuls son consultant et les responsables de son centre "
-                    + "y ont accès.");
+        if (!isConsultant(caller, assessment) && !caller.holdsIn(assessment.centreId(), Role.CENTRE_MANAGER)) {
+            throw new Forbidden("Ce bilan n'est pas l'un des vôtres : seuls son consultant et les responsables de son "
+                    + "centre y ont accès.");
         }
     }
 
     /** A manager of the bilan's centre. */
     static void checkManager(Caller caller, String centreId) {
-        if (!holdsInCentre(caller, CENTRE_MANAGER, centreId)) {
-            throw denied("Seul un responsable de ce centre peut faire cela.");
+        if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER)) {
+            throw new Forbidden("Seul un responsable de ce centre peut faire cela.");
+        }
+    }
+
+    /** Who signs for whom is the bilan's rule ({@link Signatory}); this says who the caller is to it. */
+    static Signatory signatory(Caller caller, Assessment assessment) {
+        return new Signatory(caller.subject(), isBeneficiary(caller, assessment),
+                caller.holdsIn(assessment.centreId(), Role.CONSULTANT));
+    }
+
+    /** A session's absence is noted by its consultant, a member of the bilan's centre. */
+    static void checkMarksAbsence(Caller caller, Assessment assessment, ScheduledSession session) {
+        if (!caller.subject().equals(session.consultantId()) || !caller.centres().contains(assessment.centreId())) {
+            throw new Forbidden("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
         }
     }
 
     /** Hours and attendance: the planners, and the auditors of the centre. */
     static void checkReport(Caller caller, Assessment assessment) {
-        if (!holdsInCentre(caller, AUDITOR, assessment.centreId())) {
+        if (!caller.holdsIn(assessment.centreId(), Role.AUDITOR)) {
             checkPlanner(caller, assessment);
         }
-    }
-
-    static StatusRuntimeException denied(String description) {
-        return Status.PERMISSION_DENIED.withDescription(description).asRuntimeException();
     }
 }

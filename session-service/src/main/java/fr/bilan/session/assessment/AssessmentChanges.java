@@ -1,7 +1,6 @@
 package fr.bilan.session.assessment;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,27 +10,19 @@ import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
 
-import com.google.protobuf.Any;
-import com.google.rpc.Code;
-import com.google.rpc.ErrorInfo;
-
-import fr.bilan.proto.session.v1.SlotConflict;
 import fr.bilan.session.booking.Hold;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.booking.Resource;
 import fr.bilan.session.booking.SlotTaken;
 import fr.bilan.session.calendar.CentreProperties;
-import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.protobuf.StatusProto;
+import fr.bilan.support.refusal.Conflict;
 
 /**
  * Applies a change to a bilan: reads it, lets the domain change it, holds the calendar slots the
  * change adds (consultant, beneficiary, room), writes the bilan under the version read, then
- * releases the slots the change gave up. A slot taken answers {@code ALREADY_EXISTS} naming it; a
- * bilan changed in between is read again and the change tried again (a few times, then
- * {@code ABORTED}). Slots held for a write that lost are released at once; those of a write that
+ * releases the slots the change gave up. A slot taken is refused naming it ({@link SessionSlotTaken}); a
+ * bilan changed in between is read again and the change tried again (a few times, then a
+ * {@link Conflict}). Slots held for a write that lost are released at once; those of a write that
  * never came (a crash) are orphans, cleared when found in the way ({@link Reservations}).
  */
 @Component
@@ -52,10 +43,8 @@ public class AssessmentChanges {
         this.clock = clock;
     }
 
-    /** The bilan {@code id} names: {@code NOT_FOUND} when there is none. */
-    public Assessment require(String id) {
-        return assessments.find(id).orElseThrow(() -> Status.NOT_FOUND
-                .withDescription("Aucun bilan n'a l'identifiant « " + id + " ».").asRuntimeException());
+    private Assessment require(String id) {
+        return assessments.find(id).orElseThrow(() -> AssessmentQueries.unknown(id));
     }
 
     /** Applies {@code change}; a change that returns the bilan as read writes nothing. */
@@ -77,7 +66,7 @@ public class AssessmentChanges {
                 }
             } catch (SlotTaken taken) {
                 held.forEach(reservations::release);
-                throw conflict(taken, read.centreId());
+                throw new SessionSlotTaken(taken, centres.rules(read.centreId()).zone().zone());
             }
             var written = assessments.update(read, changed);
             if (written.isPresent()) {
@@ -86,8 +75,7 @@ public class AssessmentChanges {
             }
             held.forEach(reservations::release);
         }
-        throw Status.ABORTED.withDescription("Ce bilan a été modifié plusieurs fois pendant votre demande : réessayez.")
-                .asRuntimeException();
+        throw new Conflict("Ce bilan a été modifié plusieurs fois pendant votre demande : réessayez.");
     }
 
     /**
@@ -115,8 +103,7 @@ public class AssessmentChanges {
                 return read.sessions().size() + read.assignments().size();
             }
         }
-        throw Status.ABORTED.withDescription("Ce bilan a été modifié plusieurs fois pendant la destruction de ses "
-                + "pièces : réessayez.").asRuntimeException();
+        throw new Conflict("Ce bilan a été modifié plusieurs fois pendant la destruction de ses pièces : réessayez.");
     }
 
     /** Whether a hold found in the way is still its session's (else an orphan of a failed booking). */
@@ -140,18 +127,5 @@ public class AssessmentChanges {
             }
         }
         return holds;
-    }
-
-    private StatusRuntimeException conflict(SlotTaken taken, String centreId) {
-        Instant start = taken.taken().start();
-        com.google.rpc.Status status = com.google.rpc.Status.newBuilder()
-                .setCode(Code.ALREADY_EXISTS_VALUE)
-                .setMessage(taken.frenchMessage(centres.rules(centreId).zone().zone()))
-                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("SLOT_TAKEN").setDomain("session.bilan.fr")
-                        .putMetadata("resource", taken.kind().name()).build()))
-                .addDetails(Any.pack(SlotConflict.newBuilder().setResource(taken.kind().name())
-                        .setStartTime(ProtoTime.of(start)).setEndTime(ProtoTime.of(taken.taken().end())).build()))
-                .build();
-        return StatusProto.toStatusRuntimeException(status);
     }
 }

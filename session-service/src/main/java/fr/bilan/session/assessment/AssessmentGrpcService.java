@@ -7,16 +7,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.bson.conversions.Bson;
 import org.springframework.grpc.server.service.GrpcService;
 
-import com.mongodb.client.model.Filters;
-
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.session.v1.AcceptPlanRequest;
 import fr.bilan.proto.session.v1.AcceptPlanResponse;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
@@ -50,32 +46,26 @@ import fr.bilan.proto.session.v1.ScheduleSessionRequest;
 import fr.bilan.proto.session.v1.ScheduleSessionResponse;
 import fr.bilan.proto.session.v1.SignAttendanceRequest;
 import fr.bilan.proto.session.v1.SignAttendanceResponse;
-import fr.bilan.proto.session.v1.SignatureMethod;
-import fr.bilan.session.availability.AvailabilityRepository;
-import fr.bilan.session.beneficiary.BeneficiaryDirectory.BeneficiaryRef;
-import fr.bilan.session.beneficiary.BeneficiaryDirectory.FundingRef;
-import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.calendar.CentreProperties;
-import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.calendar.ProposedSession;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.session.calendar.SlotFinder;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.paging.PageTokens;
-import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
- * The gRPC edge of bilans and their sessions: checks each request field by field, scopes it to the
- * caller, lets the domain decide ({@link Assessment}), applies the change ({@link AssessmentChanges})
- * and records the access.
+ * The gRPC edge of bilans and their sessions: each call checks its request field by field, checks
+ * the caller may reach the bilan ({@link AssessmentAccess}), lets one operation do it (opening,
+ * progress, bookings, planning: the bilan decides, {@link Assessment}), records the access and
+ * answers.
  */
 @GrpcService
 class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
@@ -85,26 +75,24 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     private static final int MAX_PLAN_SESSIONS = 20;
     private static final Duration DEFAULT_PLANNED_LENGTH = Duration.ofHours(2);
 
-    private final AssessmentRepository repository;
-    private final AssessmentChanges changes;
-    private final BeneficiaryDirectory directory;
-    private final CentreProperties centres;
-    private final FollowUpOffer followUp;
-    private final AvailabilityRepository availabilities;
+    private final AssessmentQueries queries;
+    private final AssessmentOpening opening;
+    private final AssessmentProgress progress;
+    private final SessionBookings bookings;
     private final SessionPlanning planning;
+    private final CentreProperties centres;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    AssessmentGrpcService(AssessmentRepository repository, AssessmentChanges changes, BeneficiaryDirectory directory,
-            CentreProperties centres, FollowUpOffer followUp, AvailabilityRepository availabilities,
-            SessionPlanning planning, AccessLog accessLog, Clock clock) {
-        this.availabilities = availabilities;
+    AssessmentGrpcService(AssessmentQueries queries, AssessmentOpening opening, AssessmentProgress progress,
+            SessionBookings bookings, SessionPlanning planning, CentreProperties centres, AccessLog accessLog,
+            Clock clock) {
+        this.queries = queries;
+        this.opening = opening;
+        this.progress = progress;
+        this.bookings = bookings;
         this.planning = planning;
-        this.repository = repository;
-        this.changes = changes;
-        this.directory = directory;
         this.centres = centres;
-        this.followUp = followUp;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -120,7 +108,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 || asked.getFormat() == fr.bilan.proto.session.v1.DeliveryFormat.UNRECOGNIZED) {
             violations.add("assessment.format", "Indiquez le format du bilan : sur place, à distance ou mixte.");
         }
-        boolean manager = caller.hasRole(AssessmentAccess.CENTRE_MANAGER);
+        // a consultant who names nobody opens the bilan for themself; a manager names the consultant
+        boolean manager = caller.hasRole(Role.CENTRE_MANAGER);
         String consultant = asked.getConsultantId().isEmpty() && !manager ? caller.subject() : asked.getConsultantId();
         if (consultant.isEmpty()) {
             violations.add("assessment.consultant_id", "Indiquez le consultant qui mènera le bilan.");
@@ -128,23 +117,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             violations.add("assessment.consultant_id", "Identifiant de consultant trop long.");
         }
         violations.throwIfAny();
-        // beneficiary-service decides whether the caller reaches the beneficiary
-        BeneficiaryRef beneficiary = directory.beneficiary(asked.getBeneficiaryId());
-        if (!AssessmentAccess.holdsInCentre(caller, AssessmentAccess.CENTRE_MANAGER, beneficiary.centreId())
-                && !(consultant.equals(caller.subject())
-                        && AssessmentAccess.holdsInCentre(caller, AssessmentAccess.CONSULTANT, beneficiary.centreId()))) {
-            throw AssessmentAccess.denied("Un consultant ouvre un bilan pour lui-même ; un responsable du centre du "
-                    + "bénéficiaire peut l'ouvrir pour un autre consultant.");
-        }
-        String fundingId = asked.getFundingId().isEmpty() ? null : requireFundingOf(asked.getFundingId(),
-                beneficiary.id(), "assessment.funding_id").id();
-        if (!beneficiary.consultantIds().contains(consultant)) {
-            directory.assignConsultant(beneficiary.id(), consultant);
-        }
-        Assessment opened = repository.create(Assessment.open(UUID.randomUUID().toString(), beneficiary.id(),
-                beneficiary.accountId(), beneficiary.centreId(), consultant, fundingId,
-                DeliveryFormat.valueOf(asked.getFormat().name()), caller.subject(), clock.instant()),
-                beneficiary.version(), RequestKey.of(caller.subject(), request.getRequestId()));
+        Assessment opened = opening.open(caller, asked.getBeneficiaryId(), consultant, asked.getFundingId(),
+                DeliveryFormat.valueOf(asked.getFormat().name()), RequestKey.of(caller.subject(), request.getRequestId()));
         accessLog.record(caller, accessed(opened));
         response.onNext(CreateAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(opened)).build());
         response.onCompleted();
@@ -170,16 +144,16 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 .filter(state -> state != fr.bilan.proto.session.v1.AssessmentState.ASSESSMENT_STATE_UNSPECIFIED
                         && state != fr.bilan.proto.session.v1.AssessmentState.UNRECOGNIZED)
                 .map(state -> AssessmentState.valueOf(state.name())).distinct().toList();
-        Bson scope = scope(caller, request.getCentreId());
+        AssessmentScope scope = AssessmentScope.of(caller, request.getCentreId(), states);
         PageTokens tokens = PageTokens.boundTo(caller.subject(), request.getCentreId(), states);
         Optional<List<String>> position = tokens.positionOf(request.getPageToken(), 2);
-        List<Assessment> page;
+        Optional<Instant> afterTime;
         try {
-            page = repository.page(Filters.and(scope, AssessmentRepository.inStates(states)),
-                    position.map(keys -> Instant.parse(keys.get(0))), position.map(keys -> keys.get(1)), size + 1);
+            afterTime = position.map(keys -> Instant.parse(keys.get(0)));
         } catch (DateTimeParseException e) {
             throw PageTokens.invalidToken();
         }
+        List<Assessment> page = queries.page(scope, afterTime, position.map(keys -> keys.get(1)), size + 1);
         var answer = ListAssessmentsResponse.newBuilder();
         List<Assessment> shown = page.subList(0, Math.min(size, page.size()));
         shown.forEach(assessment -> answer.addAssessments(AssessmentMessages.toProto(assessment)));
@@ -192,33 +166,13 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         response.onCompleted();
     }
 
-    /**
-     * The bilans a caller lists: a manager those of their centres (or the one asked, if theirs), a
-     * consultant those assigned to them, a beneficiary their own.
-     */
-    private static Bson scope(Caller caller, String centreId) {
-        if (!centreId.isEmpty() && !caller.centres().contains(centreId)) {
-            throw AssessmentAccess.denied("Vous n'avez accès qu'aux bilans de vos centres.");
-        }
-        Set<String> centres = centreId.isEmpty() ? caller.centres() : Set.of(centreId);
-        if (caller.hasRole(AssessmentAccess.CENTRE_MANAGER)) {
-            return AssessmentRepository.inCentres(centres);
-        }
-        if (caller.hasRole(AssessmentAccess.CONSULTANT)) {
-            return Filters.and(AssessmentRepository.ledBy(caller.subject()), AssessmentRepository.inCentres(centres));
-        }
-        return AssessmentRepository.ofAccount(caller.subject());
-    }
-
     @Override
     public void reassignConsultant(ReassignConsultantRequest request, StreamObserver<ReassignConsultantResponse> response) {
         Caller caller = Caller.current();
         new FieldViolations().requireText("consultant_id", request.getConsultantId(), Lookups.MAX_ID_LENGTH).throwIfAny();
         Assessment read = require(request.getId(), "id");
         AssessmentAccess.checkManager(caller, read.centreId());
-        directory.assignConsultant(read.beneficiaryId(), request.getConsultantId());
-        Assessment changed = changes.apply(read.id(),
-                assessment -> assessment.reassign(request.getConsultantId(), caller.subject(), clock.instant()));
+        Assessment changed = progress.reassign(read, request.getConsultantId(), caller.subject());
         accessLog.record(caller, accessed(changed));
         response.onNext(ReassignConsultantResponse.newBuilder().setAssessment(AssessmentMessages.toProto(changed)).build());
         response.onCompleted();
@@ -234,36 +188,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         AssessmentState to = AssessmentState.valueOf(request.getState().name());
         Assessment read = require(request.getId(), "id");
         AssessmentAccess.checkPlanner(caller, read);
-        // the funding is read from beneficiary-service before the change, not inside it
-        String fundingId = request.getFundingId().isEmpty() ? read.fundingId() : request.getFundingId();
-        boolean fundingConfirmed = false;
-        if (to == AssessmentState.FUNDING_AGREED && read.state() != to) {
-            if (fundingId == null) {
-                throw FieldViolations.of("funding_id", "Indiquez le financement de ce bilan.");
-            }
-            FundingRef funding = requireFundingOf(fundingId, read.beneficiaryId(), "funding_id");
-            // R6313-5: the provider the consultants work for may not be the employer paying
-            centres.providerSiret(read.centreId())
-                    .ifPresent(provider -> ConsultantEligibility.checkAssignable(provider, funding.employerSiret()));
-            fundingConfirmed = funding.confirmed();
-        }
-        boolean confirmed = fundingConfirmed;
-        // L6313-1: the bilan proper starts only with the beneficiary's consent, as their ledger says now
-        boolean consented = to == AssessmentState.PRELIMINARY && read.state() != to
-                && AssessmentLifecycle.next(read.state()).contains(to)
-                && directory.consentInForce(read.beneficiaryId(), ConsentKind.PARTICIPATION);
-        long expected = Etags.expectedVersion(request.getEtag(), -2);
-        Assessment moved = changes.apply(read.id(), assessment -> {
-            if (expected != -2 && expected != assessment.version()) {
-                throw Status.ABORTED.withDescription("Ce bilan a changé depuis votre lecture : relisez-le avant de le "
-                        + "faire avancer.").asRuntimeException();
-            }
-            Assessment funded = fundingId == null || fundingId.equals(assessment.fundingId()) ? assessment
-                    : assessment.fundedBy(fundingId);
-            Assessment result = funded.move(to, request.getReason(), confirmed, consented, clock.instant(), followUp,
-                    centres.rules(assessment.centreId()).zone().zone());
-            return result == funded ? assessment : result;
-        });
+        Assessment moved = progress.move(read, to, request.getReason(), request.getFundingId(), request.getEtag());
         accessLog.record(caller, accessed(moved));
         response.onNext(MoveAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(moved)).build());
         response.onCompleted();
@@ -280,8 +205,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         }
         violations.throwIfAny();
         Assessment read = require(request.getAssessmentId(), "assessment_id");
-        boolean first = read.synthesisHandoverTime() == null;
-        changes.apply(read.id(), assessment -> assessment.synthesisHandedOver(time.get()));
+        boolean first = progress.recordHandover(read, time.get());
         accessLog.record(Caller.current(), accessed(read));
         response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
         response.onCompleted();
@@ -307,13 +231,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
                 "session.", violations);
         violations.throwIfAny();
         String sessionId = sessionId(caller, request.getRequestId());
-        Assessment changed = changes.apply(read.id(), assessment -> {
-            Instant now = clock.instant();
-            return assessment.session(sessionId).isPresent() ? assessment
-                    : assessment.schedule(ScheduledSession.planned(sessionId, phase.get(), new Slot(start, length),
-                            place, assessment.consultantId(), now), centres.rules(assessment.centreId()),
-                            availabilityOf(assessment), now);
-        });
+        Assessment changed = bookings.schedule(read, sessionId, new ProposedSession(phase.get(), new Slot(start, length)),
+                place);
         answerSession(caller, changed, sessionId,
                 session -> response.onNext(ScheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -328,6 +247,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         FieldViolations violations = new FieldViolations();
         Instant start = SessionRequests.start(request.hasStartTime(), request.getStartTime(), "start_time",
                 clock.instant(), violations);
+        // what the request leaves out stays as it is
         Duration length = request.hasDuration()
                 ? SessionRequests.duration(true, request.getDuration(), "duration", violations)
                 : current.slot().duration();
@@ -335,11 +255,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Place place = newPlace ? SessionRequests.place(request.getRoomId(), request.getVideoLink(), read.centreId(),
                 centres, "", violations) : current.place();
         violations.throwIfAny();
-        Slot slot = new Slot(start, length);
-        Assessment changed = changes.apply(read.id(), assessment -> assessment.session(current.id())
-                .filter(session -> session.slot().equals(slot) && session.place().equals(place)).isPresent() ? assessment
-                : assessment.reschedule(current.id(), slot, place, centres.rules(assessment.centreId()),
-                        availabilityOf(assessment), clock.instant()));
+        Assessment changed = bookings.reschedule(read, current.id(), new Slot(start, length), place);
         answerSession(caller, changed, current.id(),
                 session -> response.onNext(RescheduleSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -352,8 +268,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Assessment read = require(request.getAssessmentId(), "assessment_id");
         AssessmentAccess.checkPlanner(caller, read);
         String sessionId = requireSession(read, request.getSessionId()).id();
-        Assessment changed = changes.apply(read.id(),
-                assessment -> assessment.cancel(sessionId, request.getReason().strip(), clock.instant()));
+        Assessment changed = bookings.cancel(read, sessionId, request.getReason().strip());
         answerSession(caller, changed, sessionId,
                 session -> response.onNext(CancelSessionResponse.newBuilder().setSession(session).build()));
         response.onCompleted();
@@ -375,16 +290,15 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     @Override
     public void signAttendance(SignAttendanceRequest request, StreamObserver<SignAttendanceResponse> response) {
         Caller caller = Caller.current();
-        if (request.getMethod() == SignatureMethod.SIGNATURE_METHOD_UNSPECIFIED
-                || request.getMethod() == SignatureMethod.UNRECOGNIZED) {
+        Optional<SignatureMethod> method = AssessmentMessages.method(request.getMethod());
+        if (method.isEmpty()) {
             throw FieldViolations.of("method", "Indiquez comment la feuille d'émargement est signée.");
         }
         Assessment read = require(request.getAssessmentId(), "assessment_id");
-        ScheduledSession session = requireSession(read, request.getSessionId());
-        Signer signer = signer(caller, read, session, request);
-        AttendanceSignature signature = new AttendanceSignature(signer, clock.instant(), request.getMethod().name());
-        Assessment changed = changes.apply(read.id(), assessment -> assessment.sign(session.id(), signature));
-        answerSession(caller, changed, session.id(),
+        String sessionId = requireSession(read, request.getSessionId()).id();
+        Assessment changed = bookings.signAttendance(caller, read, sessionId,
+                AssessmentMessages.signer(request.getSigner()), method.get());
+        answerSession(caller, changed, sessionId,
                 signed -> response.onNext(SignAttendanceResponse.newBuilder().setSession(signed).build()));
         response.onCompleted();
     }
@@ -394,11 +308,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Caller caller = Caller.current();
         Assessment read = require(request.getAssessmentId(), "assessment_id");
         ScheduledSession session = requireSession(read, request.getSessionId());
-        if (!caller.subject().equals(session.consultantId())
-                || !caller.centres().contains(read.centreId())) {
-            throw AssessmentAccess.denied("Seul le consultant de la séance peut noter l'absence du bénéficiaire.");
-        }
-        Assessment changed = changes.apply(read.id(), assessment -> assessment.markAbsent(session.id(), clock.instant()));
+        Assessment changed = bookings.markAbsent(caller, read, session);
         answerSession(caller, changed, session.id(),
                 marked -> response.onNext(MarkAbsentResponse.newBuilder().setSession(marked).build()));
         response.onCompleted();
@@ -464,8 +374,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         }
         Place place = SessionRequests.place(request.getRoomId(), request.getVideoLink(), read.centreId(), centres, "",
                 violations);
-        List<Phase> phases = new ArrayList<>();
-        List<Slot> slots = new ArrayList<>();
+        List<ProposedSession> plan = new ArrayList<>();
         for (int i = 0; i < request.getSessionsCount(); i++) {
             var proposed = request.getSessions(i);
             String field = "sessions[" + i + "]";
@@ -478,27 +387,15 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
             Duration length = SessionRequests.duration(proposed.hasDuration(), proposed.getDuration(),
                     field + ".duration", violations);
             if (phase.isPresent() && start != null && length != null) {
-                phases.add(phase.get());
-                slots.add(new Slot(start, length));
+                plan.add(new ProposedSession(phase.get(), new Slot(start, length)));
             }
         }
         violations.throwIfAny();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < slots.size(); i++) {
+        for (int i = 0; i < plan.size(); i++) {
             ids.add(sessionId(caller, request.getRequestId().isBlank() ? "" : request.getRequestId() + "#" + i));
         }
-        Assessment changed = changes.apply(read.id(), assessment -> {
-            if (assessment.session(ids.get(0)).isPresent()) {
-                return assessment;
-            }
-            Instant now = clock.instant();
-            List<ScheduledSession> plan = new ArrayList<>();
-            for (int i = 0; i < slots.size(); i++) {
-                plan.add(ScheduledSession.planned(ids.get(i), phases.get(i), slots.get(i), place,
-                        assessment.consultantId(), now));
-            }
-            return assessment.scheduleAll(plan, centres.rules(assessment.centreId()), availabilityOf(assessment), now);
-        });
+        Assessment changed = bookings.acceptPlan(read, ids, plan, place);
         accessLog.record(caller, accessed(changed));
         var answer = AcceptPlanResponse.newBuilder();
         ids.forEach(id -> changed.session(id).ifPresent(session -> answer.addSessions(AssessmentMessages.toProto(changed,
@@ -528,48 +425,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         response.onCompleted();
     }
 
-    /**
-     * Whose signature it is: the beneficiary signs as themself, the session's consultant as
-     * themself, or for the beneficiary from a signed paper sheet.
-     */
-    private static Signer signer(Caller caller, Assessment assessment, ScheduledSession session,
-            SignAttendanceRequest request) {
-        boolean consultant = caller.hasRole(AssessmentAccess.CONSULTANT) && caller.subject().equals(session.consultantId())
-                && caller.centres().contains(assessment.centreId());
-        boolean beneficiary = AssessmentAccess.isBeneficiary(caller, assessment);
-        var asked = request.getSigner();
-        if (beneficiary && asked != fr.bilan.proto.session.v1.Signer.CONSULTANT_SIGNER) {
-            return Signer.BENEFICIARY;
-        }
-        if (consultant && asked == fr.bilan.proto.session.v1.Signer.BENEFICIARY_SIGNER) {
-            if (request.getMethod() != SignatureMethod.PAPER_SHEET) {
-                throw AssessmentAccess.denied("Le consultant ne reporte la signature du bénéficiaire que depuis une "
-                        + "feuille d'émargement papier signée (PAPER_SHEET).");
-            }
-            return Signer.BENEFICIARY;
-        }
-        if (consultant) {
-            return Signer.CONSULTANT;
-        }
-        throw AssessmentAccess.denied("Seuls le bénéficiaire et le consultant de la séance signent sa feuille "
-                + "d'émargement, chacun pour soi.");
-    }
-
-    private ConsultantAvailability availabilityOf(Assessment assessment) {
-        return availabilities.of(assessment.consultantId()).availability();
-    }
-
-    private FundingRef requireFundingOf(String fundingId, String beneficiaryId, String field) {
-        if (fundingId.length() > Lookups.MAX_ID_LENGTH) {
-            throw FieldViolations.of(field, "Identifiant de financement trop long.");
-        }
-        FundingRef funding = directory.funding(fundingId);
-        if (!funding.beneficiaryId().equals(beneficiaryId)) {
-            throw FieldViolations.of(field, "Ce financement est celui d'un autre bénéficiaire.");
-        }
-        return funding;
-    }
-
     private void answerSession(Caller caller, Assessment assessment, String sessionId,
             Consumer<fr.bilan.proto.session.v1.Session> answer) {
         accessLog.record(caller, accessed(assessment));
@@ -578,16 +433,16 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
 
     /** The bilan {@code id} names, noted as what the call sets out to reach (a refusal is recorded against it). */
     private Assessment require(String id, String field) {
-        Assessment assessment = Lookups.require(field, id, repository::find, () -> Status.NOT_FOUND
-                .withDescription("Aucun bilan n'a l'identifiant « " + id + " ».").asRuntimeException());
+        new FieldViolations().requireText(field, id, Lookups.MAX_ID_LENGTH).throwIfAny();
+        Assessment assessment = queries.require(id);
         accessLog.attempting(Caller.current(), accessed(assessment));
         return assessment;
     }
 
     /** The session {@code sessionId} names; refused as destroyed once the bilan's evidence is. */
     private static ScheduledSession requireSession(Assessment assessment, String sessionId) {
-        return Lookups.require("session_id", sessionId, assessment::session, () -> Status.NOT_FOUND
-                .withDescription("Ce bilan n'a pas de séance « " + sessionId + " ».").asRuntimeException());
+        new FieldViolations().requireText("session_id", sessionId, Lookups.MAX_ID_LENGTH).throwIfAny();
+        return assessment.session(sessionId).orElseThrow(() -> new Assessment.UnknownSession(sessionId));
     }
 
     /** A retried booking names the same session: its id comes from the caller's request id. */

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * The moves a bilan may make, and the conditions of each (R6313-4): the phases in order, each after
@@ -66,23 +66,23 @@ public final class AssessmentLifecycle {
      */
     public static void checkMove(AssessmentState from, AssessmentState to, Progress progress, String reason) {
         if (!next(from).contains(to)) {
-            throw new Refusal("Un bilan au stade « " + from.frenchName() + " » ne peut pas passer au stade « "
+            throw new RuleRefusal("Un bilan au stade « " + from.frenchName() + " » ne peut pas passer au stade « "
                     + to.frenchName() + " »" + allowed(from) + ".");
         }
         boolean explained = reason != null && !reason.isBlank();
         if (to.sideExit() && !explained) {
-            throw new Refusal("Indiquez pourquoi le bilan passe au stade « " + to.frenchName() + " ».");
+            throw new RuleRefusal("Indiquez pourquoi le bilan passe au stade « " + to.frenchName() + " ».");
         }
         switch (to) {
             case FUNDING_AGREED -> {
                 if (!progress.fundingConfirmed()) {
-                    throw new Refusal("Le financement de ce bilan n'est pas encore accordé (accord de prise en charge, "
+                    throw new RuleRefusal("Le financement de ce bilan n'est pas encore accordé (accord de prise en charge, "
                             + "convention signée ou réservation CPF).");
                 }
             }
             case PRELIMINARY -> {
                 if (!progress.participationConsented()) {
-                    throw new Refusal("Le bilan ne peut entrer en phase préliminaire qu'avec le consentement du "
+                    throw new RuleRefusal("Le bilan ne peut entrer en phase préliminaire qu'avec le consentement du "
                             + "bénéficiaire (Code du travail, L6313-1) : son consentement à la participation au bilan "
                             + "n'est pas enregistré, ou il l'a retiré.");
                 }
@@ -92,7 +92,7 @@ public final class AssessmentLifecycle {
             case ACTION_ENDED -> {
                 requireAttended(Phase.CONCLUSION, to, progress);
                 if (!progress.synthesisHandedOver() && !explained) {
-                    throw new Refusal("La phase de conclusion se termine par la remise du document de synthèse ; "
+                    throw new RuleRefusal("La phase de conclusion se termine par la remise du document de synthèse ; "
                             + "s'il n'a pas été remis, indiquez pourquoi vous clôturez la phase.");
                 }
             }
@@ -104,7 +104,7 @@ public final class AssessmentLifecycle {
 
     private static void requireAttended(Phase phase, AssessmentState to, Progress progress) {
         if (!progress.phasesAttended().contains(phase)) {
-            throw new Refusal("La " + to.frenchName() + " ne peut commencer qu'après au moins une séance de la "
+            throw new RuleRefusal("La " + to.frenchName() + " ne peut commencer qu'après au moins une séance de la "
                     + phase.frenchName() + " à laquelle le bénéficiaire a assisté (Code du travail, R6313-4).");
         }
     }

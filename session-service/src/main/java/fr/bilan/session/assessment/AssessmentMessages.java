@@ -146,6 +146,23 @@ public final class AssessmentMessages {
         };
     }
 
+    /** Whose signature a request says it is; empty for the caller's own. */
+    static Optional<Signer> signer(fr.bilan.proto.session.v1.Signer signer) {
+        return switch (signer) {
+            case BENEFICIARY_SIGNER -> Optional.of(Signer.BENEFICIARY);
+            case CONSULTANT_SIGNER -> Optional.of(Signer.CONSULTANT);
+            default -> Optional.empty();
+        };
+    }
+
+    /** How a request says the sheet is signed; empty for none given. */
+    static Optional<SignatureMethod> method(fr.bilan.proto.session.v1.SignatureMethod method) {
+        return switch (method) {
+            case SIGNATURE_METHOD_UNSPECIFIED, UNRECOGNIZED -> Optional.empty();
+            default -> Optional.of(SignatureMethod.valueOf(method.name()));
+        };
+    }
+
     private static com.google.protobuf.Duration duration(Duration duration) {
         return com.google.protobuf.Duration.newBuilder().setSeconds(duration.toSeconds()).build();
     }

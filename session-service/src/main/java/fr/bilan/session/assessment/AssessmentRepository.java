@@ -150,8 +150,9 @@ public class AssessmentRepository {
         return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
     }
 
-    /** A page of bilans newest first, after {@code after} (create time, id), matching {@code filter}. */
-    public List<Assessment> page(Bson filter, Optional<Instant> afterTime, Optional<String> afterId, int size) {
+    /** A page of the bilans in {@code scope}, newest first, after {@code after} (create time, id). */
+    public List<Assessment> page(AssessmentScope scope, Optional<Instant> afterTime, Optional<String> afterId, int size) {
+        Bson filter = Filters.and(whose(scope), inStates(scope.states()));
         Bson position = afterTime.<Bson>map(time -> Filters.or(Filters.lt(CREATE_TIME, Date.from(time)),
                 Filters.and(Filters.eq(CREATE_TIME, Date.from(time)), Filters.lt("_id", afterId.orElseThrow()))))
                 .orElse(new Document());
@@ -188,19 +189,28 @@ public class AssessmentRepository {
         return AccessedData.of(COLLECTION, assessment.id(), assessment.beneficiaryId(), assessment.centreId());
     }
 
-    static Bson inCentres(Collection<String> centres) {
+    /** A consultant's bilans in their centres, a manager's centres', or a beneficiary's own, wherever they are. */
+    private static Bson whose(AssessmentScope scope) {
+        if (scope.account().isPresent()) {
+            return ofAccount(scope.account().get());
+        }
+        Bson centres = inCentres(scope.centres());
+        return scope.consultant().map(consultant -> Filters.and(ledBy(consultant), centres)).orElse(centres);
+    }
+
+    private static Bson inCentres(Collection<String> centres) {
         return Filters.in(CENTRE, centres);
     }
 
-    static Bson ledBy(String consultantId) {
+    private static Bson ledBy(String consultantId) {
         return Filters.eq(CONSULTANT, consultantId);
     }
 
-    static Bson ofAccount(String accountId) {
+    private static Bson ofAccount(String accountId) {
         return Filters.eq(ACCOUNT, accountId);
     }
 
-    static Bson inStates(Collection<AssessmentState> states) {
+    private static Bson inStates(Collection<AssessmentState> states) {
         return states.isEmpty() ? new Document() : Filters.in(STATE, states.stream().map(Enum::name).toList());
     }
 

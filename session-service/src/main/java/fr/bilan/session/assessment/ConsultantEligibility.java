@@ -2,7 +2,7 @@ package fr.bilan.session.assessment;
 
 import java.util.Optional;
 
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * R6313-5: an employer may not run bilans for its own employees, so a consultant whose employer is
@@ -22,7 +22,7 @@ public final class ConsultantEligibility {
      */
     public static void checkAssignable(String consultantEmployerSiret, Optional<String> funderEmployerSiret) {
         if (funderEmployerSiret.isPresent() && siren(funderEmployerSiret.get()).equals(siren(consultantEmployerSiret))) {
-            throw new Refusal("Ce consultant ne peut pas mener ce bilan : son employeur est celui qui le finance, et un "
+            throw new RuleRefusal("Ce consultant ne peut pas mener ce bilan : son employeur est celui qui le finance, et un "
                     + "employeur ne peut pas réaliser de bilan de compétences pour ses propres salariés (Code du "
                     + "travail, R6313-5).");
         }

@@ -1,6 +1,6 @@
 package fr.bilan.session.assessment;
 
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /** How a bilan is delivered: where its sessions may take place. */
 public enum DeliveryFormat {
@@ -17,7 +17,7 @@ public enum DeliveryFormat {
     /** Refuses a place this format does not allow: on site needs a room, remote a video link. */
     void checkPlace(Place place) {
         if (this == ON_SITE && place.isRemote() || this == REMOTE && !place.isRemote()) {
-            throw new Refusal("Ce bilan se déroule " + frenchName + " : ses séances ont lieu "
+            throw new RuleRefusal("Ce bilan se déroule " + frenchName + " : ses séances ont lieu "
                     + (this == ON_SITE ? "dans une salle du centre." : "par visioconférence."));
         }
     }

@@ -6,15 +6,15 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * What is asked of a bilan needs its process evidence (sessions, hours, attendance sheets), which
  * was destroyed as the law provides: kept three years after the end of the action for controls
- * (Code du travail, art. L6362-6), then destroyed. The message says when, in French; the gRPC edge
- * answers it as {@code FAILED_PRECONDITION}, like every refusal.
+ * (Code du travail, art. L6362-6), then destroyed. The message says when, in French; a refusal by
+ * a rule like the others ({@code FAILED_PRECONDITION}).
  */
-public final class EvidenceDestroyed extends Refusal {
+public final class EvidenceDestroyed extends RuleRefusal {
 
     /** Days as the law counts them, wherever the centre is. */
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * The phases follow one another in the calendar too (R6313-4): a session of a phase ends before
@@ -37,18 +37,18 @@ final class PhaseOrder {
             }
             boolean earlier = other.phase().ordinal() < phase.ordinal();
             if (earlier && other.slot().end().isAfter(slot.start())) {
-                throw new Refusal("Une séance " + phase.ofThe() + " ne peut pas commencer avant la fin de "
+                throw new RuleRefusal("Une séance " + phase.ofThe() + " ne peut pas commencer avant la fin de "
                         + "celle " + other.phase().ofThe() + " du " + WHEN.format(other.start().atZone(zone))
                         + " : " + LAW);
             }
             if (!earlier && slot.end().isAfter(other.start())) {
-                throw new Refusal("Une séance " + phase.ofThe() + " doit se terminer avant celle "
+                throw new RuleRefusal("Une séance " + phase.ofThe() + " doit se terminer avant celle "
                         + other.phase().ofThe() + " du " + WHEN.format(other.start().atZone(zone)) + " : " + LAW);
             }
         }
         for (Phase earlier : earlierPhasesOf(phase)) {
             if (!hasSessionEndingBy(earlier, slot.start(), others)) {
-                throw new Refusal("Une séance " + phase.ofThe() + " vient après au moins une séance " + earlier.ofThe()
+                throw new RuleRefusal("Une séance " + phase.ofThe() + " vient après au moins une séance " + earlier.ofThe()
                         + " : planifiez d'abord une séance " + earlier.ofThe() + " avant le "
                         + WHEN.format(slot.start().atZone(zone)) + " ; " + LAW);
             }
@@ -62,7 +62,7 @@ final class PhaseOrder {
     static void checkEarlierPhasesPlanned(Phase phase, List<ScheduledSession> sessions) {
         for (Phase earlier : earlierPhasesOf(phase)) {
             if (!hasSessionEndingBy(earlier, Instant.MAX, sessions)) {
-                throw new Refusal("Une séance " + phase.ofThe() + " vient après au moins une séance " + earlier.ofThe()
+                throw new RuleRefusal("Une séance " + phase.ofThe() + " vient après au moins une séance " + earlier.ofThe()
                         + " : planifiez d'abord une séance " + earlier.ofThe() + " ; " + LAW);
             }
         }

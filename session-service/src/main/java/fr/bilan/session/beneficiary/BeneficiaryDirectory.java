@@ -75,10 +75,10 @@ public class BeneficiaryDirectory {
                 employer);
     }
 
-    /** Whether the beneficiary's consent of {@code kind} is in force now, as their ledger there says. */
-    public boolean consentInForce(String beneficiaryId, ConsentKind kind) {
+    /** Whether the beneficiary's consent to take part in the bilan is in force now, as their ledger there says. */
+    public boolean participationConsented(String beneficiaryId) {
         return downstream.call(() -> downstream.asCaller(beneficiaries).checkConsent(CheckConsentRequest.newBuilder()
-                .setBeneficiaryId(beneficiaryId).setKind(kind).build())).getGranted();
+                .setBeneficiaryId(beneficiaryId).setKind(ConsentKind.PARTICIPATION).build())).getGranted();
     }
 
     /** Assigns the consultant to the beneficiary there (idempotent), as the caller. */

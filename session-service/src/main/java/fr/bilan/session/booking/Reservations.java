@@ -22,7 +22,7 @@ import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.mongo.Inserts;
-import io.grpc.Status;
+import fr.bilan.support.refusal.Conflict;
 
 /**
  * Who holds what when, one document per resource and week ({@code calendar_reservations}, keyed
@@ -139,8 +139,7 @@ public class Reservations {
                 return Optional.empty();
             }
         }
-        throw Status.ABORTED.withDescription("Cet agenda change sans cesse en ce moment : réessayez.")
-                .asRuntimeException();
+        throw new Conflict("Cet agenda change sans cesse en ce moment : réessayez.");
     }
 
     /** A hold as its bucket's {@code slots} array stores it, held since {@code now}. */

@@ -7,8 +7,8 @@ import java.util.Locale;
 import fr.bilan.session.calendar.Slot;
 
 /**
- * A resource is already held over part of the slot asked for; the edge answers it as
- * {@code ALREADY_EXISTS} (409), naming the slot in the centre's local time, never whose session it is.
+ * A resource is already held over part of the slot asked for; the bilan's change refuses it as
+ * {@code assessment.SessionSlotTaken}, naming the slot in the centre's local time, never whose session it is.
  */
 public class SlotTaken extends RuntimeException {
 

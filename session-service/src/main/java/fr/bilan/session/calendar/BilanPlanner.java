@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 
 /**
  * Plans the rest of a bilan: the sessions its shape still lacks, phase after phase, each phase's
@@ -31,7 +33,7 @@ public final class BilanPlanner {
      * @param sessions the bilan's sessions so far, whatever became of them
      * @param busy     the consultant's, the beneficiary's and, on site, the room's sessions
      * @param from     where the plan may start, at the earliest
-     * @throws Refusal when even one session per phase left does not fit the hours left, or when a
+     * @throws RuleRefusal when even one session per phase left does not fit the hours left, or when a
      *                 session finds no slot within the finder's horizon
      */
     public List<ProposedSession> plan(List<BilanSession> sessions, BusyTimes busy, Instant from) {
@@ -99,19 +101,19 @@ public final class BilanPlanner {
     }
 
     /** When even the first session of each phase left is too much: each of those is a single session. */
-    private Refusal tooFewHours(int[] toPlace, Duration remaining) {
+    private RuleRefusal tooFewHours(int[] toPlace, Duration remaining) {
         String sessions = IntStream.range(0, toPlace.length)
                 .filter(index -> toPlace[index] > 0 && shape.phases().get(index).phase().counted())
                 .mapToObj(index -> shape.phases().get(index).phase().frenchName() + " : une séance de "
                         + FrenchDurations.format(shape.phases().get(index).duration()))
                 .collect(Collectors.joining(", "));
-        return new Refusal(HourBudget.CAP_RULE + " : il en reste " + FrenchDurations.format(remaining)
+        return new RuleRefusal(HourBudget.CAP_RULE + " : il en reste " + FrenchDurations.format(remaining)
                 + ", et les séances qui restent à prévoir en demandent au moins "
                 + FrenchDurations.format(countedHours(toPlace)) + " (" + sessions + ").");
     }
 
-    private Refusal noSlot(PlanShape.PhaseSessions part, Instant from) {
-        return new Refusal("Aucun créneau ne convient pour une séance de " + FrenchDurations.format(part.duration())
+    private RuleRefusal noSlot(PlanShape.PhaseSessions part, Instant from) {
+        return new RuleRefusal("Aucun créneau ne convient pour une séance de " + FrenchDurations.format(part.duration())
                 + " (" + part.phase().frenchName() + ") entre le "
                 + FrenchDates.day(from.atZone(finder.zone()).toLocalDate()) + " et le "
                 + FrenchDates.day(finder.horizonEnd(from).atZone(finder.zone()).toLocalDate())

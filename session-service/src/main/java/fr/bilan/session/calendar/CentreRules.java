@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 
 /**
  * A centre's rules for placing a session, all read in the centre's local time: its opening hours
@@ -43,7 +45,7 @@ public record CentreRules(CentreZone zone, Map<DayOfWeek, List<OpeningHours>> op
     public void check(Slot slot, List<Slot> others) {
         List<String> broken = broken(slot, others);
         if (!broken.isEmpty()) {
-            throw new Refusal("Ce créneau ne respecte pas les règles du centre : " + String.join(" ; ", broken) + ".");
+            throw new RuleRefusal("Ce créneau ne respecte pas les règles du centre : " + String.join(" ; ", broken) + ".");
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 /**
  * The 24 counted hours of a bilan (L6313-4), from its sessions: planned, attended and remaining,
  * per phase. The intake interview is not counted; a cancelled session or one the beneficiary missed
@@ -67,7 +69,7 @@ public final class HourBudget {
             return;
         }
         if (used().plus(added).compareTo(CAP) > 0) {
-            throw new Refusal(CAP_RULE + " : " + FrenchDurations.format(used())
+            throw new RuleRefusal(CAP_RULE + " : " + FrenchDurations.format(used())
                     + " sont déjà prévues ou effectuées (" + perPhase() + "), " + leftAndAsked(remaining(), added));
         }
     }
@@ -78,7 +80,7 @@ public final class HourBudget {
      */
     public static void checkFits(Phase phase, Duration added, Duration remaining) {
         if (phase.counted() && added.compareTo(remaining) > 0) {
-            throw new Refusal(CAP_RULE + " : " + leftAndAsked(remaining, added));
+            throw new RuleRefusal(CAP_RULE + " : " + leftAndAsked(remaining, added));
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 
 /**
  * Finds the next free slots for a session of a bilan: within the centre's rules, when the consultant
@@ -55,13 +57,13 @@ public final class SlotFinder {
      * every rule allows, in time order; fewer (none) when the horizon holds fewer. They do not overlap
      * one another: each is a choice of its own, not the same one a quarter of an hour later.
      *
-     * @throws Refusal when no slot could do: a length the centre does not allow, or more than the
+     * @throws RuleRefusal when no slot could do: a length the centre does not allow, or more than the
      *                 hours left in a counted phase
      */
     public List<Slot> next(SlotRequest request, int count) {
         HourBudget.checkFits(request.phase(), request.duration(), request.remainingHours());
         rules.brokenLength(request.duration()).ifPresent(rule -> {
-            throw new Refusal("Une séance de " + FrenchDurations.format(request.duration())
+            throw new RuleRefusal("Une séance de " + FrenchDurations.format(request.duration())
                     + " ne respecte pas les règles du centre : " + rule + ".");
         });
         ZoneId zone = zone();

@@ -9,7 +9,6 @@ import org.springframework.grpc.server.service.GrpcService;
 
 import com.google.type.TimeOfDay;
 
-import fr.bilan.proto.auth.AccessRules;
 import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.session.v1.CentreServiceGrpc;
 import fr.bilan.proto.session.v1.CentreTimeZone;
@@ -24,9 +23,9 @@ import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.CentreSettings;
 import fr.bilan.session.calendar.OpeningHours;
 import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -39,10 +38,6 @@ import io.grpc.stub.StreamObserver;
 class CentreGrpcService extends CentreServiceGrpc.CentreServiceImplBase {
 
     private static final Logger log = LoggerFactory.getLogger(CentreGrpcService.class);
-    private static final String CONSULTANT = AccessRules.realmRole(Role.CONSULTANT);
-    private static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
-    private static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
-    private static final String NETWORK_ADMIN = AccessRules.realmRole(Role.NETWORK_ADMIN);
 
     private final CentreProperties centres;
 
@@ -64,10 +59,9 @@ class CentreGrpcService extends CentreServiceGrpc.CentreServiceImplBase {
 
     /** Network administrators: every centre; the centre's consultants, managers and auditors: their own. */
     private static void checkReader(Caller caller, String centreId) {
-        boolean staff = caller.hasRole(CONSULTANT) || caller.hasRole(CENTRE_MANAGER) || caller.hasRole(AUDITOR);
-        if (!(staff && caller.centres().contains(centreId)) && !caller.hasRole(NETWORK_ADMIN)) {
-            throw Status.PERMISSION_DENIED.withDescription("Vous ne consultez que les réglages de vos centres : ce "
-                    + "centre n'en fait pas partie.").asRuntimeException();
+        if (!caller.holdsIn(centreId, Role.CONSULTANT, Role.CENTRE_MANAGER, Role.AUDITOR)
+                && !caller.hasRole(Role.NETWORK_ADMIN)) {
+            throw new Forbidden("Vous ne consultez que les réglages de vos centres : ce centre n'en fait pas partie.");
         }
     }
 

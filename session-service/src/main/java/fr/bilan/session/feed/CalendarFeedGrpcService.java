@@ -22,10 +22,10 @@ import fr.bilan.proto.session.v1.RevokeCalendarFeedRequest;
 import fr.bilan.proto.session.v1.RevokeCalendarFeedResponse;
 import fr.bilan.session.assessment.AssessmentRepository;
 import fr.bilan.support.audit.AccessLog;
+import fr.bilan.support.refusal.NotFound;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.security.SecretPathTokens;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -84,8 +84,8 @@ class CalendarFeedGrpcService extends CalendarFeedServiceGrpc.CalendarFeedServic
         String hash = SecretPathTokens.hash(request.getToken());
         FeedOwner owner = Optional.of(request.getToken()).filter(SecretPathTokens::wellFormed)
                 .flatMap(wellFormed -> feeds.ownerOf(hash))
-                .orElseThrow(() -> Status.NOT_FOUND.withDescription("Aucun agenda ne correspond à ce lien : il est "
-                        + "inconnu, ou a été remplacé ou révoqué.").asRuntimeException());
+                .orElseThrow(() -> new NotFound("Aucun agenda ne correspond à ce lien : il est inconnu, ou a été "
+                        + "remplacé ou révoqué."));
         Instant now = clock.instant();
         List<FeedEvent> events = sessions.of(owner, now);
         accessLog.recordAll(owner.asCaller(), events.stream().map(FeedEvent::assessment)

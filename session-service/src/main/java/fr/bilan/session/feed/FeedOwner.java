@@ -2,6 +2,7 @@ package fr.bilan.session.feed;
 
 import java.util.Set;
 
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.support.security.Caller;
 
 /**
@@ -14,6 +15,7 @@ record FeedOwner(Kind kind, String subject) {
         CONSULTANT("consultant"),
         BENEFICIARY("beneficiary");
 
+        /** The realm role the owner's login holds, as the access record names it. */
         private final String realmRole;
 
         Kind(String realmRole) {
@@ -23,8 +25,7 @@ record FeedOwner(Kind kind, String subject) {
 
     /** The caller's own feed; the contract lets only consultants and beneficiaries ask for one. */
     static FeedOwner of(Caller caller) {
-        return new FeedOwner(caller.hasRole(Kind.CONSULTANT.realmRole) ? Kind.CONSULTANT : Kind.BENEFICIARY,
-                caller.subject());
+        return new FeedOwner(caller.hasRole(Role.CONSULTANT) ? Kind.CONSULTANT : Kind.BENEFICIARY, caller.subject());
     }
 
     /** Who reads through the feed's URL, for the access record: the owner, who gave it to their calendar. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.assessment.AssessmentLifecycle.Progress;
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 class AssessmentLifecycleTest {
 
@@ -28,7 +28,7 @@ class AssessmentLifecycleTest {
             assertThatCode(() -> AssessmentLifecycle.checkMove(from, to, EVERYTHING, "")).doesNotThrowAnyException();
         }
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY,
-                AssessmentState.CONCLUSION, EVERYTHING, "")).isInstanceOf(Refusal.class)
+                AssessmentState.CONCLUSION, EVERYTHING, "")).isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan au stade « phase préliminaire » ne peut pas passer au stade « phase de conclusion » ; "
                         + "depuis ce stade, il peut passer à : « phase d'investigation », « retiré par le bénéficiaire », "
                         + "« abandonné », « interrompu (force majeure) ».");
@@ -41,7 +41,7 @@ class AssessmentLifecycleTest {
         assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY, AssessmentState.INVESTIGATION,
                 onlyPreliminary, "")).doesNotThrowAnyException();
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INVESTIGATION, AssessmentState.CONCLUSION,
-                onlyPreliminary, "")).isInstanceOf(Refusal.class)
+                onlyPreliminary, "")).isInstanceOf(RuleRefusal.class)
                 .hasMessage("La phase de conclusion ne peut commencer qu'après au moins une séance de la phase "
                         + "d'investigation à laquelle le bénéficiaire a assisté (Code du travail, R6313-4).");
     }
@@ -51,7 +51,7 @@ class AssessmentLifecycleTest {
         Progress notHandedOver = new Progress(true, true, EnumSet.allOf(Phase.class), false);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
-                notHandedOver, " ")).isInstanceOf(Refusal.class).hasMessageContaining("remise du document de synthèse");
+                notHandedOver, " ")).isInstanceOf(RuleRefusal.class).hasMessageContaining("remise du document de synthèse");
         assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
                 notHandedOver, "Le bénéficiaire ne souhaite pas recevoir de synthèse")).doesNotThrowAnyException();
     }
@@ -61,7 +61,7 @@ class AssessmentLifecycleTest {
         Progress unfunded = new Progress(false, true, Set.of(), false);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW,
-                AssessmentState.FUNDING_AGREED, unfunded, "")).isInstanceOf(Refusal.class)
+                AssessmentState.FUNDING_AGREED, unfunded, "")).isInstanceOf(RuleRefusal.class)
                 .hasMessageContaining("financement");
     }
 
@@ -71,7 +71,7 @@ class AssessmentLifecycleTest {
         Progress consented = new Progress(true, true, Set.of(), false);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.FUNDING_AGREED,
-                AssessmentState.PRELIMINARY, withoutConsent, "")).isInstanceOf(Refusal.class)
+                AssessmentState.PRELIMINARY, withoutConsent, "")).isInstanceOf(RuleRefusal.class)
                 .hasMessage("Le bilan ne peut entrer en phase préliminaire qu'avec le consentement du bénéficiaire "
                         + "(Code du travail, L6313-1) : son consentement à la participation au bilan n'est pas "
                         + "enregistré, ou il l'a retiré.");
@@ -85,7 +85,7 @@ class AssessmentLifecycleTest {
     @Test
     void sideExitsNeedAReasonAndCloseTheDoorBehindThem() {
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INVESTIGATION, AssessmentState.ABANDONED,
-                EVERYTHING, "")).isInstanceOf(Refusal.class).hasMessage("Indiquez pourquoi le bilan passe au stade « abandonné ».");
+                EVERYTHING, "")).isInstanceOf(RuleRefusal.class).hasMessage("Indiquez pourquoi le bilan passe au stade « abandonné ».");
         assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW, AssessmentState.WITHDRAWN,
                 EVERYTHING, "Ne souhaite pas poursuivre")).doesNotThrowAnyException();
 
@@ -93,7 +93,7 @@ class AssessmentLifecycleTest {
         assertThat(AssessmentLifecycle.next(AssessmentState.ACTION_ENDED))
                 .containsExactlyInAnyOrder(AssessmentState.FOLLOW_UP, AssessmentState.CLOSED);
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CLOSED, AssessmentState.FOLLOW_UP,
-                EVERYTHING, "")).isInstanceOf(Refusal.class).hasMessageEndingWith("ce stade est définitif.");
+                EVERYTHING, "")).isInstanceOf(RuleRefusal.class).hasMessageEndingWith("ce stade est définitif.");
         assertThat(AssessmentState.WITHDRAWN.actionEnded()).isTrue();
         assertThat(AssessmentState.CONCLUSION.actionEnded()).isFalse();
     }

@@ -9,7 +9,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.session.calendar.Refusal;
+import fr.bilan.support.refusal.RuleRefusal;
 
 class ConsultantEligibilityTest {
 
@@ -17,7 +17,7 @@ class ConsultantEligibilityTest {
     void aConsultantCannotRunABilanPaidForByTheirOwnEmployer() {
         // another establishment (same SIREN 732829320) of the same company
         assertThatThrownBy(() -> ConsultantEligibility.checkAssignable("73282932000074", Optional.of("732 829 320 00090")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("R6313-5");
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("R6313-5");
         assertThatCode(() -> ConsultantEligibility.checkAssignable("73282932000074", Optional.of("55210055400013")))
                 .doesNotThrowAnyException();
         assertThatCode(() -> ConsultantEligibility.checkAssignable("73282932000074", Optional.empty()))

@@ -13,9 +13,9 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * The destruction of a bilan's process evidence three years after the end of its action
@@ -74,7 +74,7 @@ class EvidenceDestructionTest {
                 List.of(new Assignment("consultant-1", CREATED, null, "consultant-1")), List.of(), null, null, null,
                 CREATED, null, 3);
 
-        assertThatThrownBy(() -> running.evidenceDestroyed(DESTROYED)).isInstanceOf(Refusal.class)
+        assertThatThrownBy(() -> running.evidenceDestroyed(DESTROYED)).isInstanceOf(RuleRefusal.class)
                 .hasMessage("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent que "
                         + "trois ans après sa fin (Code du travail, art. L6362-6).");
     }

@@ -1,6 +1,7 @@
 package fr.bilan.session.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
@@ -9,20 +10,23 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.CentreZone;
 import fr.bilan.session.calendar.ConsultantAvailability;
 import fr.bilan.session.calendar.OpeningHours;
 import fr.bilan.session.calendar.Phase;
-import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * The phase order as the bilan applies it to every booking: one session, a whole plan, a move;
@@ -42,11 +46,11 @@ class PhaseOrderTest {
         Assessment bilan = bilan(AssessmentState.PRELIMINARY, planned("p", Phase.PRELIMINARY, "2026-12-10T14:00"));
 
         assertThatThrownBy(() -> book(bilan, planned("i", Phase.INVESTIGATION, "2026-12-02T14:00")))
-                .isInstanceOf(Refusal.class).hasMessage("Une séance de la phase d'investigation ne peut pas commencer "
+                .isInstanceOf(RuleRefusal.class).hasMessage("Une séance de la phase d'investigation ne peut pas commencer "
                         + "avant la fin de celle de la phase préliminaire du 10/12/2026 à 14:00 : les phases se suivent "
                         + "dans l'ordre (Code du travail, R6313-4).");
         assertThatThrownBy(() -> book(bilan, planned("c", Phase.CONCLUSION, "2026-12-02T14:00")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("phase de conclusion")
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("phase de conclusion")
                 .hasMessageContaining("phase préliminaire du 10/12/2026");
     }
 
@@ -56,7 +60,7 @@ class PhaseOrderTest {
                 planned("i", Phase.INVESTIGATION, "2026-12-03T14:00"));
 
         assertThatThrownBy(() -> book(bilan, planned("p2", Phase.PRELIMINARY, "2026-12-04T14:00")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("doit se terminer avant celle de la phase "
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("doit se terminer avant celle de la phase "
                         + "d'investigation du 03/12/2026 à 14:00");
     }
 
@@ -65,14 +69,14 @@ class PhaseOrderTest {
         Assessment fresh = bilan(AssessmentState.PRELIMINARY);
 
         assertThatThrownBy(() -> book(fresh, planned("i", Phase.INVESTIGATION, "2026-12-02T14:00")))
-                .isInstanceOf(Refusal.class).hasMessage("Une séance de la phase d'investigation vient après au moins "
+                .isInstanceOf(RuleRefusal.class).hasMessage("Une séance de la phase d'investigation vient après au moins "
                         + "une séance de la phase préliminaire : planifiez d'abord une séance de la phase préliminaire "
                         + "avant le 02/12/2026 à 14:00 ; les phases se suivent dans l'ordre (Code du travail, R6313-4).");
         Assessment investigated = bilan(AssessmentState.PRELIMINARY, planned("p", Phase.PRELIMINARY, "2026-11-30T14:00"),
                 planned("i", Phase.INVESTIGATION, "2026-12-02T14:00"));
         assertThatThrownBy(() -> book(bilan(AssessmentState.PRELIMINARY, planned("p", Phase.PRELIMINARY,
                 "2026-11-30T14:00")), planned("c", Phase.CONCLUSION, "2026-12-04T14:00")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("planifiez d'abord une séance de la phase "
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("planifiez d'abord une séance de la phase "
                         + "d'investigation");
         assertThat(book(investigated, planned("c", Phase.CONCLUSION, "2026-12-04T14:00")).sessions()).hasSize(3);
     }
@@ -96,7 +100,7 @@ class PhaseOrderTest {
         Assessment withIntake = bilan(AssessmentState.INTAKE_INTERVIEW, planned("e", Phase.INTAKE, "2026-12-04T10:00"));
 
         assertThatThrownBy(() -> book(withIntake, planned("p", Phase.PRELIMINARY, "2026-12-02T10:00")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("Une séance de la phase préliminaire ne peut pas "
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("Une séance de la phase préliminaire ne peut pas "
                         + "commencer avant la fin de celle de l'entretien préalable du 04/12/2026 à 10:00");
         assertThat(book(bilan(AssessmentState.INTAKE_INTERVIEW), planned("p", Phase.PRELIMINARY, "2026-12-02T10:00"))
                 .sessions()).hasSize(1);
@@ -120,9 +124,9 @@ class PhaseOrderTest {
         List<ScheduledSession> noPreliminary = List.of(planned("i", Phase.INVESTIGATION, "2026-12-02T14:00"),
                 planned("c", Phase.CONCLUSION, "2026-12-04T14:00"));
 
-        assertThatThrownBy(() -> bilan.scheduleAll(backwards, RULES, ANY_TIME, NOW)).isInstanceOf(Refusal.class)
+        assertThatThrownBy(() -> bilan.scheduleAll(backwards, RULES, ANY_TIME, NOW)).isInstanceOf(RuleRefusal.class)
                 .hasMessageContaining("phase préliminaire");
-        assertThatThrownBy(() -> bilan.scheduleAll(noPreliminary, RULES, ANY_TIME, NOW)).isInstanceOf(Refusal.class)
+        assertThatThrownBy(() -> bilan.scheduleAll(noPreliminary, RULES, ANY_TIME, NOW)).isInstanceOf(RuleRefusal.class)
                 .hasMessageContaining("planifiez d'abord une séance de la phase préliminaire");
         assertThat(bilan.sessions()).isEmpty();
     }
@@ -133,10 +137,10 @@ class PhaseOrderTest {
                 planned("i", Phase.INVESTIGATION, "2026-12-03T14:00"));
 
         assertThatThrownBy(() -> bilan.reschedule("i", slot("2026-11-30T14:00"), Place.room("salle-1"), RULES, ANY_TIME,
-                NOW)).isInstanceOf(Refusal.class).hasMessageContaining("ne peut pas commencer avant la fin de celle de la "
+                NOW)).isInstanceOf(RuleRefusal.class).hasMessageContaining("ne peut pas commencer avant la fin de celle de la "
                         + "phase préliminaire du 01/12/2026 à 14:00");
         assertThatThrownBy(() -> bilan.reschedule("p", slot("2026-12-04T14:00"), Place.room("salle-1"), RULES, ANY_TIME,
-                NOW)).isInstanceOf(Refusal.class).hasMessageContaining("doit se terminer avant celle de la phase "
+                NOW)).isInstanceOf(RuleRefusal.class).hasMessageContaining("doit se terminer avant celle de la phase "
                         + "d'investigation du 03/12/2026 à 14:00");
         assertThat(bilan.reschedule("i", slot("2026-12-07T14:00"), Place.room("salle-1"), RULES, ANY_TIME, NOW)
                 .session("i").orElseThrow().slot()).isEqualTo(slot("2026-12-07T14:00"));
@@ -149,9 +153,9 @@ class PhaseOrderTest {
                 .cancel("p", "Le bénéficiaire est malade.", NOW);
 
         assertThatThrownBy(() -> book(bilan, planned("i2", Phase.INVESTIGATION, "2026-12-07T14:00")))
-                .isInstanceOf(Refusal.class).hasMessageContaining("planifiez d'abord une séance de la phase préliminaire");
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("planifiez d'abord une séance de la phase préliminaire");
         assertThatThrownBy(() -> bilan.reschedule("i", slot("2026-12-08T14:00"), Place.room("salle-1"), RULES, ANY_TIME,
-                NOW)).isInstanceOf(Refusal.class).hasMessageContaining("planifiez d'abord une séance de la phase "
+                NOW)).isInstanceOf(RuleRefusal.class).hasMessageContaining("planifiez d'abord une séance de la phase "
                         + "préliminaire");
         // a session of the préliminaire in its place opens the way again; the cancelled one blocks nothing
         Assessment replaced = book(bilan, planned("p2", Phase.PRELIMINARY, "2026-12-02T09:00"));
@@ -167,7 +171,7 @@ class PhaseOrderTest {
         ScheduledSession attended = held("p", Phase.PRELIMINARY, "2026-11-16T14:00", SessionStatus.ATTENDED);
 
         assertThatThrownBy(() -> book(bilan(AssessmentState.PRELIMINARY, missed),
-                planned("i", Phase.INVESTIGATION, "2026-12-02T14:00"))).isInstanceOf(Refusal.class)
+                planned("i", Phase.INVESTIGATION, "2026-12-02T14:00"))).isInstanceOf(RuleRefusal.class)
                 .hasMessageContaining("planifiez d'abord une séance de la phase préliminaire");
         assertThat(book(bilan(AssessmentState.INVESTIGATION, attended), planned("i", Phase.INVESTIGATION,
                 "2026-12-02T14:00")).sessions()).hasSize(2);
@@ -179,6 +183,50 @@ class PhaseOrderTest {
                 held("c", Phase.CONCLUSION, "2026-11-16T14:00", SessionStatus.ATTENDED));
 
         assertThat(book(ended, planned("f", Phase.FOLLOW_UP, "2027-05-18T14:00")).sessions()).hasSize(2);
+    }
+
+    /**
+     * The order as a table: the bilan's sessions (phase, status, local start; two hours each; « ; »
+     * between them), the phase and local start of the session asked for, and the refusal (a part of
+     * its message), or none when it may be booked. Boundaries: a session may start the minute the
+     * earlier phase's ends.
+     */
+    @ParameterizedTest(name = "[{0}] + {1} at {2}: {3}")
+    @CsvSource(delimiter = '|', nullValues = "ok", textBlock = """
+            ''                                                           | PRELIMINARY   | 2026-12-02T14:00 | ok
+            ''                                                           | INVESTIGATION | 2026-12-02T14:00 | planifiez d'abord une séance de la phase préliminaire
+            ''                                                           | CONCLUSION    | 2026-12-02T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-03T14:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | CONCLUSION    | 2026-12-03T14:00 | planifiez d'abord une séance de la phase d'investigation
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | CONCLUSION | 2026-12-05T14:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-01T16:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00                         | INVESTIGATION | 2026-12-01T15:59 | ne peut pas commencer avant la fin de celle de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-10T14:00                         | INVESTIGATION | 2026-12-02T14:00 | ne peut pas commencer avant la fin de celle de la phase préliminaire
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | PRELIMINARY | 2026-12-03T12:00 | ok
+            PRELIMINARY PLANNED 2026-12-01T14:00; INVESTIGATION PLANNED 2026-12-03T14:00 | PRELIMINARY | 2026-12-03T12:01 | doit se terminer avant celle de la phase d'investigation
+            PRELIMINARY CANCELLED 2026-12-01T14:00                       | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY CANCELLED 2026-12-10T14:00                       | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY ABSENT 2026-11-16T14:00                          | INVESTIGATION | 2026-12-03T14:00 | planifiez d'abord une séance de la phase préliminaire
+            PRELIMINARY ATTENDED 2026-11-16T14:00                        | INVESTIGATION | 2026-12-03T14:00 | ok
+            INTAKE PLANNED 2026-12-04T10:00                              | PRELIMINARY   | 2026-12-02T10:00 | ne peut pas commencer avant la fin de celle de l'entretien préalable
+            INTAKE PLANNED 2026-12-04T10:00                              | PRELIMINARY   | 2026-12-04T12:00 | ok
+            ''                                                           | FOLLOW_UP     | 2027-05-18T14:00 | ok
+            CONCLUSION ATTENDED 2026-11-16T14:00                         | FOLLOW_UP     | 2027-05-18T14:00 | ok
+            """)
+    void thePhaseOrder(String sessions, Phase phase, String localStart, String refusal) {
+        List<ScheduledSession> others = Arrays.stream(sessions.split(";")).map(String::strip)
+                .filter(spec -> !spec.isEmpty()).map(spec -> spec.split(" "))
+                .map(spec -> held("s-" + spec[2], Phase.valueOf(spec[0]), spec[2], SessionStatus.valueOf(spec[1])))
+                .toList();
+
+        if (refusal == null) {
+            assertThatCode(() -> PhaseOrder.check(phase, slot(localStart), others, ZONE.zone()))
+                    .doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> PhaseOrder.check(phase, slot(localStart), others, ZONE.zone()))
+                    .isInstanceOf(RuleRefusal.class).hasMessageContaining(refusal)
+                    .hasMessageEndingWith("les phases se suivent dans l'ordre (Code du travail, R6313-4).");
+        }
     }
 
     private static Assessment book(Assessment bilan, ScheduledSession session) {

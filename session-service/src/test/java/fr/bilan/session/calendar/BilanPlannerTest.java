@@ -21,6 +21,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.calendar.ConsultantAvailability.Absence;
+import fr.bilan.support.refusal.RuleRefusal;
 
 class BilanPlannerTest {
 
@@ -139,7 +140,7 @@ class BilanPlannerTest {
                 session(Phase.INVESTIGATION, "2026-11-10T14:00", 2, SessionStatus.PLANNED));
 
         assertThatThrownBy(() -> planner(PARIS, ConsultantAvailability.undeclared(), Duration.ofHours(3))
-                .plan(twentyTwoHours, BusyTimes.NONE, MONDAY)).isInstanceOf(Refusal.class)
+                .plan(twentyTwoHours, BusyTimes.NONE, MONDAY)).isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : il en reste 2 h, et les séances qui restent à prévoir en demandent au moins 3 h "
                         + "(phase de conclusion : une séance de 3 h).");
@@ -151,7 +152,7 @@ class BilanPlannerTest {
                 instant(PARIS, "2026-12-01T00:00"), instant(PARIS, "2027-06-01T00:00"), "congé parental")), List.of());
 
         assertThatThrownBy(() -> planner(PARIS, away, TWO_HOURS).plan(List.of(), BusyTimes.NONE, MONDAY))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Aucun créneau ne convient pour une séance de 2 h (phase d'investigation) entre le lundi "
                         + "30/11/2026 et le lundi 22/02/2027 : les règles du centre, les disponibilités du consultant et "
                         + "les séances déjà prévues (consultant, bénéficiaire, salle) n'en laissent aucun.");

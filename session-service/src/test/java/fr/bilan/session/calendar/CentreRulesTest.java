@@ -16,6 +16,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.support.refusal.RuleRefusal;
+
 
 class CentreRulesTest {
 
@@ -33,7 +35,7 @@ class CentreRulesTest {
         assertThatCode(() -> paris.check(afterAutumn, List.of())).doesNotThrowAnyException();
         // the same UTC instant as the spring slot, an hour before opening in winter time
         assertThatThrownBy(() -> paris.check(new Slot(Instant.parse("2026-10-26T07:00:00Z"), TWO_HOURS), List.of()))
-                .isInstanceOf(Refusal.class).hasMessageContaining("2026-10-26 de 08:00 à 10:00");
+                .isInstanceOf(RuleRefusal.class).hasMessageContaining("2026-10-26 de 08:00 à 10:00");
     }
 
     @Test
@@ -46,7 +48,7 @@ class CentreRulesTest {
         assertThatCode(() -> reunion.check(new Slot(Instant.parse("2026-10-26T05:00:00Z"), TWO_HOURS), List.of()))
                 .doesNotThrowAnyException();
         // 05:00 UTC is 02:00 in Cayenne: closed
-        assertThatThrownBy(() -> cayenne.check(new Slot(nineInReunion, TWO_HOURS), List.of())).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> cayenne.check(new Slot(nineInReunion, TWO_HOURS), List.of())).isInstanceOf(RuleRefusal.class);
         for (CentreZone zone : CentreZone.values()) {
             assertThatCode(() -> rules(zone, 2, 0).check(at(zone, "2026-11-24T14:00", TWO_HOURS), List.of()))
                     .doesNotThrowAnyException();
@@ -61,7 +63,7 @@ class CentreRulesTest {
         // Thursday, across the lunch break, five hours long
         Slot bad = at(CentreZone.METROPOLITAN_FRANCE, "2026-11-26T11:00", Duration.ofHours(5));
 
-        assertThatThrownBy(() -> paris.check(bad, thisWeek)).isInstanceOf(Refusal.class)
+        assertThatThrownBy(() -> paris.check(bad, thisWeek)).isInstanceOf(RuleRefusal.class)
                 .hasMessage("Ce créneau ne respecte pas les règles du centre : une séance dure de 60 à 240 minutes ; "
                         + "le centre n'est pas ouvert sur tout ce créneau (2026-11-26 de 11:00 à 16:00, heure locale du "
                         + "centre) ; ce bilan a déjà 2 séance(s) cette semaine, le centre en permet 2 ; une autre séance "

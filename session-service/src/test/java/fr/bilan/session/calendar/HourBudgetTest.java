@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import fr.bilan.support.refusal.RuleRefusal;
 
 class HourBudgetTest {
 
@@ -44,7 +49,7 @@ class HourBudgetTest {
 
         assertThatCode(() -> budget.checkFits(Phase.CONCLUSION, Duration.ofMinutes(30))).doesNotThrowAnyException();
         assertThatThrownBy(() -> budget.checkFits(Phase.CONCLUSION, Duration.ofMinutes(31)))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : 23 h 30 sont déjà prévues ou effectuées (phase préliminaire : 21 h, phase "
                         + "d'investigation : 2 h 30), il en reste 0 h 30, et cette séance en demande 0 h 31.");
@@ -57,7 +62,7 @@ class HourBudgetTest {
         assertThatCode(() -> HourBudget.checkFits(Phase.INTAKE, Duration.ofHours(2), Duration.ZERO))
                 .doesNotThrowAnyException();
         assertThatThrownBy(() -> HourBudget.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(45), Duration.ofMinutes(30)))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : il en reste 0 h 30, et cette séance en demande 0 h 45.");
     }
@@ -70,6 +75,42 @@ class HourBudgetTest {
         assertThatCode(() -> full.checkFits(Phase.INTAKE, Duration.ofHours(2))).doesNotThrowAnyException();
         // a session moved to a shorter slot adds no hours
         assertThatCode(() -> full.checkFits(Phase.PRELIMINARY, Duration.ofMinutes(-30))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(1))).isInstanceOf(Refusal.class);
+        assertThatThrownBy(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(1))).isInstanceOf(RuleRefusal.class);
+    }
+
+    /**
+     * The cap as a table: the sessions a bilan has (phase, status, minutes; « ; » between them), the
+     * phase of the minutes added, and whether they fit. 24 hours are 1440 minutes; the intake
+     * interview is not counted, nor a cancelled session or one the beneficiary missed; follow-up is.
+     */
+    @ParameterizedTest(name = "[{0}] + {1} {2} min: fits {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ''                                                    | PRELIMINARY   | 1440 | true
+            ''                                                    | PRELIMINARY   | 1441 | false
+            PRELIMINARY PLANNED 1380                              | CONCLUSION    | 60   | true
+            PRELIMINARY PLANNED 1380                              | CONCLUSION    | 61   | false
+            PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | INVESTIGATION | 1    | false
+            PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | FOLLOW_UP     | 1    | false
+            PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | INTAKE        | 120  | true
+            INTAKE ATTENDED 1440                                  | PRELIMINARY   | 1440 | true
+            PRELIMINARY CANCELLED 1440                            | PRELIMINARY   | 1440 | true
+            PRELIMINARY ABSENT 1440                               | INVESTIGATION | 1440 | true
+            PRELIMINARY PLANNED 1440                              | PRELIMINARY   | 0    | true
+            PRELIMINARY PLANNED 1440                              | PRELIMINARY   | -30  | true
+            PRELIMINARY PLANNED 1500                              | CONCLUSION    | 1    | false
+            """)
+    void theTwentyFourHourCap(String sessions, Phase phase, int addedMinutes, boolean fits) {
+        HourBudget budget = HourBudget.of(Arrays.stream(sessions.split(";")).map(String::strip)
+                .filter(spec -> !spec.isEmpty()).map(spec -> spec.split(" "))
+                .map(spec -> session(Phase.valueOf(spec[0]), Integer.parseInt(spec[2]), SessionStatus.valueOf(spec[1])))
+                .toList());
+        Duration added = Duration.ofMinutes(addedMinutes);
+
+        if (fits) {
+            assertThatCode(() -> budget.checkFits(phase, added)).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> budget.checkFits(phase, added)).isInstanceOf(RuleRefusal.class)
+                    .hasMessageStartingWith(HourBudget.CAP_RULE);
+        }
     }
 }

@@ -22,6 +22,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.calendar.ConsultantAvailability.Absence;
+import fr.bilan.support.refusal.RuleRefusal;
 
 class SlotFinderTest {
 
@@ -102,11 +103,11 @@ class SlotFinderTest {
         Instant monday = instant(PARIS, "2026-11-23T08:00");
 
         assertThatThrownBy(() -> finder.next(new SlotRequest(Phase.CONCLUSION, TWO_HOURS, monday, Duration.ofMinutes(90),
-                BusyTimes.NONE, List.of()))).isInstanceOf(Refusal.class)
+                BusyTimes.NONE, List.of()))).isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : il en reste 1 h 30, et cette séance en demande 2 h.");
         assertThatThrownBy(() -> finder.next(request(monday, Duration.ofHours(5), List.of(), List.of())))
-                .isInstanceOf(Refusal.class)
+                .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Une séance de 5 h ne respecte pas les règles du centre : une séance dure de 60 à 240 "
                         + "minutes.");
         // the intake interview is not counted
