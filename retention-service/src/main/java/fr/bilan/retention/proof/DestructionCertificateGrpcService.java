@@ -16,9 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.server.service.GrpcService;
 
-import com.mongodb.client.MongoCursor;
-
-import fr.bilan.proto.auth.AccessRules;
 import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.retention.v1.DestructionCertificateServiceGrpc;
 import fr.bilan.proto.retention.v1.ExportDestructionCertificatesRequest;
@@ -28,10 +25,10 @@ import fr.bilan.proto.retention.v1.VerifyDestructionCertificatesResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.grpc.FlowControl;
 import fr.bilan.support.grpc.HttpBodyChunks;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -49,9 +46,6 @@ class DestructionCertificateGrpcService
 
     static final String CONTENT_TYPE = "application/x-ndjson";
     private static final Logger log = LoggerFactory.getLogger(DestructionCertificateGrpcService.class);
-    private static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
-    private static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
-    private static final String NETWORK_ADMIN = AccessRules.realmRole(Role.NETWORK_ADMIN);
 
     private final DestructionCertificates certificates;
     private final CertificateExports exports;
@@ -98,11 +92,7 @@ class DestructionCertificateGrpcService
         String centreId = request.getCentreId();
         new FieldViolations().requireText("centre_id", centreId, Lookups.MAX_ID_LENGTH).throwIfAny();
         checkReader(caller, centreId);
-        ChainVerification verification;
-        // closed even when the walk stops at a break, before the end of the chain
-        try (MongoCursor<DestructionCertificate> chain = certificates.chainOf(centreId).iterator()) {
-            verification = CertificateChain.verify(centreId, Anchor.GENESIS, () -> chain);
-        }
+        ChainVerification verification = certificates.verifyChain(centreId);
         if (verification.intact()) {
             log.info("Destruction certificates of centre {} verified by {}: {}", centreId, caller.subject(),
                     verification);
@@ -144,11 +134,9 @@ class DestructionCertificateGrpcService
 
     /** Network administrators: every centre; auditors and centre managers: their own. */
     private static void checkReader(Caller caller, String centreId) {
-        boolean ofTheCentre = (caller.hasRole(AUDITOR) || caller.hasRole(CENTRE_MANAGER))
-                && caller.centres().contains(centreId);
-        if (!ofTheCentre && !caller.hasRole(NETWORK_ADMIN)) {
-            throw Status.PERMISSION_DENIED.withDescription("Vous n'avez accès qu'aux certificats de destruction de "
-                    + "vos centres : ce centre n'en fait pas partie.").asRuntimeException();
+        if (!caller.holdsIn(centreId, Role.AUDITOR, Role.CENTRE_MANAGER) && !caller.hasRole(Role.NETWORK_ADMIN)) {
+            throw new Forbidden("Vous n'avez accès qu'aux certificats de destruction de vos centres : ce centre n'en "
+                    + "fait pas partie.");
         }
     }
 
