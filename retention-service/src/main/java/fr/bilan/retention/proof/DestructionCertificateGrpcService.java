@@ -16,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.retention.v1.DestructionCertificateServiceGrpc;
 import fr.bilan.proto.retention.v1.ExportDestructionCertificatesRequest;
 import fr.bilan.proto.retention.v1.ExportDestructionCertificatesResponse;
@@ -25,7 +24,6 @@ import fr.bilan.proto.retention.v1.VerifyDestructionCertificatesResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.grpc.FlowControl;
 import fr.bilan.support.grpc.HttpBodyChunks;
-import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
@@ -34,11 +32,10 @@ import io.grpc.stub.StreamObserver;
 /**
  * The proof of destruction, published: a centre's certificates of a period as a JSON Lines export
  * (streamed as it is written, in chunks of {@code bilan.destruction-certificates.chunk-size} bytes,
- * no faster than the client reads), and the verification of its whole chain as stored. The
- * contract lets auditors, centre managers and network administrators call; here auditors and
- * managers reach only the centres of their {@code centres} claim, network administrators every
- * centre. Certificates hold no personal data (a document's hash, its kind, rule, times and run), so
- * reading them is logged, not recorded in the access log of personal data.
+ * no faster than the client reads), and the verification of its whole chain as stored, for the
+ * readers {@link CertificateAccess} lets in. Certificates hold no personal data (a document's hash,
+ * its kind, rule, times and run), so reading them is logged, not recorded in the access log of
+ * personal data.
  */
 @GrpcService
 class DestructionCertificateGrpcService
@@ -71,7 +68,7 @@ class DestructionCertificateGrpcService
         Caller caller = Caller.current();
         Period period = period(request);
         String centreId = request.getCentreId();
-        checkReader(caller, centreId);
+        CertificateAccess.checkReader(caller, centreId);
         Consumer<ExportDestructionCertificatesResponse> send = FlowControl.paced(response);
         HttpBodyChunks chunks = new HttpBodyChunks(CONTENT_TYPE, chunkSize,
                 body -> send.accept(ExportDestructionCertificatesResponse.newBuilder().setBody(body).build()));
@@ -91,7 +88,7 @@ class DestructionCertificateGrpcService
         Caller caller = Caller.current();
         String centreId = request.getCentreId();
         new FieldViolations().requireText("centre_id", centreId, Lookups.MAX_ID_LENGTH).throwIfAny();
-        checkReader(caller, centreId);
+        CertificateAccess.checkReader(caller, centreId);
         ChainVerification verification = certificates.verifyChain(centreId);
         if (verification.intact()) {
             log.info("Destruction certificates of centre {} verified by {}: {}", centreId, caller.subject(),
@@ -130,14 +127,6 @@ class DestructionCertificateGrpcService
         }
         violations.throwIfAny();
         return period.orElseThrow();
-    }
-
-    /** Network administrators: every centre; auditors and centre managers: their own. */
-    private static void checkReader(Caller caller, String centreId) {
-        if (!caller.holdsIn(centreId, Role.AUDITOR, Role.CENTRE_MANAGER) && !caller.hasRole(Role.NETWORK_ADMIN)) {
-            throw new Forbidden("Vous n'avez accès qu'aux certificats de destruction de vos centres : ce centre n'en "
-                    + "fait pas partie.");
-        }
     }
 
     private static void close(Writer out) {
