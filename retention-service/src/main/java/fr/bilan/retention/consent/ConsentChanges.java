@@ -19,10 +19,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.retention.rules.ConsentDecision;
+import fr.bilan.retention.rules.ConsentKind;
 import fr.bilan.retention.rules.ConsentRecord;
+import fr.bilan.retention.rules.RecipientKind;
 import fr.bilan.support.mongo.Inserts;
 
 /**

@@ -6,9 +6,8 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import fr.bilan.proto.retention.v1.DestructionState;
-import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.retention.proof.DocumentIdentity;
+import fr.bilan.retention.rules.DocumentKind;
 import fr.bilan.retention.rules.RetainedDocument;
 
 /**

@@ -25,7 +25,6 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 
-import fr.bilan.proto.retention.v1.DestructionState;
 import fr.bilan.retention.rules.Decision;
 
 /**

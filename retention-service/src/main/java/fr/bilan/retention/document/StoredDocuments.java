@@ -13,7 +13,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 
-import fr.bilan.proto.retention.v1.DocumentKind;
+import fr.bilan.retention.rules.DocumentKind;
 import fr.bilan.support.mongo.Inserts;
 
 /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
 import fr.bilan.proto.retention.v1.DocumentDeletion;
@@ -14,12 +15,14 @@ import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc.DocumentHolderServi
 import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
 import io.grpc.Channel;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 /**
- * The purge's way to the services that hold the documents: each erases in its own bucket and
- * database, called as the platform service ({@code DocumentHolderService}).
+ * The purge's way to the services that hold the documents, over gRPC: each erases in its own bucket
+ * and database, called as the platform service ({@code DocumentHolderService}); a failed call is a
+ * {@link Holders.HolderFailure} named by its status code.
  */
-public class DocumentHolders {
+public class DocumentHolders implements Holders {
 
     private final Map<String, DocumentHolderServiceBlockingStub> stubs;
     private final Duration callTimeout;
@@ -40,21 +43,26 @@ public class DocumentHolders {
         return new DocumentHolders(stubs, callTimeout);
     }
 
-    /** Deletes up to 1,000 objects of {@code holder}'s bucket; one outcome per key, in order. */
-    public List<DocumentDeletion> delete(String holder, String bucket, List<String> keys) {
-        return stub(holder).deleteDocuments(DeleteDocumentsRequest.newBuilder().setBucket(bucket).addAllObjectKeys(keys)
-                .build()).getDeletionsList();
+    @Override
+    public List<ObjectDeletion> delete(String holder, String bucket, List<String> keys) {
+        List<DocumentDeletion> deletions = call(() -> stub(holder).deleteDocuments(DeleteDocumentsRequest.newBuilder()
+                .setBucket(bucket).addAllObjectKeys(keys).build()).getDeletionsList());
+        return deletions.stream().map(deletion -> new ObjectDeletion(deletion.getObjectKey(), deletion.getDeleted(),
+                deletion.getFailure())).toList();
     }
 
-    /**
-     * Has {@code holder} erase what it keeps of the bilan (and destroy its key, if it has one);
-     * returns whether a key is gone.
-     *
-     * @param fundingId the action's funding, for the holder of its agreement; empty when none
-     */
+    @Override
     public boolean eraseContent(String holder, String assessmentId, String fundingId) {
-        return stub(holder).eraseAssessmentContent(EraseAssessmentContentRequest.newBuilder()
-                .setAssessmentId(assessmentId).setFundingId(fundingId).build()).getKeyDestroyed();
+        return call(() -> stub(holder).eraseAssessmentContent(EraseAssessmentContentRequest.newBuilder()
+                .setAssessmentId(assessmentId).setFundingId(fundingId).build()).getKeyDestroyed());
+    }
+
+    private static <T> T call(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (StatusRuntimeException e) {
+            throw new HolderFailure(e.getStatus().getCode().name(), e.getStatus().toString(), e);
+        }
     }
 
     private DocumentHolderServiceBlockingStub stub(String holder) {

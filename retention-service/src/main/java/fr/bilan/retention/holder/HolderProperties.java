@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-import fr.bilan.proto.retention.v1.DocumentKind;
+import fr.bilan.retention.rules.DocumentKind;
 
 /**
  * The services holding documents, by the name they register them under ({@code holder}):

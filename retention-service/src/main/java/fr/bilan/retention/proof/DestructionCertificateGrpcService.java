@@ -16,10 +16,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.server.service.GrpcService;
 
-import com.mongodb.client.MongoCursor;
-
-import fr.bilan.proto.auth.AccessRules;
-import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.retention.v1.DestructionCertificateServiceGrpc;
 import fr.bilan.proto.retention.v1.ExportDestructionCertificatesRequest;
 import fr.bilan.proto.retention.v1.ExportDestructionCertificatesResponse;
@@ -31,17 +27,15 @@ import fr.bilan.support.grpc.HttpBodyChunks;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * The proof of destruction, published: a centre's certificates of a period as a JSON Lines export
  * (streamed as it is written, in chunks of {@code bilan.destruction-certificates.chunk-size} bytes,
- * no faster than the client reads), and the verification of its whole chain as stored. The
- * contract lets auditors, centre managers and network administrators call; here auditors and
- * managers reach only the centres of their {@code centres} claim, network administrators every
- * centre. Certificates hold no personal data (a document's hash, its kind, rule, times and run), so
- * reading them is logged, not recorded in the access log of personal data.
+ * no faster than the client reads), and the verification of its whole chain as stored, for the
+ * readers {@link CertificateAccess} lets in. Certificates hold no personal data (a document's hash,
+ * its kind, rule, times and run), so reading them is logged, not recorded in the access log of
+ * personal data.
  */
 @GrpcService
 class DestructionCertificateGrpcService
@@ -49,9 +43,6 @@ class DestructionCertificateGrpcService
 
     static final String CONTENT_TYPE = "application/x-ndjson";
     private static final Logger log = LoggerFactory.getLogger(DestructionCertificateGrpcService.class);
-    private static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
-    private static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
-    private static final String NETWORK_ADMIN = AccessRules.realmRole(Role.NETWORK_ADMIN);
 
     private final DestructionCertificates certificates;
     private final CertificateExports exports;
@@ -77,7 +68,7 @@ class DestructionCertificateGrpcService
         Caller caller = Caller.current();
         Period period = period(request);
         String centreId = request.getCentreId();
-        checkReader(caller, centreId);
+        CertificateAccess.checkReader(caller, centreId);
         Consumer<ExportDestructionCertificatesResponse> send = FlowControl.paced(response);
         HttpBodyChunks chunks = new HttpBodyChunks(CONTENT_TYPE, chunkSize,
                 body -> send.accept(ExportDestructionCertificatesResponse.newBuilder().setBody(body).build()));
@@ -97,12 +88,8 @@ class DestructionCertificateGrpcService
         Caller caller = Caller.current();
         String centreId = request.getCentreId();
         new FieldViolations().requireText("centre_id", centreId, Lookups.MAX_ID_LENGTH).throwIfAny();
-        checkReader(caller, centreId);
-        ChainVerification verification;
-        // closed even when the walk stops at a break, before the end of the chain
-        try (MongoCursor<DestructionCertificate> chain = certificates.chainOf(centreId).iterator()) {
-            verification = CertificateChain.verify(centreId, Anchor.GENESIS, () -> chain);
-        }
+        CertificateAccess.checkReader(caller, centreId);
+        ChainVerification verification = certificates.verifyChain(centreId);
         if (verification.intact()) {
             log.info("Destruction certificates of centre {} verified by {}: {}", centreId, caller.subject(),
                     verification);
@@ -140,16 +127,6 @@ class DestructionCertificateGrpcService
         }
         violations.throwIfAny();
         return period.orElseThrow();
-    }
-
-    /** Network administrators: every centre; auditors and centre managers: their own. */
-    private static void checkReader(Caller caller, String centreId) {
-        boolean ofTheCentre = (caller.hasRole(AUDITOR) || caller.hasRole(CENTRE_MANAGER))
-                && caller.centres().contains(centreId);
-        if (!ofTheCentre && !caller.hasRole(NETWORK_ADMIN)) {
-            throw Status.PERMISSION_DENIED.withDescription("Vous n'avez accès qu'aux certificats de destruction de "
-                    + "vos centres : ce centre n'en fait pas partie.").asRuntimeException();
-        }
     }
 
     private static void close(Writer out) {

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.MongoIterable;
 import com.mongodb.client.model.Filters;
@@ -146,6 +147,17 @@ public class DestructionCertificates {
     public MongoIterable<DestructionCertificate> chainOf(String centreId) {
         return certificates.find(Filters.eq(CENTRE, centreId)).sort(Sorts.ascending(SEQUENCE))
                 .map(DestructionCertificates::fromDocument);
+    }
+
+    /**
+     * Walks {@code centreId}'s whole chain as stored, from its first entry, up to its end or its
+     * first break.
+     */
+    public ChainVerification verifyChain(String centreId) {
+        // closed even when the walk stops at a break, before the end of the chain
+        try (MongoCursor<DestructionCertificate> chain = chainOf(centreId).iterator()) {
+            return CertificateChain.verify(centreId, Anchor.GENESIS, () -> chain);
+        }
     }
 
     /**

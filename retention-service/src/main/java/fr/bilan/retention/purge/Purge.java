@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import fr.bilan.proto.retention.v1.DocumentDeletion;
+import com.mongodb.client.MongoCursor;
+
 import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.document.RegisteredDocument;
 import fr.bilan.retention.document.Registry;
-import fr.bilan.retention.holder.DocumentHolders;
+import fr.bilan.retention.holder.Holders;
+import fr.bilan.retention.holder.Holders.HolderFailure;
+import fr.bilan.retention.holder.Holders.ObjectDeletion;
 import fr.bilan.retention.proof.Anchor;
 import fr.bilan.retention.proof.Destruction;
 import fr.bilan.retention.proof.DestructionCertificates;
@@ -26,9 +29,6 @@ import fr.bilan.retention.rules.Decision;
 import fr.bilan.retention.rules.RetentionPolicy;
 import fr.bilan.retention.schedule.ScheduleKeeper;
 import fr.bilan.retention.schedule.Timelines;
-import com.mongodb.client.MongoCursor;
-
-import io.grpc.StatusRuntimeException;
 
 /**
  * One purge: every document due is destroyed by its holder, certified, then recorded destroyed,
@@ -52,14 +52,14 @@ public class Purge {
     private final Timelines timelines;
     private final RetentionPolicy policy;
     private final ScheduleKeeper keeper;
-    private final DocumentHolders holders;
+    private final Holders holders;
     private final DestructionCertificates certificates;
     private final PurgeMetrics metrics;
     private final PurgeProperties properties;
     private final Clock clock;
 
     public Purge(Registry registry, ActionEnds ends, Timelines timelines, RetentionPolicy policy, ScheduleKeeper keeper,
-            DocumentHolders holders, DestructionCertificates certificates, PurgeMetrics metrics,
+            Holders holders, DestructionCertificates certificates, PurgeMetrics metrics,
             PurgeProperties properties, Clock clock) {
         this.registry = registry;
         this.ends = ends;
@@ -157,20 +157,20 @@ public class Purge {
             Map<String, Due> byKey = new LinkedHashMap<>();
             group.forEach(due -> byKey.put(due.entry().objectKey(), due));
             try {
-                for (DocumentDeletion deletion : holders.delete(place.get(0), place.get(1), List.copyOf(byKey.keySet()))) {
-                    Due due = byKey.get(deletion.getObjectKey());
+                for (ObjectDeletion deletion : holders.delete(place.get(0), place.get(1), List.copyOf(byKey.keySet()))) {
+                    Due due = byKey.get(deletion.objectKey());
                     if (due == null) {
                         continue;
-                    } else if (deletion.getDeleted()) {
+                    } else if (deletion.deleted()) {
                         deleted.add(due);
                     } else {
-                        failures.put(due.entry().id(), deletion.getFailure());
+                        failures.put(due.entry().id(), deletion.failure());
                     }
                 }
-            } catch (StatusRuntimeException e) {
+            } catch (HolderFailure e) {
                 log.warn("Holder {} could not delete {} object(s) of bucket {}: {}", place.get(0), group.size(),
-                        place.get(1), e.getStatus());
-                group.forEach(due -> failures.put(due.entry().id(), "holder " + e.getStatus().getCode()));
+                        place.get(1), e.getMessage());
+                group.forEach(due -> failures.put(due.entry().id(), "holder " + e.code()));
             }
         });
         Instant destroyedAt = clock.instant();
@@ -188,10 +188,10 @@ public class Purge {
         }
         try {
             holders.eraseContent(entry.holder(), entry.assessmentId(), fundingId);
-        } catch (StatusRuntimeException e) {
+        } catch (HolderFailure e) {
             log.warn("Holder {} could not erase the content of assessment {}: {}", entry.holder(),
-                    entry.assessmentId(), e.getStatus());
-            registry.recordFailures(Map.of(entry.id(), "holder " + e.getStatus().getCode()), clock.instant());
+                    entry.assessmentId(), e.getMessage());
+            registry.recordFailures(Map.of(entry.id(), "holder " + e.code()), clock.instant());
             tally.addFailed(1);
             metrics.failed(1);
             return;

@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import fr.bilan.proto.retention.v1.PurgeTrigger;
+import fr.bilan.support.refusal.Conflict;
+import fr.bilan.support.refusal.NotFound;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -72,6 +73,19 @@ public class PurgeRunner {
     /** What a run would destroy now. */
     public PurgeTally dryRun() {
         return purge.dryRun();
+    }
+
+    /** Starts a run asked for by {@code by}, in the background; refused while another runs. */
+    public PurgeRun startOnDemand(String by) {
+        String id = runInBackground(PurgeTrigger.ON_DEMAND, by).orElseThrow(() -> new Conflict(
+                "Une purge est déjà en cours : suivez-la, ou réessayez une fois qu'elle sera finie."));
+        log.info("Purge run {} asked for by {}", id, by);
+        return runs.find(id).orElseThrow();
+    }
+
+    /** The run of that id, as far as it went. */
+    public PurgeRun find(String id) {
+        return runs.find(id).orElseThrow(() -> new NotFound("Aucune purge " + id + "."));
     }
 
     private Optional<String> start(PurgeTrigger trigger, String by, Executor executor) {

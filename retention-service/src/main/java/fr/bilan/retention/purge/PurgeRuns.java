@@ -13,9 +13,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.proto.retention.v1.PurgeRunState;
-import fr.bilan.proto.retention.v1.PurgeTrigger;
-
 /**
  * The purge runs: collection {@code purge_runs}, {@code _id} = run id, with {@code trigger},
  * {@code createBy}, {@code state}, {@code startTime}, {@code endTime}, the counts so far and
@@ -60,8 +57,17 @@ public class PurgeRuns {
                         .orElse(Updates.unset("failure"))));
     }
 
-    public Optional<Document> find(String id) {
-        return Optional.ofNullable(runs.find(Filters.eq("_id", id)).first());
+    public Optional<PurgeRun> find(String id) {
+        return Optional.ofNullable(runs.find(Filters.eq("_id", id)).first()).map(PurgeRuns::of);
+    }
+
+    private static PurgeRun of(Document run) {
+        return new PurgeRun(run.getString("_id"), PurgeTrigger.valueOf(run.getString("trigger")),
+                PurgeRunState.valueOf(run.getString(STATE)), Optional.ofNullable(run.getString("createBy")),
+                run.getDate("startTime").toInstant(), Optional.ofNullable(run.getDate("endTime")).map(Date::toInstant),
+                run.get("destroyed", Number.class).longValue(), run.get("bytes", Number.class).longValue(),
+                run.get("failed", Number.class).longValue(), run.get("held", Number.class).longValue(),
+                Optional.ofNullable(run.getString("failure")));
     }
 
     private static Bson counts(PurgeTally tally) {

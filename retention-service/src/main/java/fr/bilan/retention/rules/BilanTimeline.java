@@ -7,9 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 /**
  * What happened to a bilan that decides how long its documents live. The policy reads the facts

@@ -2,9 +2,6 @@ package fr.bilan.retention.rules;
 
 import java.time.Instant;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 /**
  * A consent granted or withdrawn in the beneficiary's ledger.

@@ -3,8 +3,6 @@ package fr.bilan.retention.rules;
 import java.time.Instant;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 /**
  * When a retention rule applies, as the beneficiary's consents stand at the time of the decision.

@@ -1,8 +1,6 @@
 package fr.bilan.retention.rules;
 
 import java.time.Period;
-
-import fr.bilan.proto.retention.v1.DocumentKind;
 import java.util.Set;
 
 /**

@@ -21,7 +21,6 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.support.hash.Sha256;
 
 /**
@@ -32,9 +31,8 @@ import fr.bilan.support.hash.Sha256;
 public final class RuleBook {
 
     public static final String DEFAULT_RESOURCE = "retention-rules.yaml";
-    /** The kinds of document retention keeps, as the contract names them: each rule set must cover all. */
-    public static final Set<DocumentKind> KINDS = Collections.unmodifiableSet(EnumSet.complementOf(
-            EnumSet.of(DocumentKind.DOCUMENT_KIND_UNSPECIFIED, DocumentKind.UNRECOGNIZED)));
+    /** The kinds of document retention keeps: each rule set must cover all. */
+    public static final Set<DocumentKind> KINDS = Collections.unmodifiableSet(EnumSet.allOf(DocumentKind.class));
 
     private final List<Regime> regimes;
 

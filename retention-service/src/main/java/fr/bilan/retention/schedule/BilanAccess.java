@@ -2,31 +2,21 @@ package fr.bilan.retention.schedule;
 
 import java.util.Optional;
 
-import fr.bilan.proto.auth.AccessRules;
 import fr.bilan.proto.auth.v1.Role;
-import fr.bilan.proto.session.v1.AssessmentServiceGrpc.AssessmentServiceBlockingStub;
-import fr.bilan.proto.session.v1.GetAssessmentRequest;
-import fr.bilan.support.grpc.Downstream;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
 
 /**
  * Who reaches a bilan's retention (BILAN.md, who may see what). session-service knows who may read
  * a bilan (its beneficiary through their login, its consultant, its centre's managers): it is asked
- * with the caller's own token. Auditors and network administrators, whom it does not let read
- * bilans, are decided here from the centre retention knows.
+ * with the caller's own token ({@link BilanCentres}). Auditors and network administrators, whom it
+ * does not let read bilans, are decided here from the centre retention knows.
  */
 public class BilanAccess {
 
-    static final String AUDITOR = AccessRules.realmRole(Role.AUDITOR);
-    static final String CENTRE_MANAGER = AccessRules.realmRole(Role.CENTRE_MANAGER);
-    static final String NETWORK_ADMIN = AccessRules.realmRole(Role.NETWORK_ADMIN);
+    private final BilanCentres sessions;
 
-    private final AssessmentServiceBlockingStub assessments;
-    private final Downstream sessions;
-
-    public BilanAccess(AssessmentServiceBlockingStub assessments, Downstream sessions) {
-        this.assessments = assessments;
+    public BilanAccess(BilanCentres sessions) {
         this.sessions = sessions;
     }
 
@@ -37,10 +27,10 @@ public class BilanAccess {
      * @param knownCentre the bilan's centre, when retention knows it
      */
     public void checkRead(Caller caller, String assessmentId, Optional<String> knownCentre) {
-        if (knownCentre.filter(centre -> caller.hasRole(AUDITOR) && caller.centres().contains(centre)).isPresent()) {
+        if (knownCentre.filter(centre -> caller.holdsIn(centre, Role.AUDITOR)).isPresent()) {
             return;
         }
-        readInSessions(assessmentId);
+        sessions.readAsCaller(assessmentId);
     }
 
     /**
@@ -49,22 +39,14 @@ public class BilanAccess {
      * not know the bilan yet).
      */
     public String checkHold(Caller caller, String assessmentId, Optional<String> knownCentre) {
-        if (caller.hasRole(NETWORK_ADMIN) && knownCentre.isPresent()) {
+        if (caller.hasRole(Role.NETWORK_ADMIN) && knownCentre.isPresent()) {
             return knownCentre.get();
         }
-        String centre = knownCentre.orElseGet(() -> readInSessions(assessmentId));
-        if (!(caller.hasRole(CENTRE_MANAGER) && caller.centres().contains(centre)) && !caller.hasRole(NETWORK_ADMIN)) {
-            throw Status.PERMISSION_DENIED.withDescription("Seuls un responsable du centre de ce bilan et "
-                    + "l'administration du réseau peuvent suspendre ou reprendre la destruction de ses documents.")
-                    .asRuntimeException();
+        String centre = knownCentre.orElseGet(() -> sessions.readAsCaller(assessmentId));
+        if (!caller.holdsIn(centre, Role.CENTRE_MANAGER) && !caller.hasRole(Role.NETWORK_ADMIN)) {
+            throw new Forbidden("Seuls un responsable du centre de ce bilan et l'administration du réseau peuvent "
+                    + "suspendre ou reprendre la destruction de ses documents.");
         }
         return centre;
-    }
-
-    /** Reads the bilan in session-service as the caller: its centre. */
-    private String readInSessions(String assessmentId) {
-        return sessions.call(() -> sessions.asCaller(assessments)
-                .getAssessment(GetAssessmentRequest.newBuilder().setId(assessmentId).build())).getAssessment()
-                .getCentreId();
     }
 }

@@ -16,7 +16,7 @@ class ScheduleConfiguration {
 
     @Bean
     BilanAccess bilanAccess(GrpcChannelFactory channels, @Value("${bilan.retention.call-timeout:5s}") Duration timeout) {
-        return new BilanAccess(AssessmentServiceGrpc.newBlockingStub(channels.createChannel("session")),
-                new Downstream("Le service des bilans", timeout));
+        return new BilanAccess(new SessionBilanCentres(AssessmentServiceGrpc.newBlockingStub(
+                channels.createChannel("session")), new Downstream("Le service des bilans", timeout)));
     }
 }

@@ -3,7 +3,6 @@ package fr.bilan.retention.purge;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import fr.bilan.proto.retention.v1.PurgeTrigger;
 import fr.bilan.retention.RetentionApplication;
 
 /**

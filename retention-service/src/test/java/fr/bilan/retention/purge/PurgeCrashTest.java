@@ -35,8 +35,6 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.retention.v1.PurgeRunState;
-import fr.bilan.proto.retention.v1.PurgeTrigger;
 import fr.bilan.retention.document.StoredDocuments;
 import fr.bilan.retention.proof.Anchor;
 import fr.bilan.retention.proof.CertificateChain;

@@ -18,7 +18,6 @@ import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.proto.retention.v1.GetRetentionScheduleRequest;
 import fr.bilan.proto.retention.v1.LegalHold;
 import fr.bilan.proto.retention.v1.LiftLegalHoldRequest;
-import fr.bilan.proto.retention.v1.PurgeTrigger;
 import fr.bilan.proto.retention.v1.RetentionSchedule;
 import fr.bilan.proto.retention.v1.ScheduledDestruction;
 import fr.bilan.retention.proof.Anchor;

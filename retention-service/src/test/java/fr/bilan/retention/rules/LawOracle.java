@@ -6,10 +6,6 @@ import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 /**
  * R6313-7 as BILAN.md states it, written straight in code and independently of the rules file,

@@ -9,10 +9,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
 class RetentionPolicyTest {
 

@@ -10,8 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.bilan.retention.rules.RuleBook.InvalidRulesException;
 
@@ -35,72 +39,51 @@ class RuleBookTest {
         assertThat(agreement.source()).contains("R6313-7, b");
     }
 
-    @Test
-    void refusesAnUnknownKindNamingTheRule() {
-        assertRefused(SHIPPED.replaceFirst("kinds: \\[SYNTHESIS_DOCUMENT]", "kinds: [SYNTHESE]"),
-                "Rule cep-synthesis of regime r6313-7-before-2024: unknown document kind SYNTHESE");
+    /** Each mistake a rules file may hold, and the message that stops the start, naming where it is. */
+    static Stream<Arguments> faultyRuleFiles() {
+        return Stream.of(
+                faulty("an unknown kind", SHIPPED.replaceFirst("kinds: \\[SYNTHESIS_DOCUMENT]", "kinds: [SYNTHESE]"),
+                        "Rule cep-synthesis of regime r6313-7-before-2024: unknown document kind SYNTHESE"),
+                faulty("an unknown condition", SHIPPED.replaceFirst("condition: follow-up-retention-granted",
+                        "condition: written"),
+                        "Rule written-agreement of regime r6313-7-before-2024: unknown condition written"),
+                faulty("a negative period", SHIPPED.replaceFirst("period: P1Y", "period: P-1Y"),
+                        "Rule written-agreement of regime r6313-7-before-2024: period P-1Y is negative"),
+                faulty("a period not ISO-8601", SHIPPED.replaceFirst("period: P1Y", "period: 1 an"),
+                        "Rule written-agreement of regime r6313-7-before-2024: period 1 an is not an ISO-8601 period"),
+                faulty("a kind without an unconditional rule", SHIPPED.replaceFirst(
+                        "kinds: \\[AGREEMENT, ATTENDANCE, PROCESS_EVIDENCE]", "kinds: [AGREEMENT, ATTENDANCE]"),
+                        "Regime r6313-7-before-2024: no rule with condition always covers [PROCESS_EVIDENCE]"),
+                faulty("overlapping regimes", SHIPPED.replace("actions-started-before: \"2024-01-01\"",
+                        "actions-started-before: \"2024-02-01\""),
+                        "Regimes r6313-7-before-2024 and decret-2023-1350 overlap"),
+                faulty("a gap between regimes", SHIPPED.replace("actions-started-before: \"2024-01-01\"",
+                        "actions-started-before: \"2023-12-01\""),
+                        "Gap between regimes r6313-7-before-2024 and decret-2023-1350: actions started from 2023-12-01 "
+                                + "and before 2024-01-01"),
+                faulty("a gap before the first regime", SHIPPED.replace("    actions-started-before: \"2024-01-01\"",
+                        "    actions-started-from: \"2020-01-01\"\n    actions-started-before: \"2024-01-01\""),
+                        "actions started before 2020-01-01 fall under no regime"),
+                faulty("a gap after the last regime", SHIPPED.replace("    actions-started-from: \"2024-01-01\"",
+                        "    actions-started-from: \"2024-01-01\"\n    actions-started-before: \"2030-01-01\""),
+                        "Gap after regime decret-2023-1350"),
+                faulty("an unquoted day", SHIPPED.replace("actions-started-from: \"2024-01-01\"",
+                        "actions-started-from: 2024-01-01"),
+                        "Regime decret-2023-1350: actions-started-from must be a day written \"yyyy-MM-dd\", in quotes"),
+                faulty("two rules with the same id", SHIPPED.replaceFirst("id: cep-synthesis", "id: written-agreement"),
+                        "Regime r6313-7-before-2024 has two rules with id written-agreement"));
     }
 
-    @Test
-    void refusesAnUnknownConditionNamingTheRule() {
-        assertRefused(SHIPPED.replaceFirst("condition: follow-up-retention-granted", "condition: written"),
-                "Rule written-agreement of regime r6313-7-before-2024: unknown condition written");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faultyRuleFiles")
+    void refusesAFaultyRulesFileNamingWhatIsWrong(String mistake, String yaml, String message) {
+        // the edit must have changed the file, or the case would test the shipped rules
+        assertThat(yaml).as(mistake).isNotEqualTo(SHIPPED);
+        assertRefused(yaml, message);
     }
 
-    @Test
-    void refusesANegativePeriodNamingTheRule() {
-        assertRefused(SHIPPED.replaceFirst("period: P1Y", "period: P-1Y"),
-                "Rule written-agreement of regime r6313-7-before-2024: period P-1Y is negative");
-    }
-
-    @Test
-    void refusesAPeriodThatIsNotIso8601() {
-        assertRefused(SHIPPED.replaceFirst("period: P1Y", "period: 1 an"),
-                "Rule written-agreement of regime r6313-7-before-2024: period 1 an is not an ISO-8601 period");
-    }
-
-    @Test
-    void refusesAKindWithoutAnUnconditionalRule() {
-        assertRefused(SHIPPED.replaceFirst("kinds: \\[AGREEMENT, ATTENDANCE, PROCESS_EVIDENCE]", "kinds: [AGREEMENT, ATTENDANCE]"),
-                "Regime r6313-7-before-2024: no rule with condition always covers [PROCESS_EVIDENCE]");
-    }
-
-    @Test
-    void refusesOverlappingRegimes() {
-        assertRefused(SHIPPED.replace("actions-started-before: \"2024-01-01\"", "actions-started-before: \"2024-02-01\""),
-                "Regimes r6313-7-before-2024 and decret-2023-1350 overlap");
-    }
-
-    @Test
-    void refusesAGapBetweenRegimes() {
-        assertRefused(SHIPPED.replace("actions-started-before: \"2024-01-01\"", "actions-started-before: \"2023-12-01\""),
-                "Gap between regimes r6313-7-before-2024 and decret-2023-1350: actions started from 2023-12-01 and before 2024-01-01");
-    }
-
-    @Test
-    void refusesAGapBeforeTheFirstRegime() {
-        assertRefused(SHIPPED.replace("    actions-started-before: \"2024-01-01\"",
-                "    actions-started-from: \"2020-01-01\"\n    actions-started-before: \"2024-01-01\""),
-                "actions started before 2020-01-01 fall under no regime");
-    }
-
-    @Test
-    void refusesAGapAfterTheLastRegime() {
-        assertRefused(SHIPPED.replace("    actions-started-from: \"2024-01-01\"",
-                "    actions-started-from: \"2024-01-01\"\n    actions-started-before: \"2030-01-01\""),
-                "Gap after regime decret-2023-1350");
-    }
-
-    @Test
-    void refusesAnUnquotedDay() {
-        assertRefused(SHIPPED.replace("actions-started-from: \"2024-01-01\"", "actions-started-from: 2024-01-01"),
-                "Regime decret-2023-1350: actions-started-from must be a day written \"yyyy-MM-dd\", in quotes");
-    }
-
-    @Test
-    void refusesTwoRulesWithTheSameId() {
-        assertRefused(SHIPPED.replaceFirst("id: cep-synthesis", "id: written-agreement"),
-                "Regime r6313-7-before-2024 has two rules with id written-agreement");
+    private static Arguments faulty(String mistake, String yaml, String message) {
+        return Arguments.of(mistake, yaml, message);
     }
 
     private static void assertRefused(String yaml, String message) {

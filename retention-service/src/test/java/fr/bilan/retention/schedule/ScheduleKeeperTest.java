@@ -13,20 +13,20 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoDatabase;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.retention.v1.DestructionState;
-import fr.bilan.proto.retention.v1.DocumentKind;
 import fr.bilan.retention.action.ActionEnd;
 import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.action.ActionOutcome;
 import fr.bilan.retention.consent.ConsentChange;
 import fr.bilan.retention.consent.ConsentChanges;
+import fr.bilan.retention.document.DestructionState;
 import fr.bilan.retention.document.RegisteredDocument;
 import fr.bilan.retention.document.Registry;
 import fr.bilan.retention.document.StoredDocument;
 import fr.bilan.retention.document.StoredDocuments;
 import fr.bilan.retention.hold.LegalHolds;
+import fr.bilan.retention.rules.ConsentDecision;
+import fr.bilan.retention.rules.ConsentKind;
+import fr.bilan.retention.rules.DocumentKind;
 import fr.bilan.retention.rules.RetentionPolicy;
 import fr.bilan.retention.rules.RuleBook;
 import fr.bilan.support.testing.MemoryMongo;
