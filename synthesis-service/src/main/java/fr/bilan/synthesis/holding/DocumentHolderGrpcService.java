@@ -21,7 +21,7 @@ import fr.bilan.support.storage.ObjectEraser;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.synthesis.share.ShareRepository;
 import fr.bilan.synthesis.storage.ObjectKeys;
-import fr.bilan.synthesis.synthesis.SynthesisRepository;
+import fr.bilan.synthesis.content.SynthesisRepository;
 import fr.bilan.synthesis.vault.DataKeys;
 import io.grpc.stub.StreamObserver;
 

@@ -10,8 +10,8 @@ import java.util.Map;
 import com.google.type.Date;
 
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.proto.synthesis.v1.Feasibility;
-import fr.bilan.proto.synthesis.v1.Horizon;
+import fr.bilan.synthesis.content.Content.Feasibility;
+import fr.bilan.synthesis.content.Content.Horizon;
 
 /** How the documents write dates, amounts and the contract's words, in French. */
 final class French {
@@ -89,9 +89,9 @@ final class French {
         return String.join(", ", items.subList(0, items.size() - 1)) + " et " + items.get(items.size() - 1);
     }
 
-    /** What the contract's enums print as; {@code unset} for a value without words (unspecified). */
+    /** What the enums print as; {@code unset} for a value without words (none, unspecified). */
     static String label(Enum<?> value, String unset) {
-        return LABELS.getOrDefault(value, unset);
+        return value == null ? unset : LABELS.getOrDefault(value, unset);
     }
 
     private static String group(String digits) {

@@ -32,7 +32,8 @@ import com.openhtmltopdf.util.XRLog;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.synthesis.v1.AgreementParties;
-import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
 
 /**
  * Prints the platform's legal documents (the synthèse, the tripartite agreement) as PDF/A-3a and
@@ -123,7 +124,7 @@ public final class PdfRenderer {
                 : new SynthesisPrint(print.centreId(), print.beneficiaryName(), print.consultantName(),
                         Objects.requireNonNullElse(print.course(), BilanCourse.UNKNOWN), print.finalizeDate(),
                         print.version(),
-                        Objects.requireNonNullElse(print.content(), SynthesisContent.getDefaultInstance()),
+                        Objects.requireNonNullElse(print.content(), Content.EMPTY),
                         print.beneficiaryObservations());
     }
 

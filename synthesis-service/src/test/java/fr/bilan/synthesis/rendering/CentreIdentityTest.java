@@ -29,7 +29,7 @@ class CentreIdentityTest {
         PdfRenderer renderer = new PdfRenderer(Map.of(Samples.CENTRE, Samples.LYON)::get);
         SynthesisPrint elsewhere = new SynthesisPrint("centre-inconnu", "Ana", "Léo", Samples.COURSE,
                 Samples.synthesis().finalizeDate(), 1,
-                Samples.content(), "");
+                Samples.domain(Samples.content()), "");
         assertThatThrownBy(() -> renderer.renderSynthesis(elsewhere)).isInstanceOfSatisfying(CentreIdentityMissing.class,
                 missing -> {
                     assertThat(missing.centreId()).isEqualTo("centre-inconnu");

@@ -175,7 +175,7 @@ class PdfConformanceTest {
     void charactersTheFontLacksPrintAsHashesAndKeepItCompliant() {
         SynthesisPrint print = new SynthesisPrint(Samples.CENTRE, "王小明", "Léo Martin", Samples.COURSE,
                 LocalDate.of(2026, 11, 23), 1,
-                SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build(), "");
+                Samples.domain(SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build()), "");
         byte[] pdf = Samples.renderer().renderSynthesis(print);
         assertThat(Pdfs.flat(Pdfs.pages(pdf))).contains("Bénéficiaire : ###", "Merci # → ≥ ‰ ǅ");
         assertThat(Pdfs.violations(pdf, PDFAFlavour.PDFA_3_A)).isEmpty();
