@@ -13,6 +13,7 @@ class ArchitectureTest extends ServiceArchitecture {
 
     /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
     private static final List<String> GRPC_EDGE = List.of(
+            "agreement.AgreementMessages",
             "agreement.DocumentRenderingGrpcService",
             "bilan.BilanDirectory",
             "bilan.RecipientMessages",
@@ -24,24 +25,14 @@ class ArchitectureTest extends ServiceArchitecture {
             "holding.DocumentHolderGrpcService",
             "share.ShareMessages");
 
-    /**
-     * The other classes that still use gRPC statuses or proto types: later work of issue 20 frees each
-     * of them (or moves it to the edge) and takes it off this list.
-     */
-    private static final List<String> NOT_YET_PLAIN = List.of(
-            "holding.DeletionRequests",
-            "rendering.AgreementHtml",
-            "rendering.French",
-            "rendering.PdfRenderer");
-
+    /** Every other class is plain domain code: no class is left to free of gRPC or proto types. */
     ArchitectureTest() {
-        super("fr.bilan.synthesis", GRPC_EDGE, NOT_YET_PLAIN);
+        super("fr.bilan.synthesis", GRPC_EDGE, List.of());
     }
 
-    /** A class is either the gRPC edge or domain code not yet freed: never both, never listed twice. */
+    /** An edge class is listed once. */
     @Test
-    void eachExceptionIsListedOnceInOneList() {
-        assertThat(NOT_YET_PLAIN).doesNotContainAnyElementsOf(GRPC_EDGE).doesNotHaveDuplicates();
+    void eachEdgeClassIsListedOnce() {
         assertThat(GRPC_EDGE).doesNotHaveDuplicates();
     }
 }

@@ -53,7 +53,7 @@ class DocumentHolderGrpcService extends DocumentHolderServiceGrpc.DocumentHolder
 
     @Override
     public void deleteDocuments(DeleteDocumentsRequest request, StreamObserver<DeleteDocumentsResponse> response) {
-        DeletionRequests.check(request, storage.bucket());
+        DeletionRequests.check(request.getBucket(), request.getObjectKeysList(), storage.bucket());
         List<String> asked = request.getObjectKeysList();
         Map<String, KeyErasure> outcomes = new HashMap<>();
         eraser.erase(storage.bucket(), asked).forEach(outcome -> outcomes.put(outcome.key(), outcome));

@@ -30,8 +30,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.util.XRLog;
 
-import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
 import fr.bilan.synthesis.bilan.BilanCourse;
 import fr.bilan.synthesis.content.Content;
 
@@ -90,13 +88,13 @@ public final class PdfRenderer {
     }
 
     /**
-     * The tripartite agreement as a PDF; its centre is {@code agreement.getCentreId()}.
+     * The tripartite agreement as a PDF; its centre is {@code agreement.centreId()}.
      *
      * @throws CentreIdentityMissing when the centre's name, address or declaration number is not configured
      */
-    public byte[] renderAgreement(Agreement agreement, AgreementParties parties) {
-        CentreIdentity centre = centre(agreement.getCentreId());
-        return render(AgreementHtml.build(agreement, parties, centre, css), centre);
+    public byte[] renderAgreement(AgreementPrint agreement) {
+        CentreIdentity centre = centre(agreement.centreId());
+        return render(AgreementHtml.build(agreement, centre, css), centre);
     }
 
     /** The HTML the synthèse is printed from (XHTML, UTF-8), for comparisons with other converters. */

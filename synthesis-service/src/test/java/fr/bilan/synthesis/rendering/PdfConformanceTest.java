@@ -59,8 +59,8 @@ class PdfConformanceTest {
                 Samples.LYON.declarationNumber(), Pdfs.logo());
         PdfRenderer renderer = new PdfRenderer(centreId -> withLogo);
         DOCUMENTS.put("document-de-synthese", renderer.renderSynthesis(Samples.synthesis()));
-        DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.agreement(), Samples.parties()));
-        DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.agreementInForce(), Samples.parties()));
+        DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.print(Samples.agreement())));
+        DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.print(Samples.agreementInForce())));
         Files.createDirectories(RENDERED);
         for (Map.Entry<String, byte[]> document : DOCUMENTS.entrySet()) {
             Files.write(RENDERED.resolve(document.getKey() + ".pdf"), document.getValue());

@@ -27,6 +27,7 @@ import fr.bilan.proto.synthesis.v1.Skills;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
+import fr.bilan.synthesis.agreement.AgreementMessages;
 import fr.bilan.synthesis.bilan.BilanCourse;
 import fr.bilan.synthesis.content.Content;
 import fr.bilan.synthesis.content.ContentMessages;
@@ -59,6 +60,11 @@ final class Samples {
     /** A content as the contract writes it, in the synthèse's own terms. */
     static Content domain(SynthesisContent content) {
         return ContentMessages.fromRequest(content, EnumSet.allOf(Section.class));
+    }
+
+    /** An agreement as beneficiary-service sends it, as the document prints it. */
+    static AgreementPrint print(Agreement agreement) {
+        return AgreementMessages.toPrint(agreement, parties());
     }
 
     static SynthesisContent content() {
