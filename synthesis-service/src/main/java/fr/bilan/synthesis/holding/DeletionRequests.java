@@ -57,7 +57,8 @@ final class DeletionRequests {
             }
         }
         if (wrong > MAX_KEYS_NAMED) {
-            violations.add(new Violation("object_keys", "Et " + (wrong - MAX_KEYS_NAMED) + " autre(s) clé(s) invalide(s)."));
+            violations.add(new Violation("object_keys", "Et " + (wrong - MAX_KEYS_NAMED)
+                    + " autre(s) clé(s) invalide(s)."));
         }
     }
 

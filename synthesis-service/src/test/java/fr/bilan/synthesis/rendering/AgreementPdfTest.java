@@ -103,7 +103,8 @@ class AgreementPdfTest {
     void untilAllThreeSignedEveryPageIsMarkedProjetAsPageFurnitureAndTheTitleSaysSo() throws IOException {
         for (AgreementState state : List.of(AgreementState.DRAFT, AgreementState.SENT, AgreementState.SIGNED_BY_EMPLOYEE,
                 AgreementState.REFUSED, AgreementState.LAPSED)) {
-            byte[] pdf = RENDERER.renderAgreement(Samples.print(Samples.agreement().toBuilder().setState(state).build()));
+            byte[] pdf = RENDERER.renderAgreement(Samples.print(Samples.agreement().toBuilder().setState(state)
+                    .build()));
             List<String> pages = Pdfs.pages(pdf);
             Pdfs.assertEveryPage(pages, "PROJET — non signé par toutes les parties");
             assertThat(Pdfs.flat(pages)).as(state.name()).contains("Projet de convention de bilan de compétences",
