@@ -1,6 +1,5 @@
 package fr.bilan.synthesis.content;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.type.Date;
 
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.refusal.InvalidFields;
 import fr.bilan.support.refusal.InvalidFields.Violation;
 import fr.bilan.support.time.ProtoDates;
@@ -44,7 +44,7 @@ public final class ContentMessages {
     public static Content fromRequest(SynthesisContent sent, Set<Section> sections) {
         List<Violation> violations = new ArrayList<>();
         Content content = fromProto(sent, sections, (date, field) -> {
-            var problems = new fr.bilan.support.errors.FieldViolations();
+            var problems = new FieldViolations();
             LocalDate day = ProtoDates.day(date, AT + field, problems);
             problems.asList().forEach(problem -> violations.add(new Violation(problem.getField(),
                     problem.getDescription())));
@@ -108,7 +108,7 @@ public final class ContentMessages {
     static Content fromBytes(byte[] stored, String what) {
         try {
             return fromProto(SynthesisContent.parseFrom(stored), Set.of(Section.values()),
-                    (date, field) -> ProtoDates.day(date, field, new fr.bilan.support.errors.FieldViolations()));
+                    (date, field) -> ProtoDates.day(date, field, new FieldViolations()));
         } catch (InvalidProtocolBufferException e) {
             throw new IllegalStateException("Synthesis " + what + " does not parse", e);
         }

@@ -1,7 +1,9 @@
 package fr.bilan.synthesis.grpc;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,7 +76,7 @@ final class SynthesisMessages {
             return EnumSet.allOf(Section.class);
         }
         Set<Section> sections = EnumSet.noneOf(Section.class);
-        List<InvalidFields.Violation> violations = new java.util.ArrayList<>();
+        List<InvalidFields.Violation> violations = new ArrayList<>();
         for (String path : paths) {
             Section section = path.startsWith(PREFIX) ? section(path.substring(PREFIX.length())) : null;
             if (section == null) {
@@ -98,6 +100,6 @@ final class SynthesisMessages {
 
     /** The section's field in the contract's {@code SynthesisContent}. */
     private static String fieldName(Section section) {
-        return section.name().toLowerCase(java.util.Locale.ROOT);
+        return section.name().toLowerCase(Locale.ROOT);
     }
 }
