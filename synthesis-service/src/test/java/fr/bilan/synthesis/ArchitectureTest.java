@@ -13,44 +13,26 @@ class ArchitectureTest extends ServiceArchitecture {
 
     /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
     private static final List<String> GRPC_EDGE = List.of(
+            "agreement.AgreementMessages",
             "agreement.DocumentRenderingGrpcService",
             "bilan.BilanDirectory",
+            "bilan.RecipientMessages",
+            "content.ContentMessages",
             "delivery.DeliveryConfiguration",
+            "grpc.SynthesisConfiguration",
+            "grpc.SynthesisGrpcService",
+            "grpc.SynthesisMessages",
             "holding.DocumentHolderGrpcService",
-            "synthesis.ShareMessages",
-            "synthesis.SynthesisConfiguration",
-            "synthesis.SynthesisGrpcService",
-            "synthesis.SynthesisMessages");
+            "share.ShareMessages");
 
-    /**
-     * The other classes that still use gRPC statuses or proto types: later work of issue 20 frees each
-     * of them (or moves it to the edge) and takes it off this list.
-     */
-    private static final List<String> NOT_YET_PLAIN = List.of(
-            "bilan.Bilan",
-            "holding.DeletionRequests",
-            "rendering.AgreementHtml",
-            "rendering.French",
-            "rendering.PdfRenderer",
-            "rendering.SynthesisHtml",
-            "rendering.SynthesisPrint",
-            "share.ShareRepository",
-            "share.SynthesisShare",
-            "synthesis.ContentLimits",
-            "synthesis.ContentMask",
-            "synthesis.Reader",
-            "synthesis.RequiredSections",
-            "synthesis.StoredSynthesis",
-            "synthesis.SynthesisRepository");
-
+    /** Every other class is plain domain code: no class is left to free of gRPC or proto types. */
     ArchitectureTest() {
-        super("fr.bilan.synthesis", GRPC_EDGE, NOT_YET_PLAIN);
+        super("fr.bilan.synthesis", GRPC_EDGE, List.of());
     }
 
-    /** A class is either the gRPC edge or domain code not yet freed: never both, never listed twice. */
+    /** An edge class is listed once. */
     @Test
-    void eachExceptionIsListedOnceInOneList() {
-        assertThat(NOT_YET_PLAIN).doesNotContainAnyElementsOf(GRPC_EDGE).doesNotHaveDuplicates();
+    void eachEdgeClassIsListedOnce() {
         assertThat(GRPC_EDGE).doesNotHaveDuplicates();
     }
 }

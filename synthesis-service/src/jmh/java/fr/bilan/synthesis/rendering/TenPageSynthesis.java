@@ -1,7 +1,11 @@
 package fr.bilan.synthesis.rendering;
 
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.ContentMessages;
+import fr.bilan.synthesis.content.Section;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -60,7 +64,8 @@ final class TenPageSynthesis {
     static SynthesisPrint print() {
         return new SynthesisPrint(CENTRE, "Maëlle Le Goff-Cœurdevey", "François Ngô-Lefèbvre",
                 new BilanCourse(LocalDate.of(2026, 9, 7), null, Duration.ofHours(6), Duration.ofHours(12),
-                        Duration.ofHours(4)), LocalDate.of(2026, 11, 23), 1, content(), observations());
+                        Duration.ofHours(4)), LocalDate.of(2026, 11, 23), 1,
+                ContentMessages.fromRequest(content(), EnumSet.allOf(Section.class)), observations());
     }
 
     static SynthesisContent content() {

@@ -39,7 +39,7 @@ class DocumentRenderingGrpcService extends DocumentRenderingServiceGrpc.Document
         violations.requireText("agreement.centre_id", request.getAgreement().getCentreId(), 64)
                 .requireText("parties.employee_name", request.getParties().getEmployeeName(), 200)
                 .throwIfAny();
-        byte[] pdf = renderer.renderAgreement(request.getAgreement(), request.getParties());
+        byte[] pdf = renderer.renderAgreement(AgreementMessages.toPrint(request.getAgreement(), request.getParties()));
         log.info("Agreement {} rendered ({} bytes)", request.getAgreement().getId(), pdf.length);
         response.onNext(RenderAgreementDocumentResponse.newBuilder().setDocument(HttpBody.newBuilder()
                 .setContentType("application/pdf").setData(ByteString.copyFrom(pdf))).build());

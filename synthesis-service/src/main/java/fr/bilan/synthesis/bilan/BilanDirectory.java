@@ -5,29 +5,28 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc.ConsentCheckServiceBlockingStub;
-import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc.BeneficiaryServiceBlockingStub;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
-import fr.bilan.proto.beneficiary.v1.Recipient;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc.AssessmentServiceBlockingStub;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
 import fr.bilan.proto.session.v1.ListSessionsRequest;
-import fr.bilan.proto.session.v1.Phase;
 import fr.bilan.proto.session.v1.PhaseHours;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.proto.session.v1.SessionStatus;
-import fr.bilan.synthesis.rendering.BilanCourse;
 import fr.bilan.support.grpc.Downstream;
 import fr.bilan.support.time.ProtoTime;
+
+
 import io.grpc.Status;
 
 /**
@@ -40,8 +39,7 @@ import io.grpc.Status;
 public class BilanDirectory {
 
     /** The three phases of R6313-4, whose hours the synthèse states; the intake and the follow-up are not. */
-    private static final Set<Phase> COUNTED = Set.of(Phase.PRELIMINARY_PHASE, Phase.INVESTIGATION_PHASE,
-            Phase.CONCLUSION_PHASE);
+    private static final Set<Phase> COUNTED = EnumSet.of(Phase.PRELIMINARY, Phase.INVESTIGATION, Phase.CONCLUSION);
 
     private final AssessmentServiceBlockingStub assessments;
     private final BeneficiaryServiceBlockingStub beneficiaries;
@@ -69,11 +67,13 @@ public class BilanDirectory {
                 .getAssessment(GetAssessmentRequest.newBuilder().setId(assessmentId).build())).getAssessment();
         Map<Phase, Duration> attended = new EnumMap<>(Phase.class);
         for (PhaseHours hours : assessment.getHours().getPhasesList()) {
-            attended.put(hours.getPhase(), Duration.ofSeconds(hours.getAttended().getSeconds(),
-                    hours.getAttended().getNanos()));
+            Phase phase = phase(hours.getPhase());
+            if (phase != null) {
+                attended.put(phase, Duration.ofSeconds(hours.getAttended().getSeconds(), hours.getAttended().getNanos()));
+            }
         }
         return new Bilan(assessment.getId(), assessment.getBeneficiaryId(), assessment.getCentreId(),
-                assessment.getConsultantId(), assessment.getState(), attended,
+                assessment.getConsultantId(), state(assessment.getState()), attended,
                 assessment.hasActionEndTime() ? ProtoTime.toInstant(assessment.getActionEndTime()) : null);
     }
 
@@ -92,18 +92,20 @@ public class BilanDirectory {
     static BilanCourse course(Bilan bilan, List<Session> sessions, ZoneId zone) {
         LocalDate start = sessions.stream()
                 .filter(session -> session.getStatus() == SessionStatus.ATTENDED
-                        && COUNTED.contains(session.getPhase()))
+                        && COUNTED.contains(phase(session.getPhase())))
                 .map(session -> ProtoTime.toInstant(session.getStartTime())).min(Comparator.naturalOrder())
                 .map(instant -> LocalDate.ofInstant(instant, zone)).orElse(null);
         LocalDate end = bilan.actionEnd() == null ? null : LocalDate.ofInstant(bilan.actionEnd(), zone);
-        return new BilanCourse(start, end, bilan.attended(Phase.PRELIMINARY_PHASE),
-                bilan.attended(Phase.INVESTIGATION_PHASE), bilan.attended(Phase.CONCLUSION_PHASE));
+        return new BilanCourse(start, end, bilan.attended(Phase.PRELIMINARY), bilan.attended(Phase.INVESTIGATION),
+                bilan.attended(Phase.CONCLUSION));
     }
 
     /** The beneficiary, if the caller may read them in beneficiary-service. */
     public Beneficiary beneficiary(String beneficiaryId) {
-        return beneficiaryService.call(() -> beneficiaryService.asCaller(beneficiaries)
+        var beneficiary = beneficiaryService.call(() -> beneficiaryService.asCaller(beneficiaries)
                 .getBeneficiary(GetBeneficiaryRequest.newBuilder().setId(beneficiaryId).build())).getBeneficiary();
+        return new Beneficiary(beneficiary.getId(), beneficiary.getAccountId(), beneficiary.getGivenName(),
+                beneficiary.getFamilyName());
     }
 
     /** Whether the beneficiary's consent to share the synthèse with {@code recipient} holds now, asked as the caller. */
@@ -119,12 +121,38 @@ public class BilanDirectory {
                 .asRuntimeException());
         return beneficiaryService.call(() -> beneficiaryService.ready(stub)
                 .checkConsent(fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest.newBuilder()
-                        .setBeneficiaryId(beneficiaryId).setKind(ConsentKind.SYNTHESIS_SHARING).setRecipient(recipient)
+                        .setBeneficiaryId(beneficiaryId).setKind(ConsentKind.SYNTHESIS_SHARING)
+                        .setRecipient(RecipientMessages.toProto(recipient))
                         .build())).getGranted();
     }
 
     private static CheckConsentRequest sharingConsent(String beneficiaryId, Recipient recipient) {
         return CheckConsentRequest.newBuilder().setBeneficiaryId(beneficiaryId).setKind(ConsentKind.SYNTHESIS_SHARING)
-                .setRecipient(recipient).build();
+                .setRecipient(RecipientMessages.toProto(recipient)).build();
+    }
+
+    /** Our phase for session-service's; {@code null} for one it does not name. */
+    private static Phase phase(fr.bilan.proto.session.v1.Phase phase) {
+        return switch (phase) {
+            case INTAKE -> Phase.INTAKE;
+            case PRELIMINARY_PHASE -> Phase.PRELIMINARY;
+            case INVESTIGATION_PHASE -> Phase.INVESTIGATION;
+            case CONCLUSION_PHASE -> Phase.CONCLUSION;
+            case FOLLOW_UP_PHASE -> Phase.FOLLOW_UP;
+            default -> null;
+        };
+    }
+
+    private static BilanState state(fr.bilan.proto.session.v1.AssessmentState state) {
+        return switch (state) {
+            case INTAKE_INTERVIEW -> BilanState.INTAKE_INTERVIEW;
+            case FUNDING_AGREED -> BilanState.FUNDING_AGREED;
+            case PRELIMINARY -> BilanState.PRELIMINARY;
+            case INVESTIGATION -> BilanState.INVESTIGATION;
+            case CONCLUSION -> BilanState.CONCLUSION;
+            case ACTION_ENDED -> BilanState.ACTION_ENDED;
+            case FOLLOW_UP -> BilanState.FOLLOW_UP;
+            default -> null;
+        };
     }
 }

@@ -12,7 +12,7 @@ import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
 import fr.bilan.proto.retention.v1.StoredDocument;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
-import fr.bilan.synthesis.synthesis.SynthesisRepository;
+import fr.bilan.synthesis.content.SynthesisRepository;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.MarkedDeliveries;
 import fr.bilan.support.outbox.OutboxMetrics;

@@ -3,13 +3,15 @@ package fr.bilan.synthesis.holding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.support.errors.FieldViolations;
+import java.util.ArrayList;
+
+import fr.bilan.support.refusal.InvalidFields;
+import fr.bilan.support.refusal.InvalidFields.Violation;
 import fr.bilan.synthesis.storage.ObjectKeys;
 
 /**
  * What a DeleteDocuments request must be before anything is deleted: this service's own bucket,
- * and 1 to 1,000 keys of its documents. Refusals are {@code INVALID_ARGUMENT}, field by field, in
+ * and 1 to 1,000 keys of its documents. Refusals are {@link InvalidFields}, field by field, in
  * French; a key is never quoted back (what is not one of ours may hold a name).
  */
 final class DeletionRequests {
@@ -24,35 +26,39 @@ final class DeletionRequests {
     private DeletionRequests() {
     }
 
-    static void check(DeleteDocumentsRequest request, String ownBucket) {
-        FieldViolations violations = new FieldViolations();
-        if (request.getBucket().isBlank()) {
-            violations.add("bucket", "Ce champ est obligatoire.");
-        } else if (!request.getBucket().equals(ownBucket)) {
-            violations.add("bucket", "Ce service ne détient que les documents du compartiment « " + ownBucket + " ».");
+    /** @throws InvalidFields naming what is wrong with {@code bucket} and {@code keys} */
+    static void check(String bucket, List<String> keys, String ownBucket) {
+        List<Violation> violations = new ArrayList<>();
+        if (bucket.isBlank()) {
+            violations.add(new Violation("bucket", "Ce champ est obligatoire."));
+        } else if (!bucket.equals(ownBucket)) {
+            violations.add(new Violation("bucket", "Ce service ne détient que les documents du compartiment « "
+                    + ownBucket + " »."));
         }
-        List<String> keys = request.getObjectKeysList();
         if (keys.isEmpty()) {
-            violations.add("object_keys", "Indiquez au moins une clé d'objet.");
+            violations.add(new Violation("object_keys", "Indiquez au moins une clé d'objet."));
         } else if (keys.size() > MAX_KEYS) {
-            violations.add("object_keys", "Au plus 1 000 clés par appel (" + keys.size() + " reçues) : "
-                    + "envoyez-les en plusieurs fois.");
+            violations.add(new Violation("object_keys", "Au plus 1 000 clés par appel (" + keys.size() + " reçues) : "
+                    + "envoyez-les en plusieurs fois."));
         } else {
             checkKeys(keys, violations);
         }
-        violations.throwIfAny();
+        if (!violations.isEmpty()) {
+            throw new InvalidFields(violations);
+        }
     }
 
-    private static void checkKeys(List<String> keys, FieldViolations violations) {
+    private static void checkKeys(List<String> keys, List<Violation> violations) {
         int wrong = 0;
         for (int i = 0; i < keys.size(); i++) {
             String problem = problemOf(keys.get(i));
             if (problem != null && ++wrong <= MAX_KEYS_NAMED) {
-                violations.add("object_keys[" + i + "]", problem);
+                violations.add(new Violation("object_keys[" + i + "]", problem));
             }
         }
         if (wrong > MAX_KEYS_NAMED) {
-            violations.add("object_keys", "Et " + (wrong - MAX_KEYS_NAMED) + " autre(s) clé(s) invalide(s).");
+            violations.add(new Violation("object_keys", "Et " + (wrong - MAX_KEYS_NAMED)
+                    + " autre(s) clé(s) invalide(s)."));
         }
     }
 

@@ -21,7 +21,7 @@ import fr.bilan.support.storage.ObjectEraser;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.synthesis.share.ShareRepository;
 import fr.bilan.synthesis.storage.ObjectKeys;
-import fr.bilan.synthesis.synthesis.SynthesisRepository;
+import fr.bilan.synthesis.content.SynthesisRepository;
 import fr.bilan.synthesis.vault.DataKeys;
 import io.grpc.stub.StreamObserver;
 
@@ -53,7 +53,7 @@ class DocumentHolderGrpcService extends DocumentHolderServiceGrpc.DocumentHolder
 
     @Override
     public void deleteDocuments(DeleteDocumentsRequest request, StreamObserver<DeleteDocumentsResponse> response) {
-        DeletionRequests.check(request, storage.bucket());
+        DeletionRequests.check(request.getBucket(), request.getObjectKeysList(), storage.bucket());
         List<String> asked = request.getObjectKeysList();
         Map<String, KeyErasure> outcomes = new HashMap<>();
         eraser.erase(storage.bucket(), asked).forEach(outcome -> outcomes.put(outcome.key(), outcome));

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.google.type.Date;
-
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.proto.synthesis.v1.Feasibility;
-import fr.bilan.proto.synthesis.v1.Horizon;
+import fr.bilan.synthesis.content.Content.Feasibility;
+import fr.bilan.synthesis.content.Content.Horizon;
+import fr.bilan.synthesis.rendering.AgreementPrint.Method;
 
 /** How the documents write dates, amounts and the contract's words, in French. */
 final class French {
@@ -28,9 +26,9 @@ final class French {
             Map.entry(Horizon.SHORT_TERM, "Court terme"),
             Map.entry(Horizon.MEDIUM_TERM, "Moyen terme"),
             Map.entry(Horizon.LONG_TERM, "Long terme"),
-            Map.entry(EvidenceMethod.SIGNED_FORM, "formulaire signé"),
-            Map.entry(EvidenceMethod.E_SIGNATURE, "signature électronique"),
-            Map.entry(EvidenceMethod.IN_APP, "dans l'application"));
+            Map.entry(Method.SIGNED_FORM, "formulaire signé"),
+            Map.entry(Method.E_SIGNATURE, "signature électronique"),
+            Map.entry(Method.IN_APP, "dans l'application"));
 
     private French() {
     }
@@ -50,18 +48,6 @@ final class French {
         long minutes = duration.toMinutes();
         long rest = minutes % 60;
         return minutes / 60 + NBSP + "h" + (rest == 0 ? "" : NBSP + String.format(Locale.ROOT, "%02d", rest));
-    }
-
-    /** The day a {@code google.type.Date} names; {@code null} when unset or not a full date of the calendar. */
-    static LocalDate day(Date date) {
-        if (date.getYear() == 0 || date.getMonth() == 0 || date.getDay() == 0) {
-            return null;
-        }
-        try {
-            return LocalDate.of(date.getYear(), date.getMonth(), date.getDay());
-        } catch (java.time.DateTimeException e) {
-            return null;
-        }
     }
 
     /** « 1 600,00 € » from 160000 cents (no-break spaces, so that Liberation's glyphs cover it). */
@@ -89,9 +75,9 @@ final class French {
         return String.join(", ", items.subList(0, items.size() - 1)) + " et " + items.get(items.size() - 1);
     }
 
-    /** What the contract's enums print as; {@code unset} for a value without words (unspecified). */
+    /** What the enums print as; {@code unset} for a value without words (none, unspecified). */
     static String label(Enum<?> value, String unset) {
-        return LABELS.getOrDefault(value, unset);
+        return value == null ? unset : LABELS.getOrDefault(value, unset);
     }
 
     private static String group(String digits) {

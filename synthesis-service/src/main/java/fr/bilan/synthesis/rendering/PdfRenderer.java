@@ -30,9 +30,8 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.CacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.util.XRLog;
 
-import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
-import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
 
 /**
  * Prints the platform's legal documents (the synthèse, the tripartite agreement) as PDF/A-3a and
@@ -89,13 +88,13 @@ public final class PdfRenderer {
     }
 
     /**
-     * The tripartite agreement as a PDF; its centre is {@code agreement.getCentreId()}.
+     * The tripartite agreement as a PDF; its centre is {@code agreement.centreId()}.
      *
      * @throws CentreIdentityMissing when the centre's name, address or declaration number is not configured
      */
-    public byte[] renderAgreement(Agreement agreement, AgreementParties parties) {
-        CentreIdentity centre = centre(agreement.getCentreId());
-        return render(AgreementHtml.build(agreement, parties, centre, css), centre);
+    public byte[] renderAgreement(AgreementPrint agreement) {
+        CentreIdentity centre = centre(agreement.centreId());
+        return render(AgreementHtml.build(agreement, centre, css), centre);
     }
 
     /** The HTML the synthèse is printed from (XHTML, UTF-8), for comparisons with other converters. */
@@ -123,7 +122,7 @@ public final class PdfRenderer {
                 : new SynthesisPrint(print.centreId(), print.beneficiaryName(), print.consultantName(),
                         Objects.requireNonNullElse(print.course(), BilanCourse.UNKNOWN), print.finalizeDate(),
                         print.version(),
-                        Objects.requireNonNullElse(print.content(), SynthesisContent.getDefaultInstance()),
+                        Objects.requireNonNullElse(print.content(), Content.EMPTY),
                         print.beneficiaryObservations());
     }
 

@@ -9,11 +9,12 @@ import java.util.stream.Collectors;
 
 import org.w3c.dom.Element;
 
-import fr.bilan.proto.synthesis.v1.ActionStep;
-import fr.bilan.proto.synthesis.v1.CareerProject;
-import fr.bilan.proto.synthesis.v1.RiasecProfile;
-import fr.bilan.proto.synthesis.v1.SynthesisContent;
-import fr.bilan.proto.synthesis.v1.TestResult;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
+import fr.bilan.synthesis.content.Content.ActionStep;
+import fr.bilan.synthesis.content.Content.CareerProject;
+import fr.bilan.synthesis.content.Content.Riasec;
+import fr.bilan.synthesis.content.Content.TestResult;
 
 /**
  * The document de synthèse: on its first page, the centre once, then whose bilan it is, who led it,
@@ -39,23 +40,23 @@ final class SynthesisHtml {
     }
 
     private void write(SynthesisPrint print, CentreIdentity centre) {
-        SynthesisContent content = print.content();
+        Content content = print.content();
         page.letterhead(centre);
         page.title(TITLE, null);
         summary(print);
-        textSection("La demande et son contexte", content.getRequestContext());
-        textSection("Le parcours professionnel", content.getCareerPath());
+        textSection("La demande et son contexte", content.requestContext());
+        textSection("Le parcours professionnel", content.careerPath());
         skills(content);
         interests(content);
-        if (content.hasMainProject()) {
-            project(page.section("Le projet professionnel principal"), content.getMainProject());
+        if (content.mainProject() != null) {
+            project(page.section("Le projet professionnel principal"), content.mainProject());
         }
-        if (content.getAlternativeProjectsCount() > 0) {
+        if (!content.alternativeProjects().isEmpty()) {
             Element section = page.section("Les projets alternatifs");
-            content.getAlternativeProjectsList().forEach(project -> project(section, project));
+            content.alternativeProjects().forEach(project -> project(section, project));
         }
-        textSection("Les conditions et moyens favorisant la réalisation du projet", content.getConditionsAndMeans());
-        actionPlan(content.getActionPlanList());
+        textSection("Les conditions et moyens favorisant la réalisation du projet", content.conditionsAndMeans());
+        actionPlan(content.actionPlan());
         training(content);
         followUp(content);
         textSection("Observations du bénéficiaire", print.beneficiaryObservations());
@@ -91,15 +92,15 @@ final class SynthesisHtml {
         }
     }
 
-    private void skills(SynthesisContent content) {
-        var skills = content.getSkills();
-        if (skills.getKnowledgeCount() + skills.getSkillsCount() + skills.getSoftSkillsCount() == 0) {
+    private void skills(Content content) {
+        var skills = content.skills();
+        if (skills.knowledge().size() + skills.skills().size() + skills.softSkills().size() == 0) {
             return;
         }
         Element section = page.section("Les compétences");
-        list(section, "Savoirs", skills.getKnowledgeList());
-        list(section, "Savoir-faire", skills.getSkillsList());
-        list(section, "Savoir-être", skills.getSoftSkillsList());
+        list(section, "Savoirs", skills.knowledge());
+        list(section, "Savoir-faire", skills.skills());
+        list(section, "Savoir-être", skills.softSkills());
     }
 
     private void list(Element section, String heading, List<String> items) {
@@ -109,28 +110,28 @@ final class SynthesisHtml {
         }
     }
 
-    private void interests(SynthesisContent content) {
-        var interests = content.getInterests();
-        if (blank(interests.getMotivations()) && interests.getTestResultsCount() == 0) {
+    private void interests(Content content) {
+        var interests = content.interests();
+        if (blank(interests.motivations()) && interests.testResults().isEmpty()) {
             return;
         }
         Element section = page.section("Les intérêts et motivations");
-        if (!blank(interests.getMotivations())) {
-            page.paragraph(section, interests.getMotivations());
+        if (!blank(interests.motivations())) {
+            page.paragraph(section, interests.motivations());
         }
-        for (TestResult test : interests.getTestResultsList()) {
-            page.heading3(section, "Résultats : " + HtmlPage.clean(test.getTestName()));
-            if (!blank(test.getSummary())) {
-                page.paragraph(section, test.getSummary());
+        for (TestResult test : interests.testResults()) {
+            page.heading3(section, "Résultats : " + HtmlPage.clean(test.testName()));
+            if (!blank(test.summary())) {
+                page.paragraph(section, test.summary());
             }
-            if (test.hasRiasec()) {
-                riasec(section, test.getRiasec());
+            if (test.riasec() != null) {
+                riasec(section, test.riasec());
             }
         }
     }
 
     /** The six types with their scores, then the Holland code: the three strongest, strongest first. */
-    private void riasec(Element section, RiasecProfile profile) {
+    private void riasec(Element section, Riasec profile) {
         List<RiasecType> types = RiasecType.of(profile);
         page.table(section, "Profil RIASEC (scores sur 100)", List.of("Type", "Lettre", "Score"),
                 types.stream().map(type -> List.of(type.name, type.letter, Integer.toString(type.score))).toList(), null,
@@ -145,13 +146,13 @@ final class SynthesisHtml {
     }
 
     private void project(Element section, CareerProject project) {
-        page.heading3(section, project.getTitle());
-        if (!blank(project.getDescription())) {
-            page.paragraph(section, project.getDescription());
+        page.heading3(section, project.title());
+        if (!blank(project.description())) {
+            page.paragraph(section, project.description());
         }
-        page.labelled(section, "Faisabilité", French.label(project.getFeasibility(), "Non évaluée"));
-        if (!blank(project.getFeasibilityNotes())) {
-            page.paragraph(section, project.getFeasibilityNotes());
+        page.labelled(section, "Faisabilité", French.label(project.feasibility(), "Non évaluée"));
+        if (!blank(project.feasibilityNotes())) {
+            page.paragraph(section, project.feasibilityNotes());
         }
     }
 
@@ -161,45 +162,45 @@ final class SynthesisHtml {
         }
         List<List<String>> rows = new ArrayList<>(steps.size());
         for (ActionStep step : steps) {
-            LocalDate due = French.day(step.getDueDate());
-            rows.add(List.of(step.getDescription(), French.label(step.getHorizon(), "Non précisée"), due == null ? "" : French.date(due)));
+            LocalDate due = step.dueDate();
+            rows.add(List.of(step.description(), French.label(step.horizon(), "Non précisée"), due == null ? "" : French.date(due)));
         }
         page.table(page.section("Le plan d'action"), "Étapes du plan d'action", List.of("Étape", "Échéance", "Date"),
                 rows, null, "nowrap", "nowrap");
     }
 
-    private void training(SynthesisContent content) {
-        var training = content.getTraining();
-        boolean needs = training.getTrainingNeedsList().stream().anyMatch(need -> !need.isBlank());
-        if (!needs && !training.getVaeAdvised()) {
+    private void training(Content content) {
+        var training = content.training();
+        boolean needs = training.trainingNeeds().stream().anyMatch(need -> !need.isBlank());
+        if (!needs && !training.vaeAdvised()) {
             return;
         }
         Element section = page.section("Les besoins de formation et la VAE");
         if (needs) {
             page.heading3(section, "Formations à suivre");
-            page.list(section, training.getTrainingNeedsList());
+            page.list(section, training.trainingNeeds());
         }
-        if (training.getVaeAdvised()) {
+        if (training.vaeAdvised()) {
             page.heading3(section, "Validation des acquis de l'expérience (VAE)");
             text(page.add(section, "p"), "Une démarche de VAE est conseillée.");
-            if (!blank(training.getVaeDetails())) {
-                page.paragraph(section, training.getVaeDetails());
+            if (!blank(training.vaeDetails())) {
+                page.paragraph(section, training.vaeDetails());
             }
         }
     }
 
-    private void followUp(SynthesisContent content) {
-        var followUp = content.getFollowUp();
-        LocalDate proposed = French.day(followUp.getProposedDate());
-        if (proposed == null && blank(followUp.getTerms())) {
+    private void followUp(Content content) {
+        var followUp = content.followUp();
+        LocalDate proposed = followUp.proposedDate();
+        if (proposed == null && blank(followUp.terms())) {
             return;
         }
         Element section = page.section("Le suivi proposé");
         if (proposed != null) {
             text(page.add(section, "p"), "Un entretien de suivi est proposé le " + French.date(proposed) + ".");
         }
-        if (!blank(followUp.getTerms())) {
-            page.paragraph(section, followUp.getTerms());
+        if (!blank(followUp.terms())) {
+            page.paragraph(section, followUp.terms());
         }
     }
 
@@ -221,13 +222,13 @@ final class SynthesisHtml {
     /** One of the six RIASEC types and its score. */
     record RiasecType(String name, String letter, int score) {
 
-        static List<RiasecType> of(RiasecProfile profile) {
-            return List.of(new RiasecType("Réaliste", "R", profile.getRealistic()),
-                    new RiasecType("Investigateur", "I", profile.getInvestigative()),
-                    new RiasecType("Artistique", "A", profile.getArtistic()),
-                    new RiasecType("Social", "S", profile.getSocial()),
-                    new RiasecType("Entreprenant", "E", profile.getEnterprising()),
-                    new RiasecType("Conventionnel", "C", profile.getConventional()));
+        static List<RiasecType> of(Riasec profile) {
+            return List.of(new RiasecType("Réaliste", "R", profile.realistic()),
+                    new RiasecType("Investigateur", "I", profile.investigative()),
+                    new RiasecType("Artistique", "A", profile.artistic()),
+                    new RiasecType("Social", "S", profile.social()),
+                    new RiasecType("Entreprenant", "E", profile.enterprising()),
+                    new RiasecType("Conventionnel", "C", profile.conventional()));
         }
     }
 }

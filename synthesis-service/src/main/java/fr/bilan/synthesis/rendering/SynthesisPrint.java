@@ -2,7 +2,8 @@ package fr.bilan.synthesis.rendering;
 
 import java.time.LocalDate;
 
-import fr.bilan.proto.synthesis.v1.SynthesisContent;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
 
 /**
  * What a final synthèse prints: the consultant's text, the beneficiary's observations, and the title
@@ -15,5 +16,5 @@ import fr.bilan.proto.synthesis.v1.SynthesisContent;
  * @param beneficiaryObservations may be empty: the section is then left out
  */
 public record SynthesisPrint(String centreId, String beneficiaryName, String consultantName, BilanCourse course,
-        LocalDate finalizeDate, int version, SynthesisContent content, String beneficiaryObservations) {
+        LocalDate finalizeDate, int version, Content content, String beneficiaryObservations) {
 }

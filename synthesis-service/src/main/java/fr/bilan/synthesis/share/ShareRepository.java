@@ -18,9 +18,8 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
-import fr.bilan.proto.beneficiary.v1.Recipient;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 import fr.bilan.support.security.SecretPathTokens;
+import fr.bilan.synthesis.bilan.Recipient;
 
 /**
  * The shares ({@code synthesis_shares}): one document per share, holding the SHA-256 of its token
@@ -58,8 +57,8 @@ public class ShareRepository {
         try {
             shares.insertOne(new Document("_id", share.id()).append(ASSESSMENT, share.assessmentId())
                     .append(BENEFICIARY, share.beneficiaryId()).append(CENTRE, share.centreId())
-                    .append(RECIPIENT_KIND, share.recipient().getKind().name())
-                    .append(RECIPIENT_NAME, share.recipient().getName())
+                    .append(RECIPIENT_KIND, share.recipient().kind().name())
+                    .append(RECIPIENT_NAME, share.recipient().name())
                     .append(TOKEN_HASH, SecretPathTokens.hash(token)).append(REQUEST_KEY, requestKey)
                     .append(CREATED_BY, createdBy)
                     .append(CREATE_TIME, Date.from(share.createTime())).append(EXPIRE_TIME, Date.from(share.expireTime())));
@@ -103,8 +102,8 @@ public class ShareRepository {
     private static SynthesisShare read(Document document) {
         return new SynthesisShare(document.getString("_id"), document.getString(ASSESSMENT),
                 document.getString(BENEFICIARY), document.getString(CENTRE),
-                Recipient.newBuilder().setKind(RecipientKind.valueOf(document.getString(RECIPIENT_KIND)))
-                        .setName(document.getString(RECIPIENT_NAME)).build(),
+                new Recipient(Recipient.Kind.valueOf(document.getString(RECIPIENT_KIND)),
+                        document.getString(RECIPIENT_NAME)),
                 document.getDate(CREATE_TIME).toInstant(), document.getDate(EXPIRE_TIME).toInstant());
     }
 }

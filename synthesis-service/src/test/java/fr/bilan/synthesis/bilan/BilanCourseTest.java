@@ -11,12 +11,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.Phase;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.proto.session.v1.SessionStatus;
 import fr.bilan.support.time.ProtoTime;
-import fr.bilan.synthesis.rendering.BilanCourse;
 
 /** What the synthèse prints of how the bilan ran, from what session-service answers. */
 class BilanCourseTest {
@@ -64,9 +62,9 @@ class BilanCourseTest {
     }
 
     private static Bilan bilan(Instant actionEnd) {
-        return new Bilan("bilan-1", "beneficiary-1", "centre-lyon", "consultant-1", AssessmentState.ACTION_ENDED,
-                Map.of(Phase.INTAKE, Duration.ofHours(1), Phase.PRELIMINARY_PHASE, Duration.ofHours(6),
-                        Phase.INVESTIGATION_PHASE, Duration.ofHours(12)), actionEnd);
+        return new Bilan("bilan-1", "beneficiary-1", "centre-lyon", "consultant-1", BilanState.ACTION_ENDED,
+                Map.of(fr.bilan.synthesis.bilan.Phase.INTAKE, Duration.ofHours(1), fr.bilan.synthesis.bilan.Phase.PRELIMINARY,
+                        Duration.ofHours(6), fr.bilan.synthesis.bilan.Phase.INVESTIGATION, Duration.ofHours(12)), actionEnd);
     }
 
     private static Session session(Phase phase, String start, SessionStatus status) {

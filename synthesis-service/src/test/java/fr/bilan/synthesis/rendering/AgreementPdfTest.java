@@ -19,7 +19,7 @@ import fr.bilan.proto.beneficiary.v1.AgreementState;
 class AgreementPdfTest {
 
     private static final PdfRenderer RENDERER = Samples.renderer();
-    private static final List<String> PAGES = Pdfs.pages(RENDERER.renderAgreement(Samples.agreement(), Samples.parties()));
+    private static final List<String> PAGES = Pdfs.pages(RENDERER.renderAgreement(Samples.print(Samples.agreement())));
     private static final String TEXT = Pdfs.flat(PAGES);
 
     @Test
@@ -61,7 +61,7 @@ class AgreementPdfTest {
         assertThat(TEXT).containsSubsequence("Signatures", "Partie Nom Signature",
                 "Le salarié Chloé Lefèvre-Nguyễn Signée le 04/12/2026 (dans l'application)", "L'employeur Saveurs du Rhône SAS",
                 "Date et signature :", "Le prestataire", "Date et signature :");
-        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties())));
+        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.print(Samples.agreementInForce()))));
         assertThat(signed).contains("Signée le 07/12/2026 (signature électronique)",
                 "Signée le 09/12/2026 (formulaire signé)").doesNotContain("Date et signature :");
     }
@@ -73,7 +73,7 @@ class AgreementPdfTest {
                 + "originaux, un pour chacune des parties : l'employeur, le salarié et le prestataire.",
                 "Signatures des parties", "Partie Nom Signature");
         // in force: the day of the last signature, which concluded it (23:30 UTC is 9 December in Paris)
-        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties())));
+        String signed = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.print(Samples.agreementInForce()))));
         assertThat(signed).containsSubsequence("Fait à Lyon, le 9 décembre 2026, en trois exemplaires originaux",
                 "Signatures des parties");
     }
@@ -90,7 +90,7 @@ class AgreementPdfTest {
     @Test
     void everyPageEndsWithTheAgreementsOwnFooterNotTheSynthesissNotice() {
         for (Agreement agreement : List.of(Samples.agreement(), Samples.agreementInForce())) {
-            List<String> pages = Pdfs.pages(RENDERER.renderAgreement(agreement, Samples.parties()));
+            List<String> pages = Pdfs.pages(RENDERER.renderAgreement(Samples.print(agreement)));
             Pdfs.assertEveryPage(pages, "Convention tripartite de bilan de compétences (article R6313-8 du Code du "
                     + "travail) : « Bilan de compétences — évolution vers les ressources humaines »",
                     "Entre Saveurs du Rhône SAS, Chloé Lefèvre-Nguyễn et Bilans & Parcours — Centre de Lyon Part-Dieu");
@@ -103,8 +103,8 @@ class AgreementPdfTest {
     void untilAllThreeSignedEveryPageIsMarkedProjetAsPageFurnitureAndTheTitleSaysSo() throws IOException {
         for (AgreementState state : List.of(AgreementState.DRAFT, AgreementState.SENT, AgreementState.SIGNED_BY_EMPLOYEE,
                 AgreementState.REFUSED, AgreementState.LAPSED)) {
-            byte[] pdf = RENDERER.renderAgreement(Samples.agreement().toBuilder().setState(state).build(),
-                    Samples.parties());
+            byte[] pdf = RENDERER.renderAgreement(Samples.print(Samples.agreement().toBuilder().setState(state)
+                    .build()));
             List<String> pages = Pdfs.pages(pdf);
             Pdfs.assertEveryPage(pages, "PROJET — non signé par toutes les parties");
             assertThat(Pdfs.flat(pages)).as(state.name()).contains("Projet de convention de bilan de compétences",
@@ -120,7 +120,7 @@ class AgreementPdfTest {
             assertThat(Pdfs.draftBandPixels(pdf)).as(state.name()).allSatisfy(pixels -> assertThat(pixels)
                     .isGreaterThan(500));
         }
-        byte[] inForce = RENDERER.renderAgreement(Samples.agreementInForce(), Samples.parties());
+        byte[] inForce = RENDERER.renderAgreement(Samples.print(Samples.agreementInForce()));
         assertThat(Pdfs.flat(Pdfs.pages(inForce))).doesNotContain("PROJET", "Projet de convention", "Ce projet")
                 .contains("Convention de bilan de compétences");
         assertThat(Pdfs.draftBandPixels(inForce)).allSatisfy(pixels -> assertThat(pixels).isZero());
@@ -132,14 +132,14 @@ class AgreementPdfTest {
     void aDraftNotYetReceivedHasNoDatesAndARefusalIsSaid() {
         Agreement draft = Samples.agreement().toBuilder().setState(AgreementState.DRAFT).clearReceiveDate()
                 .clearEmployeeDeadlineDate().clearSignatures().build();
-        String draftText = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(draft, Samples.parties())));
+        String draftText = Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.print(draft))));
         assertThat(draftText).contains("dix jours à compter de la réception")
                 .doesNotContain("Convention reçue", "Date limite de signature", "Signée le");
 
         Agreement lapsed = Samples.agreement().toBuilder().setState(AgreementState.LAPSED).clearSignatures()
                 .setEndTime(Timestamp.newBuilder().setSeconds(Instant.parse("2026-12-13T00:05:00Z").getEpochSecond()))
                 .build();
-        assertThat(Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(lapsed, Samples.parties()))))
+        assertThat(Pdfs.flat(Pdfs.pages(RENDERER.renderAgreement(Samples.print(lapsed)))))
                 .contains("Faute de signature du salarié dans le délai de dix jours, la présente convention est réputée "
                         + "refusée (le 13/12/2026).");
     }

@@ -29,7 +29,7 @@ class CentreIdentityTest {
         PdfRenderer renderer = new PdfRenderer(Map.of(Samples.CENTRE, Samples.LYON)::get);
         SynthesisPrint elsewhere = new SynthesisPrint("centre-inconnu", "Ana", "Léo", Samples.COURSE,
                 Samples.synthesis().finalizeDate(), 1,
-                Samples.content(), "");
+                Samples.domain(Samples.content()), "");
         assertThatThrownBy(() -> renderer.renderSynthesis(elsewhere)).isInstanceOfSatisfying(CentreIdentityMissing.class,
                 missing -> {
                     assertThat(missing.centreId()).isEqualTo("centre-inconnu");
@@ -38,7 +38,7 @@ class CentreIdentityTest {
                             + "déclaration d'activité). Demandez à l'administrateur du réseau de la renseigner.");
                 });
         PdfRenderer noAddress = new PdfRenderer(centreId -> new CentreIdentity("Centre de Lyon", " ", "84691234569", null));
-        assertThatThrownBy(() -> noAddress.renderAgreement(Samples.agreement(), Samples.parties()))
+        assertThatThrownBy(() -> noAddress.renderAgreement(Samples.print(Samples.agreement())))
                 .isInstanceOf(CentreIdentityMissing.class).hasMessageContaining("(il manque son adresse)");
     }
 
@@ -65,8 +65,8 @@ class CentreIdentityTest {
                     assertThat(other.logo()).isNull();
 
                     PdfRenderer renderer = started.getBean(PdfRenderer.class);
-                    byte[] pdf = renderer.renderAgreement(Samples.agreement().toBuilder().setCentreId("centre-grenoble")
-                            .build(), Samples.parties());
+                    byte[] pdf = renderer.renderAgreement(Samples.print(Samples.agreement().toBuilder()
+                            .setCentreId("centre-grenoble").build()));
                     assertThat(Pdfs.text(pdf)).contains("Bilans & Parcours Grenoble", "38000 Grenoble");
                     assertThat(Pdfs.images(pdf)).isEqualTo(Pdfs.pages(pdf).size());
                 });

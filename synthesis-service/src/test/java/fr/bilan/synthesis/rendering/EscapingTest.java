@@ -33,7 +33,7 @@ class EscapingTest {
                         .setDueDate(Samples.date(LocalDate.of(2027, 1, 4))))
                 .build();
         byte[] pdf = renderer.renderSynthesis(new SynthesisPrint(Samples.CENTRE, "<i>Ana</i> & Co", "</p><h1>Léo</h1>",
-                Samples.COURSE, LocalDate.of(2026, 11, 23), 1, content, MARKUP));
+                Samples.COURSE, LocalDate.of(2026, 11, 23), 1, Samples.domain(content), MARKUP));
 
         String text = Pdfs.text(pdf).replaceAll("\\s+", " ");
         assertThat(text).contains("Bénéficiaire : <i>Ana</i> & Co", "Consultant(e) : </p><h1>Léo</h1>");

@@ -59,8 +59,8 @@ class PdfConformanceTest {
                 Samples.LYON.declarationNumber(), Pdfs.logo());
         PdfRenderer renderer = new PdfRenderer(centreId -> withLogo);
         DOCUMENTS.put("document-de-synthese", renderer.renderSynthesis(Samples.synthesis()));
-        DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.agreement(), Samples.parties()));
-        DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.agreementInForce(), Samples.parties()));
+        DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.print(Samples.agreement())));
+        DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.print(Samples.agreementInForce())));
         Files.createDirectories(RENDERED);
         for (Map.Entry<String, byte[]> document : DOCUMENTS.entrySet()) {
             Files.write(RENDERED.resolve(document.getKey() + ".pdf"), document.getValue());
@@ -175,7 +175,7 @@ class PdfConformanceTest {
     void charactersTheFontLacksPrintAsHashesAndKeepItCompliant() {
         SynthesisPrint print = new SynthesisPrint(Samples.CENTRE, "王小明", "Léo Martin", Samples.COURSE,
                 LocalDate.of(2026, 11, 23), 1,
-                SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build(), "");
+                Samples.domain(SynthesisContent.newBuilder().setRequestContext("Merci 😀 → ≥ ‰ ǅ").build()), "");
         byte[] pdf = Samples.renderer().renderSynthesis(print);
         assertThat(Pdfs.flat(Pdfs.pages(pdf))).contains("Bénéficiaire : ###", "Merci # → ≥ ‰ ǅ");
         assertThat(Pdfs.violations(pdf, PDFAFlavour.PDFA_3_A)).isEmpty();

@@ -3,6 +3,7 @@ package fr.bilan.synthesis.rendering;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Map;
 
 import com.google.protobuf.Timestamp;
@@ -26,6 +27,11 @@ import fr.bilan.proto.synthesis.v1.Skills;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
+import fr.bilan.synthesis.agreement.AgreementMessages;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
+import fr.bilan.synthesis.content.ContentMessages;
+import fr.bilan.synthesis.content.Section;
 
 /** A realistic synthèse and agreement, as a consultant of a Lyon centre would write them. */
 final class Samples {
@@ -47,8 +53,18 @@ final class Samples {
 
     static SynthesisPrint synthesis() {
         return new SynthesisPrint(CENTRE, "Chloé Lefèvre-Nguyễn", "Benoît Œhlenschläger", COURSE,
-                LocalDate.of(2026, 11, 23), 2, content(), "Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie de ce document "
+                LocalDate.of(2026, 11, 23), 2, domain(content()), "Je remercie mon consultant pour son écoute.\nJe souhaite garder une copie de ce document "
                         + "pour mon entretien avec ma conseillère en évolution professionnelle.");
+    }
+
+    /** A content as the contract writes it, in the synthèse's own terms. */
+    static Content domain(SynthesisContent content) {
+        return ContentMessages.fromRequest(content, EnumSet.allOf(Section.class));
+    }
+
+    /** An agreement as beneficiary-service sends it, as the document prints it. */
+    static AgreementPrint print(Agreement agreement) {
+        return AgreementMessages.toPrint(agreement, parties());
     }
 
     static SynthesisContent content() {

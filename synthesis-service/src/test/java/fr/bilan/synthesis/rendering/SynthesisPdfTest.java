@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import fr.bilan.proto.synthesis.v1.CareerProject;
 import fr.bilan.proto.synthesis.v1.Feasibility;
-import fr.bilan.proto.synthesis.v1.RiasecProfile;
+import fr.bilan.synthesis.bilan.BilanCourse;
+import fr.bilan.synthesis.content.Content;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.Training;
 
@@ -49,7 +50,7 @@ class SynthesisPdfTest {
         BilanCourse ended = new BilanCourse(LocalDate.of(2026, 9, 1), LocalDate.of(2027, 1, 1), Duration.ofHours(3),
                 Duration.ofMinutes(9 * 60 + 45), Duration.ofMinutes(45));
         String endedText = Pdfs.flat(Pdfs.pages(RENDERER.renderSynthesis(new SynthesisPrint(Samples.CENTRE, "Ana Ruiz",
-                "Léo Martin", ended, LocalDate.of(2026, 12, 1), 1, Samples.content(), ""))).subList(0, 1));
+                "Léo Martin", ended, LocalDate.of(2026, 12, 1), 1, Samples.domain(Samples.content()), ""))).subList(0, 1));
         assertThat(endedText).containsSubsequence("Bénéficiaire : Ana Ruiz", "Consultant(e) : Léo Martin",
                 "Période du bilan : du 1er septembre 2026 au 1er janvier 2027", "Heures d'accompagnement réalisées Phase",
                 "3 h 9 h 45 0 h 45 13 h 30").doesNotContain("à la date du document");
@@ -102,8 +103,7 @@ class SynthesisPdfTest {
 
     @Test
     void theHollandCodeBreaksTiesInTheRiasecOrder() {
-        RiasecProfile tie = RiasecProfile.newBuilder().setRealistic(50).setInvestigative(70).setArtistic(50)
-                .setSocial(70).setEnterprising(10).setConventional(50).build();
+        Content.Riasec tie = new Content.Riasec(50, 70, 50, 70, 10, 50);
         assertThat(SynthesisHtml.hollandCode(SynthesisHtml.RiasecType.of(tie))).isEqualTo("ISR");
     }
 
@@ -161,7 +161,7 @@ class SynthesisPdfTest {
 
     private static SynthesisPrint print(SynthesisContent content, String observations) {
         return new SynthesisPrint(Samples.CENTRE, "Ana Ruiz", "Léo Martin", Samples.COURSE, LocalDate.of(2026, 12, 1), 1,
-                content, observations);
+                Samples.domain(content), observations);
     }
 
     private static BilanCourse course(LocalDate start, LocalDate end) {

@@ -1,4 +1,4 @@
-package fr.bilan.synthesis.synthesis;
+package fr.bilan.synthesis.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +51,7 @@ import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
 import fr.bilan.synthesis.FakeBeneficiaryService;
 import fr.bilan.synthesis.FakeSessionService;
 import fr.bilan.synthesis.SynthesisServiceTestSupport;
+import fr.bilan.synthesis.content.ContentLimits;
 import fr.bilan.proto.audit.v1.AccessOutcome;
 import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.support.hash.Sha256;

@@ -1,4 +1,4 @@
-package fr.bilan.synthesis.synthesis;
+package fr.bilan.synthesis.content;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -12,7 +12,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
@@ -23,15 +22,13 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.proto.synthesis.v1.RevisionAuthor;
-import fr.bilan.proto.synthesis.v1.SynthesisContent;
-import fr.bilan.proto.synthesis.v1.SynthesisState;
-import fr.bilan.synthesis.bilan.Bilan;
-import fr.bilan.synthesis.storage.RecordedObjects;
-import fr.bilan.synthesis.synthesis.StoredSynthesis.FinalDocument;
-import fr.bilan.synthesis.vault.Sealing;
 import fr.bilan.support.outbox.OutboxMarker;
-import io.grpc.Status;
+import fr.bilan.support.refusal.Conflict;
+import fr.bilan.synthesis.content.Synthesis.Author;
+import fr.bilan.synthesis.content.Synthesis.FinalDocument;
+import fr.bilan.synthesis.content.Synthesis.State;
+import fr.bilan.synthesis.storage.RecordedObjects;
+import fr.bilan.synthesis.vault.Sealing;
 
 /**
  * The syntheses ({@code syntheses}, one document per bilan, {@code _id} its id) and the revisions
@@ -42,7 +39,8 @@ import io.grpc.Status;
  * first files the revision it replaces, so history loses nothing if the save then fails, and a
  * revision filed twice is the same document. The outbox entries (the stored PDF to register with
  * retention-service, the hand-over to report to session-service) are written in the same update as
- * the change that makes them.
+ * the change that makes them. The content is stored as the contract's message ({@link ContentMessages}),
+ * the format syntheses were always sealed in.
  */
 public class SynthesisRepository implements RecordedObjects {
 
@@ -94,7 +92,7 @@ public class SynthesisRepository implements RecordedObjects {
      * @throws KeyDestroyed when there is none because the purge erased it with the bilan's key: what
      *                      was destroyed reads as destroyed, never as not written yet
      */
-    Optional<StoredSynthesis> find(String assessmentId) {
+    public Optional<Synthesis> find(String assessmentId) {
         Document stored = syntheses.find(Filters.eq("_id", assessmentId)).first();
         if (stored == null) {
             sealing.requireLiveKey(assessmentId);
@@ -104,24 +102,24 @@ public class SynthesisRepository implements RecordedObjects {
     }
 
     /**
-     * Saves a new revision of the draft {@code read} (the stored one, or {@link StoredSynthesis#empty}),
-     * {@code ABORTED} when it changed since it was read.
+     * Saves {@code changed}, the next revision of the draft {@code read} (the stored one, or
+     * {@link Synthesis#empty}), refused as a {@link Conflict} when it changed since it was read.
      */
-    StoredSynthesis save(StoredSynthesis read, Bilan bilan, RevisionAuthor author, SynthesisContent content,
-            String observations, Instant now) {
-        long revision = read.revision() + 1;
-        Document fields = new Document(BENEFICIARY, bilan.beneficiaryId()).append(CENTRE, bilan.centreId())
-                .append(STATE, SynthesisState.DRAFT.name())
-                .append(VERSION, read.version() + 1)
+    public Synthesis save(Synthesis read, Synthesis changed) {
+        String id = changed.assessmentId();
+        long revision = changed.revision();
+        Document fields = new Document(BENEFICIARY, changed.beneficiaryId()).append(CENTRE, changed.centreId())
+                .append(STATE, State.DRAFT.name())
+                .append(VERSION, changed.version())
                 .append(REVISION, revision)
-                .append(AUTHOR, author.name())
-                .append(CONTENT, seal(bilan.id(), CONTENT, revision, content.toByteArray()))
-                .append(OBSERVATIONS, seal(bilan.id(), OBSERVATIONS, revision, observations.getBytes(
+                .append(AUTHOR, stored(changed.author()))
+                .append(CONTENT, seal(id, CONTENT, revision, ContentMessages.toBytes(changed.content())))
+                .append(OBSERVATIONS, seal(id, OBSERVATIONS, revision, changed.observations().getBytes(
                         StandardCharsets.UTF_8)))
-                .append(UPDATE_TIME, Date.from(now));
+                .append(UPDATE_TIME, Date.from(changed.updateTime()));
         if (read.version() == 0) {
             try {
-                Document created = new Document("_id", bilan.id()).append(CREATE_TIME, Date.from(now));
+                Document created = new Document("_id", id).append(CREATE_TIME, Date.from(changed.updateTime()));
                 created.putAll(fields);
                 syntheses.insertOne(created);
             } catch (MongoWriteException e) {
@@ -132,20 +130,24 @@ public class SynthesisRepository implements RecordedObjects {
             }
         } else {
             fileRevision(read);
-            var result = syntheses.updateOne(atVersion(read, Filters.eq(STATE, SynthesisState.DRAFT.name())),
+            var result = syntheses.updateOne(atVersion(read, Filters.eq(STATE, State.DRAFT.name())),
                     new Document("$set", fields));
             if (result.getMatchedCount() == 0) {
                 throw changedMeanwhile();
             }
         }
-        return find(bilan.id()).orElseThrow();
+        return find(id).orElseThrow();
     }
 
-    /** Makes the draft {@code read} final with its stored PDF, pending registration with retention-service. */
-    StoredSynthesis makeFinal(StoredSynthesis read, FinalDocument document, Instant now) {
+    /**
+     * Writes {@code done}, the draft {@code read} made final with its stored PDF, pending registration
+     * with retention-service; a {@link Conflict} when the draft changed since it was read.
+     */
+    public Synthesis makeFinal(Synthesis read, Synthesis done) {
+        FinalDocument document = done.document();
         // an event id of its own, kept for every redelivery: the object key is longer than the 64
         // characters retention-service takes as an id
-        Document stored = OutboxMarker.newPending(now)
+        Document stored = OutboxMarker.newPending(done.finalizeTime())
                 .append(EVENT_ID, UUID.randomUUID().toString())
                 .append(DOCUMENT_VERSION, document.version())
                 .append(OBJECT_KEY, document.objectKey())
@@ -153,9 +155,9 @@ public class SynthesisRepository implements RecordedObjects {
                 .append(PLAIN_SIZE, document.plainSize())
                 .append(STORED_SIZE, document.storedSize())
                 .append(CREATE_TIME, Date.from(document.createTime()));
-        var result = syntheses.updateOne(atVersion(read, Filters.eq(STATE, SynthesisState.DRAFT.name())),
-                Updates.combine(Updates.set(STATE, SynthesisState.FINAL.name()), Updates.set(VERSION, read.version() + 1),
-                        Updates.set(FINALIZE_TIME, Date.from(now)), Updates.set(DOCUMENT.field(), stored)));
+        var result = syntheses.updateOne(atVersion(read, Filters.eq(STATE, State.DRAFT.name())),
+                Updates.combine(Updates.set(STATE, State.FINAL.name()), Updates.set(VERSION, done.version()),
+                        Updates.set(FINALIZE_TIME, Date.from(done.finalizeTime())), Updates.set(DOCUMENT.field(), stored)));
         if (result.getMatchedCount() == 0) {
             throw changedMeanwhile();
         }
@@ -163,14 +165,16 @@ public class SynthesisRepository implements RecordedObjects {
     }
 
     /**
-     * Records the hand-over, pending its report to session-service, unless one is recorded already:
-     * the first download is the hand-over. True when this call recorded it.
+     * Records the hand-over of {@code handedOver}, pending its report to session-service, unless one is
+     * recorded already: the first download is the hand-over. True when this call recorded it.
      */
-    boolean recordHandover(String assessmentId, Instant now) {
+    public boolean recordHandover(Synthesis handedOver) {
+        Instant now = handedOver.handoverTime();
+        String assessmentId = handedOver.assessmentId();
         Document handover = OutboxMarker.newPending(now).append(EVENT_ID, UUID.randomUUID().toString())
                 .append(HANDOVER_TIME, Date.from(now));
         return syntheses.updateOne(Filters.and(Filters.eq("_id", assessmentId),
-                        Filters.eq(STATE, SynthesisState.FINAL.name()), Filters.exists(HANDOVER.field(), false)),
+                        Filters.eq(STATE, State.FINAL.name()), Filters.exists(HANDOVER.field(), false)),
                 Updates.combine(Updates.set(HANDOVER.field(), handover), Updates.inc(VERSION, 1L)))
                 .getModifiedCount() == 1;
     }
@@ -179,8 +183,8 @@ public class SynthesisRepository implements RecordedObjects {
      * The revisions before {@code current}'s, newest first, from below {@code beforeRevision}, at
      * most {@code limit}; the current one itself is {@code current}.
      */
-    List<StoredSynthesis> revisionsBefore(StoredSynthesis current, long beforeRevision, int limit) {
-        List<StoredSynthesis> found = new ArrayList<>();
+    public List<Synthesis> revisionsBefore(Synthesis current, long beforeRevision, int limit) {
+        List<Synthesis> found = new ArrayList<>();
         revisions.find(Filters.and(Filters.eq(ASSESSMENT, current.assessmentId()),
                         Filters.lt(REVISION, Math.min(beforeRevision, current.revision()))))
                 .sort(Sorts.descending(REVISION)).limit(limit)
@@ -203,7 +207,7 @@ public class SynthesisRepository implements RecordedObjects {
     }
 
     /** Files {@code read}'s revision as history: the same document however many times it is filed. */
-    private void fileRevision(StoredSynthesis read) {
+    private void fileRevision(Synthesis read) {
         Document stored = syntheses.find(Filters.eq("_id", read.assessmentId())).first();
         if (stored == null || stored.getLong(REVISION) != read.revision()) {
             return;
@@ -218,7 +222,7 @@ public class SynthesisRepository implements RecordedObjects {
         revisions.replaceOne(Filters.eq("_id", revision.getString("_id")), revision, new ReplaceOptions().upsert(true));
     }
 
-    private static Bson atVersion(StoredSynthesis read, Bson also) {
+    private static Bson atVersion(Synthesis read, Bson also) {
         return Filters.and(Filters.eq("_id", read.assessmentId()), Filters.eq(VERSION, read.version()), also);
     }
 
@@ -236,22 +240,17 @@ public class SynthesisRepository implements RecordedObjects {
         return "syntheses/" + assessmentId + "/" + part + "/" + revision;
     }
 
-    private StoredSynthesis read(Document document) {
+    private Synthesis read(Document document) {
         String id = document.getString("_id");
         long revision = document.getLong(REVISION);
-        SynthesisContent content;
-        try {
-            content = SynthesisContent.parseFrom(open(id, CONTENT, revision, document));
-        } catch (InvalidProtocolBufferException e) {
-            throw new IllegalStateException("Synthesis " + id + " revision " + revision + " does not parse", e);
-        }
+        Content content = ContentMessages.fromBytes(open(id, CONTENT, revision, document), id + " revision " + revision);
         String observations = new String(open(id, OBSERVATIONS, revision, document),
                 StandardCharsets.UTF_8);
         Document stored = document.get(DOCUMENT.field(), Document.class);
         Document handover = document.get(HANDOVER.field(), Document.class);
-        return new StoredSynthesis(id, document.getString(BENEFICIARY), document.getString(CENTRE),
-                SynthesisState.valueOf(document.get(STATE, SynthesisState.DRAFT.name())),
-                document.get(VERSION, 0L), revision, RevisionAuthor.valueOf(document.getString(AUTHOR)), content,
+        return new Synthesis(id, document.getString(BENEFICIARY), document.getString(CENTRE),
+                State.valueOf(document.get(STATE, State.DRAFT.name())),
+                document.get(VERSION, 0L), revision, author(document.getString(AUTHOR)), content,
                 observations, instant(document, UPDATE_TIME), instant(document, FINALIZE_TIME),
                 stored == null ? null : new FinalDocument(stored.getInteger(DOCUMENT_VERSION), stored.getString(OBJECT_KEY),
                         stored.getString(SHA256), stored.getLong(PLAIN_SIZE), stored.getLong(STORED_SIZE),
@@ -259,13 +258,21 @@ public class SynthesisRepository implements RecordedObjects {
                 handover == null ? null : instant(handover, HANDOVER_TIME));
     }
 
+    /** The author as stored since the first synthèse: the contract's enum names. */
+    private static String stored(Author author) {
+        return author == Author.BENEFICIARY ? "BENEFICIARY_AUTHOR" : "CONSULTANT_AUTHOR";
+    }
+
+    private static Author author(String stored) {
+        return "BENEFICIARY_AUTHOR".equals(stored) ? Author.BENEFICIARY : Author.CONSULTANT;
+    }
+
     private static Instant instant(Document document, String field) {
         Date date = document.getDate(field);
         return date == null ? null : date.toInstant();
     }
 
-    private static RuntimeException changedMeanwhile() {
-        return Status.ABORTED.withDescription("La synthèse a été modifiée entre-temps : relisez-la avant de l'enregistrer.")
-                .asRuntimeException();
+    private static Conflict changedMeanwhile() {
+        return new Conflict(Synthesis.STALE);
     }
 }

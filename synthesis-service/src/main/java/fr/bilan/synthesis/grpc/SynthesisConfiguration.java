@@ -1,5 +1,6 @@
-package fr.bilan.synthesis.synthesis;
+package fr.bilan.synthesis.grpc;
 
+import java.time.Clock;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,14 +13,25 @@ import org.springframework.core.annotation.Order;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
+import com.google.protobuf.Any;
+import com.google.rpc.Code;
+import com.google.rpc.PreconditionFailure;
 import com.mongodb.client.MongoDatabase;
 
 import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.synthesis.bilan.BilanDirectory;
+import fr.bilan.synthesis.content.SectionsMissing;
+import fr.bilan.synthesis.content.Syntheses;
+import fr.bilan.synthesis.content.SynthesisProperties;
+import fr.bilan.synthesis.content.SynthesisRepository;
+import fr.bilan.synthesis.document.Finalisation;
 import fr.bilan.synthesis.rendering.CentreIdentityMissing;
+import fr.bilan.synthesis.rendering.PdfRenderer;
 import fr.bilan.synthesis.share.ShareRepository;
+import fr.bilan.synthesis.share.Sharing;
+import fr.bilan.synthesis.storage.EncryptedDocuments;
 import fr.bilan.synthesis.storage.StoredObjectMissing;
 import fr.bilan.synthesis.vault.KeyDestroyed;
 import fr.bilan.synthesis.vault.MasterKeyUnavailable;
@@ -27,6 +39,8 @@ import fr.bilan.synthesis.vault.Sealing;
 import fr.bilan.support.grpc.Downstream;
 import fr.bilan.support.security.ServiceToken;
 import io.grpc.Status;
+import io.grpc.StatusException;
+import io.grpc.protobuf.StatusProto;
 
 /** The synthèse's stores, the services it asks, and how its refusals read. */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +63,23 @@ class SynthesisConfiguration {
         return new ShareRepository(database);
     }
 
+    @Bean
+    Syntheses syntheses(SynthesisRepository repository, EncryptedDocuments documents, Clock clock) {
+        return new Syntheses(repository, documents, clock);
+    }
+
+    @Bean
+    Finalisation finalisation(Syntheses syntheses, SynthesisRepository repository, BilanDirectory directory,
+            PdfRenderer renderer, EncryptedDocuments documents, SynthesisProperties properties, Clock clock) {
+        return new Finalisation(syntheses, repository, directory, renderer, documents, properties.zone(), clock);
+    }
+
+    @Bean
+    Sharing sharing(ShareRepository shares, Syntheses syntheses, BilanDirectory directory,
+            SynthesisProperties properties, Clock clock) {
+        return new Sharing(shares, syntheses, directory, properties.shareValidity(), clock);
+    }
+
     /** Over the channels {@code session} and {@code beneficiary}: {@code spring.grpc.client.channel.<name>.*}. */
     @Bean
     BilanDirectory bilanDirectory(GrpcChannelFactory channels, SynthesisProperties properties,
@@ -63,7 +94,8 @@ class SynthesisConfiguration {
     }
 
     /**
-     * A centre whose identity is not configured cannot print a legal document, and a bilan whose key
+     * A synthèse that cannot be final for want of sections names each of them for programs too, as a
+     * precondition failure. A centre whose identity is not configured cannot print a legal document, and a bilan whose key
      * was destroyed has no content left: both are refusals with their French reason. So is a final
      * synthèse whose PDF is gone: the purge deletes the PDF before it erases the synthèse itself.
      * A data key whose master key is missing from the keyring is the platform's fault, not the
@@ -76,6 +108,9 @@ class SynthesisConfiguration {
     @Order(0)
     GrpcExceptionHandler synthesisRefusals() {
         return exception -> {
+            if (exception instanceof SectionsMissing missing) {
+                return missingSections(missing);
+            }
             if (exception instanceof CentreIdentityMissing missing) {
                 return Status.FAILED_PRECONDITION.withDescription(missing.getMessage()).asException();
             }
@@ -92,5 +127,13 @@ class SynthesisConfiguration {
             }
             return null;
         };
+    }
+
+    private static StatusException missingSections(SectionsMissing missing) {
+        PreconditionFailure.Builder failure = PreconditionFailure.newBuilder();
+        missing.missing().forEach(section -> failure.addViolations(PreconditionFailure.Violation.newBuilder()
+                .setType("SYNTHESIS_SECTION_MISSING").setSubject(section.name()).setDescription(section.label())));
+        return StatusProto.toStatusException(com.google.rpc.Status.newBuilder().setCode(Code.FAILED_PRECONDITION_VALUE)
+                .setMessage(missing.frenchReason()).addDetails(Any.pack(failure.build())).build());
     }
 }

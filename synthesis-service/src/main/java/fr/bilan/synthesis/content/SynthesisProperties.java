@@ -1,4 +1,4 @@
-package fr.bilan.synthesis.synthesis;
+package fr.bilan.synthesis.content;
 
 import java.time.Duration;
 import java.time.ZoneId;

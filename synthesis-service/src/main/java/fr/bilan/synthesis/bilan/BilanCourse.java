@@ -1,4 +1,4 @@
-package fr.bilan.synthesis.rendering;
+package fr.bilan.synthesis.bilan;
 
 import java.time.Duration;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fr.bilan.synthesis.synthesis;
+package fr.bilan.synthesis.grpc;
 
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
