@@ -15,7 +15,8 @@ class ArchitectureTest extends ServiceArchitecture {
     private static final List<String> GRPC_EDGE = List.of(
             "agreement.DocumentRenderingGrpcService",
             "bilan.BilanDirectory",
-            "delivery.DeliveryConfiguration",
+            "delivery.DocumentOutbox",
+            "delivery.HandoverOutbox",
             "holding.DocumentHolderGrpcService",
             "synthesis.ShareMessages",
             "synthesis.SynthesisConfiguration",
