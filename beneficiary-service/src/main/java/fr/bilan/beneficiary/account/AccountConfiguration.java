@@ -22,8 +22,8 @@ import io.grpc.Status;
 /**
  * Logins as this service needs them: the identity provider's directory ({@code bilan.directory.*},
  * Keycloak's admin API read with the {@code bilan-directory} client, which may only view users),
- * and the refusals of {@link AccountRules} as
- * {@code FAILED_PRECONDITION}. Without the directory's secret the service starts, and every link or
+ * and the refusals of {@link AccountRules} as {@code FAILED_PRECONDITION} (the account-link outbox
+ * is {@link AccountLinkOutbox}). Without the directory's secret the service starts, and every link or
  * assignment is refused as {@code UNAVAILABLE} until it restarts with one: nothing is linked or
  * assigned unchecked.
  */
