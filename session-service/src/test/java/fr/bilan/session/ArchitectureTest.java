@@ -14,7 +14,7 @@ class ArchitectureTest extends ServiceArchitecture {
     /** The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract. */
     private static final List<String> GRPC_EDGE = List.of(
             "accountlink.AccountLinkGrpcService",
-            "actionend.ActionEndDeliveries",
+            "actionend.ActionEndOutbox",
             "assessment.AssessmentGrpcService",
             "assessment.AssessmentMessages",
             "assessment.SlotConflicts",

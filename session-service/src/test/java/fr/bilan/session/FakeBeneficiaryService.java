@@ -25,15 +25,16 @@ import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.GetFundingRequest;
 import fr.bilan.proto.beneficiary.v1.GetFundingResponse;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.testing.BeneficiaryReaders;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * beneficiary-service as session-service sees it, served on session-service's own port behind its
- * real token check: beneficiaries and fundings a test registers, scoped to the caller's centres as
- * the real one does, every assignment asked, with who asked it, and the consents a test records,
- * checked as the real CheckConsent does for the beneficiary's staff (the centre's managers, the
- * consultants assigned) and the beneficiary themself.
+ * real token check: beneficiaries and fundings a test registers, read (and their consents checked)
+ * by whom the real one lets read them ({@link BeneficiaryReaders}, kept equal to it by
+ * {@code BeneficiaryReadContract}), every assignment asked, with who asked it, and the consents a
+ * test records.
  */
 @Component
 public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
@@ -78,7 +79,7 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
                     + request.getId() + " ».").asRuntimeException());
             return;
         }
-        if (!Caller.current().centres().contains(beneficiary.getCentreId())) {
+        if (!BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
             response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
                     + "vos centres.").asRuntimeException());
             return;
@@ -96,13 +97,7 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
                     + request.getBeneficiaryId() + " ».").asRuntimeException());
             return;
         }
-        Caller caller = Caller.current();
-        boolean ownRecord = caller.hasRole("beneficiary") && !beneficiary.getAccountId().isEmpty()
-                && beneficiary.getAccountId().equals(caller.subject());
-        boolean inCentre = caller.centres().contains(beneficiary.getCentreId());
-        boolean staff = inCentre && (caller.hasRole("centre-manager") || caller.hasRole("consultant")
-                && beneficiary.getConsultantIdsList().contains(caller.subject()));
-        if (!ownRecord && !staff) {
+        if (!BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
             response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
                     + "vos centres.").asRuntimeException());
             return;

@@ -1,6 +1,7 @@
 package fr.bilan.synthesis;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,13 +16,16 @@ import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.testing.BeneficiaryReaders;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
  * beneficiary-service as synthesis-service sees it, served on its own port behind the real token
- * check: beneficiaries readable by their own login and in their centre, and the sharing consents
- * a test grants or withdraws (asked by a caller, or by the service itself through the internal check).
+ * check: beneficiaries read (and their consents checked) by whom the real one lets read them
+ * ({@link BeneficiaryReaders}, kept equal to it by {@code BeneficiaryReadContract}), and the sharing
+ * consents a test grants or withdraws (asked by a caller, or by the service itself through the
+ * internal check).
  */
 @Component
 public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
@@ -43,23 +47,37 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     @Override
     public void getBeneficiary(GetBeneficiaryRequest request, StreamObserver<GetBeneficiaryResponse> response) {
-        Beneficiary beneficiary = BENEFICIARIES.get(request.getId());
-        Caller caller = Caller.current();
-        if (beneficiary == null || !caller.subject().equals(beneficiary.getAccountId())
-                && !caller.centres().contains(beneficiary.getCentreId())) {
-            response.onError(Status.NOT_FOUND.withDescription("Aucun bénéficiaire de vos centres n'a cet identifiant.")
-                    .asRuntimeException());
-            return;
-        }
-        response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(beneficiary).build());
-        response.onCompleted();
+        readable(request.getId(), response).ifPresent(beneficiary -> {
+            response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(beneficiary).build());
+            response.onCompleted();
+        });
     }
 
+    /** As the real one: only who reads the beneficiary may ask. */
     @Override
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
+        if (readable(request.getBeneficiaryId(), response).isEmpty()) {
+            return;
+        }
         response.onNext(CheckConsentResponse.newBuilder().setGranted(sharing(request.getKind(),
                 request.getBeneficiaryId(), request.getRecipient().getName())).build());
         response.onCompleted();
+    }
+
+    /** The beneficiary, if the caller may read them; otherwise the refusal is sent. */
+    private static Optional<Beneficiary> readable(String id, StreamObserver<?> response) {
+        Beneficiary beneficiary = BENEFICIARIES.get(id);
+        if (beneficiary == null) {
+            response.onError(Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « " + id + " ».")
+                    .asRuntimeException());
+            return Optional.empty();
+        }
+        if (!BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
+            response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
+                    + "vos centres.").asRuntimeException());
+            return Optional.empty();
+        }
+        return Optional.of(beneficiary);
     }
 
     private static boolean sharing(ConsentKind kind, String beneficiaryId, String recipientName) {

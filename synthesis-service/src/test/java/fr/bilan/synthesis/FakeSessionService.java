@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.stereotype.Component;
 
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
@@ -25,7 +26,7 @@ import io.grpc.stub.StreamObserver;
  * session-service as synthesis-service sees it, served on synthesis-service's own port behind its
  * real token check: the bilans a test registers and their sessions, readable as the real service
  * allows (their beneficiary's login, their consultant, their centre's managers), and the hand-overs
- * reported.
+ * reported. It keeps the real one's contract ({@code AssessmentReadContract}, run on both).
  */
 @Component
 public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
@@ -75,11 +76,12 @@ public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceI
         }
         Caller caller = Caller.current();
         Assessment assessment = registered.assessment();
-        boolean own = caller.hasRole("beneficiary") && caller.subject().equals(registered.beneficiaryAccountId());
-        boolean inCentre = caller.centres().contains(assessment.getCentreId())
-                && (caller.hasRole("centre-manager")
-                    || caller.hasRole("consultant") && caller.subject().equals(assessment.getConsultantId()));
-        if (!own && !inCentre) {
+        // session-service's read rule, kept equal to it by AssessmentReadContract (run on both)
+        boolean own = caller.hasRole(Role.BENEFICIARY) && caller.isAccount(registered.beneficiaryAccountId());
+        String centre = assessment.getCentreId();
+        boolean planner = caller.holdsIn(centre, Role.CENTRE_MANAGER)
+                || caller.holdsIn(centre, Role.CONSULTANT) && caller.isAccount(assessment.getConsultantId());
+        if (!own && !planner) {
             response.onError(Status.PERMISSION_DENIED.withDescription("Ce bilan n'est pas l'un des vôtres.")
                     .asRuntimeException());
             return Optional.empty();

@@ -12,6 +12,7 @@ import fr.bilan.proto.retention.v1.ConsentChange;
 import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.outbox.OutboxDelivery.Outcome;
+import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.RelayRun;
 import fr.bilan.support.time.ProtoTime;
@@ -36,10 +37,9 @@ class ConsentDeliveries implements OutboxRelay.Deliveries {
     private final Duration gapGrace;
     private final Clock clock;
 
-    /** @param retention calling as the service itself */
-    ConsentDeliveries(ConsentOutbox outbox, RetentionServiceBlockingStub retention, Duration gapGrace, Clock clock) {
+    ConsentDeliveries(ConsentOutbox outbox, OutboxReceivers receivers, Duration gapGrace, Clock clock) {
         this.outbox = outbox;
-        this.retention = retention;
+        this.retention = receivers.retention();
         this.gapGrace = gapGrace;
         this.clock = clock;
     }

@@ -1,5 +1,6 @@
 package fr.bilan.beneficiary.outbox;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -7,6 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bson.Document;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -19,15 +23,21 @@ import com.mongodb.client.model.Sorts;
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.support.outbox.OutboxCollection;
+import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.OutboxReceivers;
+import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
 
 /**
- * The outbox side of the consent ledger ({@code consent_records}): which records still wait for
- * retention-service, in ledger order. Their delivery state is the records' {@code outbox} marker
- * ({@link ConsentRepository#OUTBOX}), written through {@link #entries()}: what a consent says is
- * never changed here, the ledger stays append-only in substance.
+ * The consent outbox ({@code outbox=consent}), the outbox side of the consent ledger
+ * ({@code consent_records}): which records still wait for retention-service, in ledger order, as
+ * {@link ConsentDeliveries} delivers them. Their delivery state is the records' {@code outbox}
+ * marker ({@link ConsentRepository#OUTBOX}), written through {@link #entries()}: what a consent
+ * says is never changed here, the ledger stays append-only in substance.
  */
-class ConsentOutbox {
+@Component
+@EnableConfigurationProperties(GapGraceProperties.class)
+class ConsentOutbox implements OutboxDefinition<ConsentOutbox.PendingRecord> {
 
     /** A record waiting for delivery, with the failures it met so far. */
     record PendingRecord(ConsentEntry entry, int attempts) {
@@ -43,14 +53,39 @@ class ConsentOutbox {
 
     private final MongoCollection<Document> records;
     private final OutboxCollection entries;
+    private final GapGraceProperties gapGrace;
+    private final Clock clock;
 
-    ConsentOutbox(MongoDatabase database) {
+    ConsentOutbox(MongoDatabase database, GapGraceProperties gapGrace, Clock clock) {
         this.records = database.getCollection(ConsentRepository.COLLECTION);
         this.entries = new OutboxCollection(records, ConsentRepository.OUTBOX, ConsentRepository.RECORD_TIME);
+        this.gapGrace = gapGrace;
+        this.clock = clock;
     }
 
-    OutboxCollection entries() {
+    @Override
+    public String name() {
+        return "consent";
+    }
+
+    @Override
+    public OutboxCollection entries() {
         return entries;
+    }
+
+    @Override
+    public PendingRecord read(Document pending) {
+        return new PendingRecord(ConsentRepository.toEntry(pending), ConsentRepository.OUTBOX.attemptsOf(pending));
+    }
+
+    @Override
+    public PendingEntry entry(PendingRecord record) {
+        return record.pending();
+    }
+
+    @Override
+    public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
+        return new ConsentDeliveries(this, receivers, gapGrace.gapGrace(), clock);
     }
 
     /**
@@ -75,12 +110,10 @@ class ConsentOutbox {
         return records.find(Filters.and(entries.pending(), Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId)))
                 .sort(Sorts.ascending(ConsentRepository.SEQUENCE))
                 .limit(limit)
-                .map(document -> new PendingRecord(ConsentRepository.toEntry(document),
-                        ConsentRepository.OUTBOX.attemptsOf(document)))
+                .map(this::read)
                 .into(new ArrayList<>());
     }
 
-    /** The sequence of the beneficiary's record just before {@code sequence}, whatever its state; empty when none. */
     /**
      * Whether an earlier record of the ledger is still pending: one that landed after this run took its
      * batch. It goes first, in the next run; a later record never overtakes it.
@@ -90,6 +123,7 @@ class ConsentOutbox {
                 Filters.lt(ConsentRepository.SEQUENCE, sequence))).first() != null;
     }
 
+    /** The sequence of the beneficiary's record just before {@code sequence}, whatever its state; empty when none. */
     Optional<Long> previousSequence(String beneficiaryId, long sequence) {
         return Optional.ofNullable(records.find(Filters.and(Filters.eq(ConsentRepository.BENEFICIARY, beneficiaryId),
                         Filters.lt(ConsentRepository.SEQUENCE, sequence)))

@@ -158,7 +158,7 @@ class OutboxRelayTest extends OutboxRelayTestSupport {
     void nothingIsRelayedWhileAnotherReplicaHoldsTheLock() {
         // the relay itself may hold the lock for the run under way: take it between two runs
         var lock = await().atMost(AT_MOST).until(() -> outboxLockProvider.lock(new LockConfiguration(Instant.now(),
-                OutboxConfiguration.LOCK, Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
+                "consent-outbox-relay", Duration.ofMinutes(1), Duration.ZERO)), Optional::isPresent);
         ConsentEntry entry;
         try {
             entry = append(UUID.randomUUID().toString());

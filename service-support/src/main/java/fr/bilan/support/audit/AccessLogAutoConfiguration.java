@@ -9,30 +9,19 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 
 import com.mongodb.client.MongoDatabase;
 
-import fr.bilan.proto.beneficiary.internal.v1.AccessRegisterServiceGrpc;
 import fr.bilan.support.mongo.MongoDatabaseAutoConfiguration;
-import fr.bilan.support.outbox.OutboxCollection;
-import fr.bilan.support.outbox.OutboxMetrics;
-import fr.bilan.support.outbox.OutboxRelay;
-import fr.bilan.support.outbox.OutboxRelayConfiguration;
-import fr.bilan.support.outbox.OutboxRelays;
-import fr.bilan.support.security.ConditionalOnServiceCredentials;
 import fr.bilan.support.time.ClockAutoConfiguration;
-import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The service's access log, kept in its own database for {@code bilan.access-log.retention}: the
  * writer every access goes through, the interceptor that gives each call its operation and records
  * its refusals, and the reader that lists them. beneficiary-service keeps the register of every
  * service's accesses ({@code bilan.access-log.register: true}); every other service hands its
- * records to it through an outbox ({@code outbox=access-record} on the metrics; lock
- * {@code access-record-outbox-relay}), with its own token.
+ * records to it through an outbox ({@link AccessRecordOutbox}), with its own token.
  */
 @AutoConfiguration(after = { MongoDatabaseAutoConfiguration.class, ClockAutoConfiguration.class })
 @ConditionalOnBean(MongoDatabase.class)
@@ -68,34 +57,9 @@ public class AccessLogAutoConfiguration {
     }
 
     /** The delivery of this service's records to the register, where the service does not keep it. */
-    @Configuration(proxyBeanMethods = false)
+    @Bean
     @ConditionalOnProperty(name = REGISTER, havingValue = "false", matchIfMissing = true)
-    @Import(OutboxRelayConfiguration.class)
-    static class Forwarding {
-
-        static final String LOCK = "access-record-outbox-relay";
-        /** The channel to beneficiary-service: {@code spring.grpc.client.channel.beneficiary.*}. */
-        static final String REGISTER_CHANNEL = "beneficiary";
-
-        @Bean
-        OutboxMetrics accessRecordOutboxMetrics(MeterRegistry registry, MongoDatabase database,
-                @Value(RETENTION) Duration retention, Clock clock) {
-            return new OutboxMetrics(registry, "access-record", entries(database, retention), clock);
-        }
-
-        @Bean
-        @ConditionalOnServiceCredentials
-        OutboxRelay accessRecordOutboxRelay(OutboxRelays relays, MongoDatabase database,
-                @Value(RETENTION) Duration retention, OutboxMetrics accessRecordOutboxMetrics) {
-            var records = AccessRecords.collection(database, retention);
-            return relays.relay(LOCK, entries(database, retention), accessRecordOutboxMetrics,
-                    new AccessRecordDeliveries(records, relays.asService(REGISTER_CHANNEL,
-                            AccessRegisterServiceGrpc::newBlockingStub)));
-        }
-
-        private static OutboxCollection entries(MongoDatabase database, Duration retention) {
-            return new OutboxCollection(AccessRecords.collection(database, retention), AccessRecords.FORWARD,
-                    AccessRecords.TIME);
-        }
+    AccessRecordOutbox accessRecordOutbox(MongoDatabase database, @Value(RETENTION) Duration retention) {
+        return new AccessRecordOutbox(database, retention);
     }
 }

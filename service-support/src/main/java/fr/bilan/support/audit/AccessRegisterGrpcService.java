@@ -33,11 +33,11 @@ public class AccessRegisterGrpcService extends AccessRegisterServiceGrpc.AccessR
         response.onCompleted();
     }
 
-    /** What the register takes: 1 to {@value AccessRecordDeliveries#MAX_PER_CALL} whole records. */
+    /** What the register takes: 1 to {@value AccessRecordOutbox#MAX_PER_CALL} whole records. */
     public static void check(List<AccessRecord> records) {
         FieldViolations violations = new FieldViolations();
-        if (records.isEmpty() || records.size() > AccessRecordDeliveries.MAX_PER_CALL) {
-            violations.add("records", "Entre 1 et " + AccessRecordDeliveries.MAX_PER_CALL + " enregistrements par appel.");
+        if (records.isEmpty() || records.size() > AccessRecordOutbox.MAX_PER_CALL) {
+            violations.add("records", "Entre 1 et " + AccessRecordOutbox.MAX_PER_CALL + " enregistrements par appel.");
         }
         for (int i = 0; i < records.size(); i++) {
             AccessRecord record = records.get(i);

@@ -3,8 +3,6 @@ package fr.bilan.support.outbox;
 import java.time.Clock;
 import java.time.Duration;
 
-import org.springframework.scheduling.annotation.Scheduled;
-
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -12,9 +10,10 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 /**
  * Hands an outbox's entries over at least once, losing none: an entry stays pending (its
  * {@link OutboxMarker}) until the receiver acknowledges it, which the receiver does once per event
- * id whatever the redeliveries. Each run (every {@code bilan.outbox.poll-interval}, on one replica
- * at a time: a ShedLock lock in the service's database) delivers what is due, in the order and
- * under the conditions the outbox's {@link Deliveries} set, one {@link OutboxDelivery} at a time.
+ * id whatever the redeliveries. Each run (every {@code bilan.outbox.poll-interval}, scheduled by
+ * {@link OutboxRelays}, on one replica at a time: a ShedLock lock in the service's database)
+ * delivers what is due, in the order and under the conditions the outbox's {@link Deliveries} set,
+ * one {@link OutboxDelivery} at a time.
  */
 public final class OutboxRelay {
 
@@ -42,8 +41,7 @@ public final class OutboxRelay {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${bilan.outbox.poll-interval:1s}")
-    public void poll() {
+    void poll() {
         // the lock is about real time between replicas, whatever the application's clock says: a lock
         // taken while a test's clock stood a month ahead would otherwise be held for that month
         locks.executeWithLock((Runnable) () -> deliveries.deliverDue(new RelayRun(delivery, properties, clock)),

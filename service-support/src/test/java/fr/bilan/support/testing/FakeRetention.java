@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -28,7 +29,10 @@ import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
 import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
 import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
 import fr.bilan.proto.retention.v1.StoredDocument;
+import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
+import fr.bilan.support.security.Caller;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -40,13 +44,15 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
 /**
  * retention-service as the outbox relays see it, on a free loopback port: takes consent changes,
- * action ends and stored documents in once per event id (as the real one does), checks the bearer token (signature,
- * issuer, role platform-service), and fails on demand: the next calls, one event's calls, or one
- * acknowledgement lost after the event was taken in.
+ * action ends and stored documents in once per event id, refuses the event ids the real one
+ * refuses, checks the bearer token (signature, issuer, role platform-service), as the real one does
+ * ({@link RetentionIntakeContract}, run on both), and fails on demand: the next calls, one event's
+ * calls, or one acknowledgement lost after the event was taken in.
  */
 public final class FakeRetention {
 
@@ -86,21 +92,21 @@ public final class FakeRetention {
             public void recordConsentChange(RecordConsentChangeRequest request,
                     StreamObserver<RecordConsentChangeResponse> response) {
                 ConsentChange change = request.getChange();
-                takeIn(change, change.getEventId(), change.getBeneficiaryId(), response,
+                takeIn(change, "change.", change.getEventId(), change.getBeneficiaryId(), response,
                         first -> RecordConsentChangeResponse.newBuilder().setFirstDelivery(first).build());
             }
 
             @Override
             public void recordActionEnd(RecordActionEndRequest request, StreamObserver<RecordActionEndResponse> response) {
                 ActionEnd end = request.getActionEnd();
-                takeIn(end, end.getEventId(), end.getBeneficiaryId(), response,
+                takeIn(end, "action_end.", end.getEventId(), end.getBeneficiaryId(), response,
                         first -> RecordActionEndResponse.newBuilder().setFirstDelivery(first).build());
             }
 
             @Override
             public void registerDocument(RegisterDocumentRequest request, StreamObserver<RegisterDocumentResponse> response) {
                 StoredDocument document = request.getDocument();
-                takeIn(document, document.getEventId(), document.getBeneficiaryId(), response,
+                takeIn(document, "document.", document.getEventId(), document.getBeneficiaryId(), response,
                         first -> RegisterDocumentResponse.newBuilder().setFirstDelivery(first).build());
             }
         };
@@ -128,23 +134,25 @@ public final class FakeRetention {
         return fake;
     }
 
-    private <R> void takeIn(Message event, String eventId, String beneficiaryId, StreamObserver<R> response,
-            Function<Boolean, R> acknowledgement) {
-        Status failure = checkToken();
+    /** @param prefix the event's field in its request, as refusals name it ({@code change.}) */
+    private <R> void takeIn(Message event, String prefix, String eventId, String beneficiaryId,
+            StreamObserver<R> response, Function<Boolean, R> acknowledgement) {
+        StatusRuntimeException failure = checkToken();
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            failure = Status.UNAVAILABLE.withDescription("down for the test");
-        }
-        if (failure == null && (eventId.isEmpty() || eventId.length() > Lookups.MAX_ID_LENGTH)) {
-            // as retention-service refuses it: a sender's event id that the real one would never take
-            // in must fail the sender's own tests, not only the end-to-end ones
-            failure = Status.INVALID_ARGUMENT.withDescription("event_id: 1 to " + Lookups.MAX_ID_LENGTH + " characters");
+            failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
         if (failure == null) {
-            failure = refused.get(eventId);
+            // the real service's own check of an id: a sender's event id that it would never take in
+            // must fail the sender's own tests, not only the end-to-end ones (RetentionIntakeContract)
+            failure = refusal(() -> new FieldViolations().requireText(prefix + "event_id", eventId, Lookups.MAX_ID_LENGTH)
+                    .throwIfAny());
+        }
+        if (failure == null && refused.containsKey(eventId)) {
+            failure = refused.get(eventId).asRuntimeException();
         }
         if (failure != null) {
-            record(new Call(event, eventId, beneficiaryId, false, failure.getCode()));
-            response.onError(failure.asRuntimeException());
+            record(new Call(event, eventId, beneficiaryId, false, failure.getStatus().getCode()));
+            response.onError(failure);
             return;
         }
         boolean first;
@@ -161,25 +169,38 @@ public final class FakeRetention {
         response.onCompleted();
     }
 
+    private static StatusRuntimeException refusal(Runnable check) {
+        try {
+            check.run();
+            return null;
+        } catch (StatusRuntimeException e) {
+            return e;
+        }
+    }
+
     /** As retention-service's own check would answer; {@code null} when the token is good. */
-    private Status checkToken() {
+    private StatusRuntimeException checkToken() {
         String header = TOKEN.get();
         if (header == null || !header.startsWith("Bearer ")) {
-            return Status.UNAUTHENTICATED;
+            return Status.UNAUTHENTICATED.asRuntimeException();
         }
         try {
             Jwt jwt = tokens.decode(header.substring("Bearer ".length()));
-            if (!jwt.getIssuer().toString().equals(TestIdentityProvider.issuer())
-                    || !(jwt.getClaims().get("realm_access") instanceof Map<?, ?> access)
-                    || !(access.get("roles") instanceof List<?> roles)
-                    || !roles.contains(TestIdentityProvider.SERVICE_ROLE)) {
-                return Status.PERMISSION_DENIED;
+            Caller caller = new Caller(jwt.getSubject(), realmRoles(jwt), Set.of());
+            if (!jwt.getIssuer().toString().equals(TestIdentityProvider.issuer()) || !caller.hasRole(Role.PLATFORM_SERVICE)) {
+                return Status.PERMISSION_DENIED.asRuntimeException();
             }
             callers.add(jwt.getSubject());
             return null;
         } catch (JwtException e) {
-            return Status.UNAUTHENTICATED;
+            return Status.UNAUTHENTICATED.asRuntimeException();
         }
+    }
+
+    private static Set<String> realmRoles(Jwt jwt) {
+        return jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles
+                ? roles.stream().map(String::valueOf).collect(Collectors.toSet())
+                : Set.of();
     }
 
     private synchronized void record(Call call) {

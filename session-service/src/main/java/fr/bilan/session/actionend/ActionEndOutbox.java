@@ -2,25 +2,33 @@ package fr.bilan.session.actionend;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
 
 import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.Sorts;
 
+import fr.bilan.proto.retention.v1.ActionEnd;
+import fr.bilan.proto.retention.v1.RecordActionEndRequest;
 import fr.bilan.support.outbox.OutboxCollection;
+import fr.bilan.support.outbox.OutboxDefinition;
 import fr.bilan.support.outbox.OutboxMarker;
+import fr.bilan.support.outbox.OutboxReceivers;
+import fr.bilan.support.outbox.OutboxRelay;
+import fr.bilan.support.outbox.PendingEntry;
+import fr.bilan.support.outbox.UnorderedDeliveries;
+import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
 
 /**
- * The outbox side of the bilans ({@code assessments}): the ends of action still to deliver to
- * retention-service. An assessment document ({@code _id}: the assessment id) carries
+ * The action-end outbox ({@code outbox=action-end}), the outbox side of the bilans
+ * ({@code assessments}): the ends of action still to deliver to retention-service. Each assessment
+ * has one end, so no order binds them. An assessment document ({@code _id}: the assessment id) carries
  * {@code beneficiaryId}, {@code centreId}, {@code createTime}, {@code fundingId} (when one was
  * recorded) and, once its action has ended, the sub-document
  * {@code actionEnd}, set in the same update that moves the state (no transaction needed):
@@ -30,7 +38,8 @@ import fr.bilan.support.outbox.OutboxMarker;
  * {@code attempts: 0}, {@code nextAttemptTime} = {@code endTime} to start with). Writes here touch
  * the marker only, through {@link #entries()}.
  */
-public class ActionEndOutbox {
+@Component
+public class ActionEndOutbox implements OutboxDefinition<PendingActionEnd> {
 
     public static final String COLLECTION = "assessments";
     public static final String BENEFICIARY = "beneficiaryId";
@@ -46,11 +55,10 @@ public class ActionEndOutbox {
     public static final String END_TIME = "endTime";
     public static final String FOLLOW_UP_DUE_DATE = "followUpDueDate";
 
-    private final MongoCollection<Document> assessments;
     private final OutboxCollection entries;
 
     ActionEndOutbox(MongoDatabase database) {
-        this.assessments = database.getCollection(COLLECTION);
+        MongoCollection<Document> assessments = database.getCollection(COLLECTION);
         this.entries = new OutboxCollection(assessments, MARKER, MARKER.field() + "." + END_TIME);
         // the relay's read: due pending ends (delivered ones and assessments still running sort apart, as null)
         assessments.createIndex(Indexes.ascending(MARKER.pending(), MARKER.nextAttemptTime()));
@@ -69,17 +77,61 @@ public class ActionEndOutbox {
         return end;
     }
 
-    OutboxCollection entries() {
+    @Override
+    public String name() {
+        return "action-end";
+    }
+
+    @Override
+    public OutboxCollection entries() {
         return entries;
     }
 
-    /** The pending ends that may be tried now, the longest waiting first, at most {@code limit}. */
-    List<PendingActionEnd> due(Instant now, int limit) {
-        return assessments.find(Filters.and(entries.pending(), Filters.lte(MARKER.nextAttemptTime(), Date.from(now))))
-                .sort(Sorts.ascending(MARKER.nextAttemptTime(), "_id"))
-                .projection(Projections.include(BENEFICIARY, CENTRE, START_TIME, FUNDING, MARKER.field()))
-                .limit(limit)
-                .map(PendingActionEnd::of)
-                .into(new ArrayList<>());
+    /** An assessment holds much more than its end: only what the end needs is read. */
+    @Override
+    public Bson projection() {
+        return Projections.include(BENEFICIARY, CENTRE, START_TIME, FUNDING, MARKER.field());
+    }
+
+    @Override
+    public PendingActionEnd read(Document assessment) {
+        return PendingActionEnd.of(assessment);
+    }
+
+    @Override
+    public PendingEntry entry(PendingActionEnd end) {
+        return end.pending();
+    }
+
+    @Override
+    public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
+        var retention = receivers.retention();
+        return new UnorderedDeliveries<>(this, (end, deadline) -> retention.withDeadline(deadline)
+                .recordActionEnd(RecordActionEndRequest.newBuilder().setActionEnd(toActionEnd(end)).build())
+                .getFirstDelivery());
+    }
+
+    /**
+     * What retention-service needs of an end: identifiers (the funding's too, for the holder of its
+     * agreement), outcome and days; no name.
+     */
+    private static ActionEnd toActionEnd(PendingActionEnd end) {
+        ActionEnd.Builder message = ActionEnd.newBuilder()
+                .setEventId(end.eventId())
+                .setAssessmentId(end.assessmentId())
+                .setBeneficiaryId(end.beneficiaryId())
+                .setCentreId(end.centreId())
+                .setOutcome(end.outcome())
+                .setFundingId(end.fundingId());
+        if (end.startTime() != null) {
+            message.setStartTime(ProtoTime.of(end.startTime()));
+        }
+        if (end.endTime() != null) {
+            message.setEndTime(ProtoTime.of(end.endTime()));
+        }
+        if (end.followUpDueDate() != null) {
+            message.setFollowUpDueDate(ProtoDates.of(LocalDate.parse(end.followUpDueDate())));
+        }
+        return message.build();
     }
 }

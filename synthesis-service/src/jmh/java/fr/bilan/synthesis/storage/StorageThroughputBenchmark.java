@@ -86,7 +86,7 @@ public class StorageThroughputBenchmark {
 
         byte[] master = new byte[MasterKeys.KEY_BYTES];
         new SplittableRandom(1).nextBytes(master);
-        DataKeys keys = new DataKeys(mongoClient.getDatabase("bilan"), new MasterKeys("k1", master, Map.of()),
+        DataKeys keys = new DataKeys(mongoClient.getDatabase("bilan"), new MasterKeys("k1", Map.of("k1", master)),
                 Clock.systemUTC());
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         sealing = new Sealing(keys, registry);

@@ -1,0 +1,22 @@
+package fr.bilan.session;
+
+import java.util.UUID;
+
+import fr.bilan.proto.beneficiary.v1.Beneficiary;
+import fr.bilan.support.testing.BeneficiaryReadContract;
+
+/**
+ * The stand-in for beneficiary-service keeps the contract the real one keeps (beneficiary-service
+ * runs {@link BeneficiaryReadContract} too), behind session-service's real token and contract checks.
+ */
+@SessionServiceContext
+class FakeBeneficiaryServiceContractTest extends BeneficiaryReadContract {
+
+    @Override
+    protected String newBeneficiary(String accountId, String consultantId) {
+        String id = UUID.randomUUID().toString();
+        FakeBeneficiaryService.register(Beneficiary.newBuilder().setId(id).setCentreId(CENTRE).setAccountId(accountId)
+                .addConsultantIds(consultantId).build());
+        return id;
+    }
+}

@@ -1,0 +1,14 @@
+package fr.bilan.synthesis.agreement;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+import fr.bilan.support.testing.DocumentRenderingContract;
+import fr.bilan.synthesis.SynthesisApplication;
+
+/** synthesis-service keeps the contract beneficiary-service's stand-in for its renderer ({@code FakeDocumentRendering}) keeps. */
+@SpringBootTest(classes = SynthesisApplication.class, properties = {
+        "bilan.centres.overrides.centre-lyon.name=Centre de bilans de Lyon",
+        "bilan.centres.overrides.centre-lyon.address=12 rue de la République\n69002 Lyon",
+        "bilan.centres.overrides.centre-lyon.declaration-number=82690000069" })
+class DocumentRenderingContractTest extends DocumentRenderingContract {
+}
