@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.bilan.beneficiary.EvidenceMethod;
 import fr.bilan.beneficiary.France;
@@ -96,47 +98,50 @@ class FundingRulesTest {
             long coPayment, String reason) {
     }
 
-    @Test
-    void theJobSeekersExemptionAppliesByItselfTheOthersAsDeclared() {
-        String due = "Participation forfaitaire due par le bénéficiaire : 103,20 €.";
-        String jobSeeker = "Exonéré de la participation forfaitaire : demandeur d'emploi (situation professionnelle "
-                + "enregistrée pour le bénéficiaire).";
-        String topUp = "Exonéré de la participation forfaitaire : abondement du compte par l'employeur ou un "
-                + "opérateur de compétences (OPCO), déclaré.";
-        String c2p = "Exonéré de la participation forfaitaire : points du compte professionnel de prévention (C2P) "
-                + "mobilisés, déclaré.";
-        String accident = "Exonéré de la participation forfaitaire : accident du travail ou maladie professionnelle "
-                + "avec une incapacité d'au moins 10 %, déclaré.";
-        CoPaymentExemption none = CoPaymentExemption.NONE;
-        List<CoPaymentCase> table = List.of(
-                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, none, CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
-                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.JOB_SEEKER_EXEMPTION,
-                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
-                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.C2P_POINTS,
-                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
-                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
-                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, jobSeeker),
-                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, none, none, CO_PAYMENT, due),
-                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.EMPLOYER_TOP_UP,
-                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, topUp),
-                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.C2P_POINTS,
-                        CoPaymentExemption.C2P_POINTS, 0, c2p),
-                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, CoPaymentExemption.EMPLOYER_TOP_UP,
-                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, topUp),
-                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, none, none, CO_PAYMENT, due),
-                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
-                        CoPaymentExemption.WORK_ACCIDENT_INCAPACITY, 0, accident),
-                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, none, none, CO_PAYMENT, due),
-                new CoPaymentCase(EmploymentStatus.OTHER, none, none, CO_PAYMENT, due),
-                new CoPaymentCase(null, none, none, CO_PAYMENT, due));
+    private static final String DUE = "Participation forfaitaire due par le bénéficiaire : 103,20 €.";
+    private static final String JOB_SEEKER = "Exonéré de la participation forfaitaire : demandeur d'emploi "
+            + "(situation professionnelle enregistrée pour le bénéficiaire).";
+    private static final String TOP_UP = "Exonéré de la participation forfaitaire : abondement du compte par "
+            + "l'employeur ou un opérateur de compétences (OPCO), déclaré.";
+    private static final String C2P = "Exonéré de la participation forfaitaire : points du compte professionnel de "
+            + "prévention (C2P) mobilisés, déclaré.";
+    private static final String ACCIDENT = "Exonéré de la participation forfaitaire : accident du travail ou maladie "
+            + "professionnelle avec une incapacité d'au moins 10 %, déclaré.";
 
-        for (CoPaymentCase line : table) {
-            FundingDetails.Cpf decided = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
-                    line.declared(), null)), line.status()).details();
-            assertThat(decided.exemption()).as("exemption of %s", line).isEqualTo(line.applied());
-            assertThat(decided.coPaymentCents()).as("co-payment of %s", line).isEqualTo(line.coPayment());
-            assertThat(decided.coPaymentReason()).as("reason of %s", line).isEqualTo(line.reason());
-        }
+    static List<CoPaymentCase> coPaymentTable() {
+        CoPaymentExemption none = CoPaymentExemption.NONE;
+        return List.of(
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, none, CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0,
+                        JOB_SEEKER),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.JOB_SEEKER_EXEMPTION,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, JOB_SEEKER),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.C2P_POINTS,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, JOB_SEEKER),
+                new CoPaymentCase(EmploymentStatus.JOB_SEEKER, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
+                        CoPaymentExemption.JOB_SEEKER_EXEMPTION, 0, JOB_SEEKER),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, none, none, CO_PAYMENT, DUE),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.EMPLOYER_TOP_UP,
+                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, TOP_UP),
+                new CoPaymentCase(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, CoPaymentExemption.C2P_POINTS,
+                        CoPaymentExemption.C2P_POINTS, 0, C2P),
+                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, CoPaymentExemption.EMPLOYER_TOP_UP,
+                        CoPaymentExemption.EMPLOYER_TOP_UP, 0, TOP_UP),
+                new CoPaymentCase(EmploymentStatus.PUBLIC_SECTOR_AGENT, none, none, CO_PAYMENT, DUE),
+                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, CoPaymentExemption.WORK_ACCIDENT_INCAPACITY,
+                        CoPaymentExemption.WORK_ACCIDENT_INCAPACITY, 0, ACCIDENT),
+                new CoPaymentCase(EmploymentStatus.SELF_EMPLOYED, none, none, CO_PAYMENT, DUE),
+                new CoPaymentCase(EmploymentStatus.OTHER, none, none, CO_PAYMENT, DUE),
+                new CoPaymentCase(null, none, none, CO_PAYMENT, DUE));
+    }
+
+    @ParameterizedTest
+    @MethodSource("coPaymentTable")
+    void theJobSeekersExemptionAppliesByItselfTheOthersAsDeclared(CoPaymentCase line) {
+        FundingDetails.Cpf decided = (FundingDetails.Cpf) validate(new NewFunding(150_000, cpf(150_000,
+                line.declared(), null)), line.status()).details();
+        assertThat(decided.exemption()).as("exemption of %s", line).isEqualTo(line.applied());
+        assertThat(decided.coPaymentCents()).as("co-payment of %s", line).isEqualTo(line.coPayment());
+        assertThat(decided.coPaymentReason()).as("reason of %s", line).isEqualTo(line.reason());
     }
 
     @Test
