@@ -2,18 +2,16 @@ package fr.bilan.beneficiary;
 
 import java.util.List;
 
-import fr.bilan.support.errors.FieldViolations;
-
 /** The paths of an update mask, each naming a field the caller may change. */
 public final class UpdateMask {
 
     private UpdateMask() {
     }
 
-    /** Throws {@code INVALID_ARGUMENT} for an empty mask or a path that names no changeable field. */
+    /** Throws {@code InvalidFields} for an empty mask or a path that names no changeable field. */
     public static List<String> check(List<String> paths, List<String> changeable) {
         String allowed = String.join(", ", changeable);
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         if (paths.isEmpty()) {
             violations.add("update_mask", "Indiquez les champs à modifier (" + allowed + ").");
         }

@@ -9,15 +9,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.Order;
-import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.util.StringUtils;
 
 import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.identity.DirectoryUnavailable;
 import fr.bilan.support.identity.KeycloakAccountDirectory;
 import fr.bilan.support.security.ServiceToken;
-import io.grpc.Status;
 
 /**
  * Logins as this service needs them: the identity provider's directory ({@code bilan.directory.*},
@@ -47,14 +44,5 @@ class AccountConfiguration {
         }
         return new KeycloakAccountDirectory(realmAdmin, new ServiceToken(tokenUri, clientId, clientSecret, clock),
                 timeout);
-    }
-
-    /** Before service-support's handler, which turns anything unknown into a bare INTERNAL. */
-    @Bean
-    @Order(0)
-    GrpcExceptionHandler accountRefusals() {
-        return exception -> exception instanceof AccountRefusal refusal
-                ? Status.FAILED_PRECONDITION.withDescription(refusal.getMessage()).asException()
-                : null;
     }
 }

@@ -42,4 +42,10 @@ public final class AccountRules {
                     + "un consultant de ce centre peut suivre ce bénéficiaire.");
         }
     }
+
+    /** The login is linked to another beneficiary of the centre already: one beneficiary per centre. */
+    public static AccountRefusal linkedElsewhere() {
+        return new AccountRefusal("Ce compte de connexion est déjà lié à un autre bénéficiaire de ce centre : un "
+                + "compte ne sert qu'à un bénéficiaire par centre.");
+    }
 }

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import fr.bilan.beneficiary.funding.AgreementState;
 import fr.bilan.beneficiary.funding.EmployerParty;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
-import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.support.audit.AccessedData;
 
 /**

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Component;
 
-import io.grpc.Status;
+import fr.bilan.support.refusal.Conflict;
 
 /**
  * Destroys the tripartite agreement of a funding three years after the end of the action it paid
@@ -43,7 +43,6 @@ public class AgreementDestruction {
                 return 1;
             }
         }
-        throw Status.ABORTED.withDescription("Cette convention a été modifiée plusieurs fois pendant sa destruction : "
-                + "réessayez.").asRuntimeException();
+        throw new Conflict("Cette convention a été modifiée plusieurs fois pendant sa destruction : réessayez.");
     }
 }

@@ -1,17 +1,17 @@
 package fr.bilan.beneficiary.agreement;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.grpc.server.service.GrpcService;
 
+import fr.bilan.beneficiary.ContractEnums;
+import fr.bilan.beneficiary.EvidenceMethod;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryLookup;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.CreateAgreementResponse;
@@ -29,7 +29,6 @@ import fr.bilan.proto.beneficiary.v1.UpdateAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateAgreementResponse;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
-import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.time.ProtoDates;
@@ -38,21 +37,24 @@ import io.grpc.stub.StreamObserver;
 /**
  * The gRPC edge of tripartite agreements: reads by the employee (their own) and by the centre's
  * staff; changes by the staff, except the employee's own signature or refusal. An employer never
- * reads through the API.
+ * reads through the API. Each call parses, authorises, asks {@link AgreementChanges} (or the
+ * lifecycle, to read) and maps the answer.
  */
 @GrpcService
 class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase {
 
     private final AgreementRepository agreements;
+    private final AgreementChanges changes;
     private final FundingRepository fundings;
     private final BeneficiaryLookup beneficiaries;
     private final AgreementDocuments documents;
     private final Clock clock;
     private final AccessLog accessLog;
 
-    AgreementGrpcService(AgreementRepository agreements, FundingRepository fundings, BeneficiaryLookup beneficiaries,
-            AgreementDocuments documents, Clock clock, AccessLog accessLog) {
+    AgreementGrpcService(AgreementRepository agreements, AgreementChanges changes, FundingRepository fundings,
+            BeneficiaryLookup beneficiaries, AgreementDocuments documents, Clock clock, AccessLog accessLog) {
         this.agreements = agreements;
+        this.changes = changes;
         this.fundings = fundings;
         this.beneficiaries = beneficiaries;
         this.documents = documents;
@@ -67,13 +69,9 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         Funding funding = fundings.require(request.getFundingId(), "funding_id");
         Beneficiary beneficiary = beneficiaries.require(funding.beneficiaryId(), "funding_id");
         BeneficiaryAccess.checkStaff(caller, beneficiary);
-        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
-        // a retry is answered with its first draft, whatever happened to it since
-        Agreement created = agreements.findByRequestKey(requestKey).orElseGet(() -> {
-            AgreementMentions mentions = AgreementLifecycle.draft(funding,
-                    AgreementMessages.toMentions(request.getAgreement()));
-            return agreements.create(funding, beneficiary.profile().centreId(), mentions, requestKey, clock.instant());
-        });
+        AgreementMentions requested = AgreementMessages.toMentions(request.getAgreement());
+        Agreement created = changes.create(funding, beneficiary.profile().centreId(), requested,
+                RequestKey.of(caller.subject(), request.getRequestId()));
         accessLog.record(caller, created.accessed());
         response.onNext(CreateAgreementResponse.newBuilder().setAgreement(toProto(created)).build());
         response.onCompleted();
@@ -116,10 +114,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         BeneficiaryAccess.checkStaff(caller, beneficiaries.require(current.beneficiaryId(), "agreement.id"));
         AgreementUpdate update = new AgreementUpdate(AgreementMessages.toMentions(proto),
                 request.getUpdateMask().getPathsList());
-        checkEtag(proto.getEtag(), current);
-        Agreement next = AgreementLifecycle.update(current, fundingOf(current),
-                update.applyTo(current.mentions()), clock.instant());
-        Agreement saved = agreements.save(next, current);
+        Agreement saved = changes.update(current, proto.getEtag(), update);
         accessLog.record(caller, saved.accessed());
         response.onNext(UpdateAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
@@ -133,9 +128,7 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
         FieldViolations violations = new FieldViolations();
         LocalDate receiveDate = ProtoDates.day(request.getReceiveDate(), "receive_date", violations);
         violations.throwIfAny();
-        checkEtag(request.getEtag(), current);
-        Agreement next = AgreementLifecycle.send(current, fundingOf(current), receiveDate, clock.instant());
-        Agreement saved = agreements.save(next, current);
+        Agreement saved = changes.send(current, request.getEtag(), receiveDate);
         accessLog.record(caller, saved.accessed());
         response.onNext(SendAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
@@ -144,15 +137,13 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
     @Override
     public void signAgreement(SignAgreementRequest request, StreamObserver<SignAgreementResponse> response) {
         Caller caller = Caller.current();
-        Instant now = clock.instant();
-        var proto = request.getSignature();
+        var signature = request.getSignature();
         Agreement current = agreements.require(request.getId(), "id");
         boolean byTheEmployee = checkEmployeeOrStaff(caller, current);
-        checkEtag(request.getEtag(), current);
-        Agreement next = AgreementLifecycle.sign(lapsedIfOverdue(current, now), fundingOf(current),
-                new Signature(proto.getParty(), proto.getMethod(), proto.getEvidenceSha256(), caller.subject(), now),
-                byTheEmployee, now);
-        Agreement saved = agreements.save(next, current);
+        Agreement saved = changes.sign(current, request.getEtag(),
+                ContractEnums.toDomain(AgreementParty.class, signature.getParty()),
+                ContractEnums.toDomain(EvidenceMethod.class, signature.getMethod()), signature.getEvidenceSha256(),
+                caller.subject(), byTheEmployee);
         accessLog.record(caller, saved.accessed());
         response.onNext(SignAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
@@ -161,26 +152,13 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
     @Override
     public void refuseAgreement(RefuseAgreementRequest request, StreamObserver<RefuseAgreementResponse> response) {
         Caller caller = Caller.current();
-        Instant now = clock.instant();
         Agreement current = agreements.require(request.getId(), "id");
         boolean byTheEmployee = checkEmployeeOrStaff(caller, current);
-        Agreement next = AgreementLifecycle.refuse(lapsedIfOverdue(current, now), new Signature(AgreementParty.EMPLOYEE,
-                request.getMethod(), request.getEvidenceSha256(), caller.subject(), now), byTheEmployee, now);
-        Agreement saved = agreements.save(next, current);
+        Agreement saved = changes.refuse(current, ContractEnums.toDomain(EvidenceMethod.class, request.getMethod()),
+                request.getEvidenceSha256(), caller.subject(), byTheEmployee);
         accessLog.record(caller, saved.accessed());
         response.onNext(RefuseAgreementResponse.newBuilder().setAgreement(toProto(saved)).build());
         response.onCompleted();
-    }
-
-    /**
-     * A change decided on an older reading than {@code current} is refused before the rules are
-     * asked: they would judge a state the caller has not seen. Without an etag, the change applies
-     * to the agreement as read here.
-     */
-    private static void checkEtag(String etag, Agreement current) {
-        if (Etags.expectedVersion(etag, current.version()) != current.version()) {
-            throw AgreementRepository.modifiedMeanwhile();
-        }
     }
 
     /** The agreement's employee, if the caller may read it: the employee themself, or staff of the centre. */
@@ -198,18 +176,6 @@ class AgreementGrpcService extends AgreementServiceGrpc.AgreementServiceImplBase
             BeneficiaryAccess.checkStaff(caller, employee);
         }
         return own;
-    }
-
-    /**
-     * A signature or refusal arriving after the 10 days, before the scheduled check recorded the
-     * lapse, records it first: the answer and the stored state then agree.
-     */
-    private Agreement lapsedIfOverdue(Agreement agreement, Instant now) {
-        return AgreementLifecycle.isOverdue(agreement, now) ? agreements.recordLapse(agreement.id(), now) : agreement;
-    }
-
-    private Funding fundingOf(Agreement agreement) {
-        return fundings.require(agreement.fundingId(), "funding_id");
     }
 
     private fr.bilan.proto.beneficiary.v1.Agreement toProto(Agreement agreement) {

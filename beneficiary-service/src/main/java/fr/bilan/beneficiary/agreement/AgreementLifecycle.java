@@ -4,23 +4,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.bilan.beneficiary.Evidence;
+import fr.bilan.beneficiary.EvidenceMethod;
 import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.Violations;
+import fr.bilan.beneficiary.funding.AgreementState;
 import fr.bilan.beneficiary.funding.Funding;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
-import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.support.errors.FieldViolations;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.support.refusal.AlreadyExists;
+import fr.bilan.support.refusal.Conflict;
+import fr.bilan.support.refusal.Forbidden;
+import fr.bilan.support.refusal.NotFound;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * The life of a tripartite agreement (R6313-8), in plain Java: a draft is written, sent to the
  * employee, who has 10 days from receiving it to sign; silence means refusal, so at 00:00 in Paris
  * on day 11 a sent agreement has lapsed. The employee signs first, then employer and centre in any
  * order, each once; with the three signatures it is in force. Each method returns the agreement as
- * it will be, or refuses saying why in French; none writes anything.
+ * it will be, or refuses saying why in French ({@link RuleRefusal}, {@link Forbidden}, or
+ * {@link fr.bilan.support.refusal.InvalidFields} naming the fields); none writes anything.
  */
 public final class AgreementLifecycle {
 
@@ -124,7 +128,7 @@ public final class AgreementLifecycle {
         }
         LocalDate today = LocalDate.ofInstant(now, France.ZONE);
         LocalDate received = receiveDate == null ? today : receiveDate;
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         agreement.mentions().checkComplete(violations);
         if (received.isAfter(today)) {
             violations.add("receive_date", "La date de réception ne peut pas être dans le futur.");
@@ -145,14 +149,14 @@ public final class AgreementLifecycle {
     public static Agreement sign(Agreement agreement, Funding funding, Signature signature, boolean byTheEmployee,
             Instant now) {
         checkKept(agreement);
-        FieldViolations violations = new FieldViolations();
-        if (!PARTIES.containsKey(signature.party())) {
+        Violations violations = new Violations();
+        if (signature.party() == null) {
             violations.add("signature.party", "Indiquez qui signe : la personne salariée, l'employeur ou le centre.");
         }
         checkEvidence("signature.", signature, byTheEmployee, violations);
         if (byTheEmployee && signature.party() != AgreementParty.EMPLOYEE) {
-            throw Status.PERMISSION_DENIED.withDescription("Vous ne signez la convention que pour vous-même ; "
-                    + "l'employeur et le centre signent de leur côté.").asRuntimeException();
+            throw new Forbidden("Vous ne signez la convention que pour vous-même ; l'employeur et le centre signent de "
+                    + "leur côté.");
         }
         checkNotCancelled(funding);
         Agreement current = asOf(agreement, now);
@@ -182,7 +186,7 @@ public final class AgreementLifecycle {
      */
     public static Agreement refuse(Agreement agreement, Signature refusal, boolean byTheEmployee, Instant now) {
         checkKept(agreement);
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         checkEvidence("", refusal, byTheEmployee, violations);
         Agreement current = asOf(agreement, now);
         if (current.state() == AgreementState.SIGNED_BY_EMPLOYEE || current.state() == AgreementState.IN_FORCE) {
@@ -190,6 +194,23 @@ public final class AgreementLifecycle {
         }
         checkAwaitingSignatures(current);
         return current.ended(AgreementState.REFUSED, refusal, now, now);
+    }
+
+    /** No agreement has this id (or none the caller may know of). */
+    public static NotFound notFound(String id) {
+        return new NotFound("Aucune convention n'a l'identifiant « " + id + " ».");
+    }
+
+    /** The funding has its agreement already ({@code existing}, when still there): one per funding. */
+    public static AlreadyExists oneAgreementPerFunding(Optional<String> existing) {
+        return new AlreadyExists("Ce financement a déjà sa convention tripartite"
+                + existing.map(id -> " (« " + id + " »)").orElse("") + " : une seule convention par financement.");
+    }
+
+    /** The agreement is no longer the version a change was made from. */
+    public static Conflict modifiedMeanwhile() {
+        return new Conflict("Cette convention a été modifiée entre-temps par quelqu'un d'autre : relisez-la, puis "
+                + "refaites votre action.");
     }
 
     private static void checkAwaitingSignatures(Agreement current) {
@@ -208,10 +229,9 @@ public final class AgreementLifecycle {
     }
 
     private static void checkEvidence(String prefix, Signature signature, boolean byTheEmployee,
-            FieldViolations violations) {
+            Violations violations) {
         EvidenceMethod method = signature.method();
-        if (method == null || method == EvidenceMethod.EVIDENCE_METHOD_UNSPECIFIED
-                || method == EvidenceMethod.UNRECOGNIZED) {
+        if (method == null) {
             violations.add(prefix + "method", "Indiquez comment elle a été donnée : formulaire signé, signature "
                     + "électronique ou dans l'application.");
         }
@@ -230,7 +250,7 @@ public final class AgreementLifecycle {
         }
     }
 
-    private static StatusRuntimeException refused(String reason) {
-        return Status.FAILED_PRECONDITION.withDescription(reason).asRuntimeException();
+    private static RuleRefusal refused(String reason) {
+        return new RuleRefusal(reason);
     }
 }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 
 import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.Texts;
-import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.beneficiary.Violations;
 
 /**
  * What a tripartite agreement must state (R6313-8): title, objective, content, means, duration and
@@ -43,7 +43,7 @@ public record AgreementMentions(String title, String objective, String content, 
      * takes the funding's.
      */
     AgreementMentions checkDraft(long fundingPriceCents) {
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         checkLength(violations, "title", title, MAX_TITLE_LENGTH);
         checkLength(violations, "objective", objective, MAX_TEXT_LENGTH);
         checkLength(violations, "content", content, MAX_TEXT_LENGTH);
@@ -69,7 +69,7 @@ public record AgreementMentions(String title, String objective, String content, 
     }
 
     /** Adds a violation for each mention R6313-8 requires that is missing. */
-    void checkComplete(FieldViolations violations) {
+    void checkComplete(Violations violations) {
         requireMention(violations, "title", !title.isEmpty());
         requireMention(violations, "objective", !objective.isEmpty());
         requireMention(violations, "content", !content.isEmpty());
@@ -86,13 +86,13 @@ public record AgreementMentions(String title, String objective, String content, 
         requireMention(violations, "payment_terms", !paymentTerms.isEmpty());
     }
 
-    private static void requireMention(FieldViolations violations, String field, boolean present) {
+    private static void requireMention(Violations violations, String field, boolean present) {
         if (!present) {
             violations.add(PREFIX + field, REQUIRED);
         }
     }
 
-    private static void checkLength(FieldViolations violations, String field, String value, int maxLength) {
+    private static void checkLength(Violations violations, String field, String value, int maxLength) {
         if (value.length() > maxLength) {
             violations.add(PREFIX + field, "Ce champ ne doit pas dépasser " + maxLength + " caractères.");
         }

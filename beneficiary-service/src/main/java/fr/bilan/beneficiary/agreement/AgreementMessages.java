@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.agreement;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import fr.bilan.beneficiary.ContractEnums;
 import fr.bilan.beneficiary.funding.FundingMessages;
 import fr.bilan.proto.beneficiary.v1.AgreementSignature;
 import fr.bilan.support.errors.FieldViolations;
@@ -42,7 +43,7 @@ public final class AgreementMessages {
                 .setId(agreement.id())
                 .setFundingId(agreement.fundingId())
                 .setBeneficiaryId(agreement.beneficiaryId())
-                .setState(agreement.state())
+                .setState(toProto(agreement.state()))
                 .setTitle(mentions.title())
                 .setObjective(mentions.objective())
                 .setContent(mentions.content())
@@ -68,8 +69,10 @@ public final class AgreementMessages {
                     .setEmployeeDeadlineDate(ProtoDates.of(agreement.employeeDeadlineDate()));
         }
         agreement.signatures().forEach(signature -> proto.addSignatures(AgreementSignature.newBuilder()
-                .setParty(signature.party())
-                .setMethod(signature.method())
+                .setParty(ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.AgreementParty.class,
+                        signature.party()))
+                .setMethod(ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.EvidenceMethod.class,
+                        signature.method()))
                 .setEvidenceSha256(signature.evidenceSha256())
                 .setRecordedBy(signature.recordedBy())
                 .setSignTime(ProtoTime.of(signature.time()))));
@@ -85,7 +88,7 @@ public final class AgreementMessages {
                 .setId(agreement.id())
                 .setFundingId(agreement.fundingId())
                 .setBeneficiaryId(agreement.beneficiaryId())
-                .setState(agreement.state())
+                .setState(toProto(agreement.state()))
                 .setCentreId(agreement.centreId())
                 .setCreateTime(ProtoTime.of(agreement.createTime()))
                 .setUpdateTime(ProtoTime.of(agreement.updateTime()))
@@ -95,5 +98,10 @@ public final class AgreementMessages {
             proto.setEndTime(ProtoTime.of(agreement.endTime()));
         }
         return proto.build();
+    }
+
+    private static fr.bilan.proto.beneficiary.v1.AgreementState toProto(
+            fr.bilan.beneficiary.funding.AgreementState state) {
+        return ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.AgreementState.class, state);
     }
 }

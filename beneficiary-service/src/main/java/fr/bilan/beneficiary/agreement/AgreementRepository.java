@@ -21,15 +21,12 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Updates;
 
+import fr.bilan.beneficiary.EvidenceMethod;
+import fr.bilan.beneficiary.funding.AgreementState;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
-import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.support.mongo.Inserts;
 import fr.bilan.support.resources.Lookups;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Tripartite agreements in MongoDB, one document each: one per funding (a unique index), created
@@ -72,7 +69,7 @@ public class AgreementRepository {
 
     /**
      * Stores the draft of the funding's agreement, or returns the one already stored under the same
-     * idempotency key; {@code ALREADY_EXISTS} when the funding already has one.
+     * idempotency key; {@link fr.bilan.support.refusal.AlreadyExists} when the funding already has one.
      */
     public Agreement create(Funding funding, String centreId, AgreementMentions mentions, String requestKey,
             Instant now) {
@@ -91,20 +88,17 @@ public class AgreementRepository {
         if (Inserts.insertIfNew(collection, document)) {
             return toAgreement(document);
         }
-        return findByRequestKey(requestKey).orElseThrow(() -> Status.ALREADY_EXISTS
-                .withDescription("Ce financement a déjà sa convention tripartite"
-                        + findByFundingId(funding.id()).map(agreement -> " (« " + agreement.id() + " »)").orElse("")
-                        + " : une seule convention par financement.")
-                .asRuntimeException());
+        return findByRequestKey(requestKey).orElseThrow(() -> AgreementLifecycle.oneAgreementPerFunding(
+                findByFundingId(funding.id()).map(Agreement::id)));
     }
 
     public Optional<Agreement> findById(String id) {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(AgreementRepository::toAgreement);
     }
 
-    /** The agreement {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none. */
+    /** The agreement {@code id} names ({@code field} of the request): {@code NotFound} when none. */
     public Agreement require(String id, String field) {
-        return Lookups.require(field, id, this::findById, () -> notFound(id));
+        return Lookups.require(field, id, this::findById, () -> AgreementLifecycle.notFound(id));
     }
 
     public Optional<Agreement> findByRequestKey(String requestKey) {
@@ -120,7 +114,7 @@ public class AgreementRepository {
     /**
      * Writes what a transition made of {@code read}, if the stored agreement is still the one read
      * (same version, same state: a lapse recorded in between keeps the version);
-     * {@code ABORTED} when it changed in between.
+     * {@code Conflict} when it changed in between.
      */
     public Agreement save(Agreement next, Agreement read) {
         List<Bson> changes = new ArrayList<>(List.of(
@@ -138,7 +132,8 @@ public class AgreementRepository {
                 Filters.eq(VERSION, read.version()), Filters.eq(STATE, read.state().name())),
                 Updates.combine(changes), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         if (saved == null) {
-            throw findById(next.id()).isPresent() ? modifiedMeanwhile() : notFound(next.id());
+            throw findById(next.id()).isPresent() ? AgreementLifecycle.modifiedMeanwhile()
+                    : AgreementLifecycle.notFound(next.id());
         }
         return toAgreement(saved);
     }
@@ -180,17 +175,6 @@ public class AgreementRepository {
 
     private static Bson overdue(Instant now) {
         return Filters.and(Filters.eq(STATE, AgreementState.SENT.name()), Filters.lte(LAPSE_TIME, Date.from(now)));
-    }
-
-    /** {@code ABORTED}: the agreement is no longer the version the change was made from. */
-    static StatusRuntimeException modifiedMeanwhile() {
-        return Status.ABORTED.withDescription("Cette convention a été modifiée entre-temps par quelqu'un d'autre : "
-                + "relisez-la, puis refaites votre action.").asRuntimeException();
-    }
-
-    private static StatusRuntimeException notFound(String id) {
-        return Status.NOT_FOUND.withDescription("Aucune convention n'a l'identifiant « " + id + " ».")
-                .asRuntimeException();
     }
 
     private static Document mentionsDocument(AgreementMentions mentions) {

@@ -14,7 +14,7 @@ public record AgreementUpdate(AgreementMentions requested, List<String> paths) {
             "period_start_date", "period_end_date", "conduct_and_follow_up", "results_handover", "price_cents",
             "payment_terms");
 
-    /** Throws {@code INVALID_ARGUMENT} for an empty mask or a path that names no mention. */
+    /** Throws {@code InvalidFields} for an empty mask or a path that names no mention. */
     public AgreementUpdate {
         paths = UpdateMask.check(paths, CHANGEABLE);
     }

@@ -2,9 +2,7 @@ package fr.bilan.beneficiary.consent;
 
 import java.time.Instant;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
+import fr.bilan.beneficiary.EvidenceMethod;
 
 /**
  * One record of a beneficiary's consent ledger, as stored and never changed.

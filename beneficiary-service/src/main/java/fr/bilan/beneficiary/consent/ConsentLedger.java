@@ -4,9 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import io.grpc.Status;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /** A beneficiary's consents, oldest first; what is in force is what the latest record of each kind says. */
 public record ConsentLedger(List<ConsentEntry> entries) {
@@ -32,10 +30,8 @@ public record ConsentLedger(List<ConsentEntry> entries) {
     /** Only what is in force can be withdrawn: anything else is refused, saying so. */
     public void checkAccepts(NewConsent consent) {
         if (consent.decision() == ConsentDecision.WITHDRAWN && !inForce(consent.kind(), consent.recipient())) {
-            throw Status.FAILED_PRECONDITION
-                    .withDescription("Il n'y a pas de consentement en vigueur à retirer pour cet objet"
-                            + (consent.recipient() == null ? "." : " et ce destinataire."))
-                    .asRuntimeException();
+            throw new RuleRefusal("Il n'y a pas de consentement en vigueur à retirer pour cet objet"
+                    + (consent.recipient() == null ? "." : " et ce destinataire."));
         }
     }
 }

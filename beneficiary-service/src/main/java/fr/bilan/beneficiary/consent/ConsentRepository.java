@@ -19,10 +19,7 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
+import fr.bilan.beneficiary.EvidenceMethod;
 import fr.bilan.support.mongo.Inserts;
 import fr.bilan.support.outbox.OutboxMarker;
 

@@ -1,19 +1,19 @@
 package fr.bilan.beneficiary.consent;
 
 import fr.bilan.beneficiary.Evidence;
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
-import fr.bilan.support.errors.FieldViolations;
-import io.grpc.Status;
+import fr.bilan.beneficiary.EvidenceMethod;
+import fr.bilan.beneficiary.Violations;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * A consent someone asks to record, checked against the law before it enters the ledger: written
  * agreement for keeping documents (R6313-7 b), a named recipient for sharing the synthèse, the
  * HR objection for public-sector agents only, and the beneficiary's own hand for in-app consent.
  *
+ * @param kind      {@code null} when none was given (refused)
+ * @param decision  {@code null} when none was given (refused)
  * @param recipient {@code null} when none was given
+ * @param method    {@code null} when none was given (refused)
  */
 public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient recipient, EvidenceMethod method,
         String evidenceSha256) {
@@ -29,19 +29,19 @@ public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient r
      * @param publicSectorAgent whether the beneficiary is a public-sector agent
      */
     public NewConsent validate(boolean byTheBeneficiary, boolean publicSectorAgent) {
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         String prefix = "consent_record.";
-        if (!known(kind, ConsentKind.CONSENT_KIND_UNSPECIFIED)) {
+        if (kind == null) {
             violations.add(prefix + "kind", "Indiquez l'objet du consentement.");
         }
-        if (!known(decision, ConsentDecision.CONSENT_DECISION_UNSPECIFIED)) {
+        if (decision == null) {
             violations.add(prefix + "decision", "Indiquez s'il est donné ou retiré.");
         }
-        if (!known(method, EvidenceMethod.EVIDENCE_METHOD_UNSPECIFIED)) {
+        if (method == null) {
             violations.add(prefix + "method", "Indiquez comment il a été exprimé.");
         }
         if (kind == ConsentKind.SYNTHESIS_SHARING) {
-            if (recipient == null || !known(recipient.kind(), RecipientKind.RECIPIENT_KIND_UNSPECIFIED)) {
+            if (recipient == null || recipient.kind() == null) {
                 violations.add(prefix + "recipient.kind", "Indiquez à qui la synthèse peut être communiquée.");
             }
             if (recipient == null || recipient.name().isEmpty() || recipient.name().length() > MAX_RECIPIENT_LENGTH) {
@@ -66,11 +66,7 @@ public record NewConsent(ConsentKind kind, ConsentDecision decision, Recipient r
         return this;
     }
 
-    private static <E extends Enum<E>> boolean known(E value, E unspecified) {
-        return value != null && value != unspecified && !value.name().equals("UNRECOGNIZED");
-    }
-
-    private static RuntimeException refused(String reason) {
-        return Status.FAILED_PRECONDITION.withDescription(reason).asRuntimeException();
+    private static RuleRefusal refused(String reason) {
+        return new RuleRefusal(reason);
     }
 }

@@ -1,9 +1,13 @@
 package fr.bilan.beneficiary.consent;
 
 import fr.bilan.beneficiary.Texts;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
 
-/** Who a synthèse may be shared with; the same recipient is the same kind and the same name, whatever its case. */
+/**
+ * Who a synthèse may be shared with; the same recipient is the same kind and the same name, whatever
+ * its case.
+ *
+ * @param kind {@code null} when the request named none (refused)
+ */
 public record Recipient(RecipientKind kind, String name) {
 
     public Recipient {

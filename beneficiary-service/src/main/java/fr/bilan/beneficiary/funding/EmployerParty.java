@@ -1,7 +1,7 @@
 package fr.bilan.beneficiary.funding;
 
 import fr.bilan.beneficiary.Texts;
-import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.beneficiary.Violations;
 
 /**
  * The employer that pays for a bilan and signs its tripartite agreement. The SIRET is kept as its
@@ -18,7 +18,7 @@ public record EmployerParty(String name, String siret, String signatoryName) {
         signatoryName = Texts.strip(signatoryName);
     }
 
-    void check(String prefix, FieldViolations violations) {
+    void check(String prefix, Violations violations) {
         violations.requireText(prefix + "name", name, MAX_NAME_LENGTH)
                 .requireText(prefix + "signatory_name", signatoryName, MAX_NAME_LENGTH);
         if (!isSiret(siret)) {

@@ -3,10 +3,9 @@ package fr.bilan.beneficiary.funding;
 import java.time.Instant;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.beneficiary.v1.FundingState;
-import fr.bilan.proto.beneficiary.v1.FundingType;
 import fr.bilan.support.audit.AccessedData;
+import fr.bilan.support.refusal.AlreadyExists;
+import fr.bilan.support.refusal.NotFound;
 
 /**
  * How one bilan request is paid for, as stored.
@@ -51,5 +50,17 @@ public record Funding(String id, String beneficiaryId, String centreId, long pri
     /** This funding, for the access log. */
     public AccessedData accessed() {
         return AccessedData.of("fundings", id, beneficiaryId, centreId);
+    }
+
+    /** No funding has this id. */
+    public static NotFound notFound(String id) {
+        return new NotFound("Aucun financement n'a l'identifiant « " + id + " ».");
+    }
+
+    /** The beneficiary has an open funding already ({@code open}, when still there): one per bilan request. */
+    public static AlreadyExists oneOpenPerBeneficiary(Optional<String> open) {
+        return new AlreadyExists("Ce bénéficiaire a déjà un financement en cours"
+                + open.map(id -> " (« " + id + " »)").orElse("")
+                + " : un seul financement par demande de bilan. Annulez-le avant d'en enregistrer un autre.");
     }
 }

@@ -2,8 +2,6 @@ package fr.bilan.beneficiary.funding;
 
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.AgreementState;
-
 /**
  * The tripartite agreement of a funding, as a funding's view shows it. An interface here, implemented
  * in the agreement package, because an agreement is drawn up for a funding: agreements depend on

@@ -5,11 +5,8 @@ import java.util.Optional;
 
 import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.Texts;
+import fr.bilan.beneficiary.consent.ConsentKind;
 import fr.bilan.beneficiary.consent.ConsentLedger;
-import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.FundingType;
-import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
 
 /** What a funding of each type holds, and nothing more (L6313-4: no field without a purpose). */
 public sealed interface FundingDetails {
@@ -38,6 +35,8 @@ public sealed interface FundingDetails {
     /**
      * Compte personnel de formation.
      *
+     * @param exemption                 {@code null} when the request named one this service does not know
+     *                                   (refused)
      * @param previousPublicBilanEndDate {@code null} when none
      * @param coPaymentCents             computed when the funding is checked
      * @param employerLeaveReference     empty outside working time: the employer is never told then
@@ -110,7 +109,7 @@ public sealed interface FundingDetails {
         }
     }
 
-    /** A job seeker's bilan, approved by France Travail, APEC or Cap emploi. */
+    /** A job seeker's bilan, approved by France Travail, APEC or Cap emploi ({@code approver} {@code null}: not given). */
     record JobSeeker(JobSeekerApprover approver, String approvalReference) implements FundingDetails {
 
         public JobSeeker {

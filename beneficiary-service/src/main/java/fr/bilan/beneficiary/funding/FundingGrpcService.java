@@ -1,12 +1,9 @@
 package fr.bilan.beneficiary.funding;
 
-import java.time.Clock;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.France;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
 import fr.bilan.beneficiary.profile.BeneficiaryLookup;
@@ -24,25 +21,26 @@ import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
-/** The gRPC edge of fundings: maps messages to the domain and back, and scopes each call to the caller. */
+/**
+ * The gRPC edge of fundings: maps messages to the domain and back, scopes each call to the caller,
+ * and leaves the rules to {@link FundingRegistration}.
+ */
 @GrpcService
 class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
 
     private final FundingRepository fundings;
+    private final FundingRegistration registration;
     private final FundingViews views;
     private final BeneficiaryLookup beneficiaries;
-    private final Clock clock;
     private final AccessLog accessLog;
-    private final long cpfCoPaymentCents;
 
-    FundingGrpcService(FundingRepository fundings, FundingViews views, BeneficiaryLookup beneficiaries, Clock clock,
-            AccessLog accessLog, @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
+    FundingGrpcService(FundingRepository fundings, FundingRegistration registration, FundingViews views,
+            BeneficiaryLookup beneficiaries, AccessLog accessLog) {
         this.fundings = fundings;
+        this.registration = registration;
         this.views = views;
         this.beneficiaries = beneficiaries;
-        this.clock = clock;
         this.accessLog = accessLog;
-        this.cpfCoPaymentCents = cpfCoPaymentCents;
     }
 
     @Override
@@ -51,17 +49,11 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         RequestKey.check(request.getRequestId());
         Beneficiary beneficiary = beneficiaries.require(request.getBeneficiaryId(), "beneficiary_id");
         BeneficiaryAccess.checkStaff(caller, beneficiary);
-        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
-        // a retry is answered with its first funding, whatever happened to it since
-        Funding created = fundings.findByRequestKey(requestKey).orElseGet(() -> {
-            NewFunding funding = FundingMessages.toNewFunding(request.getFunding())
-                    .validate(beneficiary.profile().employmentStatus(), fundings.listByBeneficiary(beneficiary.id()),
-                            France.today(clock), cpfCoPaymentCents);
-            return fundings.create(beneficiary.id(), beneficiary.profile().centreId(), funding, requestKey,
-                    clock.instant());
-        });
+        NewFunding requested = FundingMessages.toNewFunding(request.getFunding());
+        Funding created = registration.register(beneficiary, requested,
+                RequestKey.of(caller.subject(), request.getRequestId()));
         accessLog.record(caller, created.accessed());
-        response.onNext(CreateFundingResponse.newBuilder().setFunding(views.toProto(created)).build());
+        response.onNext(CreateFundingResponse.newBuilder().setFunding(toProto(created)).build());
         response.onCompleted();
     }
 
@@ -71,7 +63,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         Funding funding = fundings.require(request.getId(), "id");
         BeneficiaryAccess.checkRead(caller, beneficiaries.require(funding.beneficiaryId(), "id"));
         accessLog.record(caller, funding.accessed());
-        response.onNext(GetFundingResponse.newBuilder().setFunding(views.toProto(funding)).build());
+        response.onNext(GetFundingResponse.newBuilder().setFunding(toProto(funding)).build());
         response.onCompleted();
     }
 
@@ -85,7 +77,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         accessLog.recordAll(caller, all.isEmpty() ? List.of(beneficiary.accessed("fundings"))
                 : all.stream().map(Funding::accessed).toList());
         var answer = ListFundingsResponse.newBuilder();
-        all.forEach(funding -> answer.addFundings(views.toProto(funding)));
+        all.forEach(funding -> answer.addFundings(toProto(funding)));
         response.onNext(answer.build());
         response.onCompleted();
     }
@@ -95,9 +87,13 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         Caller caller = Caller.current();
         Funding funding = fundings.require(request.getId(), "id");
         BeneficiaryAccess.checkCentre(caller, funding.centreId());
-        Funding cancelled = fundings.cancel(funding.id(), clock.instant());
+        Funding cancelled = registration.cancel(funding);
         accessLog.record(caller, cancelled.accessed());
-        response.onNext(CancelFundingResponse.newBuilder().setFunding(views.toProto(cancelled)).build());
+        response.onNext(CancelFundingResponse.newBuilder().setFunding(toProto(cancelled)).build());
         response.onCompleted();
+    }
+
+    private fr.bilan.proto.beneficiary.v1.Funding toProto(Funding funding) {
+        return FundingMessages.toProto(views.of(funding));
     }
 }

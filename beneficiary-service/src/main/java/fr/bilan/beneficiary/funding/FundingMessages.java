@@ -3,7 +3,7 @@ package fr.bilan.beneficiary.funding;
 import java.time.LocalDate;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.beneficiary.ContractEnums;
 import fr.bilan.proto.beneficiary.v1.CpfFunding;
 import fr.bilan.proto.beneficiary.v1.Employer;
 import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
@@ -31,7 +31,7 @@ public final class FundingMessages {
                 LocalDate previousEnd = ProtoDates.day(cpf.getPreviousPublicBilanEndDate(),
                         "funding.cpf.previous_public_bilan_end_date", violations);
                 details = new FundingDetails.Cpf(cpf.getDossierNumber(), cpf.getAmountCents(),
-                        cpf.getCoPaymentExemption(), 0, previousEnd, cpf.getDuringWorkingTime(),
+                        toExemption(cpf.getCoPaymentExemption()), 0, previousEnd, cpf.getDuringWorkingTime(),
                         cpf.getEmployerLeaveReference());
                 break;
             case EMPLOYER_PLAN:
@@ -43,7 +43,8 @@ public final class FundingMessages {
                         leave.getLeaveStartDate(), "funding.redeployment_leave.leave_start_date", violations));
                 break;
             case JOB_SEEKER:
-                details = new FundingDetails.JobSeeker(proto.getJobSeeker().getApprover(),
+                details = new FundingDetails.JobSeeker(
+                        ContractEnums.toDomain(JobSeekerApprover.class, proto.getJobSeeker().getApprover()),
                         proto.getJobSeeker().getApprovalReference());
                 break;
             case PUBLIC_SECTOR:
@@ -60,6 +61,18 @@ public final class FundingMessages {
         return new NewFunding(proto.getPriceCents(), details);
     }
 
+    /** None declared is {@link CoPaymentExemption#NONE}; one this service does not know, {@code null}. */
+    private static CoPaymentExemption toExemption(fr.bilan.proto.beneficiary.v1.CoPaymentExemption exemption) {
+        return exemption == fr.bilan.proto.beneficiary.v1.CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED
+                ? CoPaymentExemption.NONE : ContractEnums.toDomain(CoPaymentExemption.class, exemption);
+    }
+
+    private static fr.bilan.proto.beneficiary.v1.CoPaymentExemption toProto(CoPaymentExemption exemption) {
+        return exemption == CoPaymentExemption.NONE
+                ? fr.bilan.proto.beneficiary.v1.CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED
+                : ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.CoPaymentExemption.class, exemption);
+    }
+
     public static EmployerParty toEmployer(Employer employer) {
         return new EmployerParty(employer.getName(), employer.getSiret(), employer.getSignatoryName());
     }
@@ -69,20 +82,16 @@ public final class FundingMessages {
                 .setSignatoryName(employer.signatoryName()).build();
     }
 
-    /**
-     * The funding as the contract shows it.
-     *
-     * @param agreementId           its agreement, if one was drafted
-     * @param agreementState        the state of that agreement now (lapses included), if any
-     * @param hrMayReceiveSynthesis whether HR may receive the synthèse (public sector only)
-     */
-    public static fr.bilan.proto.beneficiary.v1.Funding toProto(Funding funding, Optional<String> agreementId,
-            Optional<AgreementState> agreementState, boolean hrMayReceiveSynthesis) {
+    /** The funding as the contract shows it, with what {@link FundingViews} derived when reading it. */
+    public static fr.bilan.proto.beneficiary.v1.Funding toProto(FundingView view) {
+        Funding funding = view.funding();
+        Optional<String> agreementId = view.agreementId();
+        boolean hrMayReceiveSynthesis = view.hrMayReceiveSynthesis();
         var proto = fr.bilan.proto.beneficiary.v1.Funding.newBuilder()
                 .setId(funding.id())
                 .setBeneficiaryId(funding.beneficiaryId())
-                .setType(funding.type())
-                .setState(funding.state(agreementState))
+                .setType(ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.FundingType.class, funding.type()))
+                .setState(ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.FundingState.class, view.state()))
                 .setPriceCents(funding.priceCents())
                 .setCreateTime(ProtoTime.of(funding.createTime()));
         agreementId.ifPresent(proto::setAgreementId);
@@ -94,7 +103,7 @@ public final class FundingMessages {
             CpfFunding.Builder cpfProto = CpfFunding.newBuilder()
                     .setDossierNumber(cpf.dossierNumber())
                     .setAmountCents(cpf.amountCents())
-                    .setCoPaymentExemption(cpf.exemption())
+                    .setCoPaymentExemption(toProto(cpf.exemption()))
                     .setCoPaymentCents(cpf.coPaymentCents())
                     .setCoPaymentReason(cpf.coPaymentReason())
                     .setDuringWorkingTime(cpf.duringWorkingTime())
@@ -109,7 +118,9 @@ public final class FundingMessages {
             proto.setRedeploymentLeave(RedeploymentLeaveFunding.newBuilder().setEmployer(toProto(leave.employerParty()))
                     .setLeaveStartDate(ProtoDates.of(leave.leaveStartDate())));
         } else if (details instanceof FundingDetails.JobSeeker jobSeeker) {
-            proto.setJobSeeker(JobSeekerFunding.newBuilder().setApprover(jobSeeker.approver())
+            proto.setJobSeeker(JobSeekerFunding.newBuilder()
+                    .setApprover(ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.JobSeekerApprover.class,
+                            jobSeeker.approver()))
                     .setApprovalReference(jobSeeker.approvalReference()));
         } else if (details instanceof FundingDetails.PublicSector publicSector) {
             proto.setPublicSector(PublicSectorFunding.newBuilder()

@@ -21,13 +21,9 @@ import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
-import fr.bilan.proto.beneficiary.v1.FundingType;
-import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.refusal.AlreadyExists;
 import fr.bilan.support.resources.Lookups;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Fundings in MongoDB, one document each. "At most one open funding per beneficiary" holds without
@@ -47,6 +43,8 @@ public class FundingRepository {
     private static final String VERSION = "version";
     private static final String DETAILS = "details";
     private static final String EMPLOYER = "employer";
+    /** How a CPF funding without exemption has always been stored (the contract's name for none). */
+    private static final String NO_EXEMPTION = "CO_PAYMENT_EXEMPTION_UNSPECIFIED";
 
     private final MongoCollection<Document> collection;
 
@@ -59,7 +57,7 @@ public class FundingRepository {
 
     /**
      * Stores the funding, or returns the one already stored under the same idempotency key;
-     * {@code ALREADY_EXISTS} when the beneficiary already has an open funding.
+     * {@link AlreadyExists} when the beneficiary already has an open funding.
      */
     public Funding create(String beneficiaryId, String centreId, NewFunding funding, String requestKey, Instant now) {
         Document document = new Document(ID, UUID.randomUUID().toString())
@@ -82,10 +80,9 @@ public class FundingRepository {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(FundingRepository::toFunding);
     }
 
-    /** The funding {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none. */
+    /** The funding {@code id} names ({@code field} of the request): {@code NotFound} when none. */
     public Funding require(String id, String field) {
-        return Lookups.require(field, id, this::findById, () -> Status.NOT_FOUND
-                .withDescription("Aucun financement n'a l'identifiant « " + id + " ».").asRuntimeException());
+        return Lookups.require(field, id, this::findById, () -> Funding.notFound(id));
     }
 
     public Optional<Funding> findByRequestKey(String requestKey) {
@@ -112,12 +109,9 @@ public class FundingRepository {
         return cancelled != null ? toFunding(cancelled) : require(id, "id");
     }
 
-    private StatusRuntimeException alreadyOpen(String beneficiaryId) {
-        String open = Optional.ofNullable(collection.find(Filters.eq(OPEN_FOR, beneficiaryId)).first())
-                .map(document -> " (« " + document.getString(ID) + " »)").orElse("");
-        return Status.ALREADY_EXISTS.withDescription("Ce bénéficiaire a déjà un financement en cours" + open
-                + " : un seul financement par demande de bilan. Annulez-le avant d'en enregistrer un autre.")
-                .asRuntimeException();
+    private AlreadyExists alreadyOpen(String beneficiaryId) {
+        return Funding.oneOpenPerBeneficiary(Optional.ofNullable(collection.find(Filters.eq(OPEN_FOR, beneficiaryId))
+                .first()).map(document -> document.getString(ID)));
     }
 
     /** The employer as stored, in a funding and in the agreement that copies it. */
@@ -136,7 +130,8 @@ public class FundingRepository {
         if (details instanceof FundingDetails.Cpf cpf) {
             document.append("dossierNumber", cpf.dossierNumber())
                     .append("amountCents", cpf.amountCents())
-                    .append("coPaymentExemption", cpf.exemption().name())
+                    .append("coPaymentExemption",
+                            cpf.exemption() == CoPaymentExemption.NONE ? NO_EXEMPTION : cpf.exemption().name())
                     .append("coPaymentCents", cpf.coPaymentCents())
                     .append("duringWorkingTime", cpf.duringWorkingTime());
             if (cpf.previousPublicBilanEndDate() != null) {
@@ -165,7 +160,7 @@ public class FundingRepository {
         switch (type) {
             case CPF:
                 return new FundingDetails.Cpf(document.getString("dossierNumber"), document.getLong("amountCents"),
-                        CoPaymentExemption.valueOf(document.getString("coPaymentExemption")),
+                        exemptionOf(document.getString("coPaymentExemption")),
                         document.getLong("coPaymentCents"), day(document.getString("previousPublicBilanEndDate")),
                         document.getBoolean("duringWorkingTime"), document.getString("employerLeaveReference"));
             case EMPLOYER_PLAN:
@@ -184,6 +179,10 @@ public class FundingRepository {
             default:
                 throw new IllegalStateException("Unknown funding type in the database: " + type);
         }
+    }
+
+    private static CoPaymentExemption exemptionOf(String stored) {
+        return NO_EXEMPTION.equals(stored) ? CoPaymentExemption.NONE : CoPaymentExemption.valueOf(stored);
     }
 
     private static LocalDate day(String iso) {

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 
 /**
- * Fundings as the contract shows them, with what is derived when read: the state from the
- * agreement as it stands now, the agreement's id, and whether HR may receive the synthèse.
+ * Fundings as they read now: the state from the agreement as it stands now, the agreement's id,
+ * and whether HR may receive the synthèse.
  */
 @Component
 public class FundingViews {
@@ -21,12 +21,12 @@ public class FundingViews {
         this.consents = consents;
     }
 
-    public fr.bilan.proto.beneficiary.v1.Funding toProto(Funding funding) {
+    public FundingView of(Funding funding) {
         Optional<FundingAgreements.Current> agreement = funding.details().needsAgreement()
                 ? agreements.of(funding.id()) : Optional.empty();
         boolean hrMayReceiveSynthesis = funding.details() instanceof FundingDetails.PublicSector publicSector
                 && publicSector.hrMayReceiveSynthesis(consents.ledgerOf(funding.beneficiaryId()));
-        return FundingMessages.toProto(funding, agreement.map(FundingAgreements.Current::id),
-                agreement.map(FundingAgreements.Current::state), hrMayReceiveSynthesis);
+        return new FundingView(funding, agreement.map(FundingAgreements.Current::id),
+                funding.state(agreement.map(FundingAgreements.Current::state)), hrMayReceiveSynthesis);
     }
 }

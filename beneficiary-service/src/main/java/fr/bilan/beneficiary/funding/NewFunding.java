@@ -8,19 +8,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.Violations;
 import fr.bilan.beneficiary.profile.EmploymentStatus;
-import fr.bilan.proto.beneficiary.v1.CoPaymentExemption;
-import fr.bilan.proto.beneficiary.v1.FundingType;
-import fr.bilan.proto.beneficiary.v1.JobSeekerApprover;
-import fr.bilan.support.errors.FieldViolations;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.support.refusal.RuleRefusal;
 
 /**
  * A funding someone asks to record, checked against the rules of its type before it is stored.
- * What is wrong with a field is {@code INVALID_ARGUMENT} naming the field; what the law or the
- * beneficiary's situation refuses (the CPF cap among them) is {@code FAILED_PRECONDITION} saying
- * why, in French. The CPF co-payment (D6323-1 A) is due unless an exemption applies: the job
+ * What is wrong with a field is {@link fr.bilan.support.refusal.InvalidFields} naming the field;
+ * what the law or the beneficiary's situation refuses (the CPF cap among them) is a {@link RuleRefusal}
+ * saying why, in French. The CPF co-payment (D6323-1 A) is due unless an exemption applies: the job
  * seeker's by itself, from the employment status this service holds; the others (employer or OPCO
  * top-up, C2P points, work accident) as declared.
  *
@@ -56,7 +52,7 @@ public record NewFunding(long priceCents, FundingDetails details) {
      */
     public NewFunding validate(EmploymentStatus status, List<Funding> earlier, LocalDate today,
             long cpfCoPaymentCents) {
-        FieldViolations violations = new FieldViolations();
+        Violations violations = new Violations();
         if (priceCents <= 0) {
             violations.add(PREFIX + "price_cents", "Indiquez le prix du bilan, en centimes d'euro (plus de 0).");
         }
@@ -89,7 +85,7 @@ public record NewFunding(long priceCents, FundingDetails details) {
         return this;
     }
 
-    private void checkCpf(FundingDetails.Cpf cpf, LocalDate today, FieldViolations violations) {
+    private void checkCpf(FundingDetails.Cpf cpf, LocalDate today, Violations violations) {
         String prefix = PREFIX + "cpf.";
         if (!DOSSIER_NUMBER.matcher(cpf.dossierNumber()).matches()) {
             violations.add(prefix + "dossier_number",
@@ -101,7 +97,7 @@ public record NewFunding(long priceCents, FundingDetails details) {
             violations.add(prefix + "amount_cents", "Le montant pris en charge par le CPF ne peut pas dépasser le "
                     + "prix du bilan (" + France.euros(priceCents) + ").");
         }
-        if (cpf.exemption() == CoPaymentExemption.UNRECOGNIZED) {
+        if (cpf.exemption() == null) {
             violations.add(prefix + "co_payment_exemption", "Motif d'exonération inconnu.");
         }
         if (cpf.previousPublicBilanEndDate() != null && cpf.previousPublicBilanEndDate().isAfter(today)) {
@@ -122,10 +118,9 @@ public record NewFunding(long priceCents, FundingDetails details) {
         }
     }
 
-    private static void checkJobSeeker(FundingDetails.JobSeeker jobSeeker, FieldViolations violations) {
+    private static void checkJobSeeker(FundingDetails.JobSeeker jobSeeker, Violations violations) {
         String prefix = PREFIX + "job_seeker.";
-        if (jobSeeker.approver() == null || jobSeeker.approver() == JobSeekerApprover.JOB_SEEKER_APPROVER_UNSPECIFIED
-                || jobSeeker.approver() == JobSeekerApprover.UNRECOGNIZED) {
+        if (jobSeeker.approver() == null) {
             violations.add(prefix + "approver", "Indiquez qui a accordé le financement : France Travail, APEC ou "
                     + "Cap emploi.");
         }
@@ -189,7 +184,7 @@ public record NewFunding(long priceCents, FundingDetails details) {
         CoPaymentExemption exemption = status == EmploymentStatus.JOB_SEEKER ? CoPaymentExemption.JOB_SEEKER_EXEMPTION
                 : cpf.exemption();
         return cpf.withCoPayment(exemption,
-                exemption == CoPaymentExemption.CO_PAYMENT_EXEMPTION_UNSPECIFIED ? coPaymentCents : 0);
+                exemption == CoPaymentExemption.NONE ? coPaymentCents : 0);
     }
 
     /**
@@ -210,7 +205,7 @@ public record NewFunding(long priceCents, FundingDetails details) {
                 + (status == null ? "non renseignée" : STATUS_LABELS.get(status)) + " ».";
     }
 
-    private static StatusRuntimeException refused(String reason) {
-        return Status.FAILED_PRECONDITION.withDescription(reason).asRuntimeException();
+    private static RuleRefusal refused(String reason) {
+        return new RuleRefusal(reason);
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import fr.bilan.proto.beneficiary.v1.ErasureOutcome;
-
 /**
  * What erasing a beneficiary's personal data does (RGPD art. 17), category by category: what goes
  * now, and what a legal obligation keeps, on which ground and until when. Decided here from what

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 import fr.bilan.beneficiary.agreement.AgreementMessages;
 import fr.bilan.beneficiary.agreement.AgreementRepository;
+import fr.bilan.beneficiary.funding.FundingMessages;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.funding.FundingViews;
 
@@ -22,7 +23,7 @@ class FundingExport {
     @Bean
     ExportSection fundings(FundingRepository fundings, FundingViews views) {
         return (export, beneficiaryId) -> fundings.listByBeneficiary(beneficiaryId)
-                .forEach(funding -> export.addFundings(views.toProto(funding)));
+                .forEach(funding -> export.addFundings(FundingMessages.toProto(views.of(funding))));
     }
 
     /** The agreement of each funding that has one, in the order of the fundings. */

@@ -1,27 +1,18 @@
 package fr.bilan.beneficiary.privacy;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-import org.bson.Document;
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.consent.ConsentEntry;
-import fr.bilan.beneficiary.consent.ConsentRepository;
-import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.beneficiary.profile.Beneficiary;
 import fr.bilan.beneficiary.profile.BeneficiaryAccess;
-import fr.bilan.beneficiary.profile.BeneficiaryProfile;
 import fr.bilan.beneficiary.profile.BeneficiaryLookup;
-import fr.bilan.beneficiary.profile.BeneficiaryRepository;
 import fr.bilan.proto.beneficiary.v1.ErasePersonalDataRequest;
 import fr.bilan.proto.beneficiary.v1.ErasePersonalDataResponse;
-import fr.bilan.proto.beneficiary.v1.ErasureReport;
 import fr.bilan.proto.beneficiary.v1.ExportPersonalDataRequest;
 import fr.bilan.proto.beneficiary.v1.ExportPersonalDataResponse;
 import fr.bilan.proto.beneficiary.v1.ListAccessRecordsRequest;
@@ -36,7 +27,6 @@ import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -47,29 +37,21 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServiceImplBase {
 
-    private static final Set<String> ACCESS_RECORD_READERS = Set.of(BeneficiaryAccess.CENTRE_MANAGER,
-            BeneficiaryAccess.AUDITOR);
-    private static final Set<String> CENTRE_MANAGERS = Set.of(BeneficiaryAccess.CENTRE_MANAGER);
     private static final String ACCESS_RECORDS = "accessRecords";
 
-    private final BeneficiaryRepository beneficiaries;
     private final BeneficiaryLookup lookup;
-    private final ConsentRepository consents;
     private final AccessRecordReader accessRecords;
     private final PersonalDataExporter exporter;
-    private final FundingRepository fundings;
+    private final PersonalDataErasure erasure;
     private final AccessLog accessLog;
     private final Clock clock;
 
-    PersonalDataGrpcService(BeneficiaryRepository beneficiaries, BeneficiaryLookup lookup, ConsentRepository consents,
-            FundingRepository fundings, AccessRecordReader accessRecords, PersonalDataExporter exporter,
-            AccessLog accessLog, Clock clock) {
-        this.beneficiaries = beneficiaries;
+    PersonalDataGrpcService(BeneficiaryLookup lookup, AccessRecordReader accessRecords, PersonalDataExporter exporter,
+            PersonalDataErasure erasure, AccessLog accessLog, Clock clock) {
         this.lookup = lookup;
-        this.consents = consents;
-        this.fundings = fundings;
         this.accessRecords = accessRecords;
         this.exporter = exporter;
+        this.erasure = erasure;
         this.accessLog = accessLog;
         this.clock = clock;
     }
@@ -83,11 +65,11 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
                 request.getPageSize(), request.getPageToken(), clock.instant());
         Optional<Beneficiary> beneficiary = Optional.empty();
         if (query.byCentre()) {
-            BeneficiaryAccess.checkCentreRole(caller, query.centreId(), ACCESS_RECORD_READERS);
+            BeneficiaryAccess.checkAccessRecordReader(caller, query.centreId());
         } else {
             // an erased beneficiary's accesses stay listed: they are kept for security
             beneficiary = Optional.of(lookup.requireRecord(query.beneficiaryId(), "beneficiary_id"));
-            BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary.get(), ACCESS_RECORD_READERS);
+            BeneficiaryAccess.checkOwnOrAccessRecordReader(caller, beneficiary.get());
         }
         AccessRecordPage page = accessRecords.list(query);
         // the listing is an access to each beneficiary's records it shows
@@ -107,7 +89,7 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
             StreamObserver<ExportPersonalDataResponse> response) {
         Caller caller = Caller.current();
         Beneficiary beneficiary = lookup.require(request.getBeneficiaryId(), "beneficiary_id");
-        BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
+        BeneficiaryAccess.checkOwnOrCentreManager(caller, beneficiary);
         // recorded first, so that the copy lists its own making
         accessLog.record(caller, beneficiary.accessed());
         response.onNext(ExportPersonalDataResponse.newBuilder().setExport(exporter.export(beneficiary)).build());
@@ -128,40 +110,17 @@ class PersonalDataGrpcService extends PersonalDataServiceGrpc.PersonalDataServic
         violations.throwIfAny();
         Beneficiary beneficiary = lookup.requireRecord(request.getBeneficiaryId(), "beneficiary_id");
         String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
-        Optional<Document> receipt = beneficiary.erased() ? beneficiaries.erasureReceipt(beneficiary.id())
-                : Optional.empty();
+        Optional<ErasureReceipt> receipt = erasure.receiptOf(beneficiary);
         // the beneficiary's link to the record is gone once erased: their own request is known by its key
-        if (receipt.filter(stored -> ErasureReceipt.answered(stored, requestKey)).isEmpty()) {
-            BeneficiaryAccess.checkOwnOrCentreRole(caller, beneficiary, CENTRE_MANAGERS);
+        if (receipt.filter(stored -> stored.answered(requestKey)).isEmpty()) {
+            BeneficiaryAccess.checkOwnOrCentreManager(caller, beneficiary);
         }
         // recorded first, so that the access records kept are counted with this one
         accessLog.record(caller, beneficiary.accessed());
-        ErasureReport report = receipt.map(ErasureReceipt::reportOf)
-                .orElseGet(() -> erase(beneficiary, request.getValidateOnly(), requestKey));
-        response.onNext(ErasePersonalDataResponse.newBuilder().setReport(report).build());
+        ErasureReceipt answer = receipt.orElseGet(() -> erasure.erase(beneficiary, request.getValidateOnly(),
+                requestKey));
+        response.onNext(ErasePersonalDataResponse.newBuilder().setReport(PersonalDataMessages.toReport(answer))
+                .build());
         response.onCompleted();
-    }
-
-    private ErasureReport erase(Beneficiary beneficiary, boolean validateOnly, String requestKey) {
-        Instant now = clock.instant();
-        // a funding not cancelled is an action paid for: its evidence (funding, agreement) names the beneficiary
-        boolean processEvidence = fundings.listByBeneficiary(beneficiary.id()).stream().anyMatch(f -> !f.isCancelled());
-        ErasurePlan plan = ErasurePlan.of(processEvidence,
-                consents.ledgerOf(beneficiary.id()).entries().stream().map(ConsentEntry::recordTime)
-                        .max(Instant::compareTo),
-                accessRecords.newestTimeOf(beneficiary.id()), accessRecords.retention());
-        Document receipt = ErasureReceipt.of(beneficiary.id(), now, plan, requestKey);
-        if (validateOnly) {
-            return ErasureReceipt.reportOf(receipt).toBuilder().setValidateOnly(true).build();
-        }
-        if (beneficiaries.erase(beneficiary.id(), beneficiary.version(), plan.erasesIdentity(),
-                !beneficiary.profile().accountId().isEmpty(), receipt, now)
-                .isPresent()) {
-            return ErasureReceipt.reportOf(receipt);
-        }
-        // changed in between: erased by a concurrent request (whose answer is this one's), or updated
-        return beneficiaries.erasureReceipt(beneficiary.id()).map(ErasureReceipt::reportOf)
-                .orElseThrow(() -> Status.ABORTED.withDescription("Ce bénéficiaire a été modifié pendant l'effacement : "
-                        + "refaites la demande.").asRuntimeException());
     }
 }

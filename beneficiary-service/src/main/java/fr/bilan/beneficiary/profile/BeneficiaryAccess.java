@@ -1,33 +1,28 @@
 package fr.bilan.beneficiary.profile;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.support.refusal.Forbidden;
 import fr.bilan.support.security.Caller;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Whose records a caller reaches, beyond the roles the contract names: a beneficiary their own
  * record (through the login linked to it), centre managers those of their centres (the
  * {@code centres} claim), consultants those of their centres assigned to them (BILAN.md: the bilans
- * assigned to them); where an RPC narrows it, only some roles of those centres.
+ * assigned to them); where an RPC narrows it, only some roles of those centres. A refusal is a
+ * {@link Forbidden} saying why, in French.
  */
 public final class BeneficiaryAccess {
-
-    static final String BENEFICIARY = "beneficiary";
-    static final String CONSULTANT = "consultant";
-    public static final String CENTRE_MANAGER = "centre-manager";
-    public static final String AUDITOR = "auditor";
-    private static final Set<String> CENTRE_STAFF = Set.of(CONSULTANT, CENTRE_MANAGER);
 
     private BeneficiaryAccess() {
     }
 
     /** Whether the caller is the beneficiary, through the login linked to the record. */
     public static boolean isOwnRecord(Caller caller, Beneficiary beneficiary) {
-        return caller.hasRole(BENEFICIARY) && !beneficiary.profile().accountId().isEmpty()
-                && beneficiary.profile().accountId().equals(caller.subject());
+        return caller.hasRole(Role.BENEFICIARY) && caller.isAccount(beneficiary.profile().accountId());
     }
 
     public static void checkRead(Caller caller, Beneficiary beneficiary) {
@@ -39,20 +34,23 @@ public final class BeneficiaryAccess {
     /** A centre manager of the beneficiary's centre, or a consultant of that centre assigned to them. */
     public static void checkStaff(Caller caller, Beneficiary beneficiary) {
         String centre = beneficiary.profile().centreId();
-        if (holdsIn(caller, centre, Set.of(CENTRE_MANAGER))) {
+        if (caller.holdsIn(centre, Role.CENTRE_MANAGER)) {
             return;
         }
-        if (!holdsIn(caller, centre, Set.of(CONSULTANT))) {
-            throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
+        if (!caller.holdsIn(centre, Role.CONSULTANT)) {
+            throw notInYourCentres();
         }
         if (!beneficiary.consultantIds().contains(caller.subject())) {
-            throw denied("Ce bénéficiaire n'est pas suivi par vous : seul un consultant affecté à son bilan y a accès.");
+            throw new Forbidden("Ce bénéficiaire n'est pas suivi par vous : seul un consultant affecté à son bilan y "
+                    + "a accès.");
         }
     }
 
     /** Who assigns consultants: a manager of the beneficiary's centre. */
     public static void checkAssigner(Caller caller, Beneficiary beneficiary) {
-        checkCentreRole(caller, beneficiary.profile().centreId(), Set.of(CENTRE_MANAGER));
+        if (!caller.holdsIn(beneficiary.profile().centreId(), Role.CENTRE_MANAGER)) {
+            throw ownCentresOnly();
+        }
     }
 
     /**
@@ -60,47 +58,59 @@ public final class BeneficiaryAccess {
      * only; empty for a centre manager, who sees the whole centre.
      */
     public static Optional<String> assignedConsultantToList(Caller caller) {
-        return caller.hasRole(CENTRE_MANAGER) ? Optional.empty() : Optional.of(caller.subject());
+        return caller.hasRole(Role.CENTRE_MANAGER) ? Optional.empty() : Optional.of(caller.subject());
     }
 
-    /** The beneficiary themself, or a caller holding one of {@code roles} in the beneficiary's centre. */
-    public static void checkOwnOrCentreRole(Caller caller, Beneficiary beneficiary, Set<String> roles) {
-        if (!isOwnRecord(caller, beneficiary) && !holdsIn(caller, beneficiary.profile().centreId(), roles)) {
-            throw denied("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
+    /** The consultants assigned to a beneficiary a caller registers: the consultant themself, who holds the intake. */
+    public static List<String> consultantsOnRegistration(Caller caller) {
+        return caller.hasRole(Role.CONSULTANT) ? List.of(caller.subject()) : List.of();
+    }
+
+    /** Who exports or erases a beneficiary's personal data: the beneficiary themself, or a manager of their centre. */
+    public static void checkOwnOrCentreManager(Caller caller, Beneficiary beneficiary) {
+        if (!isOwnRecord(caller, beneficiary) && !caller.holdsIn(beneficiary.profile().centreId(), Role.CENTRE_MANAGER)) {
+            throw notInYourCentres();
         }
     }
 
-    /** A caller holding one of {@code roles} in that centre. */
-    public static void checkCentreRole(Caller caller, String centreId, Set<String> roles) {
-        if (!holdsIn(caller, centreId, roles)) {
-            throw denied("Vous n'avez accès qu'aux données de vos centres.");
+    /**
+     * Who reads the accesses to a beneficiary's data: the beneficiary themself, or a manager or an
+     * auditor of their centre.
+     */
+    public static void checkOwnOrAccessRecordReader(Caller caller, Beneficiary beneficiary) {
+        if (!isOwnRecord(caller, beneficiary)
+                && !caller.holdsIn(beneficiary.profile().centreId(), Role.CENTRE_MANAGER, Role.AUDITOR)) {
+            throw notInYourCentres();
+        }
+    }
+
+    /** Who reads the accesses to a centre's data: a manager or an auditor of that centre. */
+    public static void checkAccessRecordReader(Caller caller, String centreId) {
+        if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER, Role.AUDITOR)) {
+            throw ownCentresOnly();
         }
     }
 
     public static void checkCentre(Caller caller, String centreId) {
-        if (!worksIn(caller, centreId)) {
-            throw denied("Vous n'avez accès qu'aux bénéficiaires de vos centres.");
+        if (!caller.holdsIn(centreId, Role.CONSULTANT, Role.CENTRE_MANAGER)) {
+            throw new Forbidden("Vous n'avez accès qu'aux bénéficiaires de vos centres.");
         }
     }
 
     /** The centres a list covers: the one asked for (if the caller's), or all of the caller's. */
     public static Set<String> centresToList(Caller caller, String centreId) {
         if (centreId.isEmpty()) {
-            return CENTRE_STAFF.stream().anyMatch(caller::hasRole) ? caller.centres() : Set.of();
+            return caller.hasRole(Role.CONSULTANT) || caller.hasRole(Role.CENTRE_MANAGER) ? caller.centres() : Set.of();
         }
         checkCentre(caller, centreId);
         return Set.of(centreId);
     }
 
-    private static boolean worksIn(Caller caller, String centreId) {
-        return holdsIn(caller, centreId, CENTRE_STAFF);
+    private static Forbidden notInYourCentres() {
+        return new Forbidden("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
     }
 
-    private static boolean holdsIn(Caller caller, String centreId, Set<String> roles) {
-        return roles.stream().anyMatch(caller::hasRole) && caller.centres().contains(centreId);
-    }
-
-    private static StatusRuntimeException denied(String description) {
-        return Status.PERMISSION_DENIED.withDescription(description).asRuntimeException();
+    private static Forbidden ownCentresOnly() {
+        return new Forbidden("Vous n'avez accès qu'aux données de vos centres.");
     }
 }

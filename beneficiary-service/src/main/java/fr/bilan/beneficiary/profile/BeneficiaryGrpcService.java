@@ -1,26 +1,22 @@
 package fr.bilan.beneficiary.profile;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.beneficiary.account.AccountRules;
 import fr.bilan.beneficiary.consent.ConsentEntry;
+import fr.bilan.beneficiary.consent.ConsentKind;
 import fr.bilan.beneficiary.consent.ConsentLedger;
 import fr.bilan.beneficiary.consent.ConsentMessages;
+import fr.bilan.beneficiary.consent.ConsentRecording;
 import fr.bilan.beneficiary.consent.ConsentRepository;
-import fr.bilan.beneficiary.consent.NewConsent;
 import fr.bilan.beneficiary.consent.Recipient;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.v1.CheckConsentResponse;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
@@ -37,30 +33,32 @@ import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryResponse;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
-import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.RequestKey;
-import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.security.Caller;
 import io.grpc.stub.StreamObserver;
 
-/** The gRPC edge of beneficiary profiles: maps messages to the domain and back, and scopes each call to the caller. */
+/**
+ * The gRPC edge of beneficiary profiles and their consent ledgers: maps messages to the domain and
+ * back, scopes each call to the caller, and leaves changes to {@link BeneficiaryRegistry} and
+ * {@link ConsentRecording}.
+ */
 @GrpcService
 class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceImplBase {
 
     private final BeneficiaryRepository repository;
+    private final BeneficiaryRegistry registry;
     private final BeneficiaryLookup lookup;
-    private final AccountDirectory accounts;
     private final ConsentRepository consents;
-    private final Clock clock;
+    private final ConsentRecording consentRecording;
     private final AccessLog accessLog;
 
-    BeneficiaryGrpcService(BeneficiaryRepository repository, BeneficiaryLookup lookup, AccountDirectory accounts,
-            ConsentRepository consents, Clock clock, AccessLog accessLog) {
+    BeneficiaryGrpcService(BeneficiaryRepository repository, BeneficiaryRegistry registry, BeneficiaryLookup lookup,
+            ConsentRepository consents, ConsentRecording consentRecording, AccessLog accessLog) {
         this.repository = repository;
+        this.registry = registry;
         this.lookup = lookup;
-        this.accounts = accounts;
         this.consents = consents;
-        this.clock = clock;
+        this.consentRecording = consentRecording;
         this.accessLog = accessLog;
     }
 
@@ -70,11 +68,8 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         RequestKey.check(request.getRequestId());
         BeneficiaryProfile profile = toProfile(request.getBeneficiary()).validate("beneficiary.");
         BeneficiaryAccess.checkCentre(caller, profile.centreId());
-        checkLinkable(profile.accountId());
-        // the consultant who registers a beneficiary holds their intake interview: assigned at once
-        List<String> consultants = caller.hasRole(BeneficiaryAccess.CONSULTANT) ? List.of(caller.subject()) : List.of();
-        Beneficiary created = repository.create(profile, consultants,
-                RequestKey.of(caller.subject(), request.getRequestId()), clock.instant());
+        Beneficiary created = registry.create(profile, BeneficiaryAccess.consultantsOnRegistration(caller),
+                RequestKey.of(caller.subject(), request.getRequestId()));
         accessLog.record(caller, created.accessed());
         response.onNext(CreateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(created)).build());
         response.onCompleted();
@@ -97,14 +92,7 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Beneficiary current = find(proto.getId(), "beneficiary.id");
         BeneficiaryAccess.checkStaff(caller, current);
         ProfileUpdate update = new ProfileUpdate(toProfile(proto), request.getUpdateMask().getPathsList());
-        BeneficiaryProfile changed = update.applyTo(current.profile());
-        boolean relinked = !changed.accountId().equals(current.profile().accountId());
-        if (relinked) {
-            checkLinkable(changed.accountId());
-        }
-        // a stale etag is refused even if the stored version would still accept the change
-        long expected = Etags.expectedVersion(proto.getEtag(), current.version());
-        Beneficiary updated = repository.update(current.id(), expected, changed, relinked, clock.instant());
+        Beneficiary updated = registry.update(current, proto.getEtag(), update);
         accessLog.record(caller, updated.accessed());
         response.onNext(UpdateBeneficiaryResponse.newBuilder().setBeneficiary(BeneficiaryMessages.toProto(updated)).build());
         response.onCompleted();
@@ -138,14 +126,10 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         if (!byTheBeneficiary) {
             BeneficiaryAccess.checkStaff(caller, beneficiary);
         }
-        NewConsent consent = ConsentMessages.toNewConsent(request.getConsentRecord()).validate(byTheBeneficiary,
-                beneficiary.profile().employmentStatus() == EmploymentStatus.PUBLIC_SECTOR_AGENT);
-        String requestKey = RequestKey.of(caller.subject(), request.getRequestId());
-        // a retry is answered with its first record, even if the ledger has moved on since
-        ConsentEntry recorded = consents.findByRequestKey(requestKey).orElseGet(() -> {
-            consents.ledgerOf(beneficiary.id()).checkAccepts(consent);
-            return consents.append(beneficiary.id(), consent, caller.subject(), requestKey, clock.instant());
-        });
+        ConsentEntry recorded = consentRecording.record(beneficiary.id(),
+                beneficiary.profile().employmentStatus() == EmploymentStatus.PUBLIC_SECTOR_AGENT,
+                ConsentMessages.toNewConsent(request.getConsentRecord()), byTheBeneficiary, caller.subject(),
+                RequestKey.of(caller.subject(), request.getRequestId()));
         accessLog.record(caller, beneficiary.accessed("consentRecords"));
         response.onNext(CreateConsentRecordResponse.newBuilder().setConsentRecord(ConsentMessages.toProto(recorded)).build());
         response.onCompleted();
@@ -168,13 +152,14 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         Caller caller = Caller.current();
         Beneficiary beneficiary = find(request.getBeneficiaryId(), "beneficiary_id");
         BeneficiaryAccess.checkRead(caller, beneficiary);
-        if (request.getKind() == ConsentKind.CONSENT_KIND_UNSPECIFIED || request.getKind() == ConsentKind.UNRECOGNIZED) {
+        ConsentKind kind = ConsentMessages.toKind(request.getKind());
+        if (kind == null) {
             throw FieldViolations.of("kind", "Indiquez l'objet du consentement.");
         }
         Recipient recipient = request.hasRecipient() ? ConsentMessages.toRecipient(request.getRecipient()) : null;
         ConsentLedger ledger = consents.ledgerOf(beneficiary.id());
-        var answer = CheckConsentResponse.newBuilder().setGranted(ledger.inForce(request.getKind(), recipient));
-        ledger.deciding(request.getKind(), recipient).ifPresent(entry -> answer.setDecidingRecord(ConsentMessages.toProto(entry)));
+        var answer = CheckConsentResponse.newBuilder().setGranted(ledger.inForce(kind, recipient));
+        ledger.deciding(kind, recipient).ifPresent(entry -> answer.setDecidingRecord(ConsentMessages.toProto(entry)));
         accessLog.record(caller, beneficiary.accessed("consentRecords"));
         response.onNext(answer.build());
         response.onCompleted();
@@ -200,19 +185,9 @@ class BeneficiaryGrpcService extends BeneficiaryServiceGrpc.BeneficiaryServiceIm
         new FieldViolations().requireText("consultant_id", consultantId, BeneficiaryProfile.MAX_ID_LENGTH).throwIfAny();
         Beneficiary beneficiary = find(beneficiaryId, "beneficiary_id");
         BeneficiaryAccess.checkAssigner(caller, beneficiary);
-        if (assigned && !beneficiary.consultantIds().contains(consultantId)) {
-            AccountRules.checkAssignable(consultantId, beneficiary.profile().centreId(), accounts.find(consultantId));
-        }
-        Beneficiary changed = repository.assign(beneficiary.id(), consultantId, assigned, clock.instant());
+        Beneficiary changed = registry.assign(beneficiary, consultantId, assigned);
         accessLog.record(caller, changed.accessed());
         return changed;
-    }
-
-    /** A login to link to a beneficiary, as the identity provider knows it now; none to unlink. */
-    private void checkLinkable(String accountId) {
-        if (!accountId.isEmpty()) {
-            AccountRules.checkLinkable(accountId, accounts.find(accountId));
-        }
     }
 
     private Beneficiary find(String id, String field) {

@@ -3,7 +3,7 @@ package fr.bilan.beneficiary.profile;
 import java.util.regex.Pattern;
 
 import fr.bilan.beneficiary.Texts;
-import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.beneficiary.Violations;
 import fr.bilan.support.resources.Lookups;
 
 /**
@@ -35,9 +35,9 @@ public record BeneficiaryProfile(String centreId, String givenName, String famil
         accountId = Texts.strip(accountId);
     }
 
-    /** Throws {@code INVALID_ARGUMENT} naming every offending field, with {@code prefix} before each. */
+    /** Throws {@code InvalidFields} naming every offending field, with {@code prefix} before each. */
     public BeneficiaryProfile validate(String prefix) {
-        FieldViolations violations = new FieldViolations()
+        Violations violations = new Violations()
                 .requireText(prefix + "centre_id", centreId, MAX_ID_LENGTH)
                 .requireText(prefix + "given_name", givenName, MAX_NAME_LENGTH)
                 .requireText(prefix + "family_name", familyName, MAX_NAME_LENGTH)

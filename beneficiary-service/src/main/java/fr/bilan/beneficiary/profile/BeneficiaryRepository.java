@@ -26,11 +26,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.account.AccountLinkOutbox;
-import fr.bilan.beneficiary.account.AccountRefusal;
+import fr.bilan.beneficiary.account.AccountRules;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.refusal.DomainRefusal;
 import fr.bilan.support.resources.Lookups;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 
 /**
  * Beneficiaries in MongoDB, one document each, so every write is atomic on its own. A create
@@ -95,7 +94,7 @@ public class BeneficiaryRepository {
                 .map(BeneficiaryRepository::toBeneficiary)
                 .orElseThrow(() -> taken(profile, ""));
         if (first.erased()) {
-            throw erased();
+            throw Beneficiary.erasedRefusal();
         }
         return first;
     }
@@ -105,25 +104,25 @@ public class BeneficiaryRepository {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(BeneficiaryRepository::toBeneficiary);
     }
 
-    /** The record {@code id} names ({@code field} of the request), erased or not: {@code NOT_FOUND} when none. */
+    /** The record {@code id} names ({@code field} of the request), erased or not: {@code NotFound} when none. */
     public Beneficiary requireRecord(String id, String field) {
-        return Lookups.require(field, id, this::findById, () -> notFound(id));
+        return Lookups.require(field, id, this::findById, () -> Beneficiary.notFound(id));
     }
 
     /**
-     * The beneficiary {@code id} names ({@code field} of the request): {@code NOT_FOUND} when none,
+     * The beneficiary {@code id} names ({@code field} of the request): {@code NotFound} when none,
      * or when their data was erased.
      */
     public Beneficiary require(String id, String field) {
         Beneficiary beneficiary = requireRecord(id, field);
         if (beneficiary.erased()) {
-            throw erased();
+            throw Beneficiary.erasedRefusal();
         }
         return beneficiary;
     }
 
     /**
-     * Writes the new profile if the stored version is still {@code expectedVersion}; {@code ABORTED}
+     * Writes the new profile if the stored version is still {@code expectedVersion}; {@code Conflict}
      * when someone changed it in between. A new linked login ({@code relinked}) is handed on to
      * session-service by the same write ({@link AccountLinkOutbox}).
      */
@@ -152,19 +151,16 @@ public class BeneficiaryRepository {
         if (updated == null) {
             Optional<Beneficiary> current = findById(id);
             if (current.isPresent() && current.get().erased()) {
-                throw erased();
+                throw Beneficiary.erasedRefusal();
             }
-            throw current.isPresent()
-                    ? Status.ABORTED.withDescription("Ce bénéficiaire a été modifié entre-temps par quelqu'un d'autre : "
-                            + "relisez-le, puis refaites votre modification.").asRuntimeException()
-                    : notFound(id);
+            throw current.isPresent() ? Beneficiary.modifiedMeanwhile() : Beneficiary.notFound(id);
         }
         return toBeneficiary(updated);
     }
 
     /**
      * Adds the consultant to those assigned ({@code true}) or removes them ({@code false}), a new
-     * version only when that changes something; {@code NOT_FOUND} when there is no such live record.
+     * version only when that changes something; {@code NotFound} when there is no such live record.
      */
     public Beneficiary assign(String id, String consultantId, boolean assigned, Instant now) {
         Bson change = assigned ? Updates.addToSet(CONSULTANTS, consultantId) : Updates.pull(CONSULTANTS, consultantId);
@@ -272,27 +268,16 @@ public class BeneficiaryRepository {
                 .map(document -> document.get(ERASURE, Document.class));
     }
 
-    static StatusRuntimeException erased() {
-        return Status.NOT_FOUND.withDescription("Ce bénéficiaire a été effacé.").asRuntimeException();
-    }
-
-    public static StatusRuntimeException notFound(String id) {
-        return Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « " + id + " ».")
-                .asRuntimeException();
-    }
-
     /**
      * What a unique key refused: the login, linked to another beneficiary of the centre (a rule:
-     * {@link AccountRefusal}), or else the address.
+     * {@link fr.bilan.beneficiary.account.AccountRefusal}), or else the address.
      */
-    private RuntimeException taken(BeneficiaryProfile profile, String id) {
+    private DomainRefusal taken(BeneficiaryProfile profile, String id) {
         if (!profile.accountId().isEmpty() && collection.find(Filters.and(Filters.eq(ACCOUNT_KEY, profile.accountKey()),
                 Filters.ne(ID, id))).first() != null) {
-            return new AccountRefusal("Ce compte de connexion est déjà lié à un autre bénéficiaire de ce centre : un "
-                    + "compte ne sert qu'à un bénéficiaire par centre.");
+            return AccountRules.linkedElsewhere();
         }
-        return Status.ALREADY_EXISTS.withDescription("L'adresse « " + profile.email()
-                + " » est déjà celle d'un autre bénéficiaire de ce centre.").asRuntimeException();
+        return Beneficiary.emailTaken(profile.email());
     }
 
     private record Field(String name, Object value) {

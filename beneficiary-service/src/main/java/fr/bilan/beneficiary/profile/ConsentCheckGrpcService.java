@@ -2,13 +2,13 @@ package fr.bilan.beneficiary.profile;
 
 import org.springframework.grpc.server.service.GrpcService;
 
+import fr.bilan.beneficiary.consent.ConsentKind;
 import fr.bilan.beneficiary.consent.ConsentMessages;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.beneficiary.consent.Recipient;
 import fr.bilan.proto.beneficiary.internal.v1.CheckConsentRequest;
 import fr.bilan.proto.beneficiary.internal.v1.CheckConsentResponse;
 import fr.bilan.proto.beneficiary.internal.v1.ConsentCheckServiceGrpc;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.support.audit.AccessLog;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.security.Caller;
@@ -37,11 +37,12 @@ class ConsentCheckGrpcService extends ConsentCheckServiceGrpc.ConsentCheckServic
     @Override
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
         Beneficiary beneficiary = beneficiaries.require(request.getBeneficiaryId(), "beneficiary_id");
-        if (request.getKind() == ConsentKind.CONSENT_KIND_UNSPECIFIED || request.getKind() == ConsentKind.UNRECOGNIZED) {
+        ConsentKind kind = ConsentMessages.toKind(request.getKind());
+        if (kind == null) {
             throw FieldViolations.of("kind", "Indiquez l'objet du consentement.");
         }
         Recipient recipient = request.hasRecipient() ? ConsentMessages.toRecipient(request.getRecipient()) : null;
-        boolean granted = consents.ledgerOf(beneficiary.id()).inForce(request.getKind(), recipient);
+        boolean granted = consents.ledgerOf(beneficiary.id()).inForce(kind, recipient);
         accessLog.record(Caller.current(), beneficiary.accessed("consentRecords"));
         response.onNext(CheckConsentResponse.newBuilder().setGranted(granted).build());
         response.onCompleted();

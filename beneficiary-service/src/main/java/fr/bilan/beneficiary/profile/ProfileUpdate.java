@@ -13,7 +13,7 @@ public record ProfileUpdate(BeneficiaryProfile requested, List<String> paths) {
     static final List<String> CHANGEABLE = List.of("given_name", "family_name", "email", "phone", "employment_status",
             "account_id");
 
-    /** Throws {@code INVALID_ARGUMENT} for an empty mask or a path that names no changeable field. */
+    /** Throws {@code InvalidFields} for an empty mask or a path that names no changeable field. */
     public ProfileUpdate {
         paths = UpdateMask.check(paths, CHANGEABLE);
     }

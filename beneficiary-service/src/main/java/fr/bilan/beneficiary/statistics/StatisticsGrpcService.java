@@ -1,7 +1,9 @@
 package fr.bilan.beneficiary.statistics;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.grpc.server.service.GrpcService;
 
@@ -11,7 +13,9 @@ import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
 import fr.bilan.proto.beneficiary.v1.EmploymentStatusCount;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsResponse;
+import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.stub.StreamObserver;
 
 /**
@@ -30,7 +34,13 @@ class StatisticsGrpcService extends BeneficiaryStatisticsServiceGrpc.Beneficiary
     @Override
     public void getBeneficiaryStatistics(GetBeneficiaryStatisticsRequest request,
             StreamObserver<GetBeneficiaryStatisticsResponse> response) {
-        StatisticsQuery query = StatisticsQuery.of(Caller.current(), request);
+        FieldViolations violations = new FieldViolations();
+        Optional<Instant> start = ProtoTime.toInstant("start_time",
+                request.hasStartTime() ? Optional.of(request.getStartTime()) : Optional.empty(), violations);
+        Optional<Instant> end = ProtoTime.toInstant("end_time",
+                request.hasEndTime() ? Optional.of(request.getEndTime()) : Optional.empty(), violations);
+        violations.throwIfAny();
+        StatisticsQuery query = StatisticsQuery.of(Caller.current(), request.getCentreId(), start, end);
         Map<String, CentreBeneficiaryStatistics.Builder> centres = new LinkedHashMap<>();
         long total = 0;
         for (StatisticsRepository.Count count : repository.count(query)) {

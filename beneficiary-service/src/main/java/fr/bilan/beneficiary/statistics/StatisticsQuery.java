@@ -4,11 +4,10 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-import fr.bilan.proto.beneficiary.v1.GetBeneficiaryStatisticsRequest;
-import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.support.refusal.Forbidden;
+import fr.bilan.support.refusal.InvalidFields;
 import fr.bilan.support.security.Caller;
-import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
 
 /**
  * What a statistics request covers: the centres the caller oversees (all for the network admin,
@@ -16,27 +15,21 @@ import io.grpc.Status;
  */
 record StatisticsQuery(Optional<Set<String>> centres, Optional<Instant> start, Optional<Instant> end) {
 
-    static final String NETWORK_ADMIN = "network-admin";
-
-    static StatisticsQuery of(Caller caller, GetBeneficiaryStatisticsRequest request) {
-        FieldViolations violations = new FieldViolations();
-        Optional<Instant> start = ProtoTime.toInstant("start_time",
-                request.hasStartTime() ? Optional.of(request.getStartTime()) : Optional.empty(), violations);
-        Optional<Instant> end = ProtoTime.toInstant("end_time",
-                request.hasEndTime() ? Optional.of(request.getEndTime()) : Optional.empty(), violations);
+    /**
+     * @param centreId the centre asked for; empty for all the caller oversees
+     */
+    static StatisticsQuery of(Caller caller, String centreId, Optional<Instant> start, Optional<Instant> end) {
         if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
-            violations.add("end_time", "La fin de la période doit suivre son début.");
+            throw InvalidFields.of("end_time", "La fin de la période doit suivre son début.");
         }
-        violations.throwIfAny();
-        String centre = request.getCentreId();
-        if (caller.hasRole(NETWORK_ADMIN)) {
-            return new StatisticsQuery(centre.isEmpty() ? Optional.empty() : Optional.of(Set.of(centre)), start, end);
+        if (caller.hasRole(Role.NETWORK_ADMIN)) {
+            return new StatisticsQuery(centreId.isEmpty() ? Optional.empty() : Optional.of(Set.of(centreId)), start,
+                    end);
         }
         // a centre manager: their centres only
-        if (!centre.isEmpty() && !caller.centres().contains(centre)) {
-            throw Status.PERMISSION_DENIED.withDescription("Vous n'avez accès qu'aux chiffres de vos centres.")
-                    .asRuntimeException();
+        if (!centreId.isEmpty() && !caller.centres().contains(centreId)) {
+            throw new Forbidden("Vous n'avez accès qu'aux chiffres de vos centres.");
         }
-        return new StatisticsQuery(Optional.of(centre.isEmpty() ? caller.centres() : Set.of(centre)), start, end);
+        return new StatisticsQuery(Optional.of(centreId.isEmpty() ? caller.centres() : Set.of(centreId)), start, end);
     }
 }

@@ -183,12 +183,14 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
         LocalDate received = France.today(clock);
 
         clock.set(France.startOf(received.plusDays(11)).minusSeconds(1));
-        assertThat(stored.findById(sent.getId()).orElseThrow().state()).isEqualTo(AgreementState.SENT);
+        assertThat(stored.findById(sent.getId()).orElseThrow().state())
+                .isEqualTo(fr.bilan.beneficiary.funding.AgreementState.SENT);
         clock.set(France.startOf(received.plusDays(11)));
 
         // nobody calls: the scheduled check records the lapse
         Awaitility.await().atMost(Duration.ofSeconds(10))
-                .until(() -> stored.findById(sent.getId()).orElseThrow().state() == AgreementState.LAPSED);
+                .until(() -> stored.findById(sent.getId()).orElseThrow().state()
+                        == fr.bilan.beneficiary.funding.AgreementState.LAPSED);
         var lapsed = stored.findById(sent.getId()).orElseThrow();
         assertThat(lapsed.endTime()).isEqualTo(France.startOf(received.plusDays(11)));
         assertThat(fundingState(bilan)).isEqualTo(FundingState.AGREEMENT_FAILED);
@@ -210,7 +212,8 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
 
         assertThat(reason).contains("10 jours", "silence", "vaut refus");
         // recorded by the call itself or by the scheduled check before it: stored either way
-        assertThat(stored.findById(sent.getId()).orElseThrow().state()).isEqualTo(AgreementState.LAPSED);
+        assertThat(stored.findById(sent.getId()).orElseThrow().state())
+                .isEqualTo(fr.bilan.beneficiary.funding.AgreementState.LAPSED);
         assertThat(refusal(() -> employee.refuseAgreement(RefuseAgreementRequest.newBuilder().setId(sent.getId())
                 .setMethod(EvidenceMethod.IN_APP).build()))).isEqualTo(reason);
         Agreement read = employee.getAgreement(get(sent)).getAgreement();
@@ -299,6 +302,7 @@ class AgreementGrpcServiceTest extends BeneficiaryServiceTestSupport {
                     .setFundingId(bilan.funding().getId()).setAgreement(MENTIONS).build())))
                     .isEqualTo(Status.Code.PERMISSION_DENIED);
         }
-        assertThat(stored.findById(sent.getId()).orElseThrow().state()).isEqualTo(AgreementState.SENT);
+        assertThat(stored.findById(sent.getId()).orElseThrow().state())
+                .isEqualTo(fr.bilan.beneficiary.funding.AgreementState.SENT);
     }
 }

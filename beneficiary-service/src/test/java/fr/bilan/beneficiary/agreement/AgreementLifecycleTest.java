@@ -1,8 +1,8 @@
 package fr.bilan.beneficiary.agreement;
 
-import static fr.bilan.beneficiary.StatusAssertions.reason;
-import static fr.bilan.beneficiary.StatusAssertions.refusal;
-import static fr.bilan.beneficiary.StatusAssertions.violations;
+import static fr.bilan.beneficiary.RefusalAssertions.refusal;
+import static fr.bilan.beneficiary.RefusalAssertions.refused;
+import static fr.bilan.beneficiary.RefusalAssertions.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
@@ -13,14 +13,13 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.beneficiary.EvidenceMethod;
 import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.funding.AgreementState;
 import fr.bilan.beneficiary.funding.EmployerParty;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingDetails;
-import fr.bilan.proto.beneficiary.v1.AgreementParty;
-import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import io.grpc.Status;
+import fr.bilan.support.refusal.Forbidden;
 
 class AgreementLifecycleTest {
 
@@ -167,11 +166,11 @@ class AgreementLifecycleTest {
                 .signatures().get(0).method()).isEqualTo(EvidenceMethod.IN_APP);
         assertThat(refusal(() -> AgreementLifecycle.sign(sent, FUNDING, by(AgreementParty.EMPLOYEE,
                 EvidenceMethod.IN_APP), false, now))).contains("dans l'application");
-        assertThat(reason(Status.Code.PERMISSION_DENIED, () -> AgreementLifecycle.sign(sign(sent,
-                AgreementParty.EMPLOYEE, now), FUNDING, by(AgreementParty.PROVIDER, EvidenceMethod.SIGNED_FORM), true,
-                now))).contains("vous-même");
+        assertThat(refused(Forbidden.class, () -> AgreementLifecycle.sign(sign(sent, AgreementParty.EMPLOYEE, now),
+                FUNDING, by(AgreementParty.PROVIDER, EvidenceMethod.SIGNED_FORM), true, now)).frenchReason())
+                .contains("vous-même");
         assertThat(violations(() -> AgreementLifecycle.sign(sent, FUNDING, new Signature(
-                AgreementParty.AGREEMENT_PARTY_UNSPECIFIED, EvidenceMethod.E_SIGNATURE, "not-a-hash", "x", now), false,
+                null, EvidenceMethod.E_SIGNATURE, "not-a-hash", "x", now), false,
                 now))).containsOnlyKeys("signature.party", "signature.evidence_sha256");
     }
 

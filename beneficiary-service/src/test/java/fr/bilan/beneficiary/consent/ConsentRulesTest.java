@@ -1,7 +1,8 @@
 package fr.bilan.beneficiary.consent;
 
-import static fr.bilan.support.testing.GrpcServiceTestSupport.codeOf;
+import static fr.bilan.beneficiary.RefusalAssertions.refused;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
@@ -10,12 +11,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
-import fr.bilan.proto.beneficiary.v1.RecipientKind;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.beneficiary.EvidenceMethod;
+import fr.bilan.support.refusal.InvalidFields;
+import fr.bilan.support.refusal.RuleRefusal;
 
 class ConsentRulesTest {
 
@@ -29,44 +27,43 @@ class ConsentRulesTest {
 
     @Test
     void keepingDocumentsForTheFollowUpNeedsAWrittenAgreement() {
-        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.SIGNED_FORM).validate(false, false))).isEqualTo(Status.Code.OK);
+        refused(RuleRefusal.class, () -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false));
+        assertThatCode(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.SIGNED_FORM).validate(false, false)).doesNotThrowAnyException();
         // withdrawing needs no signature
-        assertThat(codeOf(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.WITHDRAWN, null,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.OK);
+        assertThatCode(() -> consent(ConsentKind.FOLLOW_UP_RETENTION, ConsentDecision.WITHDRAWN, null,
+                EvidenceMethod.IN_APP).validate(true, false)).doesNotThrowAnyException();
     }
 
     @Test
     void sharingNamesItsRecipientAndOnlySharingHasOne() {
-        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, null,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED,
-                new Recipient(RecipientKind.EMPLOYER, " "), EvidenceMethod.IN_APP).validate(true, false)))
-                .isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(codeOf(() -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, CEP,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
-        assertThat(codeOf(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, CEP,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.OK);
+        refused(InvalidFields.class, () -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false));
+        refused(InvalidFields.class, () -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED,
+                new Recipient(RecipientKind.EMPLOYER, " "), EvidenceMethod.IN_APP).validate(true, false));
+        refused(InvalidFields.class, () -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, CEP,
+                EvidenceMethod.IN_APP).validate(true, false));
+        assertThatCode(() -> consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.GRANTED, CEP,
+                EvidenceMethod.IN_APP).validate(true, false)).doesNotThrowAnyException();
     }
 
     @Test
     void signedEvidenceCarriesItsHashAndInAppConsentIsTheBeneficiarysOwn() {
-        assertThat(codeOf(() -> new NewConsent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.E_SIGNATURE, "not-a-hash").validate(false, false))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        refused(InvalidFields.class, () -> new NewConsent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.E_SIGNATURE, "not-a-hash").validate(false, false));
         assertThat(new NewConsent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
                 EvidenceMethod.E_SIGNATURE, " " + "AB".repeat(32) + " ").evidenceSha256()).isEqualTo("ab".repeat(32));
-        assertThat(codeOf(() -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.IN_APP).validate(false, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        refused(RuleRefusal.class, () -> consent(ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(false, false));
     }
 
     @Test
     void onlyPublicSectorAgentsObjectToHrSharing() {
-        assertThat(codeOf(() -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.IN_APP).validate(true, false))).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assertThat(codeOf(() -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
-                EvidenceMethod.IN_APP).validate(true, true))).isEqualTo(Status.Code.OK);
+        refused(RuleRefusal.class, () -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, false));
+        assertThatCode(() -> consent(ConsentKind.HR_SHARING_OBJECTION, ConsentDecision.GRANTED, null,
+                EvidenceMethod.IN_APP).validate(true, true)).doesNotThrowAnyException();
     }
 
     @Test
@@ -93,14 +90,12 @@ class ConsentRulesTest {
     void onlyWhatIsInForceCanBeWithdrawn() {
         ConsentLedger ledger = new ConsentLedger(List.of(entry(1, ConsentKind.PARTICIPATION, ConsentDecision.GRANTED, null)));
 
-        assertThat(codeOf(() -> ledger.checkAccepts(consent(ConsentKind.PARTICIPATION, ConsentDecision.WITHDRAWN, null,
-                EvidenceMethod.IN_APP)))).isEqualTo(Status.Code.OK);
+        assertThatCode(() -> ledger.checkAccepts(consent(ConsentKind.PARTICIPATION, ConsentDecision.WITHDRAWN, null,
+                EvidenceMethod.IN_APP))).doesNotThrowAnyException();
         assertThatThrownBy(() -> ledger.checkAccepts(consent(ConsentKind.SYNTHESIS_SHARING, ConsentDecision.WITHDRAWN,
                 CEP, EvidenceMethod.IN_APP)))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
-                    assertThat(e.getStatus().getDescription()).contains("pas de consentement en vigueur");
-                });
+                .isInstanceOfSatisfying(RuleRefusal.class,
+                        e -> assertThat(e.frenchReason()).contains("pas de consentement en vigueur"));
     }
 
     private static ConsentEntry entry(long sequence, ConsentKind kind, ConsentDecision decision, Recipient recipient) {

@@ -24,12 +24,12 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import fr.bilan.beneficiary.BeneficiaryApplication;
+import fr.bilan.beneficiary.EvidenceMethod;
+import fr.bilan.beneficiary.consent.ConsentDecision;
 import fr.bilan.beneficiary.consent.ConsentEntry;
+import fr.bilan.beneficiary.consent.ConsentKind;
 import fr.bilan.beneficiary.consent.ConsentRepository;
 import fr.bilan.beneficiary.consent.NewConsent;
-import fr.bilan.proto.beneficiary.v1.ConsentDecision;
-import fr.bilan.proto.beneficiary.v1.ConsentKind;
-import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.testing.FakeRetention.Call;
 import fr.bilan.support.testing.OutboxRelayTestSupport;

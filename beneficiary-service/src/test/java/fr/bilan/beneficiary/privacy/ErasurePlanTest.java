@@ -9,8 +9,6 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.proto.beneficiary.v1.ErasureOutcome;
-
 class ErasurePlanTest {
 
     private static final Duration RETENTION = Duration.ofDays(365);

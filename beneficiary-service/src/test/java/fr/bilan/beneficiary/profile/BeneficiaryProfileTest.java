@@ -1,13 +1,12 @@
 package fr.bilan.beneficiary.profile;
 
+import static fr.bilan.beneficiary.RefusalAssertions.fieldErrors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.support.testing.FieldErrors;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.support.refusal.InvalidFields;
 
 class BeneficiaryProfileTest {
 
@@ -29,9 +28,8 @@ class BeneficiaryProfileTest {
     void namesEveryMissingOrInvalidField() {
         assertThatThrownBy(() -> new BeneficiaryProfile("", null, "x".repeat(101), "sans-arobase.fr", "12", null,
                 "y".repeat(65)).validate("beneficiary."))
-                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
-                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
-                    assertThat(FieldErrors.of(e)).containsExactly(
+                .isInstanceOfSatisfying(InvalidFields.class, e -> {
+                    assertThat(fieldErrors(e)).containsExactly(
                             "beneficiary.centre_id: Ce champ est obligatoire.",
                             "beneficiary.given_name: Ce champ est obligatoire.",
                             "beneficiary.family_name: Ce champ ne doit pas dépasser 100 caractères.",
@@ -53,8 +51,8 @@ class BeneficiaryProfileTest {
         for (String email : new String[] {"a@b", "a b@c.fr", "a@@c.fr", "@c.fr", "a@c.", "a@.fr"}) {
             assertThatThrownBy(() -> withEmailAndPhone(email, "").validate(""))
                     .as(email)
-                    .isInstanceOfSatisfying(StatusRuntimeException.class,
-                            e -> assertThat(FieldErrors.of(e)).containsExactly("email: Adresse e-mail invalide."));
+                    .isInstanceOfSatisfying(InvalidFields.class,
+                            e -> assertThat(fieldErrors(e)).containsExactly("email: Adresse e-mail invalide."));
         }
     }
 }

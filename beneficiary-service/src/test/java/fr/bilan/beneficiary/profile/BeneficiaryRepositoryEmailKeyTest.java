@@ -1,6 +1,7 @@
 package fr.bilan.beneficiary.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,8 +22,7 @@ import com.mongodb.client.model.Indexes;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
+import fr.bilan.support.refusal.AlreadyExists;
 
 /** Records stored before erasure existed: their address keys move to the one-field index erasure needs. */
 class BeneficiaryRepositoryEmailKeyTest {
@@ -61,12 +61,8 @@ class BeneficiaryRepositoryEmailKeyTest {
                 .doesNotContain("centreId_1_emailKey_1").contains("centreEmailKey_1");
         // the moved key still guards the address in its centre, and only there
         var sameAddress = new BeneficiaryProfile("centre-lyon", "C", "D", "a@X.fr", "", EmploymentStatus.OTHER, "");
-        try {
-            repository.create(sameAddress, List.of(), "k-2", Instant.now());
-            throw new AssertionError("the address was taken");
-        } catch (StatusRuntimeException e) {
-            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ALREADY_EXISTS);
-        }
+        assertThatThrownBy(() -> repository.create(sameAddress, List.of(), "k-2", Instant.now()))
+                .isInstanceOf(AlreadyExists.class);
         assertThat(repository.create(new BeneficiaryProfile("centre-paris", "C", "D", "a@x.fr", "",
                 EmploymentStatus.OTHER, ""), List.of(), "k-3", Instant.now()).profile().centreId()).isEqualTo("centre-paris");
     }

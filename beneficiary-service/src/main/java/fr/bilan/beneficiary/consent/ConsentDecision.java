@@ -1,0 +1,7 @@
+package fr.bilan.beneficiary.consent;
+
+/** Whether a consent is given or withdrawn. */
+public enum ConsentDecision {
+    GRANTED,
+    WITHDRAWN
+}

@@ -1,0 +1,43 @@
+package fr.bilan.beneficiary.funding;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import fr.bilan.beneficiary.France;
+import fr.bilan.beneficiary.profile.Beneficiary;
+
+/**
+ * Records how a beneficiary's bilan is paid for: the funding asked for, checked by the rules of its
+ * type ({@link NewFunding}) against the beneficiary's situation and earlier fundings, then stored.
+ */
+@Component
+public class FundingRegistration {
+
+    private final FundingRepository fundings;
+    private final Clock clock;
+    private final long cpfCoPaymentCents;
+
+    FundingRegistration(FundingRepository fundings, Clock clock,
+            @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
+        this.fundings = fundings;
+        this.clock = clock;
+        this.cpfCoPaymentCents = cpfCoPaymentCents;
+    }
+
+    /** The funding recorded; a retry (same {@code requestKey}) is answered with its first, whatever happened to it since. */
+    public Funding register(Beneficiary beneficiary, NewFunding requested, String requestKey) {
+        return fundings.findByRequestKey(requestKey).orElseGet(() -> {
+            NewFunding funding = requested.validate(beneficiary.profile().employmentStatus(),
+                    fundings.listByBeneficiary(beneficiary.id()), France.today(clock), cpfCoPaymentCents);
+            return fundings.create(beneficiary.id(), beneficiary.profile().centreId(), funding, requestKey,
+                    clock.instant());
+        });
+    }
+
+    /** Cancels the funding, which frees its beneficiary for another; one already cancelled stays as it is. */
+    public Funding cancel(Funding funding) {
+        return fundings.cancel(funding.id(), clock.instant());
+    }
+}
