@@ -17,6 +17,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "actionend.ActionEndDeliveries",
             "assessment.AssessmentGrpcService",
             "assessment.AssessmentMessages",
+            "assessment.InternalAssessmentGrpcService",
             "availability.AvailabilityMessages",
             "beneficiary.BeneficiaryDirectory",
             "centre.CentreGrpcService",

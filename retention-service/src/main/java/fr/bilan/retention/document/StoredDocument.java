@@ -36,7 +36,7 @@ public record StoredDocument(String eventId, DocumentKind kind, String assessmen
             .collect(Collectors.joining(", "));
 
     /** Checks a document as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
-    public static StoredDocument of(fr.bilan.proto.retention.v1.StoredDocument document) {
+    public static StoredDocument of(fr.bilan.proto.retention.internal.v1.StoredDocument document) {
         FieldViolations violations = new FieldViolations()
                 .requireText(PREFIX + "event_id", document.getEventId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "assessment_id", document.getAssessmentId(), Lookups.MAX_ID_LENGTH)

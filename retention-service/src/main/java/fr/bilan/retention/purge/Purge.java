@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import fr.bilan.proto.retention.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
 import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.document.RegisteredDocument;
 import fr.bilan.retention.document.Registry;

@@ -2,9 +2,9 @@ package fr.bilan.session.actionend;
 
 import java.time.LocalDate;
 
-import fr.bilan.proto.retention.v1.ActionEnd;
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
+import fr.bilan.proto.retention.internal.v1.ActionEnd;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.outbox.OutboxDelivery.Outcome;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.RelayRun;

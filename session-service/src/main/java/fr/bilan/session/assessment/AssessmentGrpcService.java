@@ -42,8 +42,6 @@ import fr.bilan.proto.session.v1.ProposeSlotsRequest;
 import fr.bilan.proto.session.v1.ProposeSlotsResponse;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
 import fr.bilan.proto.session.v1.ReassignConsultantResponse;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverResponse;
 import fr.bilan.proto.session.v1.RescheduleSessionRequest;
 import fr.bilan.proto.session.v1.RescheduleSessionResponse;
 import fr.bilan.proto.session.v1.ScheduleSessionRequest;
@@ -68,7 +66,6 @@ import fr.bilan.support.resources.Etags;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
-import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -266,24 +263,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         });
         accessLog.record(caller, accessed(moved));
         response.onNext(MoveAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(moved)).build());
-        response.onCompleted();
-    }
-
-    @Override
-    public void recordSynthesisHandover(RecordSynthesisHandoverRequest request,
-            StreamObserver<RecordSynthesisHandoverResponse> response) {
-        FieldViolations violations = new FieldViolations();
-        Optional<Instant> time = ProtoTime.toInstant("handover_time",
-                request.hasHandoverTime() ? Optional.of(request.getHandoverTime()) : Optional.empty(), violations);
-        if (time.isEmpty() && violations.isEmpty()) {
-            violations.add("handover_time", "Indiquez quand la synthèse a été remise.");
-        }
-        violations.throwIfAny();
-        Assessment read = require(request.getAssessmentId(), "assessment_id");
-        boolean first = read.synthesisHandoverTime() == null;
-        changes.apply(read.id(), assessment -> assessment.synthesisHandedOver(time.get()));
-        accessLog.record(Caller.current(), accessed(read));
-        response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
         response.onCompleted();
     }
 

@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.StoredDocument;
 import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.StoredDocument;
-import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
+import fr.bilan.proto.session.internal.v1.AssessmentServiceGrpc;
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.synthesis.synthesis.SynthesisRepository;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.MarkedDeliveries;

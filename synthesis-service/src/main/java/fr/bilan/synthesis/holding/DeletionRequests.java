@@ -3,7 +3,7 @@ package fr.bilan.synthesis.holding;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.synthesis.storage.ObjectKeys;
 

@@ -13,7 +13,7 @@ import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.beneficiary.v1.AgreementParty;
 import fr.bilan.proto.beneficiary.v1.AgreementSignature;
 import fr.bilan.proto.beneficiary.v1.AgreementState;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
 
 /**
  * The tripartite agreement with every mention of R6313-8, and the signatures recorded. Each page

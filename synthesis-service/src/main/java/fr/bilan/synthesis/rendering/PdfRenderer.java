@@ -31,7 +31,7 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder.PdfAConformance;
 import com.openhtmltopdf.util.XRLog;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
 import fr.bilan.proto.synthesis.v1.SynthesisContent;
 
 /**
