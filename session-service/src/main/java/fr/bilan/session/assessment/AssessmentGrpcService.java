@@ -77,7 +77,6 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
 
-    private static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_PROPOSALS = 20;
     private static final int MAX_PLAN_SESSIONS = 20;
     private static final Duration DEFAULT_PLANNED_LENGTH = Duration.ofHours(2);
@@ -161,7 +160,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     public void listAssessments(ListAssessmentsRequest request, StreamObserver<ListAssessmentsResponse> response) {
         Caller caller = Caller.current();
         FieldViolations violations = new FieldViolations();
-        int size = PageTokens.pageSize(request.getPageSize(), MAX_PAGE_SIZE, violations);
+        int size = PageTokens.pageSize(request.getPageSize(), PageTokens.MAX_PAGE_SIZE, violations);
         violations.throwIfAny();
         List<AssessmentState> states = request.getStatesList().stream()
                 .filter(state -> state != fr.bilan.proto.session.v1.AssessmentState.ASSESSMENT_STATE_UNSPECIFIED
