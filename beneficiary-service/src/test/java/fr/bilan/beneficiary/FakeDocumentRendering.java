@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import com.google.api.HttpBody;
 import com.google.protobuf.ByteString;
 
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentResponse;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentResponse;
 import fr.bilan.support.security.Caller;
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.testing.TestIdentityProvider;

@@ -2,13 +2,13 @@ package fr.bilan.retention;
 
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
-import fr.bilan.proto.retention.v1.RecordActionEndResponse;
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndResponse;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import fr.bilan.retention.action.ActionEndGrpcService;
 import fr.bilan.retention.consent.ConsentChangeGrpcService;
 import fr.bilan.retention.document.DocumentRegistrationGrpcService;

@@ -12,7 +12,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;

@@ -17,6 +17,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "actionend.ActionEndOutbox",
             "assessment.AssessmentGrpcService",
             "assessment.AssessmentMessages",
+            "assessment.InternalAssessmentGrpcService",
             "assessment.SlotConflicts",
             "availability.AvailabilityMessages",
             "beneficiary.BeneficiaryDirectory",

@@ -6,19 +6,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverResponse;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
 import fr.bilan.proto.session.v1.GetAssessmentResponse;
 import fr.bilan.proto.session.v1.ListSessionsRequest;
 import fr.bilan.proto.session.v1.ListSessionsResponse;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverResponse;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.support.security.Caller;
+import io.grpc.BindableService;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
@@ -89,12 +91,18 @@ public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceI
         return Optional.of(registered);
     }
 
-    @Override
-    public void recordSynthesisHandover(RecordSynthesisHandoverRequest request,
-            StreamObserver<RecordSynthesisHandoverResponse> response) {
-        boolean first = handoversOf(request.getAssessmentId()).isEmpty();
-        HANDOVERS.add(request);
-        response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
-        response.onCompleted();
+    /** session-service's internal face ({@code bilan.session.internal.v1}): the hand-overs reported. */
+    @Bean
+    static BindableService fakeSessionHandovers() {
+        return new fr.bilan.proto.session.internal.v1.AssessmentServiceGrpc.AssessmentServiceImplBase() {
+            @Override
+            public void recordSynthesisHandover(RecordSynthesisHandoverRequest request,
+                    StreamObserver<RecordSynthesisHandoverResponse> response) {
+                boolean first = handoversOf(request.getAssessmentId()).isEmpty();
+                HANDOVERS.add(request);
+                response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
+                response.onCompleted();
+            }
+        };
     }
 }

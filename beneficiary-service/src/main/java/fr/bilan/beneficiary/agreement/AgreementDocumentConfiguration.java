@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
 import fr.bilan.support.security.ServiceToken;
 
 /**

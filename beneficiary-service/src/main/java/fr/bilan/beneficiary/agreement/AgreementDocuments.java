@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import com.google.api.HttpBody;
 
-import fr.bilan.proto.synthesis.v1.AgreementParties;
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentRequest;
 import fr.bilan.support.security.ConditionalOnServiceCredentials;
 import fr.bilan.support.security.ServiceToken;
 import io.grpc.Status;

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 
 import fr.bilan.beneficiary.consent.ConsentEntry;
 import fr.bilan.beneficiary.outbox.ConsentOutbox.PendingRecord;
-import fr.bilan.proto.retention.v1.ConsentChange;
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
+import fr.bilan.proto.retention.internal.v1.ConsentChange;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.outbox.OutboxDelivery.Outcome;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;

@@ -19,8 +19,6 @@ import fr.bilan.support.paging.PageTokens;
 public record BeneficiaryQuery(Set<String> centres, Set<EmploymentStatus> statuses, String namePrefix, int pageSize,
         Optional<Position> after, PageTokens tokens, Optional<String> consultant) {
 
-    static final int MAX_PAGE_SIZE = 200;
-
     /** Where a page ended, in sort order. */
     public record Position(String familyKey, String givenKey, String id) {
     }
@@ -32,7 +30,7 @@ public record BeneficiaryQuery(Set<String> centres, Set<EmploymentStatus> status
     static BeneficiaryQuery of(String centreFilter, Set<String> centres, Set<EmploymentStatus> statuses,
             String namePrefix, int pageSize, String pageToken) {
         FieldViolations violations = new FieldViolations();
-        int size = PageTokens.pageSize(pageSize, MAX_PAGE_SIZE, violations);
+        int size = PageTokens.pageSize(pageSize, PageTokens.MAX_PAGE_SIZE, violations);
         if (namePrefix.length() > BeneficiaryProfile.MAX_NAME_LENGTH) {
             violations.add("name_prefix",
                     "Ce champ ne doit pas dépasser " + BeneficiaryProfile.MAX_NAME_LENGTH + " caractères.");

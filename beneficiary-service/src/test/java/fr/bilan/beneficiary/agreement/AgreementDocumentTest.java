@@ -19,7 +19,7 @@ import fr.bilan.beneficiary.agreement.AgreementGrpcServiceTest.Case;
 import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.beneficiary.v1.GetAgreementDocumentRequest;
 import fr.bilan.proto.beneficiary.v1.GetAgreementRequest;
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.ManagedChannelBuilder;

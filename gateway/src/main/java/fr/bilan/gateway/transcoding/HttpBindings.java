@@ -26,7 +26,10 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import fr.bilan.proto.api.v1.DownloadProto;
 import fr.bilan.proto.auth.AccessRules;
 
-/** The routing table of the public API, built from the {@code google.api.http} rules. */
+/**
+ * The routing table of the public API, built from the {@code google.api.http} rules. An RPC of an
+ * internal package with such a rule stops the gateway at start: it is never published.
+ */
 public final class HttpBindings {
 
     private static final Logger log = LoggerFactory.getLogger(HttpBindings.class);
@@ -61,6 +64,12 @@ public final class HttpBindings {
                 if (!method.getOptions().hasExtension(AnnotationsProto.http)) {
                     continue;
                 }
+                if (isInternal(service)) {
+                    throw new IllegalStateException(method.getFullName() + " is a service-to-service RPC (package "
+                            + service.getFile().getPackage() + ") yet declares a google.api.http rule: the "
+                            + "gateway never publishes an internal package; remove the rule, or move the RPC to "
+                            + "a public package bilan.<domain>.v1 if people are to call it");
+                }
                 if (method.isClientStreaming()) {
                     log.warn("{} streams its requests: not exposed over HTTP", method.getFullName());
                     continue;
@@ -71,6 +80,14 @@ public final class HttpBindings {
             }
         }
         return new HttpBindings(bindings);
+    }
+
+    /**
+     * Whether the service belongs to an internal package ({@code bilan.<domain>.internal.v1}): its
+     * RPCs are called by other services only, with their own tokens, which skip centre scoping.
+     */
+    static boolean isInternal(ServiceDescriptor service) {
+        return ("." + service.getFile().getPackage() + ".").contains(".internal.");
     }
 
     static HttpBinding binding(HttpRule rule, MethodDescriptor method) {

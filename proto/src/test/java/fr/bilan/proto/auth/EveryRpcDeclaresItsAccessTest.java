@@ -100,6 +100,41 @@ class EveryRpcDeclaresItsAccessTest {
         assertThat(internalPublished).as("internal RPCs with a google.api.http rule").isEmpty();
     }
 
+    /**
+     * Whom an RPC serves is written in its package: an RPC no person calls (no {@code google.api.http}
+     * rule, or one only platform services may call) lives in an internal package
+     * ({@code bilan.<domain>.internal.v1}) and admits platform services alone, so that a public
+     * package holds only what the gateway publishes.
+     */
+    @Test
+    void everyServiceToServiceRpcIsInAnInternalPackageAndAdmitsOnlyPlatformServices() throws Exception {
+        List<String> unpublishedInPublicPackages = new ArrayList<>();
+        List<String> internalForPeople = new ArrayList<>();
+        for (FileDescriptorProto file : descriptorSet().getFileList()) {
+            if (!file.getPackage().startsWith("bilan.")) {
+                continue;
+            }
+            boolean internal = file.getPackage().matches("bilan\\.[a-z][a-z0-9_]*\\.internal\\.v[0-9]+");
+            for (ServiceDescriptorProto service : file.getServiceList()) {
+                for (MethodDescriptorProto method : service.getMethodList()) {
+                    String name = file.getPackage() + "." + service.getName() + "/" + method.getName();
+                    List<Role> roles = method.getOptions().getExtension(AccessProto.access).getRolesList();
+                    boolean serviceToService = !method.getOptions().hasExtension(AnnotationsProto.http)
+                            || roles.equals(List.of(Role.PLATFORM_SERVICE));
+                    if (serviceToService && !internal) {
+                        unpublishedInPublicPackages.add(name);
+                    }
+                    if (internal && !roles.equals(List.of(Role.PLATFORM_SERVICE))) {
+                        internalForPeople.add(name);
+                    }
+                }
+            }
+        }
+        assertThat(unpublishedInPublicPackages)
+                .as("service-to-service RPCs outside a bilan.<domain>.internal.v1 package").isEmpty();
+        assertThat(internalForPeople).as("internal RPCs admitting anyone but PLATFORM_SERVICE").isEmpty();
+    }
+
     private static boolean isReadBySecretPath(MethodDescriptorProto method) {
         HttpRule http = method.getOptions().getExtension(AnnotationsProto.http);
         return http.getGet().contains("{") && http.getAdditionalBindingsCount() == 0

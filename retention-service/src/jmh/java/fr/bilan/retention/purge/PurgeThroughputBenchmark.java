@@ -31,11 +31,11 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
 import fr.bilan.embedded.EmbeddedS3Server;
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
 import fr.bilan.proto.retention.v1.DestructionState;
-import fr.bilan.proto.retention.v1.DocumentDeletion;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
 import fr.bilan.retention.action.ActionEnds;
 import fr.bilan.retention.consent.ConsentChanges;
 import fr.bilan.retention.document.Registry;

@@ -2,9 +2,9 @@ package fr.bilan.retention.action;
 
 import org.springframework.stereotype.Component;
 
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
-import fr.bilan.proto.retention.v1.RecordActionEndResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
 /**

@@ -15,7 +15,7 @@ final class ActionEndMessages {
     private static final String PREFIX = "action_end.";
 
     /** Checks an end as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
-    static ActionEnd fromProto(fr.bilan.proto.retention.v1.ActionEnd end) {
+    static ActionEnd fromProto(fr.bilan.proto.retention.internal.v1.ActionEnd end) {
         FieldViolations violations = new FieldViolations()
                 .requireText(PREFIX + "event_id", end.getEventId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "assessment_id", end.getAssessmentId(), Lookups.MAX_ID_LENGTH)

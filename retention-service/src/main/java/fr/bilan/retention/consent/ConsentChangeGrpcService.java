@@ -2,9 +2,9 @@ package fr.bilan.retention.consent;
 
 import org.springframework.stereotype.Component;
 
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
 /**

@@ -18,7 +18,7 @@ final class ConsentChangeMessages {
     private static final String PREFIX = "change.";
 
     /** Checks a change as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
-    static ConsentChange fromProto(fr.bilan.proto.retention.v1.ConsentChange change) {
+    static ConsentChange fromProto(fr.bilan.proto.retention.internal.v1.ConsentChange change) {
         FieldViolations violations = new FieldViolations()
                 .requireText(PREFIX + "event_id", change.getEventId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "beneficiary_id", change.getBeneficiaryId(), Lookups.MAX_ID_LENGTH);

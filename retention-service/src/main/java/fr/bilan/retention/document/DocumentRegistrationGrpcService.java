@@ -2,9 +2,9 @@ package fr.bilan.retention.document;
 
 import org.springframework.stereotype.Component;
 
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import io.grpc.stub.StreamObserver;
 
 /**

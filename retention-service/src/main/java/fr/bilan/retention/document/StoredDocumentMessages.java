@@ -27,7 +27,7 @@ public final class StoredDocumentMessages {
             .collect(Collectors.joining(", "));
 
     /** Checks a document as it came over the wire; refuses it field by field ({@code INVALID_ARGUMENT}). */
-    static StoredDocument fromProto(fr.bilan.proto.retention.v1.StoredDocument document) {
+    static StoredDocument fromProto(fr.bilan.proto.retention.internal.v1.StoredDocument document) {
         FieldViolations violations = new FieldViolations()
                 .requireText(PREFIX + "event_id", document.getEventId(), Lookups.MAX_ID_LENGTH)
                 .requireText(PREFIX + "assessment_id", document.getAssessmentId(), Lookups.MAX_ID_LENGTH)

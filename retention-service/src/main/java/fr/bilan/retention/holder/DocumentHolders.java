@@ -8,11 +8,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DocumentDeletion;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc.DocumentHolderServiceBlockingStub;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc.DocumentHolderServiceBlockingStub;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
 import io.grpc.Channel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

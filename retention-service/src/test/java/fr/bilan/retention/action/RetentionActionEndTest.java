@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 
-import fr.bilan.proto.retention.v1.ActionEnd;
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.ActionEnd;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
 import fr.bilan.retention.RetentionServiceTestSupport;
 import fr.bilan.support.testing.FieldErrors;
 import io.grpc.Status;

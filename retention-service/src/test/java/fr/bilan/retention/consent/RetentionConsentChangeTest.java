@@ -16,8 +16,8 @@ import com.google.rpc.BadRequest;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import fr.bilan.proto.retention.v1.ConsentChange;
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.ConsentChange;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
 import fr.bilan.retention.RetentionServiceTestSupport;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

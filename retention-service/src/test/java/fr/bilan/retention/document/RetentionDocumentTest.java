@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 
 import com.google.protobuf.Timestamp;
 
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.StoredDocument;
 import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.StoredDocument;
 import fr.bilan.retention.RetentionServiceTestSupport;
 import fr.bilan.support.testing.FieldErrors;
 import io.grpc.Status;

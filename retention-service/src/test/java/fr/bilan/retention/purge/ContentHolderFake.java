@@ -5,11 +5,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentResponse;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentResponse;
 import fr.bilan.support.errors.FieldViolations;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
 import fr.bilan.proto.retention.v1.DestructionState;
 import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
 import fr.bilan.proto.retention.v1.GetRetentionScheduleRequest;
 import fr.bilan.proto.retention.v1.RetentionSchedule;
 import fr.bilan.proto.retention.v1.ScheduledDestruction;

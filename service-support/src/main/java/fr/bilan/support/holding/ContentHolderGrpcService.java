@@ -1,10 +1,10 @@
 package fr.bilan.support.holding;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentResponse;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import io.grpc.Status;

@@ -4,8 +4,8 @@ import java.util.function.Function;
 
 import org.springframework.grpc.client.GrpcChannelFactory;
 
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc.RetentionServiceBlockingStub;
 import fr.bilan.support.security.ServiceToken;
 import io.grpc.Channel;
 import io.grpc.stub.AbstractStub;

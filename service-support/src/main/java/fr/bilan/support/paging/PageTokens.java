@@ -22,7 +22,16 @@ import io.grpc.StatusRuntimeException;
  */
 public final class PageTokens {
 
+    /**
+     * The page size of every list asked without one: the contracts' {@code page_size} comments say
+     * it ("default 50"), and a test checks they still do.
+     */
     public static final int DEFAULT_PAGE_SIZE = 50;
+    /**
+     * The largest page of a list; a list whose items are much larger or smaller may set its own
+     * (synthèse revisions, each a whole text: 100; access records, read in bulk by audits: 500).
+     */
+    public static final int MAX_PAGE_SIZE = 200;
     private static final String SEPARATOR = "\u0000";
 
     /**

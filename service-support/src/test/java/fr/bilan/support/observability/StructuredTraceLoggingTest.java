@@ -19,9 +19,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Metadata;

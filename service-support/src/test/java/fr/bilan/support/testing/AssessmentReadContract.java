@@ -9,12 +9,12 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc.AssessmentServiceBlockingStub;
 import fr.bilan.proto.session.v1.GetAssessmentRequest;
 import fr.bilan.proto.session.v1.ListSessionsRequest;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
 
@@ -109,8 +109,10 @@ public abstract class AssessmentReadContract extends GrpcServiceTestSupport {
         String bilanId = newBilan(newId("consultant"), newId("account"));
         var handover = RecordSynthesisHandoverRequest.newBuilder().setAssessmentId(bilanId)
                 .setHandoverTime(ProtoTime.of(Instant.parse("2026-11-20T10:00:00Z"))).build();
-        var platform = as(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
-                TestIdentityProvider.SERVICE_ROLE));
+        var platform = fr.bilan.proto.session.internal.v1.AssessmentServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(bearer(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                        TestIdentityProvider.SERVICE_ROLE)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
 
         assertThat(platform.recordSynthesisHandover(handover).getFirstReport()).isTrue();
         assertThat(platform.recordSynthesisHandover(handover).getFirstReport()).isFalse();

@@ -9,11 +9,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentResponse;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentResponse;
 import io.grpc.Status;
 
 /**

@@ -19,17 +19,17 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.google.protobuf.Message;
 
-import fr.bilan.proto.retention.v1.ActionEnd;
-import fr.bilan.proto.retention.v1.ConsentChange;
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
-import fr.bilan.proto.retention.v1.RecordActionEndResponse;
-import fr.bilan.proto.retention.v1.RecordConsentChangeRequest;
-import fr.bilan.proto.retention.v1.RecordConsentChangeResponse;
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.RegisterDocumentResponse;
-import fr.bilan.proto.retention.v1.RetentionServiceGrpc;
-import fr.bilan.proto.retention.v1.StoredDocument;
 import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.proto.retention.internal.v1.ActionEnd;
+import fr.bilan.proto.retention.internal.v1.ConsentChange;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndResponse;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeRequest;
+import fr.bilan.proto.retention.internal.v1.RecordConsentChangeResponse;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentResponse;
+import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.StoredDocument;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;

@@ -13,8 +13,8 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 
-import fr.bilan.proto.retention.v1.ActionEnd;
-import fr.bilan.proto.retention.v1.RecordActionEndRequest;
+import fr.bilan.proto.retention.internal.v1.ActionEnd;
+import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
 import fr.bilan.support.outbox.OutboxMarker;

@@ -38,8 +38,6 @@ import fr.bilan.proto.session.v1.ProposeSlotsRequest;
 import fr.bilan.proto.session.v1.ProposeSlotsResponse;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
 import fr.bilan.proto.session.v1.ReassignConsultantResponse;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverResponse;
 import fr.bilan.proto.session.v1.RescheduleSessionRequest;
 import fr.bilan.proto.session.v1.RescheduleSessionResponse;
 import fr.bilan.proto.session.v1.ScheduleSessionRequest;
@@ -70,7 +68,6 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplBase {
 
-    private static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_PROPOSALS = 20;
     private static final int MAX_PLAN_SESSIONS = 20;
     private static final Duration DEFAULT_PLANNED_LENGTH = Duration.ofHours(2);
@@ -138,7 +135,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
     public void listAssessments(ListAssessmentsRequest request, StreamObserver<ListAssessmentsResponse> response) {
         Caller caller = Caller.current();
         FieldViolations violations = new FieldViolations();
-        int size = PageTokens.pageSize(request.getPageSize(), MAX_PAGE_SIZE, violations);
+        int size = PageTokens.pageSize(request.getPageSize(), PageTokens.MAX_PAGE_SIZE, violations);
         violations.throwIfAny();
         List<AssessmentState> states = request.getStatesList().stream()
                 .filter(state -> state != fr.bilan.proto.session.v1.AssessmentState.ASSESSMENT_STATE_UNSPECIFIED
@@ -191,23 +188,6 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Assessment moved = progress.move(read, to, request.getReason(), request.getFundingId(), request.getEtag());
         accessLog.record(caller, accessed(moved));
         response.onNext(MoveAssessmentResponse.newBuilder().setAssessment(AssessmentMessages.toProto(moved)).build());
-        response.onCompleted();
-    }
-
-    @Override
-    public void recordSynthesisHandover(RecordSynthesisHandoverRequest request,
-            StreamObserver<RecordSynthesisHandoverResponse> response) {
-        FieldViolations violations = new FieldViolations();
-        Optional<Instant> time = ProtoTime.toInstant("handover_time",
-                request.hasHandoverTime() ? Optional.of(request.getHandoverTime()) : Optional.empty(), violations);
-        if (time.isEmpty() && violations.isEmpty()) {
-            violations.add("handover_time", "Indiquez quand la synthèse a été remise.");
-        }
-        violations.throwIfAny();
-        Assessment read = require(request.getAssessmentId(), "assessment_id");
-        boolean first = progress.recordHandover(read, time.get());
-        accessLog.record(Caller.current(), accessed(read));
-        response.onNext(RecordSynthesisHandoverResponse.newBuilder().setFirstReport(first).build());
         response.onCompleted();
     }
 

@@ -19,7 +19,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
-import fr.bilan.proto.retention.v1.ActionEnd;
+import fr.bilan.proto.retention.internal.v1.ActionEnd;
 import fr.bilan.session.SessionApplication;
 import fr.bilan.support.outbox.OutboxMetrics;
 import fr.bilan.support.testing.FakeRetention.Call;

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.CreateAssessmentRequest;
@@ -31,7 +33,6 @@ import fr.bilan.proto.session.v1.MarkAbsentRequest;
 import fr.bilan.proto.session.v1.MoveAssessmentRequest;
 import fr.bilan.proto.session.v1.Phase;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.proto.session.v1.ScheduleSessionRequest;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.proto.session.v1.SessionStatus;
@@ -159,7 +160,9 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         attend(consultant, beneficiary, bilan, conclusion);
         // without the synthèse handed over, the conclusion ends only with a reason
         assertThat(codeOf(() -> move(token, bilan, AssessmentState.ACTION_ENDED, ""))).isEqualTo(Status.Code.FAILED_PRECONDITION);
-        assessments(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE))
+        fr.bilan.proto.session.internal.v1.AssessmentServiceGrpc.newBlockingStub(channel())
+                .withCallCredentials(bearer(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                        TestIdentityProvider.SERVICE_ROLE))).withDeadlineAfter(10, TimeUnit.SECONDS)
                 .recordSynthesisHandover(RecordSynthesisHandoverRequest.newBuilder().setAssessmentId(bilan.getId())
                         .setHandoverTime(ProtoTime.of(clock.instant())).build());
         Instant end = clock.instant();

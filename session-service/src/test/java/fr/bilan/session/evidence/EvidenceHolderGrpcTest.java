@@ -15,9 +15,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentResponse;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.DeliveryFormat;

@@ -7,7 +7,7 @@ import com.google.type.Date;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.beneficiary.v1.AgreementSignature;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
 import fr.bilan.support.time.ProtoTime;
 import fr.bilan.synthesis.rendering.AgreementPrint;
 import fr.bilan.synthesis.rendering.AgreementPrint.Employer;

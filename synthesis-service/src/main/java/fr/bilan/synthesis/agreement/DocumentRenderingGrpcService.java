@@ -7,9 +7,9 @@ import org.springframework.grpc.server.service.GrpcService;
 import com.google.api.HttpBody;
 import com.google.protobuf.ByteString;
 
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentResponse;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentResponse;
 import fr.bilan.synthesis.rendering.PdfRenderer;
 import fr.bilan.support.errors.FieldViolations;
 import io.grpc.stub.StreamObserver;

@@ -6,8 +6,8 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import fr.bilan.proto.retention.v1.DocumentKind;
-import fr.bilan.proto.retention.v1.RegisterDocumentRequest;
-import fr.bilan.proto.retention.v1.StoredDocument;
+import fr.bilan.proto.retention.internal.v1.RegisterDocumentRequest;
+import fr.bilan.proto.retention.internal.v1.StoredDocument;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
 import fr.bilan.support.outbox.OutboxReceivers;

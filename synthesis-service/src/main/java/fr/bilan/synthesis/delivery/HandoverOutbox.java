@@ -5,8 +5,8 @@ import java.time.Instant;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
-import fr.bilan.proto.session.v1.RecordSynthesisHandoverRequest;
+import fr.bilan.proto.session.internal.v1.AssessmentServiceGrpc;
+import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
 import fr.bilan.support.outbox.OutboxReceivers;

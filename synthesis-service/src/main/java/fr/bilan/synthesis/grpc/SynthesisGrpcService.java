@@ -68,8 +68,8 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
     /** The route of a share's downloads at the gateway, as the contract binds it. */
     static final String SHARE_PATH = "/api/v1/synthesisShares/";
     private static final String PDF = "application/pdf";
-    private static final int DEFAULT_PAGE_SIZE = 20;
-    private static final int MAX_PAGE_SIZE = 100;
+    /** Each revision carries the whole text: half the usual largest page. */
+    private static final int MAX_REVISIONS_PAGE_SIZE = 100;
 
     private final BilanDirectory directory;
     private final Syntheses syntheses;
@@ -118,10 +118,9 @@ class SynthesisGrpcService extends SynthesisServiceGrpc.SynthesisServiceImplBase
         Caller caller = Caller.current();
         Bilan bilan = bilan(request.getAssessmentId());
         reader(caller, bilan);
-        if (request.getPageSize() < 0) {
-            throw FieldViolations.of("page_size", "La taille de page ne peut pas être négative.");
-        }
-        int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
+        FieldViolations violations = new FieldViolations();
+        int size = PageTokens.pageSize(request.getPageSize(), MAX_REVISIONS_PAGE_SIZE, violations);
+        violations.throwIfAny();
         PageTokens tokens = PageTokens.boundTo(bilan.id());
         Optional<Long> after = tokens.positionOf(request.getPageToken(), 1).map(position -> revisionIn(position.get(0)));
         List<Synthesis> page = syntheses.revisions(bilan, after, size);

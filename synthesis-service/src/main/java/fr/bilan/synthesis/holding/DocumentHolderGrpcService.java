@@ -8,12 +8,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.grpc.server.service.GrpcService;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
-import fr.bilan.proto.retention.v1.DocumentDeletion;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentResponse;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.storage.KeyErasure;

@@ -11,10 +11,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.proto.beneficiary.v1.Agreement;
-import fr.bilan.proto.synthesis.v1.AgreementParties;
-import fr.bilan.proto.synthesis.v1.DocumentRenderingServiceGrpc;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentRequest;
-import fr.bilan.proto.synthesis.v1.RenderAgreementDocumentResponse;
+import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentRequest;
+import fr.bilan.proto.synthesis.internal.v1.RenderAgreementDocumentResponse;
 import fr.bilan.synthesis.SynthesisServiceTestSupport;
 import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;

@@ -18,11 +18,11 @@ import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.beneficiary.v1.Recipient;
 import fr.bilan.proto.beneficiary.v1.RecipientKind;
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DocumentDeletion;
-import fr.bilan.proto.retention.v1.DocumentHolderServiceGrpc;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentRequest;
-import fr.bilan.proto.retention.v1.EraseAssessmentContentResponse;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentResponse;
 import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.synthesis.v1.CreateSynthesisShareRequest;
 import fr.bilan.proto.synthesis.v1.DownloadSynthesisDocumentRequest;

@@ -9,9 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import fr.bilan.proto.retention.v1.DeleteDocumentsRequest;
-import fr.bilan.proto.retention.v1.DeleteDocumentsResponse;
-import fr.bilan.proto.retention.v1.DocumentDeletion;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsRequest;
+import fr.bilan.proto.retention.internal.v1.DeleteDocumentsResponse;
+import fr.bilan.proto.retention.internal.v1.DocumentDeletion;
 import fr.bilan.support.storage.ObjectEraser;
 import fr.bilan.support.storage.ObjectStorage;
 import fr.bilan.synthesis.storage.ObjectKeys;
