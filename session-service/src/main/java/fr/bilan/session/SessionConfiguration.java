@@ -1,7 +1,5 @@
 package fr.bilan.session;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +19,7 @@ import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.feed.CalendarFeedProperties;
+import fr.bilan.support.clients.ClientDeadlines;
 import io.grpc.Status;
 
 /** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
@@ -40,11 +39,11 @@ class SessionConfiguration {
 
     @Bean
     BeneficiaryDirectory beneficiaryDirectory(GrpcChannelFactory channels,
-            @Value("${bilan.beneficiary.call-timeout:5s}") Duration timeout) {
+            ClientDeadlines clients) {
         // the channel named beneficiary: spring.grpc.client.channel.beneficiary.*
         var channel = channels.createChannel("beneficiary");
         return new BeneficiaryDirectory(BeneficiaryServiceGrpc.newBlockingStub(channel),
-                FundingServiceGrpc.newBlockingStub(channel), timeout);
+                FundingServiceGrpc.newBlockingStub(channel), clients.deadline("beneficiary"));
     }
 
     /**

@@ -2,7 +2,6 @@ package fr.bilan.beneficiary.account;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +16,7 @@ import org.springframework.util.StringUtils;
 import com.mongodb.client.MongoDatabase;
 
 import fr.bilan.proto.session.internal.v1.AccountLinkServiceGrpc;
+import fr.bilan.support.clients.ClientDeadlines;
 import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.identity.DirectoryUnavailable;
 import fr.bilan.support.identity.KeycloakAccountDirectory;
@@ -52,7 +52,7 @@ class AccountConfiguration {
     AccountDirectory accountDirectory(@Value("${bilan.directory.realm-admin-uri}") URI realmAdmin,
             @Value("${bilan.directory.token-uri}") URI tokenUri, @Value("${bilan.directory.client-id}") String clientId,
             @Value("${bilan.directory.client-secret:}") String clientSecret,
-            @Value("${bilan.directory.call-timeout:5s}") Duration timeout, Clock clock) {
+            ClientDeadlines clients, Clock clock) {
         if (!StringUtils.hasText(clientSecret)) {
             log.warn("No secret for the identity provider's directory (bilan.directory.client-secret / "
                     + "BILAN_DIRECTORY_CLIENT_SECRET): linking a login to a beneficiary and assigning a consultant are "
@@ -62,7 +62,7 @@ class AccountConfiguration {
             };
         }
         return new KeycloakAccountDirectory(realmAdmin, new ServiceToken(tokenUri, clientId, clientSecret, clock),
-                timeout);
+                clients.deadline("directory"));
     }
 
     @Bean
