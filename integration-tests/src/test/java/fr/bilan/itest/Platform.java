@@ -18,6 +18,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import fr.bilan.gateway.GatewayApplication;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.ServiceProcess;
+import fr.bilan.support.testing.Topology;
 
 /**
  * The whole platform pointed at the real servers: the four services from their executable jars,
@@ -27,14 +28,9 @@ import fr.bilan.support.testing.ServiceProcess;
  */
 final class Platform implements AutoCloseable {
 
-    private static final List<String> SERVICES = List.of("beneficiary-service", "session-service", "synthesis-service",
-            "retention-service");
-    /** Whom each service calls (the channel is named after the service, without "-service"). */
-    private static final Map<String, List<String>> CALLS = Map.of(
-            "beneficiary-service", List.of("retention-service", "synthesis-service", "session-service"),
-            "session-service", List.of("retention-service", "beneficiary-service"),
-            "synthesis-service", List.of("retention-service", "session-service", "beneficiary-service"),
-            "retention-service", List.of("synthesis-service", "session-service", "beneficiary-service"));
+    /** Who calls whom, over which channel: helm/bilan/files/topology.yaml, as the chart and ./bilan read it. */
+    private static final Topology TOPOLOGY = Topology.read();
+    private static final List<String> SERVICES = TOPOLOGY.services();
     /**
      * session-service's rules for centre-lyon in the suite: open every day from 00:00 to 23:59,
      * sessions from one minute, several a day, one of each phase in a week. A bilan's phases then
@@ -64,7 +60,7 @@ final class Platform implements AutoCloseable {
                         "--spring.mongodb.uri=" + mongo.getReplicaSetUrl("bilan-" + service),
                         "--bilan.oidc.issuer=" + issuer,
                         "--bilan.oidc.client-secret=" + RealServers.SERVICES_CLIENT_SECRET));
-                CALLS.get(service).forEach(callee -> arguments.add(channel(callee)));
+                TOPOLOGY.calls(service).forEach(callee -> arguments.add(channel(callee)));
                 if (service.equals("synthesis-service")) {
                     // the one holder of objects
                     arguments.addAll(List.of("--bilan.storage.s3.endpoint=" + RealServers.s3Endpoint(s3),
@@ -91,7 +87,7 @@ final class Platform implements AutoCloseable {
             gatewayProperties.put("management.server.port", GrpcServiceTestSupport.freePort());
             gatewayProperties.put("bilan.oidc.issuer", issuer);
             gatewayProperties.put("bilan.oidc.jwks-uri", issuer + "/protocol/openid-connect/certs");
-            SERVICES.forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));
+            TOPOLOGY.calls("gateway").forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));
             gateway = new SpringApplicationBuilder(GatewayApplication.class).properties(gatewayProperties).run();
             return this;
         } catch (Exception | Error e) {
@@ -109,7 +105,7 @@ final class Platform implements AutoCloseable {
     }
 
     private static String channelProperty(String service) {
-        return "spring.grpc.client.channel." + service.substring(0, service.indexOf("-service")) + ".target";
+        return "spring.grpc.client.channel." + TOPOLOGY.channel(service) + ".target";
     }
 
     private String target(String service) {
