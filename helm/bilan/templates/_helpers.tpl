@@ -74,6 +74,28 @@ per component its gRPC channel, ports and the services it calls. Returns YAML: t
 {{- end }}
 
 {{/*
+The services that read the centres' settings (bilan.centres.*, one schema: service-support's Centres):
+each gets the same values key `centres`, and the helm test compares their fingerprints. Returns YAML.
+*/}}
+{{- define "bilan.centreReaders" -}}
+{{- toYaml (list "session-service" "synthesis-service") }}
+{{- end }}
+
+{{/*
+The centres' settings as Spring reads them from SPRING_APPLICATION_JSON: {"bilan":{"centres":…}},
+an empty defaults or overrides left out (Spring would take an empty object for a value).
+*/}}
+{{- define "bilan.centresJson" -}}
+{{- $centres := dict }}
+{{- range $key := list "defaults" "overrides" }}
+{{- with index $.Values.centres $key }}
+{{- $_ := set $centres $key . }}
+{{- end }}
+{{- end }}
+{{- dict "bilan" (dict "centres" $centres) | toJson }}
+{{- end }}
+
+{{/*
 One service's settings: the defaults, overridden by services.<name>, with its channel, ports and
 calls from the topology. Returns YAML. Refuses the topology's keys in the values: they moved.
 */}}

@@ -19,13 +19,20 @@ import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.Refusal;
 import fr.bilan.session.feed.CalendarFeedProperties;
+import fr.bilan.support.centre.Centres;
 import fr.bilan.support.clients.ClientDeadlines;
 import io.grpc.Status;
 
 /** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CentreProperties.class, CalendarFeedProperties.class })
+@EnableConfigurationProperties({ Centres.class, CalendarFeedProperties.class })
 class SessionConfiguration {
+
+    /** The centres' rules and identity, from {@code bilan.centres.*} bound once with service-support's schema. */
+    @Bean
+    CentreProperties centreProperties(Centres centres) {
+        return CentreProperties.from(centres);
+    }
 
     @Bean
     Reservations reservations(MongoDatabase database) {
