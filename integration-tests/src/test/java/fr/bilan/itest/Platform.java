@@ -112,13 +112,12 @@ final class Platform implements AutoCloseable {
     /** Every service that reads the centres' settings reports the same fingerprint of them (/actuator/info). */
     private void centresAgree() throws Exception {
         Map<String, String> fingerprints = new LinkedHashMap<>();
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            for (String service : CENTRE_READERS) {
-                String info = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(service)
-                        + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString()).body();
-                Matcher fingerprint = FINGERPRINT.matcher(info);
-                fingerprints.put(service, fingerprint.find() ? fingerprint.group(1) : "none in " + info);
-            }
+        HttpClient http = HttpClient.newHttpClient();
+        for (String service : CENTRE_READERS) {
+            String info = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(service)
+                    + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher fingerprint = FINGERPRINT.matcher(info);
+            fingerprints.put(service, fingerprint.find() ? fingerprint.group(1) : "none in " + info);
         }
         if (fingerprints.values().stream().distinct().count() != 1) {
             throw new IllegalStateException("the services read different centres' settings: " + fingerprints);
