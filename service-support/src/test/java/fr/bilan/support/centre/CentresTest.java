@@ -17,7 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -128,6 +130,18 @@ class CentresTest {
                     assertThat(saintDenis.name()).isEqualTo("Réseau Bilan de compétences");
                     assertThat(centres.of("centre-lyon").openingHours()).containsKeys(DayOfWeek.MONDAY, DayOfWeek.SATURDAY);
                 });
+    }
+
+    /** The chart's SPRING_APPLICATION_JSON, nothing set and something set, as Spring reads it at start. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"bilan\":{\"centres\":{}}}                                             | METROPOLITAN_FRANCE",
+        "{\"bilan\":{\"centres\":{\"overrides\":{\"centre-lyon\":{\"zone\":\"REUNION\"}}}}} | REUNION"})
+    void theChartsJsonStartsAService(String json, String lyonZone) {
+        try (var context = new SpringApplicationBuilder(ReadsCentres.class).web(WebApplicationType.NONE)
+                .properties("spring.application.json=" + json).run()) {
+            assertThat(context.getBean(Centres.class).of("centre-lyon").zone()).isEqualTo(lyonZone);
+        }
     }
 
     /** As Spring flattens the chart's SPRING_APPLICATION_JSON. */
