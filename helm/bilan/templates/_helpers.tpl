@@ -64,10 +64,50 @@ app.kubernetes.io/component: {{ .name }}
 {{- include "bilan.componentName" . }}
 {{- end }}
 
-{{/* One service's settings: the defaults, overridden by services.<name>. Returns YAML. */}}
+{{/*
+The call topology, files/topology.yaml (its one source, which the launcher and the tests read too):
+per component its gRPC channel, ports and the services it calls. Returns YAML: the services: map.
+*/}}
+{{- define "bilan.topology" -}}
+{{- $topology := .Files.Get "files/topology.yaml" | fromYaml }}
+{{- required "files/topology.yaml is missing or has no services: map" $topology.services | toYaml }}
+{{- end }}
+
+{{/*
+The services that read the centres' settings (bilan.centres.*, one schema: service-support's Centres):
+each gets the same values key `centres`, and the helm test compares their fingerprints. Returns YAML.
+*/}}
+{{- define "bilan.centreReaders" -}}
+{{- toYaml (list "session-service" "synthesis-service") }}
+{{- end }}
+
+{{/*
+The centres' settings as Spring reads them from SPRING_APPLICATION_JSON: {"bilan":{"centres":…}},
+an empty defaults or overrides left out (Spring would take an empty object for a value).
+*/}}
+{{- define "bilan.centresJson" -}}
+{{- $centres := dict }}
+{{- range $key := list "defaults" "overrides" }}
+{{- with index $.Values.centres $key }}
+{{- $_ := set $centres $key . }}
+{{- end }}
+{{- end }}
+{{- dict "bilan" (dict "centres" $centres) | toJson }}
+{{- end }}
+
+{{/*
+One service's settings: the defaults, overridden by services.<name>, with its channel, ports and
+calls from the topology. Returns YAML. Refuses the topology's keys in the values: they moved.
+*/}}
 {{- define "bilan.serviceValues" -}}
 {{- $service := index .root.Values.services .name }}
-{{- toYaml (mergeOverwrite (deepCopy .root.Values.defaults) (deepCopy $service)) }}
+{{- range $key := list "calls" "grpcPort" "httpPort" "managementPort" }}
+{{- if hasKey $service $key }}
+{{- fail (printf "services.%s.%s moved to the chart's files/topology.yaml, the one source of who calls whom and on which ports (the launcher and the tests read it too): remove it from the values" $.name $key) }}
+{{- end }}
+{{- end }}
+{{- $topology := index (include "bilan.topology" .root | fromYaml) .name }}
+{{- toYaml (mergeOverwrite (deepCopy .root.Values.defaults) (deepCopy $service) (deepCopy $topology)) }}
 {{- end }}
 
 {{/* The image of one service: dict "root" $ "service" <merged settings>. */}}
@@ -81,11 +121,6 @@ app.kubernetes.io/component: {{ .name }}
 {{- else }}
 {{- printf "%s:%s" $image.repository $tag }}
 {{- end }}
-{{- end }}
-
-{{/* The gRPC channel name of a service (the <domain> of bilan.<domain>.v1): retention-service → retention. */}}
-{{- define "bilan.channelName" -}}
-{{- trimSuffix "-service" . }}
 {{- end }}
 
 {{/*

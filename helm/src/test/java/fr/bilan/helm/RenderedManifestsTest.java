@@ -36,13 +36,14 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 /** Lint and render the chart with every values file of ci/, and check the manifests as typed objects. */
 class RenderedManifestsTest {
 
-    /** Who calls whom, from the code (the launcher's start_service calls= lists, the gateway: all). */
-    static final Map<String, Set<String>> CALLS = Map.of(
-            "gateway", Set.of("beneficiary-service", "session-service", "synthesis-service", "retention-service"),
-            "beneficiary-service", Set.of("retention-service", "synthesis-service", "session-service"),
-            "session-service", Set.of("retention-service", "beneficiary-service"),
-            "synthesis-service", Set.of("retention-service", "session-service", "beneficiary-service"),
-            "retention-service", Set.of("synthesis-service", "session-service", "beneficiary-service"));
+    /** Who calls whom: the chart's files/topology.yaml, which the launcher and the integration suite read too. */
+    static final Map<String, Set<String>> CALLS = calls();
+
+    private static Map<String, Set<String>> calls() {
+        Map<String, Set<String>> calls = new HashMap<>();
+        Topology.services().keySet().forEach(component -> calls.put(component, Set.copyOf(Topology.calls(component))));
+        return Map.copyOf(calls);
+    }
 
     /** Env names that look like secrets but hold public settings. */
     static final Set<String> PUBLIC_SETTINGS = Set.of("BILAN_OIDC_JWKSURI", "BILAN_OIDC_TOKENURI",
@@ -211,14 +212,20 @@ class RenderedManifestsTest {
     void grpcClientsTargetTheHeadlessServicesOfTheirCallees(String valuesFile) {
         for (Deployment deployment : Chart.ofKind(Chart.render(valuesFile), Deployment.class)) {
             Container container = container(deployment);
-            Set<String> targets = new HashSet<>();
+            Map<String, String> targets = new HashMap<>();
             for (EnvVar env : container.getEnv()) {
                 if (env.getName().matches("SPRING_GRPC_CLIENT_CHANNEL_[A-Z]+_TARGET")) {
-                    assertThat(env.getValue()).matches("dns:///bilan-[a-z]+-service-headless\\." + Chart.NAMESPACE + "\\.svc\\.cluster\\.local:909[1-4]");
-                    targets.add(env.getValue().replaceAll("dns:///bilan-([a-z-]+)-headless.*", "$1"));
+                    targets.put(env.getName(), env.getValue());
                 }
             }
-            assertThat(targets).as(container.getName()).isEqualTo(CALLS.get(container.getName()));
+            // each callee of the topology over its channel, at its gRPC port
+            Map<String, String> expected = new HashMap<>();
+            for (String callee : CALLS.get(container.getName())) {
+                expected.put("SPRING_GRPC_CLIENT_CHANNEL_" + Topology.channel(callee).toUpperCase() + "_TARGET",
+                        "dns:///bilan-" + callee + "-headless." + Chart.NAMESPACE + ".svc.cluster.local:"
+                                + Topology.port(callee, "grpcPort"));
+            }
+            assertThat(targets).as(container.getName()).isEqualTo(expected);
             if (!container.getName().equals("gateway")) {
                 assertThat(container.getEnv()).anyMatch(e -> e.getName().equals("SPRING_GRPC_SERVER_KEEPALIVE_CONNECTION_MAXAGE")
                         && e.getValue().equals("5m"));

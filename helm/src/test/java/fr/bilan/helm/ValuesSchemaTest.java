@@ -43,8 +43,9 @@ class ValuesSchemaTest {
         // defaults hold every setting in full (a service overrides any part of them)
         "defaults.resources.requests.cpu; null; /defaults/resources/requests; missing property 'cpu'",
         "oidc.issuer; \"\"; /oidc/issuer; does not match pattern",
-        // a value outside its enum
-        "services.beneficiary-service.calls[0]; billing-service; /services/beneficiary-service/calls/0; value must be one of",
+        // a value outside its enum or pattern
+        "services.beneficiary-service.clients.billing.deadline; 5s; /services/beneficiary-service/clients; 'billing' not allowed",
+        "services.session-service.clients.beneficiary.deadline; soon; /services/session-service/clients/beneficiary/deadline; does not match pattern",
     })
     void aBadValueIsRefusedNamingTheKey(String key, String value, String where, String why) {
         assertThatThrownBy(() -> Chart.template(VALID, Map.of(key, value)))

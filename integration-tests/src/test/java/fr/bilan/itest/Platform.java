@@ -1,5 +1,9 @@
 package fr.bilan.itest;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
@@ -8,6 +12,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -18,6 +24,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
 import fr.bilan.gateway.GatewayApplication;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.ServiceProcess;
+import fr.bilan.support.testing.Topology;
 
 /**
  * The whole platform pointed at the real servers: the four services from their executable jars,
@@ -27,32 +34,36 @@ import fr.bilan.support.testing.ServiceProcess;
  */
 final class Platform implements AutoCloseable {
 
-    private static final List<String> SERVICES = List.of("beneficiary-service", "session-service", "synthesis-service",
-            "retention-service");
-    /** Whom each service calls (the channel is named after the service, without "-service"). */
-    private static final Map<String, List<String>> CALLS = Map.of(
-            "beneficiary-service", List.of("retention-service", "synthesis-service", "session-service"),
-            "session-service", List.of("retention-service", "beneficiary-service"),
-            "synthesis-service", List.of("retention-service", "session-service", "beneficiary-service"),
-            "retention-service", List.of("synthesis-service", "session-service", "beneficiary-service"));
+    /** Who calls whom, over which channel: helm/bilan/files/topology.yaml, as the chart and ./bilan read it. */
+    private static final Topology TOPOLOGY = Topology.read();
+    private static final List<String> SERVICES = TOPOLOGY.services();
     /**
-     * session-service's rules for centre-lyon in the suite: open every day from 00:00 to 23:59,
-     * sessions from one minute, several a day, one of each phase in a week. A bilan's phases then
-     * follow one another within minutes of the real clock (a session is booked ahead and signed once
-     * it has started).
+     * The centres' settings in the suite, the same for every service that reads them (session- and
+     * synthesis-service: one schema, bound by service-support's Centres): a fictitious identity, and
+     * centre-lyon open every day from 00:00 to 23:59, sessions from one minute, several a day, one of
+     * each phase in a week. A bilan's phases then follow one another within minutes of the real clock
+     * (a session is booked ahead and signed once it has started).
      */
-    private static final List<String> CENTRE_RULES = Stream.concat(
+    private static final List<String> CENTRES = Stream.concat(Stream.of(
+            "--bilan.centres.defaults.name=Centre de bilans d'intégration (fictif)",
+            "--bilan.centres.defaults.address=1 place de l'Intégration\n69000 Lyon",
+            "--bilan.centres.defaults.declaration-number=00 00 00000 00"), Stream.concat(
             Arrays.stream(DayOfWeek.values()).map(day -> "opening-hours." + day + "=00:00-23:59"),
             Stream.of("min-session-length=1m", "min-days-between=0", "max-sessions-per-week=3"))
-            .map(rule -> "--bilan.centres.overrides.centre-lyon." + rule).toList();
+            .map(rule -> "--bilan.centres.overrides.centre-lyon." + rule)).toList();
+    private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\":\"([0-9a-f]+)\"");
+    /** The services that read the centres' settings. */
+    private static final List<String> CENTRE_READERS = List.of("session-service", "synthesis-service");
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
+    private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
     private final List<ServiceProcess> services = new ArrayList<>();
     private ConfigurableApplicationContext gateway;
     final int gatewayPort = GrpcServiceTestSupport.freePort();
 
     Platform() {
         SERVICES.forEach(service -> grpcPorts.put(service, GrpcServiceTestSupport.freePort()));
+        SERVICES.forEach(service -> httpPorts.put(service, GrpcServiceTestSupport.freePort()));
     }
 
     Platform start(MongoDBContainer mongo, GenericContainer<?> s3, GenericContainer<?> keycloak) throws Exception {
@@ -64,39 +75,52 @@ final class Platform implements AutoCloseable {
                         "--spring.mongodb.uri=" + mongo.getReplicaSetUrl("bilan-" + service),
                         "--bilan.oidc.issuer=" + issuer,
                         "--bilan.oidc.client-secret=" + RealServers.SERVICES_CLIENT_SECRET));
-                CALLS.get(service).forEach(callee -> arguments.add(channel(callee)));
+                TOPOLOGY.calls(service).forEach(callee -> arguments.add(channel(callee)));
                 if (service.equals("synthesis-service")) {
                     // the one holder of objects
                     arguments.addAll(List.of("--bilan.storage.s3.endpoint=" + RealServers.s3Endpoint(s3),
                             "--bilan.storage.s3.access-key=" + RealServers.S3_ACCESS_KEY,
                             "--bilan.storage.s3.secret-key=" + RealServers.S3_SECRET_KEY,
-                            "--bilan.synthesis.encryption.master-key=" + randomKey(),
-                            "--bilan.centres.defaults.name=Centre de bilans d'intégration (fictif)",
-                            "--bilan.centres.defaults.address=1 place de l'Intégration\n69000 Lyon",
-                            "--bilan.centres.defaults.declaration-number=00 00 00000 00"));
+                            "--bilan.synthesis.encryption.master-key=" + randomKey()));
                 }
-                if (service.equals("session-service")) {
-                    arguments.addAll(CENTRE_RULES);
+                if (CENTRE_READERS.contains(service)) {
+                    arguments.addAll(CENTRES);
                 }
                 if (service.equals("beneficiary-service")) {
                     // logins checked in the real Keycloak with the realm's bilan-directory client
                     arguments.addAll(List.of("--bilan.directory.realm-admin-uri=" + issuer.replace("/realms/",
                             "/admin/realms/"), "--bilan.directory.client-secret=" + RealServers.DIRECTORY_CLIENT_SECRET));
                 }
-                services.add(ServiceProcess.start(service, GrpcServiceTestSupport.freePort(), arguments.toArray(String[]::new)));
+                services.add(ServiceProcess.start(service, httpPorts.get(service), arguments.toArray(String[]::new)));
             }
+            centresAgree();
             Map<String, Object> gatewayProperties = new LinkedHashMap<>();
             gatewayProperties.put("server.port", gatewayPort);
             gatewayProperties.put("server.address", "127.0.0.1");
             gatewayProperties.put("management.server.port", GrpcServiceTestSupport.freePort());
             gatewayProperties.put("bilan.oidc.issuer", issuer);
             gatewayProperties.put("bilan.oidc.jwks-uri", issuer + "/protocol/openid-connect/certs");
-            SERVICES.forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));
+            TOPOLOGY.calls("gateway").forEach(service -> gatewayProperties.put(channelProperty(service), target(service)));
             gateway = new SpringApplicationBuilder(GatewayApplication.class).properties(gatewayProperties).run();
             return this;
         } catch (Exception | Error e) {
             close();
             throw e;
+        }
+    }
+
+    /** Every service that reads the centres' settings reports the same fingerprint of them (/actuator/info). */
+    private void centresAgree() throws Exception {
+        Map<String, String> fingerprints = new LinkedHashMap<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String service : CENTRE_READERS) {
+            String info = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPorts.get(service)
+                    + "/actuator/info")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            Matcher fingerprint = FINGERPRINT.matcher(info);
+            fingerprints.put(service, fingerprint.find() ? fingerprint.group(1) : "none in " + info);
+        }
+        if (fingerprints.values().stream().distinct().count() != 1) {
+            throw new IllegalStateException("the services read different centres' settings: " + fingerprints);
         }
     }
 
@@ -109,7 +133,7 @@ final class Platform implements AutoCloseable {
     }
 
     private static String channelProperty(String service) {
-        return "spring.grpc.client.channel." + service.substring(0, service.indexOf("-service")) + ".target";
+        return "spring.grpc.client.channel." + TOPOLOGY.channel(service) + ".target";
     }
 
     private String target(String service) {

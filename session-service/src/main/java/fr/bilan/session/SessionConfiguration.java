@@ -1,7 +1,5 @@
 package fr.bilan.session;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -17,11 +15,19 @@ import fr.bilan.session.beneficiary.BeneficiaryDirectory;
 import fr.bilan.session.booking.Reservations;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.feed.CalendarFeedProperties;
+import fr.bilan.support.centre.Centres;
+import fr.bilan.support.clients.ClientDeadlines;
 
 /** The service's parts that are not components of their own: settings, the store of holds, beneficiary-service. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ CentreProperties.class, CalendarFeedProperties.class })
+@EnableConfigurationProperties({ Centres.class, CalendarFeedProperties.class })
 class SessionConfiguration {
+
+    /** The centres' rules and identity, from {@code bilan.centres.*} bound once with service-support's schema. */
+    @Bean
+    CentreProperties centreProperties(Centres centres) {
+        return CentreProperties.from(centres);
+    }
 
     @Bean
     Reservations reservations(MongoDatabase database) {
@@ -35,10 +41,10 @@ class SessionConfiguration {
 
     @Bean
     BeneficiaryDirectory beneficiaryDirectory(GrpcChannelFactory channels,
-            @Value("${bilan.beneficiary.call-timeout:5s}") Duration timeout) {
+            ClientDeadlines clients) {
         // the channel named beneficiary: spring.grpc.client.channel.beneficiary.*
         var channel = channels.createChannel("beneficiary");
         return new BeneficiaryDirectory(BeneficiaryServiceGrpc.newBlockingStub(channel),
-                FundingServiceGrpc.newBlockingStub(channel), timeout);
+                FundingServiceGrpc.newBlockingStub(channel), clients.deadline("beneficiary"));
     }
 }

@@ -2,7 +2,6 @@ package fr.bilan.beneficiary.account;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.StringUtils;
 
+import fr.bilan.support.clients.ClientDeadlines;
 import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.identity.DirectoryUnavailable;
 import fr.bilan.support.identity.KeycloakAccountDirectory;
@@ -18,11 +18,10 @@ import fr.bilan.support.security.ServiceToken;
 
 /**
  * Logins as this service needs them: the identity provider's directory ({@code bilan.directory.*},
- * Keycloak's admin API read with the {@code bilan-directory} client, which may only view users),
- * and the refusals of {@link AccountRules} as {@code FAILED_PRECONDITION} (the account-link outbox
- * is {@link AccountLinkOutbox}). Without the directory's secret the service starts, and every link or
- * assignment is refused as {@code UNAVAILABLE} until it restarts with one: nothing is linked or
- * assigned unchecked.
+ * Keycloak's admin API read with the {@code bilan-directory} client, which may only view users; the
+ * account-link outbox is {@link AccountLinkOutbox}). Without the directory's secret the service
+ * starts, and every link or assignment is refused as {@code UNAVAILABLE} until it restarts with one:
+ * nothing is linked or assigned unchecked.
  */
 @Configuration(proxyBeanMethods = false)
 class AccountConfiguration {
@@ -33,7 +32,7 @@ class AccountConfiguration {
     AccountDirectory accountDirectory(@Value("${bilan.directory.realm-admin-uri}") URI realmAdmin,
             @Value("${bilan.directory.token-uri}") URI tokenUri, @Value("${bilan.directory.client-id}") String clientId,
             @Value("${bilan.directory.client-secret:}") String clientSecret,
-            @Value("${bilan.directory.call-timeout:5s}") Duration timeout, Clock clock) {
+            ClientDeadlines clients, Clock clock) {
         if (!StringUtils.hasText(clientSecret)) {
             log.warn("No secret for the identity provider's directory (bilan.directory.client-secret / "
                     + "BILAN_DIRECTORY_CLIENT_SECRET): linking a login to a beneficiary and assigning a consultant are "
@@ -43,6 +42,6 @@ class AccountConfiguration {
             };
         }
         return new KeycloakAccountDirectory(realmAdmin, new ServiceToken(tokenUri, clientId, clientSecret, clock),
-                timeout);
+                clients.deadline("directory"));
     }
 }

@@ -1,14 +1,12 @@
 package fr.bilan.beneficiary.agreement;
 
-import java.time.Duration;
-
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc;
+import fr.bilan.support.clients.ClientDeadlines;
 import fr.bilan.support.security.ServiceToken;
 
 /**
@@ -21,9 +19,9 @@ class AgreementDocumentConfiguration {
 
     @Bean
     AgreementDocuments agreementDocuments(GrpcChannelFactory channels, ObjectProvider<ServiceToken> serviceToken,
-            @Value("${bilan.synthesis.call-timeout:10s}") Duration timeout) {
+            ClientDeadlines clients) {
         // the channel named synthesis: spring.grpc.client.channel.synthesis.*
         return new AgreementDocuments(DocumentRenderingServiceGrpc.newBlockingStub(channels.createChannel("synthesis")),
-                serviceToken.getIfAvailable(), timeout);
+                serviceToken.getIfAvailable(), clients.deadline("synthesis"));
     }
 }

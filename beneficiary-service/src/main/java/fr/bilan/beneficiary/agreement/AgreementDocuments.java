@@ -21,7 +21,7 @@ import io.grpc.StatusRuntimeException;
  * platform's one renderer: fonts, centre identity, page layout), over the channel
  * {@code synthesis}. Called as the service itself, with its own token: the caller's right to read
  * the agreement was checked here, and synthesis-service renders for platform services only. A
- * call waits, within {@code bilan.synthesis.call-timeout}, for a synthesis-service that is
+ * call waits, within {@code bilan.clients.synthesis.deadline}, for a synthesis-service that is
  * restarting ({@code waitForReady}).
  * <p>
  * What the caller gets: synthesis-service's {@code FAILED_PRECONDITION} as it is (its French

@@ -1,13 +1,11 @@
 package fr.bilan.retention.schedule;
 
-import java.time.Duration;
-
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
 import fr.bilan.proto.session.v1.AssessmentServiceGrpc;
+import fr.bilan.support.clients.ClientDeadlines;
 import fr.bilan.support.grpc.Downstream;
 
 /** Who may read a schedule or set a hold: session-service's answer, asked as the caller. */
@@ -15,8 +13,8 @@ import fr.bilan.support.grpc.Downstream;
 class ScheduleConfiguration {
 
     @Bean
-    BilanAccess bilanAccess(GrpcChannelFactory channels, @Value("${bilan.retention.call-timeout:5s}") Duration timeout) {
+    BilanAccess bilanAccess(GrpcChannelFactory channels, ClientDeadlines clients) {
         return new BilanAccess(new SessionBilanCentres(AssessmentServiceGrpc.newBlockingStub(
-                channels.createChannel("session")), new Downstream("Le service des bilans", timeout)));
+                channels.createChannel("session")), new Downstream("Le service des bilans", clients.deadline("session"))));
     }
 }

@@ -4,22 +4,23 @@ import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import fr.bilan.support.centre.Centres;
 
 /**
- * {@code bilan.centres.*}: the rules every centre follows ({@code defaults}), and what differs for
- * some of them ({@code overrides.<centre id>}: only the settings given replace the defaults).
+ * {@code bilan.centres.*}, as service-support binds it for every service that reads it
+ * ({@link Centres}, one schema): the rules every centre follows ({@code defaults}), and what differs
+ * for some of them ({@code overrides.<centre id>}: only the settings given replace the defaults).
  * Opening hours read {@code "09:00-12:30"}, in the centre's zone. The identity settings (name,
  * address, declaration number, logo) are the ones synthesis-service prints on documents, read here
  * to show them.
  */
-@ConfigurationProperties("bilan.centres")
 public record CentreProperties(Settings defaults, Map<String, Settings> overrides) {
 
     /**
@@ -50,6 +51,20 @@ public record CentreProperties(Settings defaults, Map<String, Settings> override
             rules(defaults, own);
             identity(defaults, own);
         }
+    }
+
+    /** The settings as bound once for every service; their zone names one of {@link CentreZone}. */
+    public static CentreProperties from(Centres centres) {
+        Map<String, Settings> overrides = new HashMap<>();
+        centres.overrides().forEach((centreId, own) -> overrides.put(centreId, settings(own)));
+        return new CentreProperties(settings(centres.defaults()), overrides);
+    }
+
+    private static Settings settings(fr.bilan.support.centre.CentreSettings bound) {
+        return new Settings(bound.zone() == null ? null : CentreZone.valueOf(bound.zone()), bound.openingHours(),
+                bound.minSessionLength(), bound.maxSessionLength(), bound.maxSessionsPerWeek(), bound.minDaysBetween(),
+                bound.rooms(), bound.providerSiret(), bound.name(), bound.address(), bound.declarationNumber(),
+                bound.logo());
     }
 
     /** The rules of {@code centreId}: its overrides over the defaults. */

@@ -11,15 +11,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone          the time zone of the date printed on the document
  * @param chunkSize     bytes per message of a streamed download
  * @param shareValidity how long a share's path opens the document
- * @param callTimeout   deadline of each call to session- and beneficiary-service
  */
 @ConfigurationProperties("bilan.synthesis")
-public record SynthesisProperties(ZoneId zone, Integer chunkSize, Duration shareValidity, Duration callTimeout) {
+public record SynthesisProperties(ZoneId zone, Integer chunkSize, Duration shareValidity) {
 
     public SynthesisProperties {
         zone = zone == null ? ZoneId.of("Europe/Paris") : zone;
         chunkSize = chunkSize == null ? 64 * 1024 : chunkSize;
         shareValidity = shareValidity == null ? Duration.ofDays(30) : shareValidity;
-        callTimeout = callTimeout == null ? Duration.ofSeconds(5) : callTimeout;
     }
 }

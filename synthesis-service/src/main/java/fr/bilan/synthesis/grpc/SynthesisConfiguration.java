@@ -36,6 +36,7 @@ import fr.bilan.synthesis.storage.StoredObjectMissing;
 import fr.bilan.synthesis.vault.KeyDestroyed;
 import fr.bilan.synthesis.vault.MasterKeyUnavailable;
 import fr.bilan.synthesis.vault.Sealing;
+import fr.bilan.support.clients.ClientDeadlines;
 import fr.bilan.support.grpc.Downstream;
 import fr.bilan.support.security.ServiceToken;
 import io.grpc.Status;
@@ -82,15 +83,15 @@ class SynthesisConfiguration {
 
     /** Over the channels {@code session} and {@code beneficiary}: {@code spring.grpc.client.channel.<name>.*}. */
     @Bean
-    BilanDirectory bilanDirectory(GrpcChannelFactory channels, SynthesisProperties properties,
+    BilanDirectory bilanDirectory(GrpcChannelFactory channels, ClientDeadlines clients,
             ObjectProvider<ServiceToken> serviceToken) {
         var beneficiaryChannel = channels.createChannel("beneficiary");
         return new BilanDirectory(AssessmentServiceGrpc.newBlockingStub(channels.createChannel("session")),
                 BeneficiaryServiceGrpc.newBlockingStub(beneficiaryChannel),
                 Optional.ofNullable(serviceToken.getIfAvailable()).map(token -> ConsentCheckServiceGrpc
                         .newBlockingStub(beneficiaryChannel).withCallCredentials(token.callCredentials())),
-                new Downstream("Le service des bilans", properties.callTimeout()),
-                new Downstream("Le service des bénéficiaires", properties.callTimeout()));
+                new Downstream("Le service des bilans", clients.deadline("session")),
+                new Downstream("Le service des bénéficiaires", clients.deadline("beneficiary")));
     }
 
     /**

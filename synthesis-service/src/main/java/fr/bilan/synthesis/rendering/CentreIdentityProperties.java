@@ -9,18 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 
+import fr.bilan.support.centre.Centres;
 import fr.bilan.support.centre.DeclarationNumbers;
 
 /**
- * {@code bilan.centres.*}: the identity legal documents print for each centre, as session-service
- * reads its centres: {@code defaults} for every centre, {@code overrides.<centre id>} for what
- * differs (only the settings given replace the defaults).
+ * The identity legal documents print for each centre, from {@code bilan.centres.*} as service-support
+ * binds it for every service that reads it ({@link Centres}, one schema, session-service's too):
+ * {@code defaults} for every centre, {@code overrides.<centre id>} for what differs (only the
+ * settings given replace the defaults).
  */
-@ConfigurationProperties("bilan.centres")
 public record CentreIdentityProperties(Settings defaults, Map<String, Settings> overrides) {
 
     /** A logo larger than this is a configuration mistake (it would weigh on every page). */
@@ -36,6 +36,16 @@ public record CentreIdentityProperties(Settings defaults, Map<String, Settings> 
      * @param logo a Spring resource location ({@code classpath:…} or {@code file:…}) of a PNG or JPEG
      */
     public record Settings(String name, String address, String declarationNumber, String logo) {
+    }
+
+    /** The identity part of the settings bound once for every service. */
+    public static CentreIdentityProperties from(Centres centres) {
+        Map<String, Settings> overrides = new HashMap<>();
+        centres.overrides().forEach((centreId, own) -> overrides.put(centreId,
+                new Settings(own.name(), own.address(), own.declarationNumber(), own.logo())));
+        var defaults = centres.defaults();
+        return new CentreIdentityProperties(new Settings(defaults.name(), defaults.address(), defaults.declarationNumber(),
+                defaults.logo()), overrides);
     }
 
     public CentreIdentityProperties {
