@@ -16,6 +16,7 @@ import fr.bilan.beneficiary.BeneficiaryServiceTestSupport;
 import fr.bilan.beneficiary.FakeDocumentRendering;
 import fr.bilan.beneficiary.FakeDocumentRendering.Rendering;
 import fr.bilan.beneficiary.agreement.AgreementGrpcServiceTest.Case;
+import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.beneficiary.v1.Agreement;
 import fr.bilan.proto.beneficiary.v1.GetAgreementDocumentRequest;
 import fr.bilan.proto.beneficiary.v1.GetAgreementRequest;
@@ -60,7 +61,7 @@ class AgreementDocumentTest extends BeneficiaryServiceTestSupport {
         assertThat(renderings).hasSize(3).allSatisfy(rendering -> {
             // the platform asked, not the reader: synthesis-service renders for platform services only
             assertThat(rendering.caller().subject()).isEqualTo(TestIdentityProvider.SERVICE_ACCOUNT);
-            assertThat(rendering.caller().hasRole(TestIdentityProvider.SERVICE_ROLE)).isTrue();
+            assertThat(rendering.caller().hasRole(Role.PLATFORM_SERVICE)).isTrue();
             assertThat(rendering.request().getParties().getEmployeeName()).isEqualTo("Élodie Durand");
             assertThat(rendering.request().getAgreement()).isEqualTo(agreements(manager())
                     .getAgreement(GetAgreementRequest.newBuilder().setId(draft.getId()).build()).getAgreement());

@@ -4,6 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -25,6 +27,26 @@ public class UnexpectedErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UnexpectedErrors.class);
 
+    /**
+     * The token and role checks' refusals, in French: Spring gRPC's own handler says "Access denied",
+     * which a service passing a downstream refusal back (retention asking session-service as the
+     * caller) would carry to the person. First of all handlers, since it maps nothing else.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    GrpcExceptionHandler securityRefusalsInFrench() {
+        return exception -> {
+            if (exception instanceof AuthenticationException) {
+                return Status.UNAUTHENTICATED.withDescription("Authentification requise.").asException();
+            }
+            if (exception instanceof AccessDeniedException) {
+                return Status.PERMISSION_DENIED.withDescription("Votre rôle ne permet pas cette opération.")
+                        .asException();
+            }
+            return null;
+        };
+    }
+
     @Bean
     GrpcExceptionHandler unexpectedErrorHandler() {
         return exception -> {
@@ -41,9 +63,6 @@ public class UnexpectedErrors {
             if (exception instanceof Unavailable unavailable) {
                 log.warn("{} unavailable: {}", unavailable.unreachable(), exception.getMessage());
                 return Status.UNAVAILABLE.withDescription(unavailable.frenchReason()).asException();
-            }
-            if (exception instanceof AuthenticationException || exception instanceof AccessDeniedException) {
-                return null; // Spring gRPC's security handler maps these to UNAUTHENTICATED and PERMISSION_DENIED
             }
             log.error("Unexpected error in a gRPC call", exception);
             return Status.INTERNAL.withDescription("Erreur interne.").asException();

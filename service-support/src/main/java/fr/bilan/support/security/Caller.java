@@ -46,11 +46,6 @@ public record Caller(String subject, Set<String> roles, Set<String> centres) {
         return new Caller(authentication.getName(), roles, centres);
     }
 
-    /** A realm role by its Keycloak name: the services move to {@link #hasRole(Role)}, then this goes (issue 20). */
-    public boolean hasRole(String role) {
-        return roles.contains(role);
-    }
-
     public boolean hasRole(Role role) {
         return roles.contains(AccessRules.realmRole(role));
     }
