@@ -1,13 +1,8 @@
 package fr.bilan.support.outbox;
 
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
 import org.bson.Document;
-
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Sorts;
 
 import fr.bilan.support.outbox.OutboxDelivery.Outcome;
 import io.grpc.Deadline;
@@ -54,12 +49,6 @@ public final class BatchedDeliveries<T> implements OutboxRelay.Deliveries {
     }
 
     private List<Document> due(RelayRun run) {
-        OutboxCollection entries = outbox.entries();
-        return entries.documents().find(Filters.and(entries.pending(),
-                        Filters.lte(entries.marker().nextAttemptTime(), Date.from(run.start()))))
-                .sort(Sorts.ascending(entries.marker().nextAttemptTime(), "_id"))
-                .projection(outbox.projection())
-                .limit(maxPerCall)
-                .into(new ArrayList<>());
+        return outbox.entries().due(run.start(), outbox.projection(), maxPerCall);
     }
 }

@@ -2,6 +2,7 @@ package fr.bilan.support.outbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,18 @@ public record OutboxCollection(MongoCollection<Document> documents, OutboxMarker
     /** Matches the entries still to deliver. */
     public Bson pending() {
         return Filters.eq(marker.pending(), true);
+    }
+
+    /**
+     * At most {@code limit} pending entries whose next attempt is due at {@code runStart}, those
+     * waiting longest first, read through {@code projection}.
+     */
+    List<Document> due(Instant runStart, Bson projection, int limit) {
+        return documents.find(Filters.and(pending(), Filters.lte(marker.nextAttemptTime(), Date.from(runStart))))
+                .sort(Sorts.ascending(marker.nextAttemptTime(), "_id"))
+                .projection(projection)
+                .limit(limit)
+                .into(new ArrayList<>());
     }
 
     void delivered(PendingEntry entry, Instant now) {
