@@ -21,8 +21,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import fr.bilan.session.assessment.Phase;
-
 /**
  * A slot proposal and a whole-bilan plan against a consultant's year of sessions (five a day, five
  * days a week, 52 weeks), with the same proposal against an empty calendar as the baseline of the
