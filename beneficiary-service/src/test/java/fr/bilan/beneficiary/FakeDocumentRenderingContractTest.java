@@ -1,5 +1,7 @@
 package fr.bilan.beneficiary;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import fr.bilan.support.testing.DocumentRenderingContract;
 
 /**
@@ -9,4 +11,11 @@ import fr.bilan.support.testing.DocumentRenderingContract;
  */
 @BeneficiaryServiceContext
 class FakeDocumentRenderingContractTest extends DocumentRenderingContract {
+
+    /** The fake answered, with its own PDF, and kept the request. */
+    @Override
+    protected void assertRenderedHere(String agreementId, byte[] pdf) {
+        assertThat(pdf).isEqualTo(FakeDocumentRendering.PDF);
+        assertThat(FakeDocumentRendering.renderingsOf(agreementId)).isNotEmpty();
+    }
 }

@@ -1,5 +1,7 @@
 package fr.bilan.session;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -7,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
+import fr.bilan.session.assessment.AssessmentRepository;
 import fr.bilan.support.testing.AssessmentReadContract;
 import fr.bilan.support.testing.TestClock;
 
@@ -34,5 +37,16 @@ class AssessmentReadContractTest extends AssessmentReadContract {
                 .setCentreId(CENTRE).setAccountId(beneficiaryAccountId).addConsultantIds(consultantId).build();
         FakeBeneficiaryService.register(beneficiary);
         return SessionServiceTestSupport.openBilan(consultantId, beneficiary).getId();
+    }
+
+
+    @Autowired
+    private AssessmentRepository assessments;
+
+    /** The bilan is in session-service's own store, led by the consultant who opened it. */
+    @Override
+    protected void assertHeldHere(String id, String consultantId) {
+        assertThat(assessments.find(id)).hasValueSatisfying(
+                assessment -> assertThat(assessment.consultantId()).isEqualTo(consultantId));
     }
 }

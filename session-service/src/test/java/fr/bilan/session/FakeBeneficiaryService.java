@@ -2,6 +2,7 @@ package fr.bilan.session;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -51,6 +52,11 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     public static void register(Beneficiary beneficiary) {
         BENEFICIARIES.put(beneficiary.getId(), beneficiary);
+    }
+
+    /** The beneficiary registered under {@code id}, if any. */
+    public static Optional<Beneficiary> registered(String id) {
+        return Optional.ofNullable(BENEFICIARIES.get(id));
     }
 
     public static void register(Funding funding) {

@@ -37,6 +37,11 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
         BENEFICIARIES.put(beneficiary.getId(), beneficiary);
     }
 
+    /** The beneficiary registered under {@code id}, if any. */
+    public static Optional<Beneficiary> registered(String id) {
+        return Optional.ofNullable(BENEFICIARIES.get(id));
+    }
+
     public static void grantSharing(String beneficiaryId, String recipientName) {
         SHARING_CONSENTS.add(beneficiaryId + "/" + recipientName);
     }

@@ -1,5 +1,7 @@
 package fr.bilan.synthesis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,5 +22,13 @@ class FakeBeneficiaryServiceContractTest extends BeneficiaryReadContract {
         FakeBeneficiaryService.register(Beneficiary.newBuilder().setId(id).setCentreId(CENTRE).setAccountId(accountId)
                 .addConsultantIds(consultantId).build());
         return id;
+    }
+
+
+    /** The fake holds the beneficiary it was given. */
+    @Override
+    protected void assertHeldHere(String id, String accountId) {
+        assertThat(FakeBeneficiaryService.registered(id)).hasValueSatisfying(
+                beneficiary -> assertThat(beneficiary.getAccountId()).isEqualTo(accountId));
     }
 }

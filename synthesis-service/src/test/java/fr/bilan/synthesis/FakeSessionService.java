@@ -48,6 +48,11 @@ public class FakeSessionService extends AssessmentServiceGrpc.AssessmentServiceI
         ASSESSMENTS.put(assessment.getId(), new Registered(assessment, beneficiaryAccountId, List.copyOf(sessions)));
     }
 
+    /** The bilan registered under {@code id}, if any. */
+    public static Optional<Assessment> registered(String id) {
+        return Optional.ofNullable(ASSESSMENTS.get(id)).map(Registered::assessment);
+    }
+
     public static List<RecordSynthesisHandoverRequest> handoversOf(String assessmentId) {
         return HANDOVERS.stream().filter(handover -> handover.getAssessmentId().equals(assessmentId)).toList();
     }

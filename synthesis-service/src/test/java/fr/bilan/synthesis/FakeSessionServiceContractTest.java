@@ -1,5 +1,7 @@
 package fr.bilan.synthesis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,5 +23,13 @@ class FakeSessionServiceContractTest extends AssessmentReadContract {
         FakeSessionService.register(Assessment.newBuilder().setId(id).setBeneficiaryId(UUID.randomUUID().toString())
                 .setCentreId(CENTRE).setConsultantId(consultantId).build(), beneficiaryAccountId);
         return id;
+    }
+
+
+    /** The fake holds the bilan it was given. */
+    @Override
+    protected void assertHeldHere(String id, String consultantId) {
+        assertThat(FakeSessionService.registered(id)).hasValueSatisfying(
+                assessment -> assertThat(assessment.getConsultantId()).isEqualTo(consultantId));
     }
 }

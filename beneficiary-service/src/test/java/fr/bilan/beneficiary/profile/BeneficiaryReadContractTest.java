@@ -1,7 +1,11 @@
 package fr.bilan.beneficiary.profile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
@@ -29,5 +33,16 @@ class BeneficiaryReadContractTest extends BeneficiaryReadContract {
                         .setEmploymentStatus(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE))
                         .build())
                 .getBeneficiary().getId();
+    }
+
+
+    @Autowired
+    private BeneficiaryRepository beneficiaries;
+
+    /** The beneficiary is in beneficiary-service's own store, with the login created for it. */
+    @Override
+    protected void assertHeldHere(String id, String accountId) {
+        assertThat(beneficiaries.findById(id)).hasValueSatisfying(beneficiary -> assertThat(
+                beneficiary.profile().accountId()).isEqualTo(FakeKeycloakAdmin.beneficiaryLogin(accountId)));
     }
 }

@@ -37,6 +37,17 @@ public abstract class AssessmentReadContract extends GrpcServiceTestSupport {
      */
     protected abstract String newBilan(String consultantId, String beneficiaryAccountId) throws Exception;
 
+    /** Checks that the implementation under test holds the bilan {@code id}, led by {@code consultantId}. */
+    protected abstract void assertHeldHere(String id, String consultantId);
+
+    @Test
+    void theServiceUnderTestHoldsWhatItServes() throws Exception {
+        String consultant = UUID.randomUUID().toString();
+        String id = newBilan(consultant, UUID.randomUUID().toString());
+
+        assertHeldHere(id, consultant);
+    }
+
     private static AssessmentServiceBlockingStub as(String token) {
         return AssessmentServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

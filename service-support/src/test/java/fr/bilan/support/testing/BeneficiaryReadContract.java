@@ -35,6 +35,17 @@ public abstract class BeneficiaryReadContract extends GrpcServiceTestSupport {
      */
     protected abstract String newBeneficiary(String accountId, String consultantId) throws Exception;
 
+    /** Checks that the implementation under test holds the beneficiary {@code id}, with its login {@code accountId}. */
+    protected abstract void assertHeldHere(String id, String accountId);
+
+    @Test
+    void theServiceUnderTestHoldsWhatItServes() throws Exception {
+        String account = UUID.randomUUID().toString();
+        String id = newBeneficiary(account, UUID.randomUUID().toString());
+
+        assertHeldHere(id, account);
+    }
+
     private static BeneficiaryServiceBlockingStub as(String token) {
         return BeneficiaryServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);

@@ -50,6 +50,20 @@ public abstract class DocumentRenderingContract extends GrpcServiceTestSupport {
         assertThat(answer.getDocument().getData().toString(StandardCharsets.US_ASCII)).startsWith("%PDF-");
     }
 
+    /**
+     * Checks that the implementation under test made {@code pdf}, the answer to a rendering of the
+     * agreement {@code agreementId}: not some other renderer reached by mistake.
+     */
+    protected abstract void assertRenderedHere(String agreementId, byte[] pdf);
+
+    @Test
+    void theRendererUnderTestIsTheOneThatAnswers() {
+        RenderAgreementDocumentResponse answer = as(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
+                TestIdentityProvider.SERVICE_ROLE)).renderAgreementDocument(REQUEST);
+
+        assertRenderedHere(REQUEST.getAgreement().getId(), answer.getDocument().getData().toByteArray());
+    }
+
     @Test
     void aPersonIsRefused() {
         for (String token : List.of(TestIdentityProvider.token("consultant-1", List.of(CENTRE), "consultant"),

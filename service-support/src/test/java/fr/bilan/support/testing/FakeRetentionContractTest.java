@@ -1,5 +1,7 @@
 package fr.bilan.support.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.AfterAll;
 
 import io.grpc.Channel;
@@ -21,5 +23,14 @@ class FakeRetentionContractTest extends RetentionIntakeContract {
     @Override
     protected Channel retention() {
         return CHANNEL;
+    }
+
+
+    /** The fake received the call and took the event in for the first time. */
+    @Override
+    protected void assertKeptHere(String eventId, String beneficiaryId) {
+        assertThat(RETENTION.callsFor(beneficiaryId)).singleElement()
+                .satisfies(call -> assertThat(call.eventId()).isEqualTo(eventId))
+                .satisfies(call -> assertThat(call.firstDelivery()).isTrue());
     }
 }

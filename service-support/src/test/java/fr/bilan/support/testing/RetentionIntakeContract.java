@@ -72,6 +72,18 @@ public abstract class RetentionIntakeContract extends GrpcServiceTestSupport {
                 .setStoreTime(ProtoTime.of(T0))).build();
     }
 
+    /** Checks that the implementation under test keeps the consent change of {@code eventId} for {@code beneficiaryId}. */
+    protected abstract void assertKeptHere(String eventId, String beneficiaryId);
+
+    @Test
+    void theServiceUnderTestKeepsWhatItTakesIn() {
+        RecordConsentChangeRequest request = change(newId());
+
+        platform().recordConsentChange(request);
+
+        assertKeptHere(request.getChange().getEventId(), request.getChange().getBeneficiaryId());
+    }
+
     @Test
     void takesAConsentChangeInOncePerEventId() {
         RecordConsentChangeRequest request = change(newId());
