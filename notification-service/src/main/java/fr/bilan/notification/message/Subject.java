@@ -1,0 +1,120 @@
+package fr.bilan.notification.message;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a message is about, with what its template needs of it: identifiers, times and places, never a
+ * name, an address or any bilan content (the recipient is resolved when it is sent).
+ */
+public sealed interface Subject {
+
+    /** What it is about, as the messages about the same thing are found: {@code session:<bilan>/<session>}… */
+    String reference();
+
+    /**
+     * A session, as it stood when the message was planned.
+     *
+     * @param room        the centre's room, {@code null} for a remote session
+     * @param videoLink   the video link, {@code null} on site
+     * @param sequence    its iCalendar SEQUENCE
+     * @param calendarUid the UID of its event in the calendar feed
+     */
+    record Session(String assessmentId, String sessionId, String consultantId, SessionPhase phase, Instant start,
+            Instant end, String room, String videoLink, int sequence, String calendarUid) implements Subject {
+
+        public Session {
+            Objects.requireNonNull(sessionId);
+            Objects.requireNonNull(phase);
+            Objects.requireNonNull(start);
+            Objects.requireNonNull(end);
+            Objects.requireNonNull(calendarUid);
+            if ((room == null) == (videoLink == null)) {
+                throw new IllegalArgumentException("a session takes place in a room or by video, one of them");
+            }
+        }
+
+        public boolean remote() {
+            return videoLink != null;
+        }
+
+        @Override
+        public String reference() {
+            return reference(assessmentId, sessionId);
+        }
+
+        public static String reference(String assessmentId, String sessionId) {
+            return "session:" + assessmentId + "/" + sessionId;
+        }
+    }
+
+    /** An agreement awaiting the employee's signature until {@code deadline} (the last day to sign). */
+    record Agreement(String fundingId, LocalDate deadline) implements Subject {
+
+        public Agreement {
+            Objects.requireNonNull(fundingId);
+            Objects.requireNonNull(deadline);
+        }
+
+        @Override
+        public String reference() {
+            return reference(fundingId);
+        }
+
+        public static String reference(String fundingId) {
+            return "agreement:" + fundingId;
+        }
+    }
+
+    /** A bilan's final synthèse, ready to download. */
+    record Synthesis(String assessmentId) implements Subject {
+
+        public Synthesis {
+            Objects.requireNonNull(assessmentId);
+        }
+
+        @Override
+        public String reference() {
+            return "synthesis:" + assessmentId;
+        }
+    }
+
+    /** A staff member's digest of {@code day}: what needs them. */
+    record Digest(LocalDate day, List<DigestItem> items) implements Subject {
+
+        public Digest {
+            Objects.requireNonNull(day);
+            items = List.copyOf(items);
+        }
+
+        @Override
+        public String reference() {
+            return "digest:" + day;
+        }
+    }
+
+    /**
+     * One line of a digest.
+     *
+     * @param kind         what needs doing
+     * @param reference    the bilan or the funding it is about (an id, never the beneficiary's name)
+     * @param time         the session's start, or the agreement's last day at midnight in the centre's zone
+     */
+    record DigestItem(DigestItemKind kind, String reference, Instant time) {
+
+        public DigestItem {
+            Objects.requireNonNull(kind);
+            Objects.requireNonNull(time);
+        }
+    }
+
+    /** What a digest line asks. */
+    enum DigestItemKind {
+        /** A session held whose attendance sheet is not signed by both. */
+        SESSION_TO_SIGN,
+        /** An agreement the employee has not signed and which lapses within two days. */
+        AGREEMENT_ABOUT_TO_LAPSE
+    }
+}
