@@ -31,6 +31,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "privacy.PersonalDataExporter",
             "privacy.PersonalDataGrpcService",
             "privacy.PersonalDataMessages",
+            "profile.BeneficiaryContactGrpcService",
             "profile.BeneficiaryGrpcService",
             "profile.BeneficiaryMessages",
             "profile.ConsentCheckGrpcService",
