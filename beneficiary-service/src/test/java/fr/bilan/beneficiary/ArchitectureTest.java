@@ -21,6 +21,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "agreement.AgreementDocuments",
             "agreement.AgreementGrpcService",
             "agreement.AgreementMessages",
+            "agreement.AgreementNoticeOutbox",
             "consent.ConsentMessages",
             "funding.FundingGrpcService",
             "funding.FundingMessages",

@@ -26,6 +26,7 @@ import fr.bilan.beneficiary.funding.AgreementState;
 import fr.bilan.beneficiary.funding.Funding;
 import fr.bilan.beneficiary.funding.FundingRepository;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.outbox.OutboxMarker;
 import fr.bilan.support.resources.Lookups;
 
 /**
@@ -46,7 +47,11 @@ public class AgreementRepository {
     private static final String FUNDING = "fundingId";
     private static final String BENEFICIARY = "beneficiaryId";
     private static final String REQUEST_KEY = "requestKey";
-    private static final String STATE = "state";
+    static final String COLLECTION = "agreements";
+    static final String STATE = "state";
+    /** The marker of the agreement notices' outbox ({@link AgreementNoticeOutbox}), and when its notice was made. */
+    static final OutboxMarker NOTICES = new OutboxMarker("notices");
+    static final String NOTICE_TIME = "time";
     private static final String LAPSE_TIME = "lapseTime";
     private static final String CREATE_TIME = "createTime";
     private static final String UPDATE_TIME = "updateTime";
@@ -54,13 +59,10 @@ public class AgreementRepository {
     private static final String VERSION = "version";
     private static final String DESTROY_TIME = "destroyTime";
 
-    /** End and update times of a lapse are its lapse time, which each document holds: read from there. */
-    private static final Bson LAPSE = Updates.set(STATE, AgreementState.LAPSED.name());
-
     private final MongoCollection<Document> collection;
 
     public AgreementRepository(MongoDatabase database) {
-        this.collection = database.getCollection("agreements");
+        this.collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
         collection.createIndex(Indexes.ascending(FUNDING), new IndexOptions().unique(true));
         // serves the lapse check: the agreements sent, by when they lapse
@@ -128,6 +130,9 @@ public class AgreementRepository {
                 Updates.set(END_TIME, next.endTime() == null ? null : Date.from(next.endTime())),
                 Updates.set(UPDATE_TIME, Date.from(next.updateTime())),
                 Updates.inc(VERSION, 1L)));
+        if (AgreementNotice.isNew(read.state(), next.state())) {
+            changes.add(noticeDue(next.updateTime()));
+        }
         Document saved = collection.findOneAndUpdate(Filters.and(Filters.eq(ID, read.id()),
                 Filters.eq(VERSION, read.version()), Filters.eq(STATE, read.state().name())),
                 Updates.combine(changes), new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
@@ -164,13 +169,26 @@ public class AgreementRepository {
 
     /** Records that this agreement lapsed, if it has and nobody recorded it yet; answers it as stored. */
     public Agreement recordLapse(String id, Instant now) {
-        collection.updateOne(Filters.and(Filters.eq(ID, id), overdue(now)), LAPSE);
+        collection.updateOne(Filters.and(Filters.eq(ID, id), overdue(now)), lapse(now));
         return require(id, "id");
     }
 
     /** Records every lapse due by {@code now}; harmless when run by several replicas at once. */
     public long recordLapses(Instant now) {
-        return collection.updateMany(overdue(now), LAPSE).getModifiedCount();
+        return collection.updateMany(overdue(now), lapse(now)).getModifiedCount();
+    }
+
+    /**
+     * The lapse, and its notice due (the employee is reminded no more). End and update times of a
+     * lapse are its lapse time, which each document holds: read from there.
+     */
+    private static Bson lapse(Instant now) {
+        return Updates.combine(Updates.set(STATE, AgreementState.LAPSED.name()), noticeDue(now));
+    }
+
+    /** A new notice to tell notification-service ({@link AgreementNoticeOutbox}), due from {@code now}. */
+    private static Bson noticeDue(Instant now) {
+        return Updates.set(NOTICES.field(), OutboxMarker.newPending(now).append(NOTICE_TIME, Date.from(now)));
     }
 
     private static Bson overdue(Instant now) {
@@ -225,7 +243,7 @@ public class AgreementRepository {
      * The agreement as stored. A lapse's end and update times are its lapse time; a destroyed
      * agreement keeps its own, and nothing of what it said.
      */
-    private static Agreement toAgreement(Document document) {
+    static Agreement toAgreement(Document document) {
         AgreementState state = AgreementState.valueOf(document.getString(STATE));
         Date destroyed = document.getDate(DESTROY_TIME);
         boolean lapsed = state == AgreementState.LAPSED && destroyed == null;
