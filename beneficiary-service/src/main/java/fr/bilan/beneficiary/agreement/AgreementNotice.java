@@ -8,7 +8,8 @@ import fr.bilan.beneficiary.funding.AgreementState;
 /**
  * What notification-service is told of an agreement, by where it stands: awaiting the employee's
  * signature once they received the draft (the message with its deadline, then a reminder), settled
- * once they signed, refused or let it lapse (no reminder any more). A draft tells nothing; the
+ * once they signed, refused or let it lapse, or once its funding was cancelled (no reminder any
+ * more: it can be signed no more). A draft tells nothing; the
  * employer's and the centre's signatures change nothing for the employee. Each notice is told once
  * per agreement, so its event id is derived from both: a redelivery is the same fact.
  */
@@ -31,6 +32,14 @@ public enum AgreementNotice {
         };
     }
 
+    /**
+     * The notice an agreement in {@code state} calls for when its funding was cancelled at
+     * {@code fundingCancelTime} (empty: it was not) while it awaited the employee's signature.
+     */
+    public static Optional<AgreementNotice> of(AgreementState state, Optional<Instant> fundingCancelTime) {
+        return state == AgreementState.SENT && fundingCancelTime.isPresent() ? Optional.of(SETTLED) : of(state);
+    }
+
     /** Whether going from {@code before} to {@code after} calls for a notice not told yet. */
     public static boolean isNew(AgreementState before, AgreementState after) {
         return of(after).isPresent() && !of(after).equals(of(before));
@@ -38,16 +47,17 @@ public enum AgreementNotice {
 
     /**
      * When the fact told happened: the employee received the draft (the send recorded), or answered
-     * (their signature, their refusal), or the 10 days ran out (the lapse time); whatever the
-     * employer and the centre did since. A destroyed agreement, which keeps no signature, answers
-     * its last change.
+     * (their signature, their refusal), or the 10 days ran out (the lapse time), or the funding was
+     * cancelled ({@code fundingCancelTime}); whatever the employer and the centre did since. A
+     * destroyed agreement, which keeps no signature, answers its last change.
      */
-    public Instant occurTime(Agreement agreement) {
+    public Instant occurTime(Agreement agreement, Optional<Instant> fundingCancelTime) {
         if (this == AWAITING_SIGNATURE) {
             return agreement.updateTime();
         }
         return agreement.signatureOf(AgreementParty.EMPLOYEE).map(Signature::time)
-                .or(() -> Optional.ofNullable(agreement.endTime())).orElse(agreement.updateTime());
+                .or(() -> Optional.ofNullable(agreement.endTime())).or(() -> fundingCancelTime)
+                .orElse(agreement.updateTime());
     }
 
     /**

@@ -52,6 +52,8 @@ public class AgreementRepository {
     /** The marker of the agreement notices' outbox ({@link AgreementNoticeOutbox}), and when its notice was made. */
     static final OutboxMarker NOTICES = new OutboxMarker("notices");
     static final String NOTICE_TIME = "time";
+    /** When the agreement's funding was cancelled while it awaited the employee's signature; absent otherwise. */
+    static final String FUNDING_CANCEL_TIME = "fundingCancelTime";
     private static final String LAPSE_TIME = "lapseTime";
     private static final String CREATE_TIME = "createTime";
     private static final String UPDATE_TIME = "updateTime";
@@ -189,6 +191,22 @@ public class AgreementRepository {
     /** A new notice to tell notification-service ({@link AgreementNoticeOutbox}), due from {@code now}. */
     private static Bson noticeDue(Instant now) {
         return Updates.set(NOTICES.field(), OutboxMarker.newPending(now).append(NOTICE_TIME, Date.from(now)));
+    }
+
+    /**
+     * Records that the funding {@code fundingId} was cancelled at {@code cancelTime} while its agreement
+     * awaited the employee's signature, and that this settles it for notification-service; nothing
+     * when the agreement is not awaiting it, or was told so already.
+     */
+    public void recordFundingCancelled(String fundingId, Instant cancelTime) {
+        collection.updateOne(Filters.and(Filters.eq(FUNDING, fundingId), Filters.eq(STATE, AgreementState.SENT.name()),
+                Filters.exists(FUNDING_CANCEL_TIME, false)),
+                Updates.combine(Updates.set(FUNDING_CANCEL_TIME, Date.from(cancelTime)), noticeDue(cancelTime)));
+    }
+
+    /** When the funding of the stored agreement {@code document} was cancelled while it awaited a signature. */
+    static Optional<Instant> fundingCancelTime(Document document) {
+        return Optional.ofNullable(document.getDate(FUNDING_CANCEL_TIME)).map(Date::toInstant);
     }
 
     private static Bson overdue(Instant now) {

@@ -1,6 +1,7 @@
 package fr.bilan.beneficiary.agreement;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -23,5 +24,10 @@ class CurrentAgreements implements FundingAgreements {
     public Optional<Current> of(String fundingId) {
         return agreements.findByFundingId(fundingId)
                 .map(stored -> new Current(stored.id(), AgreementLifecycle.asOf(stored, clock.instant()).state()));
+    }
+
+    @Override
+    public void fundingCancelled(String fundingId, Instant cancelTime) {
+        agreements.recordFundingCancelled(fundingId, cancelTime);
     }
 }

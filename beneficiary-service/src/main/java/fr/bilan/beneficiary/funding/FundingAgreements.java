@@ -1,9 +1,11 @@
 package fr.bilan.beneficiary.funding;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The tripartite agreement of a funding, as a funding's view shows it. An interface here, implemented
+ * The tripartite agreement of a funding, as a funding's view shows it and as its cancellation
+ * reaches it. An interface here, implemented
  * in the agreement package, because an agreement is drawn up for a funding: agreements depend on
  * fundings, never the reverse.
  */
@@ -15,4 +17,11 @@ public interface FundingAgreements {
 
     /** The agreement drafted for the funding {@code fundingId}, if any. */
     Optional<Current> of(String fundingId);
+
+    /**
+     * The funding {@code fundingId} was cancelled at {@code cancelTime}: its agreement, if it still
+     * awaits the employee's signature, can be signed no more, and nobody must be reminded of it.
+     * Harmless when told again.
+     */
+    void fundingCancelled(String fundingId, Instant cancelTime);
 }

@@ -16,12 +16,14 @@ import fr.bilan.beneficiary.profile.Beneficiary;
 public class FundingRegistration {
 
     private final FundingRepository fundings;
+    private final FundingAgreements agreements;
     private final Clock clock;
     private final long cpfCoPaymentCents;
 
-    FundingRegistration(FundingRepository fundings, Clock clock,
+    FundingRegistration(FundingRepository fundings, FundingAgreements agreements, Clock clock,
             @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
         this.fundings = fundings;
+        this.agreements = agreements;
         this.clock = clock;
         this.cpfCoPaymentCents = cpfCoPaymentCents;
     }
@@ -36,8 +38,14 @@ public class FundingRegistration {
         });
     }
 
-    /** Cancels the funding, which frees its beneficiary for another; one already cancelled stays as it is. */
+    /**
+     * Cancels the funding, which frees its beneficiary for another, then tells its agreement; one
+     * already cancelled stays as it is, and its agreement is told again (a retry after a failure in
+     * between completes the cancellation).
+     */
     public Funding cancel(Funding funding) {
-        return fundings.cancel(funding.id(), clock.instant());
+        Funding cancelled = fundings.cancel(funding.id(), clock.instant());
+        agreements.fundingCancelled(cancelled.id(), cancelled.cancelTime());
+        return cancelled;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,18 @@ class AgreementNoticeTest {
             """)
     void eachStateCallsForItsNotice(AgreementState state, String notice) {
         assertThat(AgreementNotice.of(state).map(Enum::name).orElse("NONE")).isEqualTo(notice);
+    }
+
+    @ParameterizedTest(name = "{0}, its funding cancelled while it awaited a signature: {1}")
+    @CsvSource(textBlock = """
+            SENT,               SETTLED
+            SIGNED_BY_EMPLOYEE, SETTLED
+            REFUSED,            SETTLED
+            LAPSED,             SETTLED
+            """)
+    void aFundingCancelledSettlesAnAgreementAwaitingSignature(AgreementState state, String notice) {
+        assertThat(AgreementNotice.of(state, Optional.of(CREATED)).map(Enum::name).orElse("NONE")).isEqualTo(notice);
+        assertThat(AgreementNotice.of(state, Optional.empty())).isEqualTo(AgreementNotice.of(state));
     }
 
     @ParameterizedTest(name = "{0} to {1}: new notice {2}")
@@ -82,11 +95,14 @@ class AgreementNoticeTest {
         Instant lapse = sent.lapseTime().orElseThrow();
         Agreement lapsed = AgreementLifecycle.asOf(sent, lapse.plusSeconds(60));
 
-        assertThat(AgreementNotice.AWAITING_SIGNATURE.occurTime(sent)).isEqualTo(SENT_AT);
-        assertThat(AgreementNotice.SETTLED.occurTime(signed)).isEqualTo(signedAt);
-        assertThat(AgreementNotice.SETTLED.occurTime(byCentre)).as("the centre's signature came later")
+        assertThat(AgreementNotice.AWAITING_SIGNATURE.occurTime(sent, Optional.empty())).isEqualTo(SENT_AT);
+        assertThat(AgreementNotice.SETTLED.occurTime(signed, Optional.empty())).isEqualTo(signedAt);
+        assertThat(AgreementNotice.SETTLED.occurTime(byCentre, Optional.empty())).as("the centre's signature came later")
                 .isEqualTo(signedAt);
-        assertThat(AgreementNotice.SETTLED.occurTime(refused)).isEqualTo(signedAt);
-        assertThat(AgreementNotice.SETTLED.occurTime(lapsed)).isEqualTo(lapse);
+        assertThat(AgreementNotice.SETTLED.occurTime(refused, Optional.empty())).isEqualTo(signedAt);
+        assertThat(AgreementNotice.SETTLED.occurTime(lapsed, Optional.empty())).isEqualTo(lapse);
+        Instant cancelledAt = signedAt;
+        assertThat(AgreementNotice.SETTLED.occurTime(sent, Optional.of(cancelledAt))).as("the funding cancelled")
+                .isEqualTo(cancelledAt);
     }
 }
