@@ -189,7 +189,7 @@ shedlock and page_token_keys would meet, TTL indexes included).
 {{- define "bilan.mongodbChecks" -}}
 {{- $mongo := .Values.mongodb }}
 {{- if or $mongo.existingSecret $mongo.uriKey }}
-{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
+{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
 {{- end }}
 {{- $credentials := dict }}
 {{- $databases := dict }}

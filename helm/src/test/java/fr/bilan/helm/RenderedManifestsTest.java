@@ -89,7 +89,7 @@ class RenderedManifestsTest {
         List<HasMetadata> objects = Chart.render(valuesFile);
         List<Service> services = Chart.ofKind(objects, Service.class);
         List<Deployment> deployments = Chart.ofKind(objects, Deployment.class);
-        assertThat(deployments).hasSize(5);
+        assertThat(deployments).hasSize(Topology.services().size());
         for (Deployment deployment : deployments) {
             Map<String, String> podLabels = deployment.getSpec().getTemplate().getMetadata().getLabels();
             assertThat(matches(deployment.getSpec().getSelector(), podLabels)).as(name(deployment)).isTrue();
