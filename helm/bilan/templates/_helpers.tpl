@@ -82,6 +82,36 @@ each gets the same values key `centres`, and the helm test compares their finger
 {{- end }}
 
 {{/*
+The services that read logins in Keycloak's admin API with the realm's bilan-directory client (view
+users only): beneficiary-service checks logins, notification-service finds staff's e-mail addresses.
+Returns YAML.
+*/}}
+{{- define "bilan.directoryReaders" -}}
+{{- toYaml (list "beneficiary-service" "notification-service") }}
+{{- end }}
+
+{{/*
+The mail relay notification-service sends through, for its NetworkPolicy: peers from
+notification.smtp.egress, else what the host says (an IPv4 address: its /32; an in-cluster name
+<service>.<namespace>[.svc…]: its namespace), and the relay's port. Returns YAML: peers, port.
+*/}}
+{{- define "bilan.mailRelay" -}}
+{{- $smtp := .Values.notification.smtp }}
+{{- $egress := $smtp.egress }}
+{{- if and (empty $egress.cidrs) (empty $egress.namespaceSelector) (empty $egress.podSelector) }}
+{{- $inCluster := printf "^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.svc(\\.%s)?)?$" (replace "." "\\." $.Values.clusterDomain) }}
+{{- if regexMatch "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$" $smtp.host }}
+{{- $egress = dict "cidrs" (list (printf "%s/32" $smtp.host)) }}
+{{- else if regexMatch $inCluster $smtp.host }}
+{{- $egress = dict "namespaceSelector" (dict "kubernetes.io/metadata.name" (index (splitList "." $smtp.host) 1)) }}
+{{- end }}
+{{- end }}
+peers:
+  {{- include "bilan.egressPeers" (dict "egress" $egress "what" (printf "the mail relay %s" $smtp.host) "key" "notification.smtp") | nindent 2 }}
+port: {{ $smtp.port }}
+{{- end }}
+
+{{/*
 The centres' settings as Spring reads them from SPRING_APPLICATION_JSON: {"bilan":{"centres":…}},
 an empty defaults or overrides left out (Spring would take an empty object for a value).
 */}}
