@@ -75,10 +75,11 @@ per component its gRPC channel, ports and the services it calls. Returns YAML: t
 
 {{/*
 The services that read the centres' settings (bilan.centres.*, one schema: service-support's Centres):
-each gets the same values key `centres`, and the helm test compares their fingerprints. Returns YAML.
+each gets the same values key `centres`, and the helm test compares their fingerprints (notification-service
+reads each centre's zone: reminders at the centre's hour, times in its messages). Returns YAML.
 */}}
 {{- define "bilan.centreReaders" -}}
-{{- toYaml (list "session-service" "synthesis-service") }}
+{{- toYaml (list "session-service" "synthesis-service" "notification-service") }}
 {{- end }}
 
 {{/*

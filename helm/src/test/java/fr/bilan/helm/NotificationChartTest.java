@@ -135,12 +135,15 @@ class NotificationChartTest {
     }
 
     @Test
-    void aPermanentFailureRaisesAnAlertAtTheThresholdGiven() {
+    void failedAndDelayedMessagesRaiseAlertsAtTheThresholdsGiven() {
         assertThat(Chart.template("production-values.yaml", Map.of())).contains("- alert: BilanNotificationsFailing",
-                "expr: sum(increase(bilan_notifications_failed_total{namespace=\"bilan-prod\"}[1h])) > 0\n");
-        assertThat(Chart.template("production-values.yaml", Map.of("metrics.prometheusRule.notificationFailures", "5")))
-                .contains("expr: sum(increase(bilan_notifications_failed_total{namespace=\"bilan-prod\"}[1h])) > 5\n");
-        assertThat(Chart.template("default-values.yaml", Map.of())).doesNotContain("BilanNotificationsFailing");
+                "expr: sum(increase(bilan_notifications_total{namespace=\"bilan-prod\", outcome=\"failed\"}[1h])) > 0\n",
+                "- alert: BilanNotificationsDelayed",
+                "expr: max(bilan_notifications_oldest_due_age_seconds{namespace=\"bilan-prod\"}) > 3600\n");
+        assertThat(Chart.template("production-values.yaml", Map.of("metrics.prometheusRule.notificationFailures", "5",
+                "metrics.prometheusRule.notificationDelaySeconds", "7200")))
+                .contains("outcome=\"failed\"}[1h])) > 5\n", "_seconds{namespace=\"bilan-prod\"}) > 7200\n");
+        assertThat(Chart.template("default-values.yaml", Map.of())).doesNotContain("BilanNotifications");
     }
 
     @Test
