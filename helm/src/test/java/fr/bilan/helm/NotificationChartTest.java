@@ -75,7 +75,8 @@ class NotificationChartTest {
 
         Map<String, EnvVar> none = env(Chart.render("minimal-values.yaml"), SERVICE);
         assertThat(values(none)).containsEntry("SPRING_MAIL_HOST", "smtp.test").containsEntry("SPRING_MAIL_PORT", "25")
-                .doesNotContainKeys("SPRING_MAIL_SSL_ENABLED", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE",
+                .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "false")
+                .doesNotContainKeys("SPRING_MAIL_SSL_ENABLED", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED",
                         "SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_CHECKSERVERIDENTITY", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH");
         assertThat(none).doesNotContainKeys("SPRING_MAIL_USERNAME", "SPRING_MAIL_PASSWORD");
 
