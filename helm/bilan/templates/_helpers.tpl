@@ -75,10 +75,41 @@ per component its gRPC channel, ports and the services it calls. Returns YAML: t
 
 {{/*
 The services that read the centres' settings (bilan.centres.*, one schema: service-support's Centres):
-each gets the same values key `centres`, and the helm test compares their fingerprints. Returns YAML.
+each gets the same values key `centres`, and the helm test compares their fingerprints (notification-service
+reads each centre's zone: reminders at the centre's hour, times in its messages). Returns YAML.
 */}}
 {{- define "bilan.centreReaders" -}}
-{{- toYaml (list "session-service" "synthesis-service") }}
+{{- toYaml (list "session-service" "synthesis-service" "notification-service") }}
+{{- end }}
+
+{{/*
+The services that read logins in Keycloak's admin API with the realm's bilan-directory client (view
+users only): beneficiary-service checks logins, notification-service finds staff's e-mail addresses.
+Returns YAML.
+*/}}
+{{- define "bilan.directoryReaders" -}}
+{{- toYaml (list "beneficiary-service" "notification-service") }}
+{{- end }}
+
+{{/*
+The mail relay notification-service sends through, for its NetworkPolicy: peers from
+notification.smtp.egress, else what the host says (an IPv4 address: its /32; an in-cluster name
+<service>.<namespace>[.svc…]: its namespace), and the relay's port. Returns YAML: peers, port.
+*/}}
+{{- define "bilan.mailRelay" -}}
+{{- $smtp := .Values.notification.smtp }}
+{{- $egress := $smtp.egress }}
+{{- if and (empty $egress.cidrs) (empty $egress.namespaceSelector) (empty $egress.podSelector) }}
+{{- $inCluster := printf "^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\.([a-z0-9]([-a-z0-9]*[a-z0-9])?)(\\.svc(\\.%s)?)?$" (replace "." "\\." $.Values.clusterDomain) }}
+{{- if regexMatch "^[0-9]{1,3}(\\.[0-9]{1,3}){3}$" $smtp.host }}
+{{- $egress = dict "cidrs" (list (printf "%s/32" $smtp.host)) }}
+{{- else if regexMatch $inCluster $smtp.host }}
+{{- $egress = dict "namespaceSelector" (dict "kubernetes.io/metadata.name" (index (splitList "." $smtp.host) 1)) }}
+{{- end }}
+{{- end }}
+peers:
+  {{- include "bilan.egressPeers" (dict "egress" $egress "what" (printf "the mail relay %s" $smtp.host) "key" "notification.smtp") | nindent 2 }}
+port: {{ $smtp.port }}
 {{- end }}
 
 {{/*
@@ -189,7 +220,7 @@ shedlock and page_token_keys would meet, TTL indexes included).
 {{- define "bilan.mongodbChecks" -}}
 {{- $mongo := .Values.mongodb }}
 {{- if or $mongo.existingSecret $mongo.uriKey }}
-{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
+{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
 {{- end }}
 {{- $credentials := dict }}
 {{- $databases := dict }}

@@ -20,12 +20,12 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The centres' settings are one values key, {@code centres}, rendered the same into every service that
- * reads them (session- and synthesis-service), as those services read them
+ * reads them (session-, synthesis- and notification-service), as those services read them
  * ({@code {"bilan":{"centres":…}}}); the helm test compares the fingerprints they report.
  */
 class CentresChartTest {
 
-    static final List<String> READERS = List.of("session-service", "synthesis-service");
+    static final List<String> READERS = List.of("session-service", "synthesis-service", "notification-service");
 
     static List<String> valueFiles() {
         return Chart.ciValueFiles();
@@ -38,7 +38,7 @@ class CentresChartTest {
         Map<String, String> json = centresJson(Chart.render(valuesFile));
 
         assertThat(json.keySet()).containsExactlyInAnyOrderElementsOf(READERS);
-        assertThat(json.get("session-service")).isEqualTo(json.get("synthesis-service"));
+        assertThat(json.values()).containsOnly(json.get("session-service"));
         Map<String, Object> rendered = (Map<String, Object>) ((Map<String, Object>) Serialization
                 .unmarshal(json.get("session-service"), Map.class).get("bilan")).get("centres");
         Map<String, Object> given = new HashMap<>((Map<String, Object>) Chart.deepMerge(
@@ -61,7 +61,8 @@ class CentresChartTest {
                 .findFirst().orElseThrow();
         assertThat(infos.split(" ")).containsExactly(
                 "http://bilan-session-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("session-service", "httpPort") + "/actuator/info",
-                "http://bilan-synthesis-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("synthesis-service", "httpPort") + "/actuator/info");
+                "http://bilan-synthesis-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("synthesis-service", "httpPort") + "/actuator/info",
+                "http://bilan-notification-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("notification-service", "httpPort") + "/actuator/info");
         assertThat(String.join("\n", container.getCommand())).contains("for url in $CENTRES_INFO", "CENTRES' SETTINGS DIFFER");
     }
 

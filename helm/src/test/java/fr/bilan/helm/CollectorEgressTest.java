@@ -18,7 +18,7 @@ class CollectorEgressTest {
     @Test
     void productionReachesItsCollectorFromEveryPodOnTheEndpointsPort() {
         List<NetworkPolicy> allows = allows(Chart.render("production-values.yaml"));
-        assertThat(allows).hasSize(5).allSatisfy(policy -> {
+        assertThat(allows).hasSize(Topology.services().size()).allSatisfy(policy -> {
             List<NetworkPolicyEgressRule> rules = collectorRules(policy, 4318);
             assertThat(rules).as(policy.getMetadata().getName()).hasSize(1);
             // http://otel-collector.observability:4318/v1/traces: the namespace observability
@@ -35,7 +35,7 @@ class CollectorEgressTest {
     @Test
     void withoutAnEndpointNoPortIsOpenedForIt() {
         List<NetworkPolicy> allows = allows(Chart.render("default-values.yaml"));
-        assertThat(allows).hasSize(5).allSatisfy(policy -> assertThat(collectorRules(policy, 4318)).isEmpty());
+        assertThat(allows).hasSize(Topology.services().size()).allSatisfy(policy -> assertThat(collectorRules(policy, 4318)).isEmpty());
         // nor does a collector's location alone open anything
         allows = allows(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("observability.tracing.egress.cidrs[0]", "10.40.0.0/24"))));
@@ -49,7 +49,7 @@ class CollectorEgressTest {
         // an address: its /32; https without a port: 443
         List<NetworkPolicy> allows = allows(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("observability.tracing.otlpEndpoint", "https://10.40.0.7/v1/traces"))));
-        assertThat(allows).hasSize(5).allSatisfy(policy -> assertThat(policy.getSpec().getEgress())
+        assertThat(allows).hasSize(Topology.services().size()).allSatisfy(policy -> assertThat(policy.getSpec().getEgress())
                 .filteredOn(r -> r.getTo().stream().anyMatch(p -> p.getIpBlock() != null
                         && p.getIpBlock().getCidr().equals("10.40.0.7/32")))
                 .singleElement().satisfies(r -> {
@@ -60,7 +60,7 @@ class CollectorEgressTest {
         allows = allows(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("observability.tracing.otlpEndpoint", "http://otel.example.fr:4320/v1/traces",
                         "observability.tracing.egress.cidrs[0]", "10.40.0.0/24"))));
-        assertThat(allows).hasSize(5).allSatisfy(policy -> assertThat(collectorRules(policy, 4320)).singleElement()
+        assertThat(allows).hasSize(Topology.services().size()).allSatisfy(policy -> assertThat(collectorRules(policy, 4320)).singleElement()
                 .satisfies(r -> assertThat(r.getTo()).singleElement()
                         .satisfies(p -> assertThat(p.getIpBlock().getCidr()).isEqualTo("10.40.0.0/24"))));
     }

@@ -148,7 +148,7 @@ class GatewayEdgeManifestsTest {
                 }
             }
         }
-        assertThat(expected).hasSize(5);
+        assertThat(expected).hasSize(Topology.services().size());
         assertThat(container.getArgs()).containsExactlyInAnyOrderElementsOf(expected);
 
         // out: DNS and the actuator ports only; in: each component lets it reach that port only
@@ -162,7 +162,7 @@ class GatewayEdgeManifestsTest {
                 p.getPort().getStrVal() != null ? p.getPort().getStrVal() : String.valueOf(p.getPort().getIntVal()))));
         assertThat(egressPorts).containsExactlyInAnyOrder("53", "http", "management");
         Map<String, Map<String, Set<String>>> policies = portsByPeer(objects);
-        assertThat(policies).hasSize(5).allSatisfy((service, peers) -> assertThat(peers)
+        assertThat(policies).hasSize(Topology.services().size()).allSatisfy((service, peers) -> assertThat(peers)
                 .containsEntry("helm-test", Set.of(service.equals("gateway") ? "management" : "http")));
     }
 

@@ -20,12 +20,12 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 /**
  * One MongoDB user and one database per service: no service reads another's collections, and the
  * collections every service has (access_records with its TTL index, shedlock, page_token_keys) never
- * meet when the four share a cluster.
+ * meet when the services share a cluster.
  */
 class MongoDbPerServiceTest {
 
     static final Set<String> WITH_DATABASE = Set.of("beneficiary-service", "session-service", "synthesis-service",
-            "retention-service");
+            "retention-service", "notification-service");
 
     static Stream<String> valueFiles() {
         return Chart.ciValueFiles().stream();
@@ -65,7 +65,8 @@ class MongoDbPerServiceTest {
         assertThat(databases).containsOnly(Map.entry("beneficiary-service", "bilan-beneficiary-service"),
                 Map.entry("session-service", "bilan-session-service"),
                 Map.entry("synthesis-service", "bilan-synthesis-service"),
-                Map.entry("retention-service", "bilan-retention-service"));
+                Map.entry("retention-service", "bilan-retention-service"),
+                Map.entry("notification-service", "bilan-notification-service"));
     }
 
     /** The former single connection string is refused, naming what replaces it, rather than kept as a fallback. */
@@ -73,7 +74,7 @@ class MongoDbPerServiceTest {
     void theFormerSingleConnectionStringIsRefusedNamingTheNewKeys() {
         assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("mongodb.existingSecret", "bilan-mongodb")))
                 .hasMessageContaining("mongodb.existingSecret was replaced by one user and one database per service")
-                .hasMessageContaining("mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service>.existingSecret")
+                .hasMessageContaining("mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service>.existingSecret")
                 .hasMessageContaining("docs/operations.md");
     }
 
@@ -94,7 +95,7 @@ class MongoDbPerServiceTest {
         List<Deployment> deployments = Chart.ofKind(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("services.retention-service.enabled", "false",
                         "mongodb.services.retention-service.uriKey", "beneficiary-service"))), Deployment.class);
-        assertThat(deployments).extracting(d -> d.getMetadata().getName()).hasSize(4)
+        assertThat(deployments).extracting(d -> d.getMetadata().getName()).hasSize(Topology.services().size() - 1)
                 .doesNotContain("bilan-retention-service");
     }
 

@@ -52,7 +52,7 @@ class ProfilesTest {
                 .anyMatch(e -> e.getName().equals("BILAN_GATEWAY_RATELIMIT_PERUSER") && e.getValue().equals("30"))
                 .anyMatch(e -> e.getName().equals("BILAN_OIDC_ISSUER") && e.getValue().equals("https://auth.reseau-bilan.fr/realms/bilan"));
         // JSON logs with trace ids, and spans sent to the collector, from every component
-        assertThat(Chart.ofKind(objects, Deployment.class)).hasSize(5).allSatisfy(deployment ->
+        assertThat(Chart.ofKind(objects, Deployment.class)).hasSize(Topology.services().size()).allSatisfy(deployment ->
                 assertThat(deployment.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv())
                         .anyMatch(e -> e.getName().equals("LOGGING_STRUCTURED_FORMAT_CONSOLE") && e.getValue().equals("ecs"))
                         .anyMatch(e -> e.getName().equals("MANAGEMENT_TRACING_SAMPLING_PROBABILITY")
@@ -79,7 +79,7 @@ class ProfilesTest {
         List<HasMetadata> objects = Chart.render("default-values.yaml");
         assertThat(objects).extracting(HasMetadata::getKind)
                 .doesNotContain("Ingress", "HorizontalPodAutoscaler", "ServiceMonitor", "PrometheusRule");
-        assertThat(Chart.ofKind(objects, PodDisruptionBudget.class)).hasSize(5)
+        assertThat(Chart.ofKind(objects, PodDisruptionBudget.class)).hasSize(Topology.services().size())
                 .allMatch(p -> p.getSpec().getMaxUnavailable().getIntVal() == 1);
         // no span leaves the pods unless a collector is named
         assertThat(Chart.ofKind(objects, Deployment.class)).noneMatch(d -> d.getSpec().getTemplate().getSpec()
@@ -102,13 +102,13 @@ class ProfilesTest {
 
     @Test
     void zonesAndNodesAreSpreadSoftlyUnlessAValueMakesEitherHard() {
-        assertThat(Chart.ofKind(Chart.render("default-values.yaml"), Deployment.class)).hasSize(5).allSatisfy(d ->
+        assertThat(Chart.ofKind(Chart.render("default-values.yaml"), Deployment.class)).hasSize(Topology.services().size()).allSatisfy(d ->
                 assertThat(spread(d)).containsOnly(Map.entry("kubernetes.io/hostname", "ScheduleAnyway"),
                         Map.entry("topology.kubernetes.io/zone", "ScheduleAnyway")));
         List<Deployment> hardZones = Chart.ofKind(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("defaults.topologySpread.zoneWhenUnsatisfiable", "DoNotSchedule",
                         "services.gateway.topologySpread.whenUnsatisfiable", "DoNotSchedule"))), Deployment.class);
-        assertThat(hardZones).hasSize(5).allSatisfy(d -> assertThat(spread(d)).containsOnly(
+        assertThat(hardZones).hasSize(Topology.services().size()).allSatisfy(d -> assertThat(spread(d)).containsOnly(
                 Map.entry("kubernetes.io/hostname", d.getMetadata().getName().equals("bilan-gateway") ? "DoNotSchedule" : "ScheduleAnyway"),
                 Map.entry("topology.kubernetes.io/zone", "DoNotSchedule")));
     }

@@ -46,6 +46,12 @@ class ValuesSchemaTest {
         // a value outside its enum or pattern
         "services.beneficiary-service.clients.billing.deadline; 5s; /services/beneficiary-service/clients; 'billing' not allowed",
         "services.session-service.clients.beneficiary.deadline; soon; /services/session-service/clients/beneficiary/deadline; does not match pattern",
+        // the mail relay: a TLS mode of the list, a sender that is an address, a link that is a URL, no password as a value
+        "notification.smtp.tls; ssl; /notification/smtp/tls; value must be one of",
+        "notification.sender; ne-pas-repondre; /notification/sender; does not match pattern",
+        "notification.applicationUrl; mon-bilan.example.fr; /notification/applicationUrl; does not match pattern",
+        "notification.smtp.auth.password; s3cr3t; /notification/smtp/auth; 'password' not allowed",
+        "notification.ratePerSecond; 0; /notification/ratePerSecond; exclusiveMinimum",
     })
     void aBadValueIsRefusedNamingTheKey(String key, String value, String where, String why) {
         assertThatThrownBy(() -> Chart.template(VALID, Map.of(key, value)))

@@ -45,7 +45,32 @@ class TopologyTest {
         expected.add("gateway --server.port=" + TOPOLOGY.httpPort("gateway"));
         TOPOLOGY.calls("gateway").forEach(callee -> expected.add("gateway " + target(callee)));
 
-        assertThat(launcher("topology")).isEqualTo(expected);
+        assertThat(launcher("topology", Map.of())).isEqualTo(expected);
+    }
+
+    /**
+     * {@code ./bilan settings}: notification-service sends to the launcher's SMTP server (GreenMail,
+     * plain SMTP on loopback, its port a BILAN_ variable like the others'), links to the front-end's
+     * origin, reads staff's addresses in the local Keycloak, and is given the centres' settings the other
+     * readers are (the same fingerprint, which ./bilan up compares).
+     */
+    @Test
+    void theLauncherPointsNotificationServiceAtTheLocalMailServer() throws IOException, InterruptedException {
+        assertThat(launcher("settings", Map.of())).filteredOn(line -> line.startsWith("notification-service --spring.mail.")
+                        || line.startsWith("notification-service --bilan.notification.") || line.startsWith("notification-service --bilan.directory."))
+                .containsExactly("notification-service --spring.mail.host=127.0.0.1",
+                        "notification-service --spring.mail.port=3025",
+                        "notification-service --bilan.notification.sender=Bilan de compétences (local) <no-reply@bilan.localhost>",
+                        "notification-service --bilan.notification.application-url=http://localhost:3000",
+                        "notification-service --bilan.directory.realm-admin-uri=http://127.0.0.1:8180/admin/realms/bilan");
+        List<String> settings = launcher("settings", Map.of());
+        assertThat(centres(settings, "notification-service")).isNotEmpty().isEqualTo(centres(settings, "session-service"))
+                .isEqualTo(centres(settings, "synthesis-service"));
+        assertThat(launcher("settings", Map.of("BILAN_MAIL_SMTP_PORT", "2525", "BILAN_MAIL_FROM", "bilan@example.test",
+                "BILAN_FRONTEND_ORIGIN", "http://localhost:5173")))
+                .contains("notification-service --spring.mail.port=2525",
+                        "notification-service --bilan.notification.sender=Bilan de compétences (local) <bilan@example.test>",
+                        "notification-service --bilan.notification.application-url=http://localhost:5173");
     }
 
     /** Each component's application.yaml: its ports, and a channel on localhost for each service it calls, none other. */
@@ -72,15 +97,22 @@ class TopologyTest {
         assertThat(channels).as("%s spring.grpc.client.channel.*.target", component).isEqualTo(expected);
     }
 
+    /** The --bilan.centres.* settings ./bilan settings lists for a service. */
+    private static List<String> centres(List<String> settings, String service) {
+        return settings.stream().filter(line -> line.startsWith(service + " --bilan.centres."))
+                .map(line -> line.substring(service.length() + 1)).toList();
+    }
+
     private static String target(String callee) {
         return "--spring.grpc.client.channel." + TOPOLOGY.channel(callee) + ".target=127.0.0.1:" + TOPOLOGY.grpcPort(callee);
     }
 
-    /** The launcher's output, every BILAN_*_PORT left out of its environment (the defaults apply). */
-    private static List<String> launcher(String command) throws IOException, InterruptedException {
+    /** The launcher's output, every BILAN_* variable left out of its environment (the defaults apply) but {@code variables}. */
+    private static List<String> launcher(String command, Map<String, String> variables) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "bilan", command).directory(Path.of("..").toFile())
                 .redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("BILAN_"));
+        builder.environment().putAll(variables);
         Process process = builder.start();
         String output;
         try (InputStream in = process.getInputStream()) {
