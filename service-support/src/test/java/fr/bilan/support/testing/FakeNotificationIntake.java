@@ -17,11 +17,15 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
+import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
+
 import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.RecordEventsResponse;
+import fr.bilan.proto.notification.internal.v1.SessionPhase;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
@@ -41,7 +45,8 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * notification-service's intake as the producers' outbox relays see it, on a free loopback port:
- * takes facts in once per event id, refuses the batches the real one refuses, checks the bearer
+ * takes facts in once per event id, refuses whole the batches the real one refuses (a fact without
+ * its identifiers, times, place or calendar UID, naming the field), checks the bearer
  * token (signature, issuer, role platform-service) as the real one does
  * ({@link NotificationIntakeContract}, run on both), and fails on demand: the next calls, one
  * acknowledgement lost after the facts were taken in, or every call left unanswered (a service that
@@ -51,6 +56,10 @@ public final class FakeNotificationIntake {
 
     /** The most facts a call may carry, as the proto says. */
     public static final int MAX_EVENTS = 500;
+    /** The longest event id the real intake keeps. */
+    public static final int MAX_EVENT_ID_LENGTH = 4 * Lookups.MAX_ID_LENGTH;
+    /** The longest calendar UID, room or link it keeps. */
+    private static final int MAX_TEXT = 2_048;
 
     /** One call received: its facts, how many were new, how it was answered. */
     public record Call(List<NotificationEvent> events, int recordedCount, Status.Code answer) {
@@ -148,19 +157,12 @@ public final class FakeNotificationIntake {
     private static StatusRuntimeException refusal(List<NotificationEvent> events) {
         FieldViolations violations = new FieldViolations();
         if (events.isEmpty()) {
-            violations.add("events", "Ce champ est obligatoire.");
+            violations.add("events", "Indiquez au moins un fait.");
         } else if (events.size() > MAX_EVENTS) {
             violations.add("events", "Au plus " + MAX_EVENTS + " faits par appel.");
-        }
-        for (int i = 0; i < events.size() && i < MAX_EVENTS; i++) {
-            NotificationEvent event = events.get(i);
-            String field = "events[" + i + "].";
-            violations.requireText(field + "event_id", event.getEventId(), Lookups.MAX_ID_LENGTH);
-            if (!event.hasOccurTime()) {
-                violations.add(field + "occur_time", "Ce champ est obligatoire.");
-            }
-            if (event.getFactCase() == NotificationEvent.FactCase.FACT_NOT_SET) {
-                violations.add(field + "fact", "Ce champ est obligatoire.");
+        } else {
+            for (int i = 0; i < events.size(); i++) {
+                check(events.get(i), "events[" + i + "].", violations);
             }
         }
         try {
@@ -168,6 +170,93 @@ public final class FakeNotificationIntake {
             return null;
         } catch (StatusRuntimeException e) {
             return e;
+        }
+    }
+
+    /** One fact, field by field, as the real intake checks it (its fact ids, times, place and sequence). */
+    private static void check(NotificationEvent event, String prefix, FieldViolations violations) {
+        violations.requireText(prefix + "event_id", event.getEventId(), MAX_EVENT_ID_LENGTH);
+        required(violations, prefix + "occur_time", event.hasOccurTime());
+        switch (event.getFactCase()) {
+            case SESSION_SCHEDULED -> {
+                var f = event.getSessionScheduled();
+                String p = prefix + "session_scheduled.";
+                ids(violations, p, "assessment_id", f.getAssessmentId(), "session_id", f.getSessionId(),
+                        "beneficiary_id", f.getBeneficiaryId(), "centre_id", f.getCentreId(), "consultant_id",
+                        f.getConsultantId());
+                session(violations, p, f.getPhase(), f.hasStartTime(), f.getStartTime(), f.hasEndTime(), f.getEndTime(),
+                        f.getSequence(), f.getCalendarUid());
+                if (f.getRoom().isEmpty() == f.getVideoLink().isEmpty()) {
+                    violations.add(p + (f.getRoom().isEmpty() ? "room" : "video_link"),
+                            "Une séance a lieu dans une salle ou par visioconférence : indiquez l'un des deux.");
+                }
+            }
+            case SESSION_CANCELLED -> {
+                var f = event.getSessionCancelled();
+                String p = prefix + "session_cancelled.";
+                ids(violations, p, "assessment_id", f.getAssessmentId(), "session_id", f.getSessionId(),
+                        "beneficiary_id", f.getBeneficiaryId(), "centre_id", f.getCentreId(), "consultant_id",
+                        f.getConsultantId());
+                session(violations, p, f.getPhase(), f.hasStartTime(), f.getStartTime(), f.hasEndTime(), f.getEndTime(),
+                        f.getSequence(), f.getCalendarUid());
+            }
+            case SESSION_SETTLED -> {
+                var f = event.getSessionSettled();
+                ids(violations, prefix + "session_settled.", "assessment_id", f.getAssessmentId(), "session_id",
+                        f.getSessionId(), "centre_id", f.getCentreId());
+            }
+            case AGREEMENT_AWAITING_SIGNATURE -> {
+                var f = event.getAgreementAwaitingSignature();
+                String p = prefix + "agreement_awaiting_signature.";
+                ids(violations, p, "funding_id", f.getFundingId(), "beneficiary_id", f.getBeneficiaryId(), "centre_id",
+                        f.getCentreId());
+                required(violations, p + "employee_deadline_date", f.hasEmployeeDeadlineDate());
+            }
+            case AGREEMENT_SETTLED -> {
+                var f = event.getAgreementSettled();
+                ids(violations, prefix + "agreement_settled.", "funding_id", f.getFundingId(), "beneficiary_id",
+                        f.getBeneficiaryId(), "centre_id", f.getCentreId());
+            }
+            case SYNTHESIS_AVAILABLE -> {
+                var f = event.getSynthesisAvailable();
+                ids(violations, prefix + "synthesis_available.", "assessment_id", f.getAssessmentId(), "beneficiary_id",
+                        f.getBeneficiaryId(), "centre_id", f.getCentreId());
+            }
+            case ASSESSMENT_ENDED -> {
+                var f = event.getAssessmentEnded();
+                ids(violations, prefix + "assessment_ended.", "assessment_id", f.getAssessmentId(), "beneficiary_id",
+                        f.getBeneficiaryId(), "centre_id", f.getCentreId());
+            }
+            case FACT_NOT_SET -> violations.add(prefix + "fact", "Indiquez le fait.");
+        }
+    }
+
+    private static void session(FieldViolations violations, String p, SessionPhase phase, boolean hasStart,
+            Timestamp start, boolean hasEnd, Timestamp end, int sequence, String calendarUid) {
+        if (phase == SessionPhase.SESSION_PHASE_UNSPECIFIED || phase == SessionPhase.UNRECOGNIZED) {
+            violations.add(p + "phase", "Indiquez la phase.");
+        }
+        required(violations, p + "start_time", hasStart);
+        required(violations, p + "end_time", hasEnd);
+        if (hasStart && hasEnd && Timestamps.compare(end, start) <= 0) {
+            violations.add(p + "end_time", "La fin de la séance doit suivre son début.");
+        }
+        if (sequence < 0) {
+            violations.add(p + "sequence", "La séquence ne peut pas être négative.");
+        }
+        violations.requireText(p + "calendar_uid", calendarUid, MAX_TEXT);
+    }
+
+    private static void required(FieldViolations violations, String field, boolean present) {
+        if (!present) {
+            violations.add(field, "Ce champ est obligatoire.");
+        }
+    }
+
+    /** Each pair (name, value) is a required identifier. */
+    private static void ids(FieldViolations violations, String prefix, String... namesAndValues) {
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            violations.requireText(prefix + namesAndValues[i], namesAndValues[i + 1], Lookups.MAX_ID_LENGTH);
         }
     }
 

@@ -18,6 +18,8 @@ import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
+import fr.bilan.proto.notification.internal.v1.SessionPhase;
+import fr.bilan.proto.notification.internal.v1.SessionScheduled;
 import fr.bilan.proto.notification.internal.v1.SessionSettled;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Channel;
@@ -118,7 +120,7 @@ public abstract class NotificationIntakeContract extends GrpcServiceTestSupport 
 
     /** Event ids the real service refuses: a producer making one must fail its own tests. */
     static List<String> eventIdsItCannotKeep() {
-        return List.of("", "   ", "x".repeat(65), "a\nb", "a\tb", "a\u0000b");
+        return List.of("", "   ", "x".repeat(FakeNotificationIntake.MAX_EVENT_ID_LENGTH + 1), "a\nb", "a\tb", "a\u0000b");
     }
 
     @ParameterizedTest
@@ -141,9 +143,35 @@ public abstract class NotificationIntakeContract extends GrpcServiceTestSupport 
     }
 
     @Test
+    void refusesAFactWithoutItsIdentifiersOrWithoutAFactNamingTheField() {
+        NotificationEvent noSession = settled(newId(), newId()).toBuilder()
+                .setSessionSettled(SessionSettled.newBuilder().setAssessmentId(newId()).setCentreId("centre-lyon")).build();
+        NotificationEvent noFact = ended(newId(), newId()).toBuilder().clearAssessmentEnded().build();
+
+        assertThat(FieldErrors.fieldsOf(() -> platform().recordEvents(batch(noSession, noFact))))
+                .containsExactly("events[0].session_settled.session_id", "events[1].fact");
+    }
+
+    @Test
+    void refusesASessionWithoutItsPlaceOrCalendarUidNamingTheField() {
+        SessionScheduled.Builder session = SessionScheduled.newBuilder().setAssessmentId(newId()).setSessionId("s1")
+                .setBeneficiaryId(newId()).setCentreId("centre-lyon").setConsultantId("c1").setPhase(SessionPhase.INTAKE)
+                .setStartTime(ProtoTime.of(T0)).setEndTime(ProtoTime.of(T0.plusSeconds(7200)));
+        NotificationEvent nowhere = NotificationEvent.newBuilder().setEventId(newId()).setOccurTime(ProtoTime.of(T0))
+                .setSessionScheduled(session).build();
+
+        assertThat(FieldErrors.fieldsOf(() -> platform().recordEvents(batch(nowhere))))
+                .containsExactlyInAnyOrder("events[0].session_scheduled.room", "events[0].session_scheduled.calendar_uid");
+        NotificationEvent placed = nowhere.toBuilder().setSessionScheduled(session.setRoom("salle-1")
+                .setCalendarUid("a.s1@bilan-competences")).build();
+        assertThat(platform().recordEvents(batch(placed)).getRecordedCount()).isEqualTo(1);
+    }
+
+    @Test
     void takesTheLongestEventIdItKeeps() {
-        assertThat(platform().recordEvents(batch(ended("x".repeat(28) + newId(), newId()))).getRecordedCount())
-                .isEqualTo(1);
+        String longest = "x".repeat(FakeNotificationIntake.MAX_EVENT_ID_LENGTH - 36) + newId();
+
+        assertThat(platform().recordEvents(batch(ended(longest, newId()))).getRecordedCount()).isEqualTo(1);
     }
 
     @Test
