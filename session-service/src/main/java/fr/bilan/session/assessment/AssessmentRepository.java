@@ -41,7 +41,8 @@ import fr.bilan.support.outbox.OutboxMarker;
  * removes its follow-up day). A change that makes a new fact for notification-service
  * ({@link SessionNotices#anyNew}) arms, in that same update, the notices' outbox marker
  * ({@link #NOTICES}: its delivery fields, {@code version}, the bilan's version that armed it, and
- * {@code time}, when); the relay sends the bilan's facts as they then stand. A bilan whose evidence was destroyed is a stub
+ * {@code time}, when); the relay sends the bilan's facts as they then stand. A bilan whose
+ * evidence was destroyed is a stub
  * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
  * {@code stateReason}, dates of hand-over or follow-up; {@code assignments} and {@code sessions} empty).
  */

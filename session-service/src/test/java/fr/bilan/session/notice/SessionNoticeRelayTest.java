@@ -19,6 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.SessionPhase;
 import fr.bilan.proto.session.v1.Assessment;
@@ -30,6 +31,8 @@ import fr.bilan.proto.session.v1.Phase;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
 import fr.bilan.proto.session.v1.RescheduleSessionRequest;
 import fr.bilan.proto.session.v1.Session;
+import fr.bilan.proto.session.v1.SignAttendanceRequest;
+import fr.bilan.proto.session.v1.SignatureMethod;
 import fr.bilan.session.SessionServiceTestSupport;
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.testing.FakeNotificationIntake;
@@ -188,17 +191,35 @@ class SessionNoticeRelayTest extends SessionServiceTestSupport {
     @Test
     void aChangeThatMakesNoNewFactTellsNothing() {
         String consultant = newConsultantId();
-        Assessment bilan = openBilan(consultant);
-        book(consultant, bilan, session(Phase.INTAKE, "2026-11-25T10:00", TWO_HOURS, "salle-" + consultant));
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        Session session = book(consultant, bilan, session(Phase.INTAKE, "2026-11-25T10:00", TWO_HOURS,
+                "salle-" + consultant));
         awaitDelivered(bilan.getId());
         Document before = noticesOf(bilan.getId());
+        long versionBefore = versionOf(bilan.getId());
+        clock.set(paris("2026-11-25T10:30"));
 
-        // the same consultant again: the bilan as it was, nothing written
-        assessments(manager()).reassignConsultant(ReassignConsultantRequest.newBuilder().setId(bilan.getId())
-                .setConsultantId(consultant).build());
+        // one signature of two: the bilan is written, the session still needs the other
+        sign(consultant(consultant), bilan, session);
 
+        assertThat(versionOf(bilan.getId())).isGreaterThan(versionBefore);
         assertThat(noticesOf(bilan.getId())).isEqualTo(before);
         assertThat(NOTIFICATIONS.callsAbout(bilan.getId())).isEqualTo(1);
+
+        sign(beneficiaryLogin(beneficiary), bilan, session);
+        awaitDelivered(bilan.getId());
+        assertThat(last(bilan).getSessionSettled().getSessionId()).isEqualTo(session.getId());
+        assertThat(NOTIFICATIONS.callsAbout(bilan.getId())).isEqualTo(2);
+    }
+
+    private long versionOf(String assessmentId) {
+        return database.getCollection("assessments").find(Filters.eq("_id", assessmentId)).first().getLong("version");
+    }
+
+    private static void sign(String token, Assessment bilan, Session session) {
+        assessments(token).signAttendance(SignAttendanceRequest.newBuilder().setAssessmentId(bilan.getId())
+                .setSessionId(session.getId()).setMethod(SignatureMethod.IN_APP_SIGNATURE).build());
     }
 
     @Test
