@@ -23,7 +23,9 @@ class ArchitectureTest extends ServiceArchitecture {
             "beneficiary.BeneficiaryDirectory",
             "centre.CentreGrpcService",
             "consultant.ConsultantGrpcService",
-            "feed.CalendarFeedGrpcService");
+            "feed.CalendarFeedGrpcService",
+            "notice.NoticeMessages",
+            "notice.SessionNoticeOutbox");
 
     ArchitectureTest() {
         super("fr.bilan.session", GRPC_EDGE, List.of());

@@ -18,6 +18,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "bilan.BilanDirectory",
             "bilan.RecipientMessages",
             "content.ContentMessages",
+            "delivery.AvailableOutbox",
             "delivery.DocumentOutbox",
             "delivery.HandoverOutbox",
             "grpc.SynthesisConfiguration",

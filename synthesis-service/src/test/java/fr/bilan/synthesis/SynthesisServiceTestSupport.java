@@ -7,6 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.protobuf.FieldMask;
 import com.mongodb.client.MongoDatabase;
@@ -29,6 +31,7 @@ import fr.bilan.proto.synthesis.v1.SynthesisServiceGrpc;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
 import fr.bilan.proto.synthesis.v1.UpdateSynthesisRequest;
+import fr.bilan.support.testing.FakeNotificationIntake;
 import fr.bilan.support.testing.OutboxRelayTestSupport;
 import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.testing.TestClock;
@@ -38,7 +41,7 @@ import io.grpc.StatusRuntimeException;
 
 /**
  * Base of the service's gRPC tests, all in one application context: synthesis-service with service
- * credentials (its relays deliver to the fake retention-service), and session- and
+ * credentials (its relays deliver to the fake retention-service and {@link #NOTIFICATIONS}), and session- and
  * beneficiary-service stood in for by {@link FakeSessionService} and {@link FakeBeneficiaryService}
  * on the service's own port (with the access register the service's records go to,
  * {@link TestAccessRegister}), so that the caller's token really travels and is checked there. Centre
@@ -55,6 +58,13 @@ import io.grpc.StatusRuntimeException;
 public abstract class SynthesisServiceTestSupport extends OutboxRelayTestSupport {
 
     protected static final String CENTRE = "centre-lyon";
+    /** notification-service's intake, told of the syntheses made final. */
+    protected static final FakeNotificationIntake NOTIFICATIONS = FakeNotificationIntake.started();
+
+    @DynamicPropertySource
+    static void notificationProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.client.channel.notification.target", () -> "127.0.0.1:" + NOTIFICATIONS.port);
+    }
 
     @Autowired
     protected MongoDatabase database;

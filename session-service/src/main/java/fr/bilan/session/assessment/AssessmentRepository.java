@@ -1,5 +1,6 @@
 package fr.bilan.session.assessment;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,13 +31,18 @@ import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.audit.AccessedData;
 import fr.bilan.support.mongo.Inserts;
+import fr.bilan.support.outbox.OutboxMarker;
 
 /**
  * Bilans in {@code assessments}, one document each with its sessions. Every change is one update
  * under the version read ({@link #update}); the end of the action also writes, in that same update,
  * its pending delivery to retention-service ({@code actionEnd}, the outbox marker the relay owns
  * afterwards, so later changes never touch it, but for the destruction of the evidence, which
- * removes its follow-up day). A bilan whose evidence was destroyed is a stub
+ * removes its follow-up day). A change that makes a new fact for notification-service
+ * ({@link SessionNotices#anyNew}) arms, in that same update, the notices' outbox marker
+ * ({@link #NOTICES}: its delivery fields, {@code version}, the bilan's version that armed it, and
+ * {@code time}, when); the relay sends the bilan's facts as they then stand. A bilan whose
+ * evidence was destroyed is a stub
  * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
  * {@code stateReason}, dates of hand-over or follow-up; {@code assignments} and {@code sessions} empty).
  */
@@ -56,11 +62,18 @@ public class AssessmentRepository {
     static final String LINK_VERSION = "beneficiaryLinkVersion";
     /** The newest login linked to each beneficiary, as beneficiary-service last said. */
     public static final String LINKS = "beneficiary_links";
+    /** The notices still to tell notification-service: its marker, re-armed whole by each change that makes a new fact. */
+    public static final OutboxMarker NOTICES = new OutboxMarker("notices");
+    /** The fields of {@code notices} beside the marker's: the bilan's version that armed it, and when. */
+    public static final String NOTICES_VERSION = "version";
+    public static final String NOTICES_TIME = "time";
 
     private final MongoCollection<Document> collection;
     private final MongoCollection<Document> links;
+    private final Clock clock;
 
-    AssessmentRepository(MongoDatabase database) {
+    AssessmentRepository(MongoDatabase database, Clock clock) {
+        this.clock = clock;
         this.collection = database.getCollection(COLLECTION);
         this.links = database.getCollection(LINKS);
         collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
@@ -70,6 +83,8 @@ public class AssessmentRepository {
         collection.createIndex(Indexes.ascending(ACCOUNT));
         // a beneficiary's bilans, whose login follows the link
         collection.createIndex(Indexes.ascending("beneficiaryId"));
+        // the notices relay's read: due pending notices (others sort apart, as null)
+        collection.createIndex(Indexes.ascending(NOTICES.pending(), NOTICES.nextAttemptTime()));
     }
 
     public Optional<Assessment> find(String id) {
@@ -132,7 +147,7 @@ public class AssessmentRepository {
     /**
      * Writes {@code changed} if the stored bilan is still at {@code read}'s version, and returns it at
      * its new version; empty when someone changed it since (nothing written). The first end of the
-     * action adds its outbox marker.
+     * action adds its outbox marker; a new fact for notification-service re-arms the notices'.
      */
     public Optional<Assessment> update(Assessment read, Assessment changed) {
         List<Bson> sets = new ArrayList<>();
@@ -144,6 +159,11 @@ public class AssessmentRepository {
         if (read.evidenceDestroyTime() == null && changed.evidenceDestroyTime() != null) {
             // delivered long ago (retention-service destroys from it): its follow-up day goes with the evidence
             sets.add(Updates.unset(ActionEndOutbox.MARKER.field() + "." + ActionEndOutbox.FOLLOW_UP_DUE_DATE));
+        }
+        if (SessionNotices.anyNew(read, changed)) {
+            Instant now = clock.instant();
+            sets.add(Updates.set(NOTICES.field(), OutboxMarker.newPending(now)
+                    .append(NOTICES_VERSION, read.version() + 1).append(NOTICES_TIME, Date.from(now))));
         }
         long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
                 Updates.combine(sets)).getMatchedCount();
@@ -268,6 +288,11 @@ public class AssessmentRepository {
                 .append("cancelReason", session.cancelReason())
                 .append("sequence", session.sequence())
                 .append("changeTime", Date.from(session.changeTime()));
+    }
+
+    /** A bilan as its document holds it, for the outbox that reads the documents themselves. */
+    public static Assessment fromDocument(Document d) {
+        return toAssessment(d);
     }
 
     private static Assessment toAssessment(Document d) {

@@ -38,6 +38,14 @@ public record ScheduledSession(String id, Phase phase, Slot slot, Place place, S
         return status != SessionStatus.CANCELLED;
     }
 
+    /**
+     * The UID of its event in every calendar: the feed's, and the {@code .ics} of the messages about
+     * it (notification-service), so that a change or a cancellation updates that same event.
+     */
+    public String calendarUid(String assessmentId) {
+        return assessmentId + "." + id + "@bilan-competences";
+    }
+
     public SessionHours hours() {
         return new SessionHours(phase, slot.duration(), status);
     }

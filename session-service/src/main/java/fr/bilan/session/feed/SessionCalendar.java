@@ -82,7 +82,7 @@ final class SessionCalendar {
     private static VEvent event(FeedOwner.Kind owner, FeedEvent event, Instant now) {
         ScheduledSession session = event.session();
         VEvent vevent = new VEvent(false);
-        vevent.add(new Uid(event.assessment().id() + "." + session.id() + "@bilan-competences"));
+        vevent.add(new Uid(session.calendarUid(event.assessment().id())));
         vevent.add(new DtStamp(now));
         vevent.add(new DtStart<>(session.slot().start()));
         vevent.add(new DtEnd<>(session.slot().end()));

@@ -38,8 +38,8 @@ import fr.bilan.synthesis.vault.Sealing;
  * ({@code v}): no transaction needed, and a concurrent change is refused, never merged. A save
  * first files the revision it replaces, so history loses nothing if the save then fails, and a
  * revision filed twice is the same document. The outbox entries (the stored PDF to register with
- * retention-service, the hand-over to report to session-service) are written in the same update as
- * the change that makes them. The content is stored as the contract's message ({@link ContentMessages}),
+ * retention-service, the synthèse available to tell notification-service, the hand-over to report
+ * to session-service) are written in the same update as the change that makes them. The content is stored as the contract's message ({@link ContentMessages}),
  * the format syntheses were always sealed in.
  */
 public class SynthesisRepository implements RecordedObjects {
@@ -48,6 +48,9 @@ public class SynthesisRepository implements RecordedObjects {
     static final String REVISIONS = "synthesis_revisions";
     public static final OutboxMarker DOCUMENT = new OutboxMarker("document");
     public static final OutboxMarker HANDOVER = new OutboxMarker("handover");
+    /** The final synthèse the beneficiary may download, to tell notification-service: {@code eventId}, {@code availableTime}. */
+    public static final OutboxMarker AVAILABLE = new OutboxMarker("available");
+    public static final String AVAILABLE_TIME = "availableTime";
 
     private static final String VERSION = "v";
     public static final String BENEFICIARY = "beneficiaryId";
@@ -141,7 +144,8 @@ public class SynthesisRepository implements RecordedObjects {
 
     /**
      * Writes {@code done}, the draft {@code read} made final with its stored PDF, pending registration
-     * with retention-service; a {@link Conflict} when the draft changed since it was read.
+     * with retention-service and the notice of its availability to notification-service; a
+     * {@link Conflict} when the draft changed since it was read.
      */
     public Synthesis makeFinal(Synthesis read, Synthesis done) {
         FinalDocument document = done.document();
@@ -157,7 +161,10 @@ public class SynthesisRepository implements RecordedObjects {
                 .append(CREATE_TIME, Date.from(document.createTime()));
         var result = syntheses.updateOne(atVersion(read, Filters.eq(STATE, State.DRAFT.name())),
                 Updates.combine(Updates.set(STATE, State.FINAL.name()), Updates.set(VERSION, done.version()),
-                        Updates.set(FINALIZE_TIME, Date.from(done.finalizeTime())), Updates.set(DOCUMENT.field(), stored)));
+                        Updates.set(FINALIZE_TIME, Date.from(done.finalizeTime())), Updates.set(DOCUMENT.field(), stored),
+                        Updates.set(AVAILABLE.field(), OutboxMarker.newPending(done.finalizeTime())
+                                .append(EVENT_ID, UUID.randomUUID().toString())
+                                .append(AVAILABLE_TIME, Date.from(done.finalizeTime())))));
         if (result.getMatchedCount() == 0) {
             throw changedMeanwhile();
         }
