@@ -37,11 +37,11 @@ public final class SampleLetters {
             case AGREEMENT_SIGNATURE_REMINDER -> new Subject.Agreement("financement-exemple", today.plusDays(2));
             case SYNTHESIS_AVAILABLE -> new Subject.Synthesis("bilan-exemple");
             case STAFF_DIGEST -> new Subject.Digest(today, List.of(
-                    new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "bilan-exemple-1",
+                    new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "B-2026-0142",
                             at(today.minusDays(1), LocalTime.of(9, 30))),
-                    new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "bilan-exemple-2",
+                    new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "B-2026-0157",
                             at(today.minusDays(1), LocalTime.of(14, 0))),
-                    new Subject.DigestItem(Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, "financement-exemple",
+                    new Subject.DigestItem(Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, "F-2026-031",
                             at(today.plusDays(2), LocalTime.MIDNIGHT))));
         };
         String greeting = kind == NotificationKind.STAFF_DIGEST ? CONSULTANT : BENEFICIARY;

@@ -99,7 +99,8 @@ final class SessionInvitation {
                 URI.create("mailto:" + attendeeEmail)));
         if (session.remote()) {
             event.add(new Location("Visioconférence"));
-            event.add(new Url(URI.create(session.videoLink())));
+            // a link a calendar opens only when it is a web address; as text in any case
+            ThymeleafMessageTemplates.webLink(session.videoLink()).ifPresent(link -> event.add(new Url(URI.create(link))));
             event.add(new Description("Lien de la visioconférence : " + session.videoLink()));
         } else {
             event.add(new Location(session.room()));

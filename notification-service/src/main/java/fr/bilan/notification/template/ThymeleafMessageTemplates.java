@@ -17,6 +17,9 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.Subject;
 import fr.bilan.notification.template.RenderedMessage.Attachment;
@@ -40,15 +43,24 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     private final String sender;
 
     /**
-     * @param sender the address the messages are sent from, the organiser of the events they carry
+     * @param sender the From of the messages ({@code Name <address>} or an address): its address organises
+     *               the events they carry
      */
     public ThymeleafMessageTemplates(Clock clock,
             @Value("${bilan.notification.sender:ne-pas-repondre@bilan.localhost}") String sender) {
         this.clock = clock;
-        this.sender = sender;
+        this.sender = addressOf(sender);
         this.engine = new SpringTemplateEngine();
         engine.addTemplateResolver(resolver(TemplateMode.HTML, "*.html", 1));
         engine.addTemplateResolver(resolver(TemplateMode.TEXT, "*.txt", 2));
+    }
+
+    private static String addressOf(String sender) {
+        try {
+            return new InternetAddress(sender, true).getAddress();
+        } catch (AddressException e) {
+            throw new IllegalArgumentException("bilan.notification.sender is not an e-mail address: " + e.getMessage());
+        }
     }
 
     private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String pattern, int order) {

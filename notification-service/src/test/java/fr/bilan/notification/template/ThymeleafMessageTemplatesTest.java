@@ -82,7 +82,7 @@ class ThymeleafMessageTemplatesTest {
                 Arguments.of(NotificationKind.SYNTHESIS_AVAILABLE, "Votre document de synthèse est disponible dans votre espace",
                         List.of("n’est pas joint à ce message", "sans votre accord")),
                 Arguments.of(NotificationKind.STAFF_DIGEST, "Récapitulatif du mardi 1er décembre 2026 : 2 points à traiter",
-                        List.of("Feuilles d’émargement à signer (1)", "lundi 30 novembre 2026 à 9 h 30", "assessment-7f3a",
+                        List.of("Feuilles d’émargement en attente de signature (1)", "lundi 30 novembre 2026 à 9 h 30", "assessment-7f3a",
                                 "Conventions non signées qui expirent bientôt (1)", "funding-31",
                                 "jeudi 3 décembre 2026")));
     }
@@ -185,7 +185,7 @@ class ThymeleafMessageTemplatesTest {
         RenderedMessage message = TEMPLATES.render(letter);
 
         assertThat(message.subject()).endsWith("le mardi 8 décembre 2026 à 17 h");
-        assertThat(message.text()).contains("de 17 h à 19 h (heure de La Réunion)").doesNotContain("Consultant :");
+        assertThat(message.text()).contains("de 17 h à 19 h (heure de La Réunion)").doesNotContain("Avec :");
     }
 
     @Test
