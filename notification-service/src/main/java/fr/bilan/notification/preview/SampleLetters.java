@@ -30,7 +30,9 @@ public final class SampleLetters {
     public static Letter of(NotificationKind kind, LocalDate today, URI application) {
         LocalDate inAWeek = today.plusDays(7);
         Subject subject = switch (kind) {
-            case CONVOCATION, SESSION_CANCELLED, SESSION_REMINDER -> session(inAWeek, "Salle Voltaire", null, 0);
+            case CONVOCATION, SESSION_REMINDER -> session(inAWeek, "Salle Voltaire", null, 0);
+            // a cancellation changes the event: its SEQUENCE is above the convocation's
+            case SESSION_CANCELLED -> session(inAWeek, "Salle Voltaire", null, 1);
             // a change shows the other kind of place, so that a preview shows both
             case SESSION_CHANGED -> session(inAWeek, null, "https://visio.exemple.fr/seance-exemple", 1);
             case AGREEMENT_AWAITING_SIGNATURE -> new Subject.Agreement("financement-exemple", today.plusDays(10));
