@@ -1,5 +1,7 @@
 package fr.bilan.notification.template;
 
+import java.util.Locale;
+
 import fr.bilan.notification.message.NotificationKind;
 
 /**
@@ -28,6 +30,6 @@ final class TemplateVersions {
     }
 
     private static String folder(NotificationKind kind) {
-        return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return kind.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -5,7 +5,9 @@ import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -76,17 +78,16 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
 
     @Override
     public RenderedMessage render(Letter letter) {
-        Optional<SessionInvitation.Method> invitation = invitation(letter.kind());
         if (!subjectOf(letter.kind()).isInstance(letter.subject())) {
             throw new IllegalArgumentException("a " + letter.kind() + " message cannot be about " + letter.subject());
         }
         String version = TemplateVersions.current(letter.kind());
-        Context context = new Context(java.util.Locale.FRENCH, variables(letter));
+        Context context = new Context(Locale.FRENCH, variables(letter));
         String subject = engine.process(version + "/subject.txt", context).strip().replaceAll("\\s+", " ");
         context.setVariable("subjectLine", subject);
         String html = engine.process(version + "/body.html", context);
         String text = tidy(engine.process(version + "/body.txt", context));
-        List<Attachment> attachments = invitation.map(method -> List.of(SessionInvitation.attachment(method,
+        List<Attachment> attachments = invitation(letter.kind()).map(method -> List.of(SessionInvitation.attachment(method,
                 (Subject.Session) letter.subject(), letter.email(), sender, signature(letter), clock.instant())))
                 .orElse(List.of());
         return new RenderedMessage(version, subject, html, text, attachments);
@@ -193,7 +194,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
 
         private static List<DigestLine> lines(Subject.Digest digest, Subject.DigestItemKind kind, ZoneId zone) {
             return digest.items().stream().filter(item -> item.kind() == kind)
-                    .sorted(java.util.Comparator.comparing(Subject.DigestItem::time))
+                    .sorted(Comparator.comparing(Subject.DigestItem::time))
                     .map(item -> new DigestLine(FrenchTimes.date(item.time(), zone), FrenchTimes.time(item.time(), zone),
                             item.reference()))
                     .toList();

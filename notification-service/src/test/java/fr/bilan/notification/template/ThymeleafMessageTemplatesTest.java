@@ -178,6 +178,17 @@ class ThymeleafMessageTemplatesTest {
     }
 
     @Test
+    void whatANameSaysIsNeverEvaluatedAsTemplate() {
+        Letter letter = new Letter(NotificationKind.CONVOCATION, session("[(${link})]", null), "[(${signature})] ${link}",
+                "camille@exemple.fr", "[# th:text=\"${link}\"]x[/]", "Centre Horizon", PARIS, LINK);
+
+        RenderedMessage message = TEMPLATES.render(letter);
+
+        assertThat(message.text()).contains("Bonjour [(${signature})] ${link},", "Lieu : [(${link})], dans",
+                "Avec : [# th:text=\"${link}\"]x[/]");
+    }
+
+    @Test
     void timesAreWrittenInTheCentresZone() {
         Letter letter = new Letter(NotificationKind.SESSION_REMINDER, session("Salle 1", null), "Camille Exemple",
                 "camille@exemple.fr", null, "Centre de Saint-Denis", ZoneId.of("Indian/Reunion"), LINK);
