@@ -39,6 +39,7 @@ import fr.bilan.support.testing.TestIdentityProvider;
 import io.grpc.Status;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
@@ -84,6 +85,9 @@ class DispatcherTest extends GrpcServiceTestSupport {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private PrometheusMeterRegistry prometheus;
 
     private final String test = UUID.randomUUID().toString().substring(0, 8);
 
@@ -342,6 +346,10 @@ class DispatcherTest extends GrpcServiceTestSupport {
         assertThat(refusedForGood.templateVersion()).isEqualTo(TestTemplates.VERSION);
         assertThat(count(NotificationKind.CONVOCATION, "failed")).isEqualTo(failedBefore + 1);
         assertThat(meters.get("bilan.notifications.failed").gauge().value()).isEqualTo(1);
+        // the names the chart's alert and the operators' dashboards read
+        assertThat(prometheus.scrape()).contains("bilan_notifications_failed ", "bilan_notifications_oldest_due_age_seconds ",
+                "bilan_notifications_due ", "bilan_notifications_deferred_total{", "bilan_notifications_total{")
+                .containsPattern("bilan_notifications_total\\{[^}]*kind=\"CONVOCATION\"[^}]*outcome=\"failed\"");
         Notification deferred = stored(first);
         assertThat(deferred.outcome()).isEqualTo(DeliveryOutcome.PENDING);
         assertThat(deferred.attempts()).isEqualTo(1);
