@@ -48,7 +48,7 @@ final class Letters {
     /** Where the reader acts on it: the session, the agreement to sign, the synthèse, or the home page. */
     URI link(Subject subject) {
         String path = "/";
-        if (subject instanceof Subject.Session session) {
+        if (subject instanceof Subject.Session session && session.assessmentId() != null) {
             path = "/assessments/" + encode(session.assessmentId()) + "/sessions/" + encode(session.sessionId());
         } else if (subject instanceof Subject.Agreement agreement) {
             path = "/fundings/" + encode(agreement.fundingId()) + "/agreement";
