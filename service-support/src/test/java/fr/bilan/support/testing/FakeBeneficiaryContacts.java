@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -19,6 +20,8 @@ import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.beneficiary.internal.v1.BeneficiaryContactServiceGrpc;
 import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactRequest;
 import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactResponse;
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
 import io.grpc.Context;
 import io.grpc.Contexts;
@@ -31,12 +34,14 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 
 /**
  * beneficiary-service's {@code BeneficiaryContactService} as notification-service sees it, on a free
  * loopback port: answers the contacts a test puts, {@code NOT_FOUND} for any other beneficiary,
- * {@code INVALID_ARGUMENT} without a beneficiary or a purpose, checks the bearer token (signature,
+ * {@code INVALID_ARGUMENT} naming the field for a missing beneficiary or a purpose the register cannot keep
+ * (as the real one: {@code BeneficiaryContactContract}), checks the bearer token (signature,
  * issuer, role platform-service) as the real one does, records every call, and fails on demand
  * ({@code UNAVAILABLE}: the next calls, or all of them until {@link #heal()}).
  */
@@ -49,6 +54,10 @@ public final class FakeBeneficiaryContacts {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<String> TOKEN = Context.key("authorization");
+
+    /** As beneficiary-service takes a purpose: one word of the register's vocabulary, at most 64 characters. */
+    private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final int MAX_PURPOSE_LENGTH = 64;
 
     public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
@@ -63,10 +72,11 @@ public final class FakeBeneficiaryContacts {
             @Override
             public void getBeneficiaryContact(GetBeneficiaryContactRequest request,
                     StreamObserver<GetBeneficiaryContactResponse> response) {
-                Status status = answer(request);
-                record(new Call(request.getBeneficiaryId(), request.getPurpose(), status.getCode()));
-                if (!status.isOk()) {
-                    response.onError(status.asRuntimeException());
+                StatusRuntimeException refused = answer(request);
+                record(new Call(request.getBeneficiaryId(), request.getPurpose(),
+                        refused == null ? Status.Code.OK : refused.getStatus().getCode()));
+                if (refused != null) {
+                    response.onError(refused);
                     return;
                 }
                 response.onNext(contacts.get(request.getBeneficiaryId()));
@@ -97,21 +107,32 @@ public final class FakeBeneficiaryContacts {
         return fake;
     }
 
-    private Status answer(GetBeneficiaryContactRequest request) {
+    /** How the call is refused, as beneficiary-service would refuse it; {@code null} when it is answered. */
+    private StatusRuntimeException answer(GetBeneficiaryContactRequest request) {
         Status token = checkToken();
         if (!token.isOk()) {
-            return token;
+            return token.asRuntimeException();
         }
         if (down || failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return Status.UNAVAILABLE.withDescription("down for the test");
+            return Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
-        if (request.getBeneficiaryId().isBlank() || request.getPurpose().isBlank()) {
-            return Status.INVALID_ARGUMENT.withDescription("beneficiary_id et purpose sont obligatoires.");
+        FieldViolations violations = new FieldViolations()
+                .requireText("beneficiary_id", request.getBeneficiaryId(), Lookups.MAX_ID_LENGTH);
+        String purpose = request.getPurpose();
+        if (purpose.isBlank() || purpose.length() > MAX_PURPOSE_LENGTH) {
+            violations.requireText("purpose", purpose, MAX_PURPOSE_LENGTH);
+        } else if (!PURPOSE.matcher(purpose).matches()) {
+            violations.add("purpose", "Indiquez l'objet de la lecture en un mot, par exemple le type du message : convocation.");
+        }
+        try {
+            violations.throwIfAny();
+        } catch (StatusRuntimeException refused) {
+            return refused;
         }
         if (!contacts.containsKey(request.getBeneficiaryId())) {
-            return Status.NOT_FOUND.withDescription("Bénéficiaire introuvable.");
+            return Status.NOT_FOUND.withDescription("Bénéficiaire introuvable.").asRuntimeException();
         }
-        return Status.OK;
+        return null;
     }
 
     /** As beneficiary-service's own check would answer. */
