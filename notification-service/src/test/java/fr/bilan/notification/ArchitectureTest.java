@@ -13,7 +13,9 @@ class ArchitectureTest extends ServiceArchitecture {
      */
     private static final List<String> GRPC_EDGE = List.of(
             "NotificationServiceBinding",
-            "preview.PreviewGrpcService");
+            "preview.PreviewGrpcService",
+            "recipient.BeneficiaryContacts",
+            "recipient.RecipientConfiguration");
 
     ArchitectureTest() {
         super("fr.bilan.notification", GRPC_EDGE, List.of());

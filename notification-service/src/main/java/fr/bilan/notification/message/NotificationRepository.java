@@ -201,4 +201,28 @@ public class NotificationRepository implements Notifications {
         Date date = d.getDate(field);
         return date == null ? null : date.toInstant();
     }
+
+    @Override
+    public boolean anyPendingAhead(Notification message) {
+        Date due = Date.from(message.dueTime());
+        return collection.find(Filters.and(Filters.eq("recipient", message.recipient().id()), pending(),
+                Filters.or(Filters.lt(DUE, due), Filters.and(Filters.eq(DUE, due), Filters.lt("_id", message.id())))))
+                .limit(1).first() != null;
+    }
+
+    @Override
+    public long countDue(Instant now) {
+        return collection.countDocuments(Filters.and(pending(), Filters.lte(NEXT_ATTEMPT, Date.from(now))));
+    }
+
+    @Override
+    public Optional<Instant> oldestPendingDue(Instant now) {
+        return Optional.ofNullable(collection.find(Filters.and(pending(), Filters.lte(DUE, Date.from(now))))
+                .sort(Sorts.ascending(DUE)).limit(1).first()).map(d -> instant(d, DUE));
+    }
+
+    @Override
+    public long countFailed() {
+        return collection.countDocuments(Filters.eq(OUTCOME, DeliveryOutcome.FAILED.name()));
+    }
 }

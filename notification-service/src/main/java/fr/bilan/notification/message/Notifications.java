@@ -45,4 +45,19 @@ public interface Notifications {
 
     /** Erases every message of a bilan (its process evidence is destroyed); how many. */
     long eraseAssessment(String assessmentId);
+
+    /**
+     * Whether a message of the same recipient is pending ahead of {@code message} in the order they are
+     * sent: due earlier, or at the same time with a smaller id (the order of {@link #due}).
+     */
+    boolean anyPendingAhead(Notification message);
+
+    /** How many pending messages may be tried at {@code now}. */
+    long countDue(Instant now);
+
+    /** The due time of the oldest pending message due at {@code now}, waiting or backing off; empty when none. */
+    Optional<Instant> oldestPendingDue(Instant now);
+
+    /** How many messages the mail server refused for good (or were given up on), as still held. */
+    long countFailed();
 }

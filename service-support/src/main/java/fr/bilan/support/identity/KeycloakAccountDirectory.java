@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The logins of Keycloak's realm, read through its admin REST API with a service account that may
  * only view users (the realm's client {@code bilan-directory}, role {@code realm-management/view-users}):
- * the user by id, its effective realm roles, its groups under {@code /centres}. Nothing is cached:
+ * the user by id (with its e-mail and names), its effective realm roles, its groups under {@code /centres}. Nothing is cached:
  * a role or a centre taken away is seen at once.
  */
 public final class KeycloakAccountDirectory implements AccountDirectory {
@@ -67,7 +67,15 @@ public final class KeycloakAccountDirectory implements AccountDirectory {
                 centres.add(path.substring(CENTRES_GROUP.length()));
             }
         });
-        return Optional.of(new Account(found.get().path("id").asString(subject), roles, centres));
+        JsonNode details = found.get();
+        return Optional.of(new Account(details.path("id").asString(subject), roles, centres, text(details, "email"),
+                text(details, "firstName"), text(details, "lastName")));
+    }
+
+    /** A field of the user, {@code null} when absent or blank. */
+    private static String text(JsonNode user, String field) {
+        String value = user.path(field).asString("");
+        return value.isBlank() ? null : value;
     }
 
     /** The resource, or empty when the API answers 404. */

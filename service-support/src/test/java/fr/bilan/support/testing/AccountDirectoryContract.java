@@ -39,6 +39,16 @@ public abstract class AccountDirectoryContract {
     }
 
     @Test
+    void aLoginCarriesItsAddressAndNamesAndAServiceAccountHasNone() throws Exception {
+        Account consultant = account("consultant");
+
+        assertThat(consultant.email()).isEqualTo("consultant@demo.bilan.local");
+        assertThat(consultant.givenName()).isEqualTo("Claire");
+        assertThat(consultant.familyName()).isEqualTo("Dubois");
+        assertThat(account("service-account-bilan-services").email()).isNull();
+    }
+
+    @Test
     void aBeneficiaryIsNoStaff() throws Exception {
         Account beneficiary = account("beneficiary");
 

@@ -47,8 +47,13 @@ public final class FakeKeycloakAdmin {
     private final Map<String, Login> accounts = new ConcurrentHashMap<>();
     private final Map<String, String> subjectsByUsername = new ConcurrentHashMap<>();
 
-    /** A login as the admin API describes it. */
-    private record Login(String subject, Set<String> roles, Set<String> centres) {
+    /** A login as the admin API describes it; {@code email} and names {@code null} when it has none. */
+    private record Login(String subject, Set<String> roles, Set<String> centres, String email, String firstName,
+            String lastName) {
+
+        Login(String subject, Set<String> roles, Set<String> centres) {
+            this(subject, roles, centres, null, null, null);
+        }
     }
 
     private FakeKeycloakAdmin(HttpServer server) {
@@ -91,7 +96,8 @@ public final class FakeKeycloakAdmin {
 
     /** Adds or replaces an account. */
     public void put(Account account) {
-        accounts.put(account.subject(), new Login(account.subject(), account.roles(), account.centres()));
+        accounts.put(account.subject(), new Login(account.subject(), account.roles(), account.centres(), account.email(),
+                account.givenName(), account.familyName()));
     }
 
     public void remove(String subject) {
@@ -109,7 +115,8 @@ public final class FakeKeycloakAdmin {
             List<String> centres = user.path("groups").valueStream().map(JsonNode::asString)
                     .filter(group -> group.startsWith("/centres/")).map(group -> group.substring("/centres/".length()))
                     .toList();
-            accounts.put(subject, new Login(subject, Set.copyOf(roles), Set.copyOf(centres)));
+            accounts.put(subject, new Login(subject, Set.copyOf(roles), Set.copyOf(centres), text(user, "email"),
+                    text(user, "firstName"), text(user, "lastName")));
             subjectsByUsername.put(user.get("username").asString(), subject);
         }
         return this;
@@ -133,7 +140,17 @@ public final class FakeKeycloakAdmin {
             if (account == null) {
                 send(exchange, 404, JSON.createObjectNode().put("error", "User not found"));
             } else if (path.group(2) == null) {
-                send(exchange, 200, JSON.createObjectNode().put("id", account.subject()).put("enabled", true));
+                var user = JSON.createObjectNode().put("id", account.subject()).put("enabled", true);
+                if (account.email() != null) {
+                    user.put("email", account.email());
+                }
+                if (account.firstName() != null) {
+                    user.put("firstName", account.firstName());
+                }
+                if (account.lastName() != null) {
+                    user.put("lastName", account.lastName());
+                }
+                send(exchange, 200, user);
             } else if (path.group(2).equals("/groups")) {
                 ArrayNode groups = JSON.createArrayNode();
                 account.centres().forEach(centre -> groups.addObject().put("name", centre).put("path", "/centres/" + centre));
@@ -145,6 +162,10 @@ public final class FakeKeycloakAdmin {
                 send(exchange, 200, roles);
             }
         }
+    }
+
+    private static String text(JsonNode user, String field) {
+        return user.hasNonNull(field) ? user.get(field).asString() : null;
     }
 
     private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {

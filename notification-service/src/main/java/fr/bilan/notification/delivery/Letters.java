@@ -1,0 +1,64 @@
+package fr.bilan.notification.delivery;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.Map;
+
+import fr.bilan.notification.message.Notification;
+import fr.bilan.notification.message.Subject;
+import fr.bilan.notification.recipient.Reach;
+import fr.bilan.notification.recipient.Recipients;
+import fr.bilan.notification.template.Letter;
+import fr.bilan.support.centre.CentreSettings;
+import fr.bilan.support.centre.Centres;
+
+/**
+ * Everything a message's template needs, gathered when it is sent: the reader's name and address, the
+ * consultant's name for a session, the centre's name and zone ({@code bilan.centres.*}), and the link
+ * into the front-end where the reader acts on it (identifiers only, never a name nor any content).
+ */
+final class Letters {
+
+    /** The zones of {@code bilan.centres.*.zone}, as session-service's CentreZone places them. */
+    private static final Map<String, ZoneId> ZONES = Map.of("METROPOLITAN_FRANCE", ZoneId.of("Europe/Paris"),
+            "REUNION", ZoneId.of("Indian/Reunion"), "GUADELOUPE", ZoneId.of("America/Guadeloupe"),
+            "MARTINIQUE", ZoneId.of("America/Martinique"), "GUYANE", ZoneId.of("America/Cayenne"),
+            "MAYOTTE", ZoneId.of("Indian/Mayotte"));
+
+    private final Centres centres;
+    private final Recipients recipients;
+    private final String applicationUrl;
+
+    Letters(Centres centres, Recipients recipients, URI applicationUrl) {
+        this.centres = centres;
+        this.recipients = recipients;
+        this.applicationUrl = applicationUrl.toString().replaceAll("/+$", "");
+    }
+
+    Letter letter(Notification message, Reach.Address to) {
+        CentreSettings centre = centres.of(message.centreId());
+        String consultantName = message.subject() instanceof Subject.Session session && session.consultantId() != null
+                ? recipients.staffName(session.consultantId()).orElse(null) : null;
+        return new Letter(message.kind(), message.subject(), to.greetingName(), to.email(), consultantName,
+                centre.name() == null ? "" : centre.name().strip(), ZONES.get(centre.zone()), link(message.subject()));
+    }
+
+    /** Where the reader acts on it: the session, the agreement to sign, the synthèse, or the home page. */
+    URI link(Subject subject) {
+        String path = "/";
+        if (subject instanceof Subject.Session session && session.assessmentId() != null) {
+            path = "/assessments/" + encode(session.assessmentId()) + "/sessions/" + encode(session.sessionId());
+        } else if (subject instanceof Subject.Agreement agreement) {
+            path = "/fundings/" + encode(agreement.fundingId()) + "/agreement";
+        } else if (subject instanceof Subject.Synthesis synthesis) {
+            path = "/assessments/" + encode(synthesis.assessmentId()) + "/synthesis";
+        }
+        return URI.create(applicationUrl + path);
+    }
+
+    private static String encode(String id) {
+        return URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,197 @@
+package fr.bilan.support.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.proto.beneficiary.internal.v1.BeneficiaryContactServiceGrpc;
+import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactRequest;
+import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactResponse;
+import fr.bilan.support.errors.FieldViolations;
+import fr.bilan.support.resources.Lookups;
+import fr.bilan.support.security.Caller;
+import io.grpc.Context;
+import io.grpc.Contexts;
+import io.grpc.Grpc;
+import io.grpc.InsecureServerCredentials;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
+import io.grpc.ServerInterceptor;
+import io.grpc.ServerInterceptors;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * beneficiary-service's {@code BeneficiaryContactService} as notification-service sees it, on a free
+ * loopback port: answers the contacts a test puts, {@code NOT_FOUND} for any other beneficiary,
+ * {@code INVALID_ARGUMENT} naming the field for a missing beneficiary or a purpose the register cannot keep
+ * (as the real one: {@code BeneficiaryContactContract}), checks the bearer token (signature,
+ * issuer, role platform-service) as the real one does, records every call, and fails on demand
+ * ({@code UNAVAILABLE}: the next calls, or all of them until {@link #heal()}).
+ */
+public final class FakeBeneficiaryContacts {
+
+    /** One call received: whom it asked about, why, and how it was answered. */
+    public record Call(String beneficiaryId, String purpose, Status.Code answer) {
+    }
+
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
+            Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<String> TOKEN = Context.key("authorization");
+
+    /** As beneficiary-service takes a purpose: one word of the register's vocabulary, at most 64 characters. */
+    private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final int MAX_PURPOSE_LENGTH = 64;
+
+    public final int port = GrpcServiceTestSupport.freePort();
+    private final Server server;
+    private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
+    private final Map<String, GetBeneficiaryContactResponse> contacts = new ConcurrentHashMap<>();
+    private final List<Call> calls = new ArrayList<>();
+    private final AtomicInteger failuresToGo = new AtomicInteger();
+    private volatile boolean down;
+
+    private FakeBeneficiaryContacts() {
+        var service = new BeneficiaryContactServiceGrpc.BeneficiaryContactServiceImplBase() {
+            @Override
+            public void getBeneficiaryContact(GetBeneficiaryContactRequest request,
+                    StreamObserver<GetBeneficiaryContactResponse> response) {
+                StatusRuntimeException refused = answer(request);
+                record(new Call(request.getBeneficiaryId(), request.getPurpose(),
+                        refused == null ? Status.Code.OK : refused.getStatus().getCode()));
+                if (refused != null) {
+                    response.onError(refused);
+                    return;
+                }
+                response.onNext(contacts.get(request.getBeneficiaryId()));
+                response.onCompleted();
+            }
+        };
+        server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
+                .addService(ServerInterceptors.intercept(service, new ServerInterceptor() {
+                    @Override
+                    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                            ServerCallHandler<Q, R> next) {
+                        Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
+                        return Contexts.interceptCall(withToken, call, headers, next);
+                    }
+                }))
+                .build();
+    }
+
+    /** A fake listening until the test JVM ends. */
+    public static FakeBeneficiaryContacts started() {
+        FakeBeneficiaryContacts fake = new FakeBeneficiaryContacts();
+        try {
+            fake.server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(fake.server::shutdownNow));
+        return fake;
+    }
+
+    /** How the call is refused, as beneficiary-service would refuse it; {@code null} when it is answered. */
+    private StatusRuntimeException answer(GetBeneficiaryContactRequest request) {
+        Status token = checkToken();
+        if (!token.isOk()) {
+            return token.asRuntimeException();
+        }
+        if (down || failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
+        }
+        FieldViolations violations = new FieldViolations()
+                .requireText("beneficiary_id", request.getBeneficiaryId(), Lookups.MAX_ID_LENGTH);
+        String purpose = request.getPurpose();
+        if (purpose.isBlank() || purpose.length() > MAX_PURPOSE_LENGTH) {
+            violations.requireText("purpose", purpose, MAX_PURPOSE_LENGTH);
+        } else if (!PURPOSE.matcher(purpose).matches()) {
+            violations.add("purpose", "Indiquez l'objet de la lecture en un mot, par exemple le type du message : convocation.");
+        }
+        try {
+            violations.throwIfAny();
+        } catch (StatusRuntimeException refused) {
+            return refused;
+        }
+        if (!contacts.containsKey(request.getBeneficiaryId())) {
+            return Status.NOT_FOUND.withDescription("Bénéficiaire introuvable.").asRuntimeException();
+        }
+        return null;
+    }
+
+    /** As beneficiary-service's own check would answer. */
+    private Status checkToken() {
+        String header = TOKEN.get();
+        if (header == null || !header.startsWith("Bearer ")) {
+            return Status.UNAUTHENTICATED;
+        }
+        try {
+            Jwt jwt = tokens.decode(header.substring("Bearer ".length()));
+            Caller caller = new Caller(jwt.getSubject(), realmRoles(jwt), Set.of());
+            return jwt.getIssuer().toString().equals(TestIdentityProvider.issuer()) && caller.hasRole(Role.PLATFORM_SERVICE)
+                    ? Status.OK : Status.PERMISSION_DENIED;
+        } catch (JwtException e) {
+            return Status.UNAUTHENTICATED;
+        }
+    }
+
+    private static Set<String> realmRoles(Jwt jwt) {
+        return jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles
+                ? roles.stream().map(String::valueOf).collect(Collectors.toSet())
+                : Set.of();
+    }
+
+    private synchronized void record(Call call) {
+        calls.add(call);
+    }
+
+    /** Adds or replaces a beneficiary's contact; an empty {@code email} means none is known. */
+    public void put(String beneficiaryId, String centreId, String givenName, String familyName, String email,
+            String accountId, String... consultantIds) {
+        contacts.put(beneficiaryId, GetBeneficiaryContactResponse.newBuilder().setCentreId(centreId)
+                .setGivenName(givenName).setFamilyName(familyName).setEmail(email).setAccountId(accountId)
+                .addAllConsultantIds(List.of(consultantIds)).build());
+    }
+
+    /** The beneficiary is unknown from now on (erased). */
+    public void remove(String beneficiaryId) {
+        contacts.remove(beneficiaryId);
+    }
+
+    /** The next {@code count} calls fail with {@code UNAVAILABLE}. */
+    public void failNext(int count) {
+        failuresToGo.set(count);
+    }
+
+    /** Every call fails with {@code UNAVAILABLE} until {@link #heal()}. */
+    public void goDown() {
+        down = true;
+    }
+
+    /** No more failures on demand. */
+    public void heal() {
+        down = false;
+        failuresToGo.set(0);
+    }
+
+    /** The calls about a beneficiary, in the order they came. */
+    public synchronized List<Call> callsFor(String beneficiaryId) {
+        return calls.stream().filter(call -> call.beneficiaryId().equals(beneficiaryId)).toList();
+    }
+}
