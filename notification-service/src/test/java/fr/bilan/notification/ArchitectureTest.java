@@ -11,7 +11,9 @@ class ArchitectureTest extends ServiceArchitecture {
      * The gRPC edge: services, proto mappers, gRPC clients and their wiring; they map the contract.
      * Every other class under the root is plain domain or application code.
      */
-    private static final List<String> GRPC_EDGE = List.of();
+    private static final List<String> GRPC_EDGE = List.of(
+            "event.IntakeMessages",
+            "event.NotificationIntakeGrpcService");
 
     ArchitectureTest() {
         super("fr.bilan.notification", GRPC_EDGE, List.of());

@@ -45,4 +45,21 @@ public interface Notifications {
 
     /** Erases every message of a bilan (its process evidence is destroyed); how many. */
     long eraseAssessment(String assessmentId);
+
+    /**
+     * Withdraws a pending message for {@code reason} (French, shown in the centre's list), read again when
+     * someone wrote it since: {@code false} when it left PENDING meanwhile (the dispatcher sent it), which
+     * then stands.
+     */
+    default boolean withdraw(Notification pending, String reason, Instant now) {
+        Optional<Notification> current = Optional.of(pending);
+        // only the dispatcher writes a pending message besides: a few reads settle any race with it
+        for (int tries = 0; tries < 5 && current.isPresent() && !current.get().outcome().settled(); tries++) {
+            if (replace(current.get().withdrawn(reason, now))) {
+                return true;
+            }
+            current = byId(pending.id());
+        }
+        return false;
+    }
 }
