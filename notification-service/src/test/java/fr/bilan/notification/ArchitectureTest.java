@@ -12,8 +12,15 @@ class ArchitectureTest extends ServiceArchitecture {
      * Every other class under the root is plain domain or application code.
      */
     private static final List<String> GRPC_EDGE = List.of(
+            "NotificationServiceBinding",
             "event.IntakeMessages",
-            "event.NotificationIntakeGrpcService");
+            "event.NotificationIntakeGrpcService",
+            "preference.BeneficiaryCareClient",
+            "preference.PreferenceConfiguration",
+            "preference.PreferenceGrpcService",
+            "preference.PreferenceMessages",
+            "record.RecordGrpcService",
+            "record.RecordMessages");
 
     ArchitectureTest() {
         super("fr.bilan.notification", GRPC_EDGE, List.of());

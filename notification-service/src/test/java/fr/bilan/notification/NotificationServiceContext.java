@@ -24,7 +24,7 @@ import fr.bilan.support.testing.TestClock;
 @SpringBootTest(classes = { NotificationApplication.class, TestClock.class, FakeBeneficiaryContactService.class,
         TestAccessRegister.class },
         properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
-            "bilan.oidc.client-secret=test-only-service-secret",
+            "bilan.oidc.client-secret=test-only-service-secret", "bilan.oidc.token-uri=${bilan.oidc.issuer}/token",
             "bilan.centres.overrides.centre-reunion.zone=REUNION",
             "bilan.notification.reminders.centre-hours.centre-reunion=18:00" })
 public @interface NotificationServiceContext {

@@ -201,4 +201,21 @@ public class NotificationRepository implements Notifications {
         Date date = d.getDate(field);
         return date == null ? null : date.toInstant();
     }
+
+    @Override
+    public List<Notification> ofCentreAfter(String centreId, DeliveryOutcome outcome, String beneficiaryId,
+            Instant afterDue, String afterId, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("centreId", centreId)));
+        if (outcome != null) {
+            filters.add(Filters.eq(OUTCOME, outcome.name()));
+        }
+        if (beneficiaryId != null) {
+            filters.add(Filters.eq("beneficiaryId", beneficiaryId));
+        }
+        if (afterDue != null) {
+            Date due = Date.from(afterDue);
+            filters.add(Filters.or(Filters.lt(DUE, due), Filters.and(Filters.eq(DUE, due), Filters.lt("_id", afterId))));
+        }
+        return list(Filters.and(filters), Sorts.descending(DUE, "_id"), 0, limit);
+    }
 }

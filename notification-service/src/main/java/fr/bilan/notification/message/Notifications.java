@@ -62,4 +62,12 @@ public interface Notifications {
         }
         return false;
     }
+
+    /**
+     * A page of a centre's messages, newest due first ({@code dueTime}, then {@code id}, both descending),
+     * after the message at ({@code afterDue}, {@code afterId}) when given; only those with {@code outcome}
+     * and for {@code beneficiaryId} when not {@code null}.
+     */
+    List<Notification> ofCentreAfter(String centreId, DeliveryOutcome outcome, String beneficiaryId, Instant afterDue,
+            String afterId, int limit);
 }

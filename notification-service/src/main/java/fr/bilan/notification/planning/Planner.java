@@ -184,6 +184,40 @@ public final class Planner {
                 Optional.empty());
     }
 
+    /**
+     * The reminders a beneficiary who turns them back on gets again: of their sessions still to come and
+     * agreements still awaiting, those whose time has not passed and that are not pending already.
+     *
+     * @param keyPrefix what makes these messages' keys unique: the change of choices that planned them
+     */
+    public List<Notification> remindersAgain(String keyPrefix, String beneficiaryId, List<TrackedSession> sessions,
+            List<TrackedAgreement> agreements, Set<String> alreadyPending, Instant now) {
+        List<Notification> planned = new ArrayList<>();
+        for (TrackedSession tracked : sessions) {
+            Instant due = times.sessionReminder(tracked.centreId(), tracked.session().start());
+            if (due.isAfter(now) && !alreadyPending.contains(tracked.reference())) {
+                planned.add(reminder(keyPrefix, NotificationKind.SESSION_REMINDER, tracked.centreId(), beneficiaryId,
+                        tracked.session().assessmentId(), tracked.session(), due));
+            }
+        }
+        for (TrackedAgreement tracked : agreements) {
+            Subject.Agreement agreement = new Subject.Agreement(tracked.fundingId(), tracked.deadline());
+            Instant due = times.agreementReminder(tracked.centreId(), tracked.deadline());
+            if (due.isAfter(now) && !alreadyPending.contains(agreement.reference())) {
+                planned.add(reminder(keyPrefix, NotificationKind.AGREEMENT_SIGNATURE_REMINDER, tracked.centreId(),
+                        beneficiaryId, null, agreement, due));
+            }
+        }
+        return planned;
+    }
+
+    private static Notification reminder(String keyPrefix, NotificationKind kind, String centreId, String beneficiaryId,
+            String assessmentId, Subject subject, Instant due) {
+        String key = keyPrefix + "/" + subject.reference() + "/" + kind.name();
+        return Notification.planned(idOf(key), key, kind, centreId, new Recipient.Beneficiary(beneficiaryId),
+                assessmentId, subject, due);
+    }
+
     private static List<Plan.Withdrawal> withdraw(List<Notification> pending, String reason) {
         return pending.stream().map(n -> new Plan.Withdrawal(n, reason)).toList();
     }

@@ -31,4 +31,7 @@ public interface Tracking {
 
     /** Forgets every session of a bilan (its process evidence is destroyed); how many. */
     long eraseAssessment(String assessmentId);
+
+    /** The agreements still awaiting a beneficiary's signature. */
+    List<TrackedAgreement> awaitingOf(String beneficiaryId);
 }

@@ -121,6 +121,14 @@ public class TrackingRepository implements Tracking {
         return sessions.deleteMany(Filters.eq("assessmentId", assessmentId)).getDeletedCount();
     }
 
+    @Override
+    public List<TrackedAgreement> awaitingOf(String beneficiaryId) {
+        List<TrackedAgreement> found = new ArrayList<>();
+        agreements.find(Filters.and(Filters.eq("beneficiaryId", beneficiaryId), Filters.eq("awaiting", true)))
+                .sort(Sorts.ascending("deadline", "_id")).map(TrackingRepository::toAgreement).into(found);
+        return found;
+    }
+
     private static TrackedSession toSession(Document d) {
         Subject.Session session = new Subject.Session(d.getString("assessmentId"), d.getString("sessionId"),
                 d.getString("consultantId"), SessionPhase.valueOf(d.getString("phase")), d.getDate("start").toInstant(),
