@@ -63,8 +63,10 @@ final class IntakeMessages {
                 String p = prefix + "agreement_awaiting_signature.";
                 ids(violations, p, "funding_id", f.getFundingId(), "beneficiary_id", f.getBeneficiaryId(), "centre_id",
                         f.getCentreId());
+                int seen = violations.asList().size();
                 LocalDate deadline = ProtoDates.day(f.getEmployeeDeadlineDate(), p + "employee_deadline_date", violations);
-                if (deadline == null && !f.hasEmployeeDeadlineDate()) {
+                if (deadline == null && violations.asList().size() == seen) {
+                    // absent, or sent empty: either way no day to sign by
                     violations.add(p + "employee_deadline_date", "Indiquez le dernier jour pour signer.");
                 }
                 yield deadline == null ? null
@@ -94,6 +96,10 @@ final class IntakeMessages {
                 yield null;
             }
         };
+        if (fact == null && violations.asList().size() == before) {
+            // never dropped silently: a fact not taken is a refused batch
+            violations.add(prefix + "fact", "Fait incomplet.");
+        }
         if (violations.asList().size() > before || fact == null || occur.isEmpty()) {
             return Optional.empty();
         }
