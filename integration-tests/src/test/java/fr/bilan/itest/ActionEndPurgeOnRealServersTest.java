@@ -36,10 +36,11 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
     private static final int SYNTHESIS_ENTRIES = 2;
     /**
      * And the bilan's process evidence, registered at the end too, kept three years for controls
-     * (L6362-6): its attendance at session-service, its funding's agreement at beneficiary-service.
+     * (L6362-6): its attendance at session-service, its funding's agreement at beneficiary-service, the
+     * record of its messages at notification-service; by holder, the kind each is kept under.
      */
-    private static final Map<String, String> PROCESS_EVIDENCE = Map.of("ATTENDANCE", "session-service",
-            "AGREEMENT", "beneficiary-service");
+    private static final Map<String, String> PROCESS_EVIDENCE = Map.of("session-service", "ATTENDANCE",
+            "beneficiary-service", "AGREEMENT", "notification-service", "ATTENDANCE");
 
     private static ConcludedBilan bilan;
     /** The PDF's entry in the retention registry, and its key in the real bucket. */
@@ -102,10 +103,10 @@ class ActionEndPurgeOnRealServersTest extends PlatformTestSupport {
         Instant threeYearsOn = LocalDateTime.ofInstant(actionEnd, PARIS).plusYears(3).atZone(PARIS).toInstant();
         for (JsonNode schedule : List.of(due, destroyed)) {
             List<JsonNode> evidence = schedule.get("destructions").valueStream()
-                    .filter(destruction -> PROCESS_EVIDENCE.containsKey(destruction.get("kind").asString())).toList();
+                    .filter(destruction -> PROCESS_EVIDENCE.containsValue(destruction.get("kind").asString())).toList();
             assertThat(evidence).as(schedule.toString()).hasSize(PROCESS_EVIDENCE.size()).allSatisfy(destruction -> {
-                assertThat(destruction.get("holder").asString())
-                        .isEqualTo(PROCESS_EVIDENCE.get(destruction.get("kind").asString()));
+                assertThat(destruction.get("kind").asString())
+                        .isEqualTo(PROCESS_EVIDENCE.get(destruction.get("holder").asString()));
                 assertThat(destruction.get("state").asString()).isEqualTo("SCHEDULED");
                 assertThat(instant(destruction, "dueTime")).isEqualTo(threeYearsOn);
                 assertThat(destruction.get("ruleId").asString()).isEqualTo("process-evidence");

@@ -15,7 +15,13 @@ class ArchitectureTest extends ServiceArchitecture {
             "NotificationServiceBinding",
             "preview.PreviewGrpcService",
             "recipient.BeneficiaryContacts",
-            "recipient.RecipientConfiguration");
+            "recipient.RecipientConfiguration",
+            "event.IntakeMessages",
+            "event.NotificationIntakeGrpcService",
+            "preference.PreferenceGrpcService",
+            "preference.PreferenceMessages",
+            "record.RecordGrpcService",
+            "record.RecordMessages");
 
     ArchitectureTest() {
         super("fr.bilan.notification", GRPC_EDGE, List.of());

@@ -77,11 +77,6 @@ public class NotificationRepository implements Notifications {
         return list(Filters.and(pending(), Filters.lte(NEXT_ATTEMPT, Date.from(now))), Sorts.ascending(DUE, "_id"), 0, limit);
     }
 
-    @Override
-    public boolean anyPendingBefore(Recipient recipient, Instant before, String exceptId) {
-        return collection.find(Filters.and(Filters.eq("recipient", recipient.id()), pending(),
-                Filters.lt(DUE, Date.from(before)), Filters.ne("_id", exceptId))).limit(1).first() != null;
-    }
 
     @Override
     public List<Notification> pendingAbout(String reference, List<NotificationKind> kinds) {
@@ -98,17 +93,6 @@ public class NotificationRepository implements Notifications {
         return list(Filters.and(Filters.eq("recipient", recipient.id()), pending(), ofKinds(kinds)), Sorts.ascending(DUE), 0, 0);
     }
 
-    @Override
-    public List<Notification> ofCentre(String centreId, DeliveryOutcome outcome, String beneficiaryId, int offset, int limit) {
-        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("centreId", centreId)));
-        if (outcome != null) {
-            filters.add(Filters.eq(OUTCOME, outcome.name()));
-        }
-        if (beneficiaryId != null) {
-            filters.add(Filters.eq("beneficiaryId", beneficiaryId));
-        }
-        return list(Filters.and(filters), Sorts.descending(DUE, "_id"), offset, limit);
-    }
 
     @Override
     public long eraseAssessment(String assessmentId) {
@@ -224,5 +208,22 @@ public class NotificationRepository implements Notifications {
     @Override
     public long countFailed() {
         return collection.countDocuments(Filters.eq(OUTCOME, DeliveryOutcome.FAILED.name()));
+    }
+
+    @Override
+    public List<Notification> ofCentreAfter(String centreId, DeliveryOutcome outcome, String beneficiaryId,
+            Instant afterDue, String afterId, int limit) {
+        List<Bson> filters = new ArrayList<>(List.of(Filters.eq("centreId", centreId)));
+        if (outcome != null) {
+            filters.add(Filters.eq(OUTCOME, outcome.name()));
+        }
+        if (beneficiaryId != null) {
+            filters.add(Filters.eq("beneficiaryId", beneficiaryId));
+        }
+        if (afterDue != null) {
+            Date due = Date.from(afterDue);
+            filters.add(Filters.or(Filters.lt(DUE, due), Filters.and(Filters.eq(DUE, due), Filters.lt("_id", afterId))));
+        }
+        return list(Filters.and(filters), Sorts.descending(DUE, "_id"), 0, limit);
     }
 }

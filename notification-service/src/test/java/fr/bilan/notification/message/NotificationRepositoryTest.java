@@ -100,13 +100,13 @@ class NotificationRepositoryTest {
 
         assertThat(repository.due(T0.plusSeconds(120), 10)).extracting(Notification::id).containsExactly("early", "other", "late");
         assertThat(repository.due(T0.plusSeconds(120), 1)).extracting(Notification::id).containsExactly("early");
-        assertThat(repository.anyPendingBefore(b1, T0.plusSeconds(60), "late")).isTrue();
-        assertThat(repository.anyPendingBefore(b1, T0.plusSeconds(10), "early")).isFalse();
+        assertThat(repository.anyPendingAhead(repository.byId("late").orElseThrow())).isTrue();
+        assertThat(repository.anyPendingAhead(repository.byId("early").orElseThrow())).isFalse();
         assertThat(repository.pendingAbout(Subject.Session.reference("a1", "s3"), List.of(NotificationKind.SESSION_REMINDER)))
                 .extracting(Notification::id).containsExactly("future");
         assertThat(repository.pendingFor(b1, List.of(NotificationKind.SESSION_REMINDER))).extracting(Notification::id)
                 .containsExactly("future");
-        assertThat(repository.ofCentre("c1", DeliveryOutcome.PENDING, "b1", 0, 10)).extracting(Notification::id)
+        assertThat(repository.ofCentreAfter("c1", DeliveryOutcome.PENDING, "b1", null, null, 10)).extracting(Notification::id)
                 .containsExactly("future", "late", "early");
         assertThat(repository.eraseAssessment("a1")).isEqualTo(4);
         assertThat(repository.pendingOfAssessment("a1")).isEmpty();

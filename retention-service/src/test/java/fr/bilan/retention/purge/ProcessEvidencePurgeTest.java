@@ -51,9 +51,17 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
                 .getRetentionSchedule();
     }
 
+    /** The entries by kind, but notification-service's (its ATTENDANCE entry, the record of messages, is read on its own). */
     private static Map<DocumentKind, ScheduledDestruction> byKind(RetentionSchedule schedule) {
-        return schedule.getDestructionsList().stream()
+        return schedule.getDestructionsList().stream().filter(d -> !d.getHolder().equals("notification-service"))
                 .collect(Collectors.toMap(ScheduledDestruction::getKind, destruction -> destruction));
+    }
+
+    private static ScheduledDestruction messageRecord(RetentionSchedule schedule) {
+        return schedule.getDestructionsList().stream().filter(d -> d.getHolder().equals("notification-service"))
+                .collect(Collectors.reducing((a, b) -> {
+                    throw new AssertionError("two entries of notification-service");
+                })).orElseThrow();
     }
 
     @Test
@@ -65,6 +73,7 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         Instant start = end.minus(60, ChronoUnit.DAYS);
         SESSION_HOLDER.held.add(bilan.assessment);
         BENEFICIARY_HOLDER.held.add(funding);
+        NOTIFICATION_HOLDER.held.add(bilan.assessment);
         bilan.end(start, end, funding);
         assertThat(threeYearsAfter(end)).isBefore(Instant.now());
 
@@ -74,11 +83,16 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
                 .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
         assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).containsExactly(EraseAssessmentContentRequest
                 .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
+        assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).containsExactly(EraseAssessmentContentRequest
+                .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
         assertThat(SESSION_HOLDER.held).doesNotContain(bilan.assessment);
         assertThat(BENEFICIARY_HOLDER.held).doesNotContain(funding);
+        assertThat(NOTIFICATION_HOLDER.held).doesNotContain(bilan.assessment);
         List<DestructionCertificate> chain = certificates.chainOf(bilan.centre).into(new ArrayList<>());
+        // the sessions' evidence and the record of messages are both ATTENDANCE
         assertThat(chain).filteredOn(certificate -> !certificate.kind().equals("SYNTHESIS_DOCUMENT"))
-                .extracting(DestructionCertificate::kind).containsExactlyInAnyOrder("ATTENDANCE", "AGREEMENT");
+                .extracting(DestructionCertificate::kind).containsExactlyInAnyOrder("ATTENDANCE", "ATTENDANCE",
+                        "AGREEMENT");
         assertThat(chain).filteredOn(certificate -> !certificate.kind().equals("SYNTHESIS_DOCUMENT"))
                 .allSatisfy(certificate -> {
                     assertThat(certificate.ruleId()).isEqualTo("process-evidence");
@@ -90,11 +104,13 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         assertThat(schedule.getRegime()).isEqualTo("r6313-7-before-2024");
         assertThat(byKind(schedule).get(DocumentKind.ATTENDANCE).getState()).isEqualTo(DestructionState.DESTROYED);
         assertThat(byKind(schedule).get(DocumentKind.AGREEMENT).getState()).isEqualTo(DestructionState.DESTROYED);
+        assertThat(messageRecord(schedule).getState()).isEqualTo(DestructionState.DESTROYED);
 
         // a second run asks nothing again and certifies nothing twice
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(SESSION_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
         assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
+        assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>())).hasSize(chain.size());
     }
 
@@ -126,6 +142,11 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         }
         assertThat(scheduled.get(DocumentKind.ATTENDANCE).getHolder()).isEqualTo("session-service");
         assertThat(scheduled.get(DocumentKind.AGREEMENT).getHolder()).isEqualTo("beneficiary-service");
+        ScheduledDestruction messages = messageRecord(scheduleAsAuditorOf(bilan.centre, bilan.assessment));
+        assertThat(messages.getKind()).isEqualTo(DocumentKind.ATTENDANCE);
+        assertThat(messages.getState()).isEqualTo(DestructionState.SCHEDULED);
+        assertThat(ProtoTime.toInstant(messages.getDueTime())).isEqualTo(threeYearsAfter(end));
+        assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).isEmpty();
     }
 
     @Test
@@ -155,15 +176,16 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(byKind(scheduleAsAuditorOf(bilan.centre, bilan.assessment)).get(DocumentKind.ATTENDANCE).getState())
                 .isEqualTo(DestructionState.SCHEDULED);
+        // notification-service, up, erased its record of messages: one ATTENDANCE certified, not the sessions'
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
-                .extracting(DestructionCertificate::kind).doesNotContain("ATTENDANCE");
+                .extracting(DestructionCertificate::kind).containsOnlyOnce("ATTENDANCE");
 
         SESSION_HOLDER.down = false;
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
         assertThat(SESSION_HOLDER.held).doesNotContain(bilan.assessment);
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
-                .extracting(DestructionCertificate::kind).containsOnlyOnce("ATTENDANCE");
+                .extracting(DestructionCertificate::kind).filteredOn("ATTENDANCE"::equals).hasSize(2);
         // without a funding recorded, the action had no agreement: beneficiary-service holds nothing of it,
         // is never asked, and no certificate claims an agreement destroyed
         assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).isEmpty();

@@ -37,10 +37,11 @@ import io.minio.errors.ErrorResponseException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The retention service with its three holders and session-service on real gRPC: synthesis-service's
+ * The retention service with its four holders and session-service on real gRPC: synthesis-service's
  * stand-in with its bucket in a real S3 server of its own (the service has none), session-service's
  * (who may read a bilan; its process evidence) and beneficiary-service's (the agreements of
- * fundings), each on a server of its own as in production; the schedule's timers off, so that tests
+ * fundings) and notification-service's (the record of messages), each on a server of its own as in
+ * production; the schedule's timers off, so that tests
  * run the purge when they mean to.
  */
 @TestPropertySource(properties = {"bilan.retention.purge.cron=-", "bilan.retention.schedule.interval=1h"})
@@ -57,6 +58,9 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     static final int BENEFICIARY_PORT = freePort();
     /** beneficiary-service as the holder of the fundings' agreements. */
     static final ContentHolderFake BENEFICIARY_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.FUNDING);
+    static final int NOTIFICATION_PORT = freePort();
+    /** notification-service as the holder of the record of its bilans' messages (process evidence too). */
+    static final ContentHolderFake NOTIFICATION_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.ASSESSMENT);
     /** The holder's store, shared by every context of the run, like the embedded MongoDB. */
     private static final EmbeddedS3Server HOLDER_STORE = EmbeddedS3Server.startInMemory();
     static final MinioClient STORE = HOLDER_STORE.client();
@@ -70,6 +74,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         registry.add("spring.grpc.client.channel.synthesis.target", () -> "localhost:" + HOLDER_PORT);
         registry.add("spring.grpc.client.channel.session.target", () -> "localhost:" + SESSION_PORT);
         registry.add("spring.grpc.client.channel.beneficiary.target", () -> "localhost:" + BENEFICIARY_PORT);
+        registry.add("spring.grpc.client.channel.notification.target", () -> "localhost:" + NOTIFICATION_PORT);
     }
 
     @BeforeAll
@@ -79,6 +84,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
             server = ServerBuilder.forPort(HOLDER_PORT).addService(HOLDER).build().start();
             ServerBuilder.forPort(SESSION_PORT).addService(SESSIONS).addService(SESSION_HOLDER).build().start();
             ServerBuilder.forPort(BENEFICIARY_PORT).addService(BENEFICIARY_HOLDER).build().start();
+            ServerBuilder.forPort(NOTIFICATION_PORT).addService(NOTIFICATION_HOLDER).build().start();
         }
     }
 
@@ -87,6 +93,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         HOLDER.reset();
         SESSION_HOLDER.reset();
         BENEFICIARY_HOLDER.reset();
+        NOTIFICATION_HOLDER.reset();
         HOLDER.eraser = new ObjectEraser(STORE, 0, new SimpleMeterRegistry());
         if (!STORE.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
             STORE.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());

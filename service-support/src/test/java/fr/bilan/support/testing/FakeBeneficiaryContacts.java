@@ -23,6 +23,7 @@ import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.security.Caller;
+import io.grpc.BindableService;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -33,6 +34,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -61,6 +63,7 @@ public final class FakeBeneficiaryContacts {
 
     public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
+    private final ServerServiceDefinition definition;
     private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
     private final Map<String, GetBeneficiaryContactResponse> contacts = new ConcurrentHashMap<>();
     private final List<Call> calls = new ArrayList<>();
@@ -83,16 +86,23 @@ public final class FakeBeneficiaryContacts {
                 response.onCompleted();
             }
         };
-        server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
-                .addService(ServerInterceptors.intercept(service, new ServerInterceptor() {
-                    @Override
-                    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                            ServerCallHandler<Q, R> next) {
-                        Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
-                        return Contexts.interceptCall(withToken, call, headers, next);
-                    }
-                }))
-                .build();
+        definition = ServerInterceptors.intercept(service, new ServerInterceptor() {
+            @Override
+            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
+                    ServerCallHandler<Q, R> next) {
+                Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
+                return Contexts.interceptCall(withToken, call, headers, next);
+            }
+        });
+        server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create()).addService(definition).build();
+    }
+
+    /**
+     * The same stand-in, to serve on another server as well: a service's own test port, where its
+     * channel to beneficiary-service also reaches the access register ({@link TestAccessRegister}).
+     */
+    public BindableService bindable() {
+        return () -> definition;
     }
 
     /** A fake listening until the test JVM ends. */
