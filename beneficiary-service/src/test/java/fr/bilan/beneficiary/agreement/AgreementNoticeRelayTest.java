@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
@@ -16,8 +12,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.stereotype.Component;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -38,71 +35,29 @@ import fr.bilan.proto.beneficiary.v1.RefuseAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.SendAgreementRequest;
 import fr.bilan.proto.beneficiary.v1.SignAgreementRequest;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
-import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
-import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
-import fr.bilan.proto.notification.internal.v1.RecordEventsResponse;
-import fr.bilan.support.security.Caller;
+import fr.bilan.support.testing.FakeNotificationIntake;
 import fr.bilan.support.testing.OutboxRelayTestSupport;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
-import io.grpc.Status;
-import io.grpc.stub.StreamObserver;
 
 /**
- * What becomes of an agreement reaches notification-service (stood in for on this service's own
- * port), as the service itself: the draft received with its deadline, then the employee's answer or
- * the lapse, each told once by its event id, and never held up by notification-service being down.
+ * What becomes of an agreement reaches notification-service (stood in for by
+ * {@link FakeNotificationIntake}), as the service itself: the draft received with its deadline, then
+ * the employee's answer or the lapse, each told once by its event id, and never held up by
+ * notification-service being down.
  */
-@SpringBootTest(classes = { BeneficiaryApplication.class, TestClock.class,
-        AgreementNoticeRelayTest.FakeNotificationIntake.class },
-        properties = { "spring.grpc.client.channel.notification.target=127.0.0.1:${spring.grpc.server.port}",
-            "bilan.agreements.lapse-check-interval=200ms" })
+@SpringBootTest(classes = { BeneficiaryApplication.class, TestClock.class },
+        properties = "bilan.agreements.lapse-check-interval=200ms")
 @DirtiesContext
 class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
 
-    /**
-     * notification-service's intake as the relay sees it: each event recorded once by its id, what
-     * it was sent and by whom, {@code UNAVAILABLE} while down.
-     */
-    @Component
-    static class FakeNotificationIntake extends NotificationIntakeServiceGrpc.NotificationIntakeServiceImplBase {
+    private static final FakeNotificationIntake NOTIFICATIONS = FakeNotificationIntake.started();
 
-        static final List<NotificationEvent> RECEIVED = new CopyOnWriteArrayList<>();
-        static final Map<String, NotificationEvent> RECORDED = new ConcurrentHashMap<>();
-        static final Set<String> CALLERS = ConcurrentHashMap.newKeySet();
-        /** What happens at the producer while an event (by id) is in flight, before it is answered, once. */
-        static final Map<String, Runnable> MEANWHILE = new ConcurrentHashMap<>();
-        static volatile boolean down;
-
-        @Override
-        public void recordEvents(RecordEventsRequest request, StreamObserver<RecordEventsResponse> response) {
-            if (down) {
-                response.onError(Status.UNAVAILABLE.withDescription("notification-service is down").asRuntimeException());
-                return;
-            }
-            CALLERS.add(Caller.current().subject());
-            request.getEventsList().forEach(event -> {
-                Runnable meanwhile = MEANWHILE.remove(event.getEventId());
-                if (meanwhile != null) {
-                    meanwhile.run();
-                }
-            });
-            RECEIVED.addAll(request.getEventsList());
-            int recorded = (int) request.getEventsList().stream()
-                    .filter(event -> RECORDED.putIfAbsent(event.getEventId(), event) == null).count();
-            response.onNext(RecordEventsResponse.newBuilder().setRecordedCount(recorded).build());
-            response.onCompleted();
-        }
-
-        /** What was recorded of the agreement of {@code fundingId}, in the order it came. */
-        static List<NotificationEvent> recordedFor(String fundingId) {
-            return RECEIVED.stream().filter(event -> RECORDED.get(event.getEventId()) == event)
-                    .filter(event -> fundingId.equals(event.getAgreementAwaitingSignature().getFundingId())
-                            || fundingId.equals(event.getAgreementSettled().getFundingId()))
-                    .toList();
-        }
+    @DynamicPropertySource
+    static void notificationProperties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.client.channel.notification.target", () -> "127.0.0.1:" + NOTIFICATIONS.port);
     }
 
     @Autowired
@@ -118,7 +73,7 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
 
     @AfterEach
     void restore() {
-        FakeNotificationIntake.down = false;
+        NOTIFICATIONS.heal();
         clock.reset();
     }
 
@@ -155,8 +110,8 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
     }
 
     private static List<NotificationEvent> awaitRecorded(String fundingId, int count) {
-        await().atMost(AT_MOST).until(() -> FakeNotificationIntake.recordedFor(fundingId).size() >= count);
-        return FakeNotificationIntake.recordedFor(fundingId);
+        await().atMost(AT_MOST).until(() -> NOTIFICATIONS.takenInAbout(fundingId).size() >= count);
+        return NOTIFICATIONS.takenInAbout(fundingId);
     }
 
     @Test
@@ -189,7 +144,7 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
         Agreement byCentre = sign(signed, AgreementParty.PROVIDER, consultant());
         sign(byCentre, AgreementParty.EMPLOYER_PARTY, consultant());
         assertThat(noticesOf(sent.getId())).doesNotContainKey("pending");
-        assertThat(FakeNotificationIntake.CALLERS).containsOnly(TestIdentityProvider.SERVICE_ACCOUNT);
+        assertThat(NOTIFICATIONS.callers()).containsOnly(TestIdentityProvider.SERVICE_ACCOUNT);
         assertTheChartReadsItsOutboxMetrics();
     }
 
@@ -239,13 +194,13 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
 
     @Test
     void notificationServiceDownHoldsUpNoChangeAndLosesNoNotice() {
-        FakeNotificationIntake.down = true;
+        NOTIFICATIONS.failNext(Integer.MAX_VALUE);
         Case bilan = AgreementGrpcServiceTest.drafted();
 
         Agreement sent = send(bilan);
 
         assertBacksOff(() -> noticesOf(sent.getId()), "UNAVAILABLE", 3);
-        FakeNotificationIntake.down = false;
+        NOTIFICATIONS.heal();
         assertThat(awaitRecorded(bilan.funding().getId(), 1)).extracting(NotificationEvent::getEventId)
                 .containsExactly("agreement/" + sent.getId() + "/awaiting");
         await().atMost(AT_MOST).until(() -> !noticesOf(sent.getId()).containsKey("pending"));
@@ -255,7 +210,7 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
     void aNoticeMadeWhileTheOneBeforeIsInFlightIsToldAfterIt() {
         Case bilan = AgreementGrpcServiceTest.drafted();
         String awaiting = "agreement/" + bilan.draft().getId() + "/awaiting";
-        FakeNotificationIntake.MEANWHILE.put(awaiting, () -> sign(agreements(consultant()).getAgreement(
+        NOTIFICATIONS.whileTakingIn(awaiting, () -> sign(agreements(consultant()).getAgreement(
                 GetAgreementRequest.newBuilder().setId(bilan.draft().getId()).build()).getAgreement(),
                 AgreementParty.EMPLOYEE, employee(bilan)));
 
@@ -268,7 +223,7 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
 
     @Test
     void aNoticeOvertakenBeforeTheRelayReadItIsNeverTold() {
-        FakeNotificationIntake.down = true;
+        NOTIFICATIONS.failNext(Integer.MAX_VALUE);
         Case bilan = AgreementGrpcServiceTest.drafted();
         Agreement sent = send(bilan);
         sign(sent, AgreementParty.EMPLOYEE, employee(bilan));
@@ -276,10 +231,10 @@ class AgreementNoticeRelayTest extends OutboxRelayTestSupport {
         // and a failure read before the signature does not land on it): every run since reads it signed
         await().atMost(AT_MOST).until(() -> noticesOf(sent.getId()).getInteger("attempts") > 0);
 
-        FakeNotificationIntake.down = false;
+        NOTIFICATIONS.heal();
 
         await().atMost(AT_MOST).until(() -> !noticesOf(sent.getId()).containsKey("pending"));
-        assertThat(FakeNotificationIntake.recordedFor(bilan.funding().getId())).extracting(NotificationEvent::getEventId)
+        assertThat(NOTIFICATIONS.takenInAbout(bilan.funding().getId())).extracting(NotificationEvent::getEventId)
                 .containsExactly("agreement/" + sent.getId() + "/settled");
     }
 }

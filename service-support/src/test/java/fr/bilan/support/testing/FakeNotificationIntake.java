@@ -50,7 +50,8 @@ import io.grpc.stub.StreamObserver;
  * token (signature, issuer, role platform-service) as the real one does
  * ({@link NotificationIntakeContract}, run on both), and fails on demand: the next calls, one
  * acknowledgement lost after the facts were taken in, or every call left unanswered (a service that
- * hangs) until {@link #heal}.
+ * hangs) until {@link #heal}. {@link #whileTakingIn} lets a test change things at the producer while a
+ * fact is in flight, before it is answered.
  */
 public final class FakeNotificationIntake {
 
@@ -80,6 +81,7 @@ public final class FakeNotificationIntake {
     private final AtomicBoolean loseNextAcknowledgement = new AtomicBoolean();
     private final AtomicBoolean hanging = new AtomicBoolean();
     private final List<StreamObserver<RecordEventsResponse>> unanswered = new ArrayList<>();
+    private final Map<String, Runnable> meanwhile = new ConcurrentHashMap<>();
 
     private FakeNotificationIntake() {
         var service = new NotificationIntakeServiceGrpc.NotificationIntakeServiceImplBase() {
@@ -134,6 +136,13 @@ public final class FakeNotificationIntake {
             response.onError(failure);
             return;
         }
+        // outside the lock: the hook may call the producer, whose relay may call here again
+        events.forEach(event -> {
+            Runnable hook = meanwhile.remove(event.getEventId());
+            if (hook != null) {
+                hook.run();
+            }
+        });
         int recorded = 0;
         synchronized (this) {
             for (NotificationEvent event : events) {
@@ -302,6 +311,14 @@ public final class FakeNotificationIntake {
     /** Every call from now on is left unanswered, as by a service that hangs: its caller's deadline ends it. */
     public void hang() {
         hanging.set(true);
+    }
+
+    /**
+     * When a call that gets through carries the fact {@code eventId}, {@code meanwhile} runs once before
+     * the fact is taken in and the call answered: what happens at the producer while its relay waits.
+     */
+    public void whileTakingIn(String eventId, Runnable meanwhile) {
+        this.meanwhile.put(eventId, meanwhile);
     }
 
     /** No more failures on demand: every pending one is dropped, calls left hanging are failed. */
