@@ -38,8 +38,8 @@ final class Platform implements AutoCloseable {
     private static final Topology TOPOLOGY = Topology.read();
     private static final List<String> SERVICES = TOPOLOGY.services();
     /**
-     * The centres' settings in the suite, the same for every service that reads them (session- and
-     * synthesis-service: one schema, bound by service-support's Centres): a fictitious identity, and
+     * The centres' settings in the suite, the same for every service that reads them (session-,
+     * synthesis- and notification-service: one schema, bound by service-support's Centres): a fictitious identity, and
      * centre-lyon open every day from 00:00 to 23:59, sessions from one minute, several a day, one of
      * each phase in a week. A bilan's phases then follow one another within minutes of the real clock
      * (a session is booked ahead and signed once it has started).
@@ -53,7 +53,8 @@ final class Platform implements AutoCloseable {
             .map(rule -> "--bilan.centres.overrides.centre-lyon." + rule)).toList();
     private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\":\"([0-9a-f]+)\"");
     /** The services that read the centres' settings. */
-    private static final List<String> CENTRE_READERS = List.of("session-service", "synthesis-service");
+    private static final List<String> CENTRE_READERS = List.of("session-service", "synthesis-service",
+            "notification-service");
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
@@ -86,8 +87,9 @@ final class Platform implements AutoCloseable {
                 if (CENTRE_READERS.contains(service)) {
                     arguments.addAll(CENTRES);
                 }
-                if (service.equals("beneficiary-service")) {
-                    // logins checked in the real Keycloak with the realm's bilan-directory client
+                if (service.equals("beneficiary-service") || service.equals("notification-service")) {
+                    // logins checked (beneficiary-service) and staff addresses read (notification-service) in
+                    // the real Keycloak with the realm's bilan-directory client
                     arguments.addAll(List.of("--bilan.directory.realm-admin-uri=" + issuer.replace("/realms/",
                             "/admin/realms/"), "--bilan.directory.client-secret=" + RealServers.DIRECTORY_CLIENT_SECRET));
                 }
