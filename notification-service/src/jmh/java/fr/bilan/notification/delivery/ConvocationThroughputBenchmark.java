@@ -121,7 +121,9 @@ public class ConvocationThroughputBenchmark {
         properties.put("bilan.notification.delivery.batch-size", "1000");
         properties.put("bilan.notification.delivery.rate-per-second", "1000000");
         properties.put("logging.level.root", "WARN");
-        service = new SpringApplicationBuilder(NotificationApplication.class).properties(properties).run();
+        // as arguments, as ./bilan up passes them: above the service's own application.yaml
+        service = new SpringApplicationBuilder(NotificationApplication.class).run(properties.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue()).toArray(String[]::new));
         channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
 
         bare = new JavaMailSenderImpl();

@@ -3,8 +3,11 @@ package fr.bilan.notification.delivery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -83,6 +86,7 @@ public final class Dispatcher {
         Set<String> waiting = new HashSet<>();
         // each message once a run, even one whose record a concurrent change kept pending
         Set<String> handled = new HashSet<>();
+        Map<String, Optional<String>> staffNames = new HashMap<>();
         while (true) {
             List<Notification> due = notifications.due(clock.instant(), properties.batchSize() + waiting.size());
             List<Notification> fresh = due.stream().filter(message -> handled.add(message.id())).toList();
@@ -93,7 +97,7 @@ public final class Dispatcher {
                 if (System.nanoTime() - deadline > 0) {
                     return run(counts, true);
                 }
-                Step step = deliver(message);
+                Step step = deliver(message, staffNames);
                 counts[step.ordinal()]++;
                 if (step == Step.WAITING) {
                     waiting.add(message.id());
@@ -109,7 +113,7 @@ public final class Dispatcher {
                 counts[Step.DEFERRED.ordinal()], counts[Step.WAITING.ordinal()], stopped);
     }
 
-    private Step deliver(Notification message) {
+    private Step deliver(Notification message, Map<String, Optional<String>> staffNames) {
         if (notifications.anyPendingAhead(message)) {
             return Step.WAITING;
         }
@@ -128,7 +132,7 @@ public final class Dispatcher {
         Reach.Address address = (Reach.Address) reach;
         RenderedMessage written;
         try {
-            written = templates.render(letters.letter(message, address));
+            written = templates.render(letters.letter(message, address, staffNames));
         } catch (RuntimeException e) {
             log.error("Message {} ({}) could not be written from its template; tried again later", message.id(),
                     message.kind(), e);

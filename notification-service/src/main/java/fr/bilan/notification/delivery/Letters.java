@@ -5,6 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 
 import fr.bilan.notification.message.Notification;
 import fr.bilan.notification.message.Subject;
@@ -37,10 +38,15 @@ final class Letters {
         this.applicationUrl = applicationUrl.toString().replaceAll("/+$", "");
     }
 
-    Letter letter(Notification message, Reach.Address to) {
+    /**
+     * @param staffNames the staff's names already read during this run of the dispatcher: a consultant is
+     *                   looked up once a run, not once a message (10,000 convocations of one morning would
+     *                   otherwise each ask the identity provider)
+     */
+    Letter letter(Notification message, Reach.Address to, Map<String, Optional<String>> staffNames) {
         CentreSettings centre = centres.of(message.centreId());
         String consultantName = message.subject() instanceof Subject.Session session && session.consultantId() != null
-                ? recipients.staffName(session.consultantId()).orElse(null) : null;
+                ? staffNames.computeIfAbsent(session.consultantId(), recipients::staffName).orElse(null) : null;
         return new Letter(message.kind(), message.subject(), to.greetingName(), to.email(), consultantName,
                 centre.name() == null ? "" : centre.name().strip(), ZONES.get(centre.zone()), link(message.subject()));
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,7 @@ class LettersTest {
         Notification message = Notification.planned("n1", "e1", NotificationKind.CONVOCATION, "centre-reunion",
                 new Recipient.Beneficiary("b1"), "a1", subject, T0);
 
-        Letter letter = LETTERS.letter(message, new Reach.Address("camille@example.org", "Camille Martin"));
+        Letter letter = LETTERS.letter(message, new Reach.Address("camille@example.org", "Camille Martin"), new HashMap<>());
 
         assertThat(letter.zone()).isEqualTo(ZoneId.of("Indian/Reunion"));
         assertThat(letter.centreName()).isEqualTo("Bilans Réunion");

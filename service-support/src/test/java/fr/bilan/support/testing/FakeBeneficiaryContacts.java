@@ -5,35 +5,19 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-
-import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.beneficiary.internal.v1.BeneficiaryContactServiceGrpc;
 import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactRequest;
 import fr.bilan.proto.beneficiary.internal.v1.GetBeneficiaryContactResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
-import fr.bilan.support.security.Caller;
 import io.grpc.BindableService;
-import io.grpc.Context;
-import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -53,10 +37,6 @@ public final class FakeBeneficiaryContacts {
     public record Call(String beneficiaryId, String purpose, Status.Code answer) {
     }
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
-    private static final Context.Key<String> TOKEN = Context.key("authorization");
-
     /** As beneficiary-service takes a purpose: one word of the register's vocabulary, at most 64 characters. */
     private static final Pattern PURPOSE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]*");
     private static final int MAX_PURPOSE_LENGTH = 64;
@@ -64,7 +44,6 @@ public final class FakeBeneficiaryContacts {
     public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
     private final ServerServiceDefinition definition;
-    private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
     private final Map<String, GetBeneficiaryContactResponse> contacts = new ConcurrentHashMap<>();
     private final List<Call> calls = new ArrayList<>();
     private final AtomicInteger failuresToGo = new AtomicInteger();
@@ -86,14 +65,7 @@ public final class FakeBeneficiaryContacts {
                 response.onCompleted();
             }
         };
-        definition = ServerInterceptors.intercept(service, new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                    ServerCallHandler<Q, R> next) {
-                Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
-                return Contexts.interceptCall(withToken, call, headers, next);
-            }
-        });
+        definition = PlatformCallers.withTokens(service);
         server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create()).addService(definition).build();
     }
 
@@ -147,24 +119,8 @@ public final class FakeBeneficiaryContacts {
 
     /** As beneficiary-service's own check would answer. */
     private Status checkToken() {
-        String header = TOKEN.get();
-        if (header == null || !header.startsWith("Bearer ")) {
-            return Status.UNAUTHENTICATED;
-        }
-        try {
-            Jwt jwt = tokens.decode(header.substring("Bearer ".length()));
-            Caller caller = new Caller(jwt.getSubject(), realmRoles(jwt), Set.of());
-            return jwt.getIssuer().toString().equals(TestIdentityProvider.issuer()) && caller.hasRole(Role.PLATFORM_SERVICE)
-                    ? Status.OK : Status.PERMISSION_DENIED;
-        } catch (JwtException e) {
-            return Status.UNAUTHENTICATED;
-        }
-    }
-
-    private static Set<String> realmRoles(Jwt jwt) {
-        return jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles
-                ? roles.stream().map(String::valueOf).collect(Collectors.toSet())
-                : Set.of();
+        PlatformCallers.Checked caller = PlatformCallers.check();
+        return caller.taken() ? Status.OK : caller.refusal();
     }
 
     private synchronized void record(Call call) {

@@ -10,17 +10,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
-
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
 
-import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
@@ -28,17 +21,9 @@ import fr.bilan.proto.notification.internal.v1.RecordEventsResponse;
 import fr.bilan.proto.notification.internal.v1.SessionPhase;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
-import fr.bilan.support.security.Caller;
-import io.grpc.Context;
-import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -66,13 +51,8 @@ public final class FakeNotificationIntake {
     public record Call(List<NotificationEvent> events, int recordedCount, Status.Code answer) {
     }
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
-    private static final Context.Key<String> TOKEN = Context.key("authorization");
-
     public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
-    private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
     private final List<Call> calls = new ArrayList<>();
     private final List<NotificationEvent> takenIn = new ArrayList<>();
     private final Set<String> takenInIds = new HashSet<>();
@@ -91,14 +71,7 @@ public final class FakeNotificationIntake {
             }
         };
         server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
-                .addService(ServerInterceptors.intercept(service, new ServerInterceptor() {
-                    @Override
-                    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                            ServerCallHandler<Q, R> next) {
-                        Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
-                        return Contexts.interceptCall(withToken, call, headers, next);
-                    }
-                }))
+                .addService(PlatformCallers.withTokens(service))
                 .build();
     }
 
@@ -271,27 +244,12 @@ public final class FakeNotificationIntake {
 
     /** As notification-service's own check would answer; {@code null} when the token is good. */
     private StatusRuntimeException checkToken() {
-        String header = TOKEN.get();
-        if (header == null || !header.startsWith("Bearer ")) {
-            return Status.UNAUTHENTICATED.asRuntimeException();
+        PlatformCallers.Checked caller = PlatformCallers.check();
+        if (!caller.taken()) {
+            return caller.refusal().asRuntimeException();
         }
-        try {
-            Jwt jwt = tokens.decode(header.substring("Bearer ".length()));
-            Caller caller = new Caller(jwt.getSubject(), realmRoles(jwt), Set.of());
-            if (!jwt.getIssuer().toString().equals(TestIdentityProvider.issuer()) || !caller.hasRole(Role.PLATFORM_SERVICE)) {
-                return Status.PERMISSION_DENIED.asRuntimeException();
-            }
-            callers.add(jwt.getSubject());
-            return null;
-        } catch (JwtException e) {
-            return Status.UNAUTHENTICATED.asRuntimeException();
-        }
-    }
-
-    private static Set<String> realmRoles(Jwt jwt) {
-        return jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles
-                ? roles.stream().map(String::valueOf).collect(Collectors.toSet())
-                : Set.of();
+        callers.add(caller.subject());
+        return null;
     }
 
     private synchronized void record(Call call) {

@@ -10,16 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.stream.Collectors;
-
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import com.google.protobuf.Message;
 
-import fr.bilan.proto.auth.v1.Role;
 import fr.bilan.proto.retention.internal.v1.ActionEnd;
 import fr.bilan.proto.retention.internal.v1.ConsentChange;
 import fr.bilan.proto.retention.internal.v1.RecordActionEndRequest;
@@ -32,17 +25,9 @@ import fr.bilan.proto.retention.internal.v1.RetentionServiceGrpc;
 import fr.bilan.proto.retention.internal.v1.StoredDocument;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
-import fr.bilan.support.security.Caller;
-import io.grpc.Context;
-import io.grpc.Contexts;
 import io.grpc.Grpc;
 import io.grpc.InsecureServerCredentials;
-import io.grpc.Metadata;
 import io.grpc.Server;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
-import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
@@ -72,13 +57,8 @@ public final class FakeRetention {
         }
     }
 
-    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
-            Metadata.ASCII_STRING_MARSHALLER);
-    private static final Context.Key<String> TOKEN = Context.key("authorization");
-
     public final int port = GrpcServiceTestSupport.freePort();
     private final Server server;
-    private final JwtDecoder tokens = NimbusJwtDecoder.withJwkSetUri(TestIdentityProvider.jwksUri()).build();
     private final List<Call> calls = new ArrayList<>();
     private final Set<String> takenIn = new HashSet<>();
     private final Set<String> callers = ConcurrentHashMap.newKeySet();
@@ -111,14 +91,7 @@ public final class FakeRetention {
             }
         };
         server = Grpc.newServerBuilderForPort(port, InsecureServerCredentials.create())
-                .addService(ServerInterceptors.intercept(service, new ServerInterceptor() {
-                    @Override
-                    public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers,
-                            ServerCallHandler<Q, R> next) {
-                        Context withToken = Context.current().withValue(TOKEN, headers.get(AUTHORIZATION));
-                        return Contexts.interceptCall(withToken, call, headers, next);
-                    }
-                }))
+                .addService(PlatformCallers.withTokens(service))
                 .build();
     }
 
@@ -180,27 +153,12 @@ public final class FakeRetention {
 
     /** As retention-service's own check would answer; {@code null} when the token is good. */
     private StatusRuntimeException checkToken() {
-        String header = TOKEN.get();
-        if (header == null || !header.startsWith("Bearer ")) {
-            return Status.UNAUTHENTICATED.asRuntimeException();
+        PlatformCallers.Checked caller = PlatformCallers.check();
+        if (!caller.taken()) {
+            return caller.refusal().asRuntimeException();
         }
-        try {
-            Jwt jwt = tokens.decode(header.substring("Bearer ".length()));
-            Caller caller = new Caller(jwt.getSubject(), realmRoles(jwt), Set.of());
-            if (!jwt.getIssuer().toString().equals(TestIdentityProvider.issuer()) || !caller.hasRole(Role.PLATFORM_SERVICE)) {
-                return Status.PERMISSION_DENIED.asRuntimeException();
-            }
-            callers.add(jwt.getSubject());
-            return null;
-        } catch (JwtException e) {
-            return Status.UNAUTHENTICATED.asRuntimeException();
-        }
-    }
-
-    private static Set<String> realmRoles(Jwt jwt) {
-        return jwt.getClaims().get("realm_access") instanceof Map<?, ?> access && access.get("roles") instanceof List<?> roles
-                ? roles.stream().map(String::valueOf).collect(Collectors.toSet())
-                : Set.of();
+        callers.add(caller.subject());
+        return null;
     }
 
     private synchronized void record(Call call) {
