@@ -1,6 +1,8 @@
 package fr.bilan.notification.delivery;
 
+import java.io.UnsupportedEncodingException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -31,11 +33,16 @@ public record LetterProperties(String sender, URI applicationUrl) {
         }
     }
 
-    /** The From, parsed. */
+    /**
+     * The From, parsed, its display name encoded for the header (RFC 2047, UTF-8): as parsed, a name such as
+     * « Bilan de compétences » would go out as raw 8-bit bytes, which mail clients may garble.
+     */
     public InternetAddress from() {
         try {
-            return new InternetAddress(sender, true);
-        } catch (AddressException e) {
+            InternetAddress parsed = new InternetAddress(sender, true);
+            return parsed.getPersonal() == null ? parsed
+                    : new InternetAddress(parsed.getAddress(), parsed.getPersonal(), StandardCharsets.UTF_8.name());
+        } catch (AddressException | UnsupportedEncodingException e) {
             throw new IllegalStateException(e);
         }
     }

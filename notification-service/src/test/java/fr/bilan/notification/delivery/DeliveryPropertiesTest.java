@@ -1,5 +1,6 @@
 package fr.bilan.notification.delivery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -31,5 +32,19 @@ class DeliveryPropertiesTest {
                 .hasMessageContaining("bilan.notification.application-url");
         assertThatThrownBy(() -> new LetterProperties("Bilan <ne-pas-repondre@bilan.example>", URI.create("ftp://bilan.example")))
                 .hasMessageContaining("bilan.notification.application-url");
+    }
+
+    /** A display name beyond ASCII goes out encoded (RFC 2047), never as raw bytes a mail client may garble. */
+    @Test
+    void theSendersNameIsEncodedForTheHeader() {
+        LetterProperties letters = new LetterProperties("Bilan de compétences <ne-pas-repondre@bilan.example>",
+                URI.create("https://bilan.example"));
+
+        String header = letters.from().toString();
+
+        assertThat(header).isEqualTo("=?UTF-8?Q?Bilan_de_comp=C3=A9tences?= <ne-pas-repondre@bilan.example>");
+        assertThat(letters.from().getPersonal()).isEqualTo("Bilan de compétences");
+        assertThat(new LetterProperties("ne-pas-repondre@bilan.example", URI.create("https://bilan.example")).from()
+                .toString()).isEqualTo("ne-pas-repondre@bilan.example");
     }
 }
