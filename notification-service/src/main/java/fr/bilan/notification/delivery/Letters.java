@@ -3,7 +3,6 @@ package fr.bilan.notification.delivery;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,11 +22,6 @@ import fr.bilan.support.centre.Centres;
 final class Letters {
 
     /** The zones of {@code bilan.centres.*.zone}, as session-service's CentreZone places them. */
-    private static final Map<String, ZoneId> ZONES = Map.of("METROPOLITAN_FRANCE", ZoneId.of("Europe/Paris"),
-            "REUNION", ZoneId.of("Indian/Reunion"), "GUADELOUPE", ZoneId.of("America/Guadeloupe"),
-            "MARTINIQUE", ZoneId.of("America/Martinique"), "GUYANE", ZoneId.of("America/Cayenne"),
-            "MAYOTTE", ZoneId.of("Indian/Mayotte"));
-
     private final Centres centres;
     private final Recipients recipients;
     private final String applicationUrl;
@@ -48,7 +42,7 @@ final class Letters {
         String consultantName = message.subject() instanceof Subject.Session session && session.consultantId() != null
                 ? staffNames.computeIfAbsent(session.consultantId(), recipients::staffName).orElse(null) : null;
         return new Letter(message.kind(), message.subject(), to.greetingName(), to.email(), consultantName,
-                centre.name() == null ? "" : centre.name().strip(), ZONES.get(centre.zone()), link(message.subject()));
+                centre.name() == null ? "" : centre.name().strip(), centre.zoneId(), link(message.subject()));
     }
 
     /** Where the reader acts on it: the session, the agreement to sign, the synthèse, or the home page. */

@@ -1,7 +1,5 @@
 package fr.bilan.notification.planning;
 
-import java.time.ZoneId;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,15 +12,10 @@ import fr.bilan.support.centre.Centres;
 @EnableConfigurationProperties({ Centres.class, ReminderProperties.class })
 class PlanningConfiguration {
 
-    /** The zone names of {@code bilan.centres} (as session-service's CentreZone spells them). */
-    static final Map<String, ZoneId> ZONES = Map.of("METROPOLITAN_FRANCE", ZoneId.of("Europe/Paris"),
-            "REUNION", ZoneId.of("Indian/Reunion"), "GUADELOUPE", ZoneId.of("America/Guadeloupe"),
-            "MARTINIQUE", ZoneId.of("America/Martinique"), "GUYANE", ZoneId.of("America/Cayenne"),
-            "MAYOTTE", ZoneId.of("Indian/Mayotte"));
 
     @Bean
     ReminderTimes reminderTimes(Centres centres, ReminderProperties reminders) {
-        return new ReminderTimes(centre -> ZONES.get(centres.of(centre).zone()), reminders.hour(),
+        return new ReminderTimes(centre -> centres.of(centre).zoneId(), reminders.hour(),
                 reminders.centreHours());
     }
 

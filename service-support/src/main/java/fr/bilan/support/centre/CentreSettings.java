@@ -3,6 +3,7 @@ package fr.bilan.support.centre;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -38,6 +39,12 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
     public static final List<String> ZONES = List.of("METROPOLITAN_FRANCE", "REUNION", "GUADELOUPE", "MARTINIQUE",
             "GUYANE", "MAYOTTE");
 
+    /** The clock of each zone of {@link #ZONES} (session-service's CentreZone spells the same). */
+    static final Map<String, ZoneId> CLOCKS = Map.of("METROPOLITAN_FRANCE", ZoneId.of("Europe/Paris"),
+            "REUNION", ZoneId.of("Indian/Reunion"), "GUADELOUPE", ZoneId.of("America/Guadeloupe"),
+            "MARTINIQUE", ZoneId.of("America/Martinique"), "GUYANE", ZoneId.of("America/Cayenne"),
+            "MAYOTTE", ZoneId.of("Indian/Mayotte"));
+
     /** What applies where nothing is configured: a metropolitan centre open on weekdays, no identity. */
     public static final CentreSettings BUILT_IN = new CentreSettings("METROPOLITAN_FRANCE", weekdays(),
             Duration.ofMinutes(30), Duration.ofHours(3), 2, 1, Set.of(), "", "", "", "", "");
@@ -49,6 +56,11 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
         }
         hours.put(DayOfWeek.FRIDAY, List.of("09:00-12:30", "13:30-18:00"));
         return Map.copyOf(hours);
+    }
+
+    /** The centre's clock, in which its times are told. */
+    public ZoneId zoneId() {
+        return CLOCKS.get(zone);
     }
 
     /** These settings where given, {@code base}'s elsewhere. */

@@ -38,6 +38,13 @@ class CentresTest {
             .withUserConfiguration(ReadsCentres.class)
             .withConfiguration(AutoConfigurations.of(CentresAutoConfiguration.class));
 
+    /** Every zone a centre may be in has its clock (read by notification-service's planning and letters). */
+    @Test
+    void everyZoneHasItsClock() {
+        assertThat(CentreSettings.CLOCKS).containsOnlyKeys(CentreSettings.ZONES);
+        assertThat(CentreSettings.BUILT_IN.zoneId()).hasToString("Europe/Paris");
+    }
+
     @Test
     void nothingConfiguredIsTheBuiltInCentreAndADayGivenReplacesThatDayOnly() {
         runner.withPropertyValues("bilan.centres.defaults.opening-hours.SATURDAY=09:00-12:00",
