@@ -34,7 +34,7 @@ class LettersTest {
 
     private static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z");
     private static final Centres CENTRES = new Centres(null, Map.of("centre-reunion", new CentreSettings("REUNION", null,
-            null, null, null, null, null, null, "Bilans Réunion", "1 rue de Paris, 97400 Saint-Denis", "97 40 12345 97", null)));
+            null, null, null, null, null, null, "Bilans Réunion", "1 rue de Paris, 97400 Saint-Denis", "97 40 12345 97", null, null, null)));
     private static final Letters LETTERS = new Letters(CENTRES, new Recipients(null, subject -> Optional.of(
             new Account(subject, Set.of("consultant"), Set.of("centre-reunion"), "c@example.org", "Claire", "Dubois"))),
             URI.create("https://bilan.example/app/"));

@@ -15,6 +15,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fr.bilan.support.workingday.HolidayCalendar;
+import fr.bilan.support.workingday.WorkingDays;
+
 /**
  * One centre's settings, the one schema of {@code bilan.centres.defaults} and
  * {@code bilan.centres.overrides.<centre id>} for every service that reads them: session-service
@@ -30,14 +33,22 @@ import java.util.stream.Collectors;
  * @param address            postal address, several lines allowed
  * @param declarationNumber  numéro de déclaration d'activité, 11 digits (spaces allowed)
  * @param logo               where synthesis-service reads the logo ({@code classpath:…} or {@code file:…})
+ * @param holidays           the public holidays kept (a {@link HolidayCalendar} name, such as {@code ALSACE_MOSELLE});
+ *                           empty: the zone's
+ * @param hourlyPriceCents   the centre's price of an hour of accompaniment, in euro cents, against which a CPF
+ *                           amount is checked; 0: not checked
  */
 public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHours, Duration minSessionLength,
         Duration maxSessionLength, Integer maxSessionsPerWeek, Integer minDaysBetween, Set<String> rooms,
-        String providerSiret, String name, String address, String declarationNumber, String logo) {
+        String providerSiret, String name, String address, String declarationNumber, String logo, String holidays,
+        Long hourlyPriceCents) {
 
     /** The zones a centre may be in (session-service's CentreZone). */
     public static final List<String> ZONES = List.of("METROPOLITAN_FRANCE", "REUNION", "GUADELOUPE", "MARTINIQUE",
             "GUYANE", "MAYOTTE");
+
+    /** The holiday calendars a centre may keep. */
+    static final List<String> HOLIDAY_CALENDARS = java.util.Arrays.stream(HolidayCalendar.values()).map(Enum::name).toList();
 
     /** The clock of each zone of {@link #ZONES} (session-service's CentreZone spells the same). */
     static final Map<String, ZoneId> CLOCKS = Map.of("METROPOLITAN_FRANCE", ZoneId.of("Europe/Paris"),
@@ -47,7 +58,7 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
 
     /** What applies where nothing is configured: a metropolitan centre open on weekdays, no identity. */
     public static final CentreSettings BUILT_IN = new CentreSettings("METROPOLITAN_FRANCE", weekdays(),
-            Duration.ofMinutes(30), Duration.ofHours(3), 2, 1, Set.of(), "", "", "", "", "");
+            Duration.ofMinutes(30), Duration.ofHours(3), 2, 1, Set.of(), "", "", "", "", "", "", 0L);
 
     private static Map<DayOfWeek, List<String>> weekdays() {
         Map<DayOfWeek, List<String>> hours = new EnumMap<>(DayOfWeek.class);
@@ -63,6 +74,16 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
         return CLOCKS.get(zone);
     }
 
+    /** The public holidays the centre keeps: as set, or its zone's. */
+    public HolidayCalendar holidayCalendar() {
+        return holidays == null || holidays.isBlank() ? HolidayCalendar.ofZone(zone) : HolidayCalendar.valueOf(holidays.strip());
+    }
+
+    /** The centre's working days (jours ouvrés), its holidays excepted. */
+    public WorkingDays workingDays() {
+        return new WorkingDays(holidayCalendar());
+    }
+
     /** These settings where given, {@code base}'s elsewhere. */
     public CentreSettings over(CentreSettings base) {
         return new CentreSettings(pick(base, CentreSettings::zone), pick(base, CentreSettings::openingHours),
@@ -70,7 +91,8 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
                 pick(base, CentreSettings::maxSessionsPerWeek), pick(base, CentreSettings::minDaysBetween),
                 pick(base, CentreSettings::rooms), pick(base, CentreSettings::providerSiret), pick(base, CentreSettings::name),
                 pick(base, CentreSettings::address), pick(base, CentreSettings::declarationNumber),
-                pick(base, CentreSettings::logo));
+                pick(base, CentreSettings::logo), pick(base, CentreSettings::holidays),
+                pick(base, CentreSettings::hourlyPriceCents));
     }
 
     private <T> T pick(CentreSettings base, Function<CentreSettings, T> setting) {
@@ -98,6 +120,13 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
         if (maxSessionsPerWeek < 1 || minDaysBetween < 0) {
             problems.add(prefix + "max-sessions-per-week must be 1 or more and min-days-between 0 or more");
         }
+        if (holidays != null && !holidays.isBlank() && !HOLIDAY_CALENDARS.contains(holidays.strip())) {
+            problems.add(prefix + "holidays is " + holidays + ", not one of " + String.join(", ", HOLIDAY_CALENDARS)
+                    + " (or empty: the zone's)");
+        }
+        if (hourlyPriceCents < 0) {
+            problems.add(prefix + "hourly-price-cents (" + hourlyPriceCents + ") must be 0 (not checked) or more");
+        }
         try {
             DeclarationNumbers.normalised(declarationNumber);
         } catch (IllegalArgumentException e) {
@@ -124,7 +153,8 @@ public record CentreSettings(String zone, Map<DayOfWeek, List<String>> openingHo
         return String.join("|", zone, hours, minSessionLength.toString(), maxSessionLength.toString(),
                 maxSessionsPerWeek.toString(), minDaysBetween.toString(), new TreeSet<>(rooms).toString(),
                 providerSiret.strip(), name.strip(), address.strip().replaceAll("\\R", "\n"),
-                DeclarationNumbers.normalised(declarationNumber), logo.strip());
+                DeclarationNumbers.normalised(declarationNumber), logo.strip(), holidayCalendar().name(),
+                hourlyPriceCents.toString());
     }
 
     private static boolean wellFormed(String range) {

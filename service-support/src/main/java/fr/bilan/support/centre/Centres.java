@@ -46,7 +46,8 @@ public record Centres(CentreSettings defaults, Map<String, CentreSettings> overr
         hours.putAll(given.openingHours());
         return new CentreSettings(merged.zone(), Map.copyOf(hours), merged.minSessionLength(), merged.maxSessionLength(),
                 merged.maxSessionsPerWeek(), merged.minDaysBetween(), merged.rooms(), merged.providerSiret(), merged.name(),
-                merged.address(), merged.declarationNumber(), merged.logo());
+                merged.address(), merged.declarationNumber(), merged.logo(), merged.holidays(),
+                merged.hourlyPriceCents());
     }
 
     /** Every setting of {@code centreId}: its overrides over the defaults. */

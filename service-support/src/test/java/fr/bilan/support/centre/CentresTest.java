@@ -167,10 +167,10 @@ class CentresTest {
 
     private static Centres centres(String declarationNumber, String address) {
         return new Centres(new CentreSettings(null, null, null, null, null, null, null, null, "Réseau", address,
-                declarationNumber, null), null);
+                declarationNumber, null, null, null), null);
     }
 
     private static CentreSettings onlyZone(String zone) {
-        return new CentreSettings(zone, null, null, null, null, null, null, null, null, null, null, null);
+        return new CentreSettings(zone, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }
