@@ -33,17 +33,20 @@ public sealed interface FundingDetails {
     }
 
     /**
-     * Compte personnel de formation.
+     * Compte personnel de formation. What the CPF does not pay of the price is a top-up to finance,
+     * derived from the price when read ({@link #topUpCents}); the co-payment is owed besides.
      *
      * @param exemption                 {@code null} when the request named one this service does not know
      *                                   (refused)
      * @param previousPublicBilanEndDate {@code null} when none
      * @param coPaymentCents             computed when the funding is checked
      * @param employerLeaveReference     empty outside working time: the employer is never told then
+     * @param topUpFunder                {@code null} when the request named one this service does not know
+     *                                   (refused)
      */
     record Cpf(String dossierNumber, long amountCents, CoPaymentExemption exemption, long coPaymentCents,
-            LocalDate previousPublicBilanEndDate, boolean duringWorkingTime, String employerLeaveReference)
-            implements FundingDetails {
+            LocalDate previousPublicBilanEndDate, boolean duringWorkingTime, String employerLeaveReference,
+            TopUpFunder topUpFunder) implements FundingDetails {
 
         public Cpf {
             dossierNumber = Texts.withoutSpaces(dossierNumber);
@@ -62,21 +65,64 @@ public sealed interface FundingDetails {
 
         Cpf withCoPayment(CoPaymentExemption applied, long cents) {
             return new Cpf(dossierNumber, amountCents, applied, cents, previousPublicBilanEndDate, duringWorkingTime,
-                    employerLeaveReference);
+                    employerLeaveReference, topUpFunder);
         }
 
-        /** Why the co-payment is due or not, in French, as the beneficiary and the centre read it. */
+        /** The part of {@code priceCents} the CPF does not pay, in euro cents; never negative. */
+        public long topUpCents(long priceCents) {
+            return Math.max(0, priceCents - amountCents);
+        }
+
+        /** Whether the employer or its OPCO finances a part of {@code priceCents}: no co-payment then. */
+        boolean toppedUpByEmployer(long priceCents) {
+            return topUpCents(priceCents) > 0 && topUpFunder.isEmployers();
+        }
+
+        /**
+         * The top-up in French, as the beneficiary and the centre read it: how much, whether beyond
+         * the CPF's cap, who pays it; the co-payment, owed besides, named apart.
+         */
+        public String topUpReason(long priceCents) {
+            long topUp = topUpCents(priceCents);
+            if (topUp == 0) {
+                return "Aucun reste à financer : le CPF prend en charge tout le prix du bilan.";
+            }
+            long aboveCap = Math.max(0, priceCents - NewFunding.CPF_CAP_CENTS);
+            String cap = "au-delà du plafond CPF de " + France.euros(NewFunding.CPF_CAP_CENTS);
+            String what;
+            if (aboveCap == topUp) {
+                what = France.euros(topUp) + " " + cap;
+            } else if (aboveCap == 0) {
+                what = France.euros(topUp) + " que le CPF ne prend pas en charge";
+            } else {
+                what = France.euros(topUp) + ", dont " + France.euros(aboveCap) + " " + cap;
+            }
+            String reason = "Reste à financer : " + what + ", " + topUpFunder.label() + ".";
+            return coPaymentCents == 0 ? reason : reason + " La participation forfaitaire ("
+                    + France.euros(coPaymentCents) + ") est due à part par le bénéficiaire.";
+        }
+
+        /**
+         * Why the co-payment is due or not, in French, as the beneficiary and the centre read it:
+         * each exemption says whether the platform derived it or it was declared.
+         */
         public String coPaymentReason() {
             String exempt = "Exonéré de la participation forfaitaire : ";
             return switch (exemption) {
-                case JOB_SEEKER_EXEMPTION -> exempt + "demandeur d'emploi (situation professionnelle enregistrée pour le "
-                        + "bénéficiaire).";
-                case EMPLOYER_TOP_UP -> exempt + "abondement du compte par l'employeur ou un opérateur de compétences "
-                        + "(OPCO), déclaré.";
+                case JOB_SEEKER_EXEMPTION -> exempt + "demandeur d'emploi, déduit de la situation professionnelle "
+                        + "enregistrée pour le bénéficiaire.";
+                // a funding recorded before the top-up was known held it as declared
+                case EMPLOYER_TOP_UP -> topUpFunder.isEmployers()
+                        ? exempt + topUpFunder.label() + ", déduit du reste à financer indiqué."
+                        : exempt + "abondement du compte par l'employeur ou un opérateur de compétences (OPCO), "
+                                + "déclaré.";
                 case C2P_POINTS -> exempt + "points du compte professionnel de prévention (C2P) mobilisés, déclaré.";
                 case WORK_ACCIDENT_INCAPACITY -> exempt + "accident du travail ou maladie professionnelle avec une "
                         + "incapacité d'au moins 10 %, déclaré.";
-                default -> "Participation forfaitaire due par le bénéficiaire : " + France.euros(coPaymentCents) + ".";
+                default -> coPaymentCents == 0
+                        ? "Aucune participation forfaitaire n'était en vigueur le jour où le financement a été "
+                                + "enregistré (elle est due depuis le 02/05/2024)."
+                        : "Participation forfaitaire due par le bénéficiaire : " + France.euros(coPaymentCents) + ".";
             };
         }
     }

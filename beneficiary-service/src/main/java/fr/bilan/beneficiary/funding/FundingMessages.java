@@ -32,7 +32,7 @@ public final class FundingMessages {
                         "funding.cpf.previous_public_bilan_end_date", violations);
                 details = new FundingDetails.Cpf(cpf.getDossierNumber(), cpf.getAmountCents(),
                         toExemption(cpf.getCoPaymentExemption()), 0, previousEnd, cpf.getDuringWorkingTime(),
-                        cpf.getEmployerLeaveReference());
+                        cpf.getEmployerLeaveReference(), toTopUpFunder(cpf.getTopUpFunder()));
                 break;
             case EMPLOYER_PLAN:
                 details = new FundingDetails.EmployerPlan(toEmployer(proto.getEmployerPlan().getEmployer()));
@@ -73,6 +73,17 @@ public final class FundingMessages {
                 : ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.CoPaymentExemption.class, exemption);
     }
 
+    /** None named is {@link TopUpFunder#NONE}; one this service does not know, {@code null}. */
+    static TopUpFunder toTopUpFunder(fr.bilan.proto.beneficiary.v1.TopUpFunder funder) {
+        return funder == fr.bilan.proto.beneficiary.v1.TopUpFunder.TOP_UP_FUNDER_UNSPECIFIED
+                ? TopUpFunder.NONE : ContractEnums.toDomain(TopUpFunder.class, funder);
+    }
+
+    static fr.bilan.proto.beneficiary.v1.TopUpFunder toProto(TopUpFunder funder) {
+        return funder == TopUpFunder.NONE ? fr.bilan.proto.beneficiary.v1.TopUpFunder.TOP_UP_FUNDER_UNSPECIFIED
+                : ContractEnums.toContract(fr.bilan.proto.beneficiary.v1.TopUpFunder.class, funder);
+    }
+
     public static EmployerParty toEmployer(Employer employer) {
         return new EmployerParty(employer.getName(), employer.getSiret(), employer.getSignatoryName());
     }
@@ -107,7 +118,10 @@ public final class FundingMessages {
                     .setCoPaymentCents(cpf.coPaymentCents())
                     .setCoPaymentReason(cpf.coPaymentReason())
                     .setDuringWorkingTime(cpf.duringWorkingTime())
-                    .setEmployerLeaveReference(cpf.employerLeaveReference());
+                    .setEmployerLeaveReference(cpf.employerLeaveReference())
+                    .setTopUpFunder(toProto(cpf.topUpFunder()))
+                    .setTopUpCents(cpf.topUpCents(funding.priceCents()))
+                    .setTopUpReason(cpf.topUpReason(funding.priceCents()));
             if (cpf.previousPublicBilanEndDate() != null) {
                 cpfProto.setPreviousPublicBilanEndDate(ProtoDates.of(cpf.previousPublicBilanEndDate()));
             }

@@ -2,7 +2,7 @@ package fr.bilan.beneficiary.funding;
 
 import java.time.Clock;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import fr.bilan.beneficiary.France;
@@ -11,28 +11,30 @@ import fr.bilan.beneficiary.profile.Beneficiary;
 /**
  * Records how a beneficiary's bilan is paid for: the funding asked for, checked by the rules of its
  * type ({@link NewFunding}) against the beneficiary's situation and earlier fundings, then stored.
+ * The CPF co-payment is the one in force on the day it is recorded, in Paris.
  */
 @Component
+@EnableConfigurationProperties(CoPaymentSettings.class)
 public class FundingRegistration {
 
     private final FundingRepository fundings;
     private final FundingAgreements agreements;
     private final Clock clock;
-    private final long cpfCoPaymentCents;
+    private final CoPaymentSchedule cpfCoPayments;
 
     FundingRegistration(FundingRepository fundings, FundingAgreements agreements, Clock clock,
-            @Value("${bilan.funding.cpf-co-payment-cents:10320}") long cpfCoPaymentCents) {
+            CoPaymentSettings coPayments) {
         this.fundings = fundings;
         this.agreements = agreements;
         this.clock = clock;
-        this.cpfCoPaymentCents = cpfCoPaymentCents;
+        this.cpfCoPayments = coPayments.schedule();
     }
 
     /** The funding recorded; a retry (same {@code requestKey}) is answered with its first, whatever happened to it since. */
     public Funding register(Beneficiary beneficiary, NewFunding requested, String requestKey) {
         return fundings.findByRequestKey(requestKey).orElseGet(() -> {
             NewFunding funding = requested.validate(beneficiary.profile().employmentStatus(),
-                    fundings.listByBeneficiary(beneficiary.id()), France.today(clock), cpfCoPaymentCents);
+                    fundings.listByBeneficiary(beneficiary.id()), France.today(clock), cpfCoPayments);
             return fundings.create(beneficiary.id(), beneficiary.profile().centreId(), funding, requestKey,
                     clock.instant());
         });

@@ -134,6 +134,10 @@ public class FundingRepository {
                             cpf.exemption() == CoPaymentExemption.NONE ? NO_EXEMPTION : cpf.exemption().name())
                     .append("coPaymentCents", cpf.coPaymentCents())
                     .append("duringWorkingTime", cpf.duringWorkingTime());
+            // none named is not stored: fundings recorded before the top-up was asked for read the same
+            if (cpf.topUpFunder() != TopUpFunder.NONE) {
+                document.append("topUpFunder", cpf.topUpFunder().name());
+            }
             if (cpf.previousPublicBilanEndDate() != null) {
                 document.append("previousPublicBilanEndDate", cpf.previousPublicBilanEndDate().toString());
             }
@@ -162,7 +166,8 @@ public class FundingRepository {
                 return new FundingDetails.Cpf(document.getString("dossierNumber"), document.getLong("amountCents"),
                         exemptionOf(document.getString("coPaymentExemption")),
                         document.getLong("coPaymentCents"), day(document.getString("previousPublicBilanEndDate")),
-                        document.getBoolean("duringWorkingTime"), document.getString("employerLeaveReference"));
+                        document.getBoolean("duringWorkingTime"), document.getString("employerLeaveReference"),
+                        topUpFunderOf(document.getString("topUpFunder")));
             case EMPLOYER_PLAN:
                 return new FundingDetails.EmployerPlan(employerOf(document.get(EMPLOYER, Document.class)));
             case REDEPLOYMENT_LEAVE:
@@ -183,6 +188,10 @@ public class FundingRepository {
 
     private static CoPaymentExemption exemptionOf(String stored) {
         return NO_EXEMPTION.equals(stored) ? CoPaymentExemption.NONE : CoPaymentExemption.valueOf(stored);
+    }
+
+    private static TopUpFunder topUpFunderOf(String stored) {
+        return stored == null ? TopUpFunder.NONE : TopUpFunder.valueOf(stored);
     }
 
     private static LocalDate day(String iso) {

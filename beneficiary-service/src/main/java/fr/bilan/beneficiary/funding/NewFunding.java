@@ -16,9 +16,12 @@ import fr.bilan.support.refusal.RuleRefusal;
  * A funding someone asks to record, checked against the rules of its type before it is stored.
  * What is wrong with a field is {@link fr.bilan.support.refusal.InvalidFields} naming the field;
  * what the law or the beneficiary's situation refuses (the CPF cap among them) is a {@link RuleRefusal}
- * saying why, in French. The CPF co-payment (D6323-1 A) is due unless an exemption applies: the job
- * seeker's by itself, from the employment status this service holds; the others (employer or OPCO
- * top-up, C2P points, work accident) as declared.
+ * saying why, in French. The CPF pays at most its cap and the price; what it does not pay is a
+ * top-up to finance, whose financer is named or still to be found, never dropped. The CPF
+ * co-payment (D6323-1 A), in force on the day the funding is recorded ({@link CoPaymentSchedule}),
+ * is due unless an exemption applies: derived from what this service knows when it can know it (a
+ * job seeker, from the employment status it holds; a top-up by the employer or an OPCO, from the
+ * top-up), declared otherwise (C2P points, work accident).
  *
  * @param details {@code null} when the request gave none
  */
@@ -48,10 +51,10 @@ public record NewFunding(long priceCents, FundingDetails details) {
      * @param status             the beneficiary's employment status; {@code null} when unknown
      * @param earlier            the beneficiary's fundings this service already holds
      * @param today              today in Paris
-     * @param cpfCoPaymentCents  the CPF co-payment in force (participation forfaitaire)
+     * @param cpfCoPayments      the CPF co-payment (participation forfaitaire) by day
      */
     public NewFunding validate(EmploymentStatus status, List<Funding> earlier, LocalDate today,
-            long cpfCoPaymentCents) {
+            CoPaymentSchedule cpfCoPayments) {
         Violations violations = new Violations();
         if (priceCents <= 0) {
             violations.add(PREFIX + "price_cents", "Indiquez le prix du bilan, en centimes d'euro (plus de 0).");
@@ -80,7 +83,8 @@ public record NewFunding(long priceCents, FundingDetails details) {
         violations.throwIfAny();
         checkSituation(status);
         if (details instanceof FundingDetails.Cpf cpf) {
-            return new NewFunding(priceCents, checkCpfRules(cpf, status, earlier, today, cpfCoPaymentCents));
+            return new NewFunding(priceCents, checkCpfRules(cpf, status, earlier, today,
+                    cpfCoPayments.amountOn(today)));
         }
         return this;
     }
@@ -97,8 +101,23 @@ public record NewFunding(long priceCents, FundingDetails details) {
             violations.add(prefix + "amount_cents", "Le montant pris en charge par le CPF ne peut pas dépasser le "
                     + "prix du bilan (" + France.euros(priceCents) + ").");
         }
+        // over the cap is the rule's refusal, which says what to do with the rest
+        boolean amountValid = cpf.amountCents() > 0 && priceCents > 0 && cpf.amountCents() <= priceCents
+                && cpf.amountCents() <= CPF_CAP_CENTS;
+        if (cpf.topUpFunder() == null) {
+            violations.add(prefix + "top_up_funder", "Financeur du reste à financer inconnu.");
+        } else if (amountValid && cpf.topUpCents(priceCents) == 0 && cpf.topUpFunder() != TopUpFunder.NONE) {
+            violations.add(prefix + "top_up_funder", "Aucun reste à financer : le CPF prend en charge tout le prix du "
+                    + "bilan (" + France.euros(priceCents) + "). N'indiquez pas de financeur complémentaire.");
+        }
         if (cpf.exemption() == null) {
             violations.add(prefix + "co_payment_exemption", "Motif d'exonération inconnu.");
+        } else if (cpf.exemption() == CoPaymentExemption.EMPLOYER_TOP_UP && amountValid && cpf.topUpFunder() != null
+                && !cpf.toppedUpByEmployer(priceCents)) {
+            violations.add(prefix + "co_payment_exemption", "L'exonération pour abondement de l'employeur ou d'un "
+                    + "OPCO se déduit du reste à financer : elle suppose une part du prix que le CPF ne prend pas en "
+                    + "charge, financée par l'employeur ou un OPCO (funding.cpf.top_up_funder), ce que la demande "
+                    + "n'indique pas.");
         }
         if (cpf.previousPublicBilanEndDate() != null && cpf.previousPublicBilanEndDate().isAfter(today)) {
             violations.add(prefix + "previous_public_bilan_end_date",
@@ -147,21 +166,23 @@ public record NewFunding(long priceCents, FundingDetails details) {
         }
     }
 
-    private static FundingDetails.Cpf checkCpfRules(FundingDetails.Cpf cpf, EmploymentStatus status,
+    private FundingDetails.Cpf checkCpfRules(FundingDetails.Cpf cpf, EmploymentStatus status,
             List<Funding> earlier, LocalDate today, long coPaymentCents) {
         if (cpf.amountCents() > CPF_CAP_CENTS) {
             throw refused("Le CPF finance un bilan de compétences à hauteur de " + France.euros(CPF_CAP_CENTS)
                     + " au plus (article D6323-6, depuis le 26/02/2026) : le montant demandé, "
-                    + France.euros(cpf.amountCents()) + ", le dépasse.");
+                    + France.euros(cpf.amountCents()) + ", le dépasse. Indiquez au plus " + France.euros(CPF_CAP_CENTS)
+                    + " dans funding.cpf.amount_cents : le reste du prix est un reste à financer, dont le financeur "
+                    + "s'indique dans funding.cpf.top_up_funder.");
         }
         if (cpf.exemption() == CoPaymentExemption.JOB_SEEKER_EXEMPTION && status != EmploymentStatus.JOB_SEEKER) {
             throw refused("L'exonération de la participation forfaitaire au titre de demandeur d'emploi ne vaut "
                     + "que pour un demandeur d'emploi" + situation(status));
         }
-        if (cpf.exemption() == CoPaymentExemption.EMPLOYER_TOP_UP && status != EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE
+        if (cpf.toppedUpByEmployer(priceCents) && status != EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE
                 && status != EmploymentStatus.PUBLIC_SECTOR_AGENT) {
-            throw refused("L'exonération de la participation forfaitaire pour abondement de l'employeur suppose un "
-                    + "employeur" + situation(status));
+            throw refused("Un reste à financer par l'abondement de l'employeur ou d'un OPCO, qui exonère de la "
+                    + "participation forfaitaire, suppose un employeur" + situation(status));
         }
         LocalDate declaredEnd = cpf.previousPublicBilanEndDate();
         if (declaredEnd != null && today.isBefore(declaredEnd.plusYears(CPF_WAITING_YEARS))) {
@@ -180,9 +201,10 @@ public record NewFunding(long priceCents, FundingDetails details) {
                         + France.date(recorded.plusYears(CPF_WAITING_YEARS)) + ".");
             }
         });
-        // what the service knows exempts by itself: a job seeker owes nothing, whatever was declared
+        // what the service knows exempts by itself, whatever was declared: a job seeker owes nothing, nor
+        // does a beneficiary whose employer (or its OPCO) tops up the account
         CoPaymentExemption exemption = status == EmploymentStatus.JOB_SEEKER ? CoPaymentExemption.JOB_SEEKER_EXEMPTION
-                : cpf.exemption();
+                : cpf.toppedUpByEmployer(priceCents) ? CoPaymentExemption.EMPLOYER_TOP_UP : cpf.exemption();
         return cpf.withCoPayment(exemption,
                 exemption == CoPaymentExemption.NONE ? coPaymentCents : 0);
     }

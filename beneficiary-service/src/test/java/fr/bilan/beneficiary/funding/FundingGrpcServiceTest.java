@@ -6,6 +6,7 @@ import static fr.bilan.beneficiary.StatusAssertions.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +42,7 @@ import fr.bilan.proto.beneficiary.v1.JobSeekerFunding;
 import fr.bilan.proto.beneficiary.v1.ListFundingsRequest;
 import fr.bilan.proto.beneficiary.v1.PublicSectorFunding;
 import fr.bilan.proto.beneficiary.v1.SelfFunding;
+import fr.bilan.proto.beneficiary.v1.TopUpFunder;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
 import io.grpc.Status;
@@ -187,7 +189,7 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
         assertThat(exempt.getCoPaymentCents()).isZero();
         assertThat(exempt.getCoPaymentExemption()).isEqualTo(CoPaymentExemption.JOB_SEEKER_EXEMPTION);
         assertThat(exempt.getCoPaymentReason()).isEqualTo("Exonéré de la participation forfaitaire : demandeur "
-                + "d'emploi (situation professionnelle enregistrée pour le bénéficiaire).");
+                + "d'emploi, déduit de la situation professionnelle enregistrée pour le bénéficiaire.");
         assertThat(declared.getCoPaymentCents()).isZero();
         assertThat(declared.getCoPaymentExemption()).isEqualTo(CoPaymentExemption.WORK_ACCIDENT_INCAPACITY);
         assertThat(declared.getCoPaymentReason()).contains("accident du travail", "10 %");
@@ -205,8 +207,82 @@ class FundingGrpcServiceTest extends BeneficiaryServiceTestSupport {
         assertThat(overTheCap.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(overTheCap.getStatus().getDescription()).isEqualTo("Le CPF finance un bilan de compétences à "
                 + "hauteur de " + France.euros(160_000) + " au plus (article D6323-6, depuis le 26/02/2026) : le "
-                + "montant demandé, " + France.euros(170_000) + ", le dépasse.");
+                + "montant demandé, " + France.euros(170_000) + ", le dépasse. Indiquez au plus "
+                + France.euros(160_000) + " dans funding.cpf.amount_cents : le reste du prix est un reste à financer, "
+                + "dont le financeur s'indique dans funding.cpf.top_up_funder.");
         assertThat(negative.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(fundings(consultant()).listFundings(list(lea)).getFundingsList()).isEmpty();
+    }
+
+    @Test
+    void thePriceAboveTheCapIsATopUpShownWithItsFunderAndTheCoPaymentApart() {
+        Beneficiary employee = newBeneficiary(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE);
+        Beneficiary lea = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+        Funding aboveTheCap = CPF.toBuilder().setPriceCents(205_000).build();
+
+        Funding byEmployer = fundings(consultant()).createFunding(create(employee, aboveTheCap.toBuilder()
+                .setCpf(cpf().setTopUpFunder(TopUpFunder.TOP_UP_BY_EMPLOYER)).build())).getFunding();
+        CpfFunding toFind = fundings(consultant()).createFunding(create(lea, aboveTheCap)).getFunding().getCpf();
+
+        CpfFunding employers = byEmployer.getCpf();
+        assertThat(employers.getAmountCents()).isEqualTo(160_000);
+        assertThat(employers.getTopUpFunder()).isEqualTo(TopUpFunder.TOP_UP_BY_EMPLOYER);
+        assertThat(employers.getTopUpCents()).isEqualTo(45_000);
+        assertThat(employers.getTopUpReason()).isEqualTo("Reste à financer : 450,00 € au-delà du plafond CPF de "
+                + France.euros(160_000) + ", abondement de l'employeur.");
+        // the employer's top-up exempts from the co-payment by itself, and says so
+        assertThat(employers.getCoPaymentExemption()).isEqualTo(CoPaymentExemption.EMPLOYER_TOP_UP);
+        assertThat(employers.getCoPaymentCents()).isZero();
+        assertThat(employers.getCoPaymentReason()).isEqualTo("Exonéré de la participation forfaitaire : abondement de "
+                + "l'employeur, déduit du reste à financer indiqué.");
+        assertThat(fundings(manager()).getFunding(get(byEmployer)).getFunding()).isEqualTo(byEmployer);
+        assertThat(toFind.getTopUpFunder()).isEqualTo(TopUpFunder.TOP_UP_FUNDER_UNSPECIFIED);
+        assertThat(toFind.getTopUpCents()).isEqualTo(45_000);
+        assertThat(toFind.getTopUpReason()).isEqualTo("Reste à financer : 450,00 € au-delà du plafond CPF de "
+                + France.euros(160_000) + ", financeur à trouver. La participation forfaitaire (103,20 €) est due à "
+                + "part par le bénéficiaire.");
+        assertThat(toFind.getCoPaymentCents()).isEqualTo(10_320);
+    }
+
+    @Test
+    void theCoPaymentIsTheOneInForceOnTheDayInParis() {
+        Beneficiary before = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+        Beneficiary after = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+
+        // 23:30 in Paris on 31 December 2025, then 00:30 on 1 January 2026 (22:30 and 23:30 UTC)
+        clock.set(Instant.parse("2025-12-31T22:30:00Z"));
+        CpfFunding in2025 = fundings(consultant()).createFunding(create(before, CPF)).getFunding().getCpf();
+        clock.set(Instant.parse("2025-12-31T23:30:00Z"));
+        CpfFunding in2026 = fundings(consultant()).createFunding(create(after, CPF)).getFunding().getCpf();
+
+        assertThat(in2025.getCoPaymentCents()).isEqualTo(10_223);
+        assertThat(in2025.getCoPaymentReason()).isEqualTo("Participation forfaitaire due par le bénéficiaire : 102,23 €.");
+        assertThat(in2026.getCoPaymentCents()).isEqualTo(10_320);
+    }
+
+    @Test
+    void eachTopUpRefusalNamesItsFieldInFrenchAndNothingIsWritten() {
+        Beneficiary employee = newBeneficiary(EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE);
+        Beneficiary lea = newBeneficiary(EmploymentStatus.SELF_EMPLOYED);
+        Funding paidInFull = CPF.toBuilder().setPriceCents(160_000).build();
+
+        assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, paidInFull.toBuilder()
+                .setCpf(cpf().setTopUpFunder(TopUpFunder.TOP_UP_BY_EMPLOYER)).build()))))
+                .containsOnlyKeys("funding.cpf.top_up_funder").hasEntrySatisfying("funding.cpf.top_up_funder",
+                        text -> assertThat(text).startsWith("Aucun reste à financer"));
+        assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, paidInFull.toBuilder()
+                .setCpf(cpf().setCoPaymentExemption(CoPaymentExemption.EMPLOYER_TOP_UP)).build()))))
+                .containsOnlyKeys("funding.cpf.co_payment_exemption");
+        assertThat(violations(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
+                .setCpf(cpf().setTopUpFunderValue(42)).build())))).containsOnlyKeys("funding.cpf.top_up_funder");
+        assertThat(refusal(() -> fundings(consultant()).createFunding(create(employee, CPF.toBuilder()
+                .setPriceCents(205_000).setCpf(cpf().setAmountCents(205_000)
+                        .setTopUpFunder(TopUpFunder.TOP_UP_BY_EMPLOYER)).build()))))
+                .contains("D6323-6", "funding.cpf.amount_cents", "funding.cpf.top_up_funder");
+        assertThat(refusal(() -> fundings(consultant()).createFunding(create(lea, CPF.toBuilder()
+                .setCpf(cpf().setTopUpFunder(TopUpFunder.TOP_UP_BY_OPCO)).build()))))
+                .contains("suppose un employeur", "« travailleur indépendant »");
+        assertThat(fundings(consultant()).listFundings(list(employee)).getFundingsList()).isEmpty();
         assertThat(fundings(consultant()).listFundings(list(lea)).getFundingsList()).isEmpty();
     }
 

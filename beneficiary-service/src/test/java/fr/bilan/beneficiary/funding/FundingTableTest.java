@@ -4,6 +4,7 @@ import static fr.bilan.beneficiary.RefusalAssertions.refusal;
 import static fr.bilan.beneficiary.RefusalAssertions.violations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ import fr.bilan.beneficiary.profile.EmploymentStatus;
 class FundingTableTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
-    private static final long CO_PAYMENT = 10_320;
+    private static final CoPaymentSchedule CO_PAYMENTS = CoPaymentSchedule.BUILT_IN;
     private static final EmployerParty ACME = new EmployerParty("ACME SAS", "73282932000074", "Mme Dupuis");
 
     private static FundingDetails details(FundingType type) {
@@ -34,12 +35,16 @@ class FundingTableTest {
     }
 
     private static FundingDetails.Cpf cpf(long amountCents, LocalDate previousPublicBilanEnd) {
+        return cpf(amountCents, previousPublicBilanEnd, TopUpFunder.NONE);
+    }
+
+    private static FundingDetails.Cpf cpf(long amountCents, LocalDate previousPublicBilanEnd, TopUpFunder funder) {
         return new FundingDetails.Cpf("12345678901", amountCents, CoPaymentExemption.NONE, 0, previousPublicBilanEnd,
-                false, "");
+                false, "", funder);
     }
 
     private static NewFunding validate(NewFunding funding, EmploymentStatus status, List<Funding> earlier) {
-        return funding.validate(status, earlier, TODAY, CO_PAYMENT);
+        return funding.validate(status, earlier, TODAY, CO_PAYMENTS);
     }
 
     /** Each funding serves one situation; the CPF and the beneficiary's own money serve them all. */
@@ -100,9 +105,109 @@ class FundingTableTest {
             case "ACCEPTED" -> assertThatCode(() -> validate(funding, EmploymentStatus.OTHER, List.of()))
                     .doesNotThrowAnyException();
             case "OVER_THE_CAP" -> assertThat(refusal(() -> validate(funding, EmploymentStatus.OTHER, List.of())))
-                    .contains("D6323-6", France.euros(NewFunding.CPF_CAP_CENTS));
+                    .contains("D6323-6", France.euros(NewFunding.CPF_CAP_CENTS), "funding.cpf.amount_cents",
+                            "funding.cpf.top_up_funder");
             default -> assertThat(violations(() -> validate(funding, EmploymentStatus.OTHER, List.of())))
                     .containsOnlyKeys("funding.cpf.amount_cents");
+        }
+    }
+
+    /**
+     * The co-payment (R6323-6) in force on the day the funding is recorded: none before 2 May 2024,
+     * then each amount from its day.
+     */
+    @ParameterizedTest(name = "recorded on {0}: {1} cents")
+    @CsvSource(textBlock = """
+            # day recorded (Paris), co-payment in cents
+            2024-05-01, 0
+            2024-05-02, 10000
+            2024-12-31, 10000
+            2025-01-01, 10223
+            2025-12-31, 10223
+            2026-01-01, 10320
+            2026-11-23, 10320
+            """)
+    void theCoPaymentIsTheOneInForceOnTheDayTheFundingIsRecorded(LocalDate day, long cents) {
+        FundingDetails.Cpf decided = (FundingDetails.Cpf) new NewFunding(150_000, cpf(150_000, null))
+                .validate(EmploymentStatus.OTHER, List.of(), day, CoPaymentSchedule.BUILT_IN).details();
+
+        assertThat(CoPaymentSchedule.BUILT_IN.amountOn(day)).isEqualTo(cents);
+        assertThat(decided.coPaymentCents()).isEqualTo(cents);
+        assertThat(decided.coPaymentReason()).isEqualTo(cents == 0
+                ? "Aucune participation forfaitaire n'était en vigueur le jour où le financement a été enregistré "
+                        + "(elle est due depuis le 02/05/2024)."
+                : "Participation forfaitaire due par le bénéficiaire : " + France.euros(cents) + ".");
+    }
+
+    /**
+     * An operator adds a later amount; the decrees' own cannot be changed, nor a day put among them
+     * (built in: 2024-05-02 10000, 2025-01-01 10223, 2026-01-01 10320).
+     */
+    @ParameterizedTest(name = "{0}: on {1}, {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # amounts added (day=cents;…) | day asked | cents, or REFUSED
+                                          | 2027-06-01 | 10320
+            2027-01-01=10500              | 2026-12-31 | 10320
+            2027-01-01=10500              | 2027-01-01 | 10500
+            2026-01-01=10320;2027-01-01=10500 | 2027-06-01 | 10500
+            2024-05-02=10000;2025-01-01=10223;2026-01-01=10320;2027-01-01=10500;2028-01-01=0 | 2028-01-01 | 0
+            2027-01-01=10500;2027-01-01=10500 | 2027-01-01 | 10500
+            2026-01-01=10400              | 2026-06-01 | REFUSED
+            2025-06-01=10100              | 2025-06-01 | REFUSED
+            2024-01-01=5000               | 2024-01-01 | REFUSED
+            2027-01-01=10500;2027-01-01=10600 | 2027-01-01 | REFUSED
+            """)
+    void anOperatorAddsLaterAmountsButNeverRewritesTheDecrees(String added, LocalDate day, String outcome) {
+        List<CoPaymentSchedule.DatedAmount> amounts = added == null ? List.of() : java.util.Arrays.stream(added.split(";"))
+                .map(pair -> new CoPaymentSchedule.DatedAmount(LocalDate.parse(pair.split("=")[0]),
+                        Long.parseLong(pair.split("=")[1]))).toList();
+
+        if (outcome.equals("REFUSED")) {
+            assertThatThrownBy(() -> CoPaymentSchedule.BUILT_IN.with(amounts))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bilan.funding.cpf-co-payments");
+        } else {
+            assertThat(CoPaymentSchedule.BUILT_IN.with(amounts).amountOn(day)).isEqualTo(Long.parseLong(outcome));
+        }
+    }
+
+    /**
+     * What the CPF does not pay of the price is a top-up to finance, shown with its financer (to
+     * find, when none is named); a financer named with nothing left is refused. The co-payment
+     * (103,20 € here) is owed apart.
+     */
+    @ParameterizedTest(name = "price {0}, CPF {1}, {2}: {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # price  | CPF amount | top-up financer          | top-up cents, or the field refused | reason
+            160000   | 160000     | NONE                     | 0      | Aucun reste à financer : le CPF prend en charge tout le prix du bilan.
+            205000   | 160000     | TOP_UP_BY_EMPLOYER       | 45000  | Reste à financer : 450,00 € au-delà du plafond CPF de 1 600,00 €, abondement de l'employeur.
+            205000   | 160000     | NONE                     | 45000  | Reste à financer : 450,00 € au-delà du plafond CPF de 1 600,00 €, financeur à trouver. La participation forfaitaire (103,20 €) est due à part par le bénéficiaire.
+            160001   | 160000     | TOP_UP_BY_BENEFICIARY    | 1      | Reste à financer : 0,01 € au-delà du plafond CPF de 1 600,00 €, à la charge du bénéficiaire. La participation forfaitaire (103,20 €) est due à part par le bénéficiaire.
+            150000   | 120000     | TOP_UP_BY_OPCO           | 30000  | Reste à financer : 300,00 € que le CPF ne prend pas en charge, abondement d'un opérateur de compétences (OPCO).
+            160000   | 159999     | TOP_UP_BY_REGION         | 1      | Reste à financer : 0,01 € que le CPF ne prend pas en charge, abondement de la région. La participation forfaitaire (103,20 €) est due à part par le bénéficiaire.
+            205000   | 100000     | TOP_UP_BY_FRANCE_TRAVAIL | 105000 | Reste à financer : 1 050,00 €, dont 450,00 € au-delà du plafond CPF de 1 600,00 €, abondement de France Travail. La participation forfaitaire (103,20 €) est due à part par le bénéficiaire.
+            160000   | 130000     | TOP_UP_BY_OTHER          | 30000  | Reste à financer : 300,00 € que le CPF ne prend pas en charge, autre financeur. La participation forfaitaire (103,20 €) est due à part par le bénéficiaire.
+            150000   | 150000     | TOP_UP_BY_EMPLOYER       | funding.cpf.top_up_funder |
+            150000   | 150000     | TOP_UP_BY_BENEFICIARY    | funding.cpf.top_up_funder |
+            150000   | 150000     |                          | funding.cpf.top_up_funder |
+            205000   | 205000     | TOP_UP_BY_EMPLOYER       | OVER_THE_CAP |
+            """)
+    void whatTheCpfDoesNotPayIsATopUpToFinance(long price, long amount, TopUpFunder funder, String outcome,
+            String reason) {
+        NewFunding funding = new NewFunding(price, cpf(amount, null, funder));
+
+        if (outcome.equals("OVER_THE_CAP")) {
+            assertThat(refusal(() -> validate(funding, EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, List.of())))
+                    .contains("funding.cpf.amount_cents", "funding.cpf.top_up_funder");
+        } else if (outcome.startsWith("funding.")) {
+            assertThat(violations(() -> validate(funding, EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, List.of())))
+                    .containsOnlyKeys(outcome);
+        } else {
+            FundingDetails.Cpf decided = (FundingDetails.Cpf) validate(funding,
+                    EmploymentStatus.PRIVATE_SECTOR_EMPLOYEE, List.of()).details();
+            assertThat(decided.topUpCents(price)).isEqualTo(Long.parseLong(outcome));
+            // France.euros groups thousands with the JDK's French separator (a no-break space)
+            assertThat(decided.topUpReason(price)).isEqualTo(reason.replaceAll("(\\d) (\\d{3},)",
+                    "$1" + France.euros(100_000).charAt(1) + "$2"));
         }
     }
 
