@@ -1,4 +1,4 @@
-# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/access-log.sh, bench/synthesis-render.sh, bench/registry-query.sh,
+# Sourced by the JMH scripts (bench/slot-proposal.sh, bench/conflict-check.sh, bench/access-log.sh, bench/synthesis-render.sh, bench/registry-query.sh, bench/cpf-dossiers.sh,
 # bench/storage-throughput.sh, bench/purge-throughput.sh): builds a module's jmh profile (own source
 # root and build folder: the default build never sees the benchmarks) and runs the benchmarks a pattern
 # selects, on the JVM $JAVA (default: java on the PATH). The module's pom declares the jmh profile (see

@@ -37,7 +37,19 @@ class ContractEnumsTest {
                 Arguments.of(fr.bilan.beneficiary.privacy.ErasureOutcome.class,
                         fr.bilan.proto.beneficiary.v1.ErasureOutcome.class),
                 Arguments.of(fr.bilan.beneficiary.profile.EmploymentStatus.class,
-                        fr.bilan.proto.beneficiary.v1.EmploymentStatus.class));
+                        fr.bilan.proto.beneficiary.v1.EmploymentStatus.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.CpfState.class,
+                        fr.bilan.proto.beneficiary.v1.CpfDossierState.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.DeadlineAction.class,
+                        fr.bilan.proto.beneficiary.v1.CpfDeadlineAction.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.DeadlineOwner.class,
+                        fr.bilan.proto.beneficiary.v1.CpfDeadlineOwner.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.StepSource.class,
+                        fr.bilan.proto.beneficiary.v1.CpfStepSource.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.PartialReason.class,
+                        fr.bilan.proto.beneficiary.v1.CpfPartialReason.class),
+                Arguments.of(fr.bilan.beneficiary.cpf.BilanOutcome.class,
+                        fr.bilan.proto.beneficiary.internal.v1.BilanOutcome.class));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -81,6 +81,19 @@ class CentresChartTest {
                 .hasMessageContaining("/centres/overrides/centre-lyon/declaration-number");
     }
 
+    /** A centre's holidays and hourly price (the CPF deadlines and amount) pass the schema to every reader; other values do not. */
+    @Test
+    void theSchemaTakesTheHolidaysAndTheHourlyPriceTheServicesRead() {
+        Map<String, String> json = centresJson(Chart.parse(Chart.template("default-values.yaml",
+                Map.of("centres.overrides.centre-metz.holidays", "ALSACE_MOSELLE", "centres.defaults.hourly-price-cents", 9000))));
+        assertThat(json.get("session-service")).contains("\"holidays\":\"ALSACE_MOSELLE\"", "\"hourly-price-cents\":9000");
+
+        assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("centres.overrides.centre-metz.holidays", "ALSACE")))
+                .hasMessageContaining("/centres/overrides/centre-metz/holidays");
+        assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("centres.defaults.hourly-price-cents", -1)))
+                .hasMessageContaining("/centres/defaults/hourly-price-cents");
+    }
+
     private static Map<String, String> centresJson(List<HasMetadata> objects) {
         Map<String, String> json = new HashMap<>();
         for (Deployment deployment : Chart.ofKind(objects, Deployment.class)) {

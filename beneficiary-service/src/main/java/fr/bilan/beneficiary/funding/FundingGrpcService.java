@@ -51,7 +51,7 @@ class FundingGrpcService extends FundingServiceGrpc.FundingServiceImplBase {
         BeneficiaryAccess.checkStaff(caller, beneficiary);
         NewFunding requested = FundingMessages.toNewFunding(request.getFunding());
         Funding created = registration.register(beneficiary, requested,
-                RequestKey.of(caller.subject(), request.getRequestId()));
+                RequestKey.of(caller.subject(), request.getRequestId()), caller.subject());
         accessLog.record(caller, created.accessed());
         response.onNext(CreateFundingResponse.newBuilder().setFunding(toProto(created)).build());
         response.onCompleted();

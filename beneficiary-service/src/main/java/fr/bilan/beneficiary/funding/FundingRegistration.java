@@ -1,6 +1,7 @@
 package fr.bilan.beneficiary.funding;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
@@ -21,23 +22,31 @@ public class FundingRegistration {
     private final FundingAgreements agreements;
     private final Clock clock;
     private final CoPaymentSchedule cpfCoPayments;
+    private final List<FundingOpening> openings;
 
     FundingRegistration(FundingRepository fundings, FundingAgreements agreements, Clock clock,
-            CoPaymentSettings coPayments) {
+            CoPaymentSettings coPayments, List<FundingOpening> openings) {
         this.fundings = fundings;
         this.agreements = agreements;
         this.clock = clock;
         this.cpfCoPayments = coPayments.schedule();
+        this.openings = List.copyOf(openings);
     }
 
-    /** The funding recorded; a retry (same {@code requestKey}) is answered with its first, whatever happened to it since. */
-    public Funding register(Beneficiary beneficiary, NewFunding requested, String requestKey) {
-        return fundings.findByRequestKey(requestKey).orElseGet(() -> {
+    /**
+     * The funding recorded, with what opens with it ({@link FundingOpening}); a retry (same
+     * {@code requestKey}) is answered with its first, whatever happened to it since, and opens what
+     * a failure left unopened.
+     */
+    public Funding register(Beneficiary beneficiary, NewFunding requested, String requestKey, String recordedBy) {
+        Funding registered = fundings.findByRequestKey(requestKey).orElseGet(() -> {
             NewFunding funding = requested.validate(beneficiary.profile().employmentStatus(),
                     fundings.listByBeneficiary(beneficiary.id()), France.today(clock), cpfCoPayments);
             return fundings.create(beneficiary.id(), beneficiary.profile().centreId(), funding, requestKey,
                     clock.instant());
         });
+        openings.forEach(opening -> opening.opened(registered, recordedBy));
+        return registered;
     }
 
     /**

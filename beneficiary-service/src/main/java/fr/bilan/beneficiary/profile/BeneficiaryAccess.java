@@ -106,6 +106,23 @@ public final class BeneficiaryAccess {
         return Set.of(centreId);
     }
 
+    /**
+     * The centres a network-wide figure covers: every one (empty) or the one asked for the network
+     * admin; for a centre manager, their centres, or the one asked if theirs.
+     */
+    public static Optional<Set<String>> centresOverseen(Caller caller, String centreId) {
+        if (caller.hasRole(Role.NETWORK_ADMIN)) {
+            return centreId.isEmpty() ? Optional.empty() : Optional.of(Set.of(centreId));
+        }
+        if (centreId.isEmpty()) {
+            return Optional.of(caller.centres());
+        }
+        if (!caller.holdsIn(centreId, Role.CENTRE_MANAGER)) {
+            throw ownCentresOnly();
+        }
+        return Optional.of(Set.of(centreId));
+    }
+
     private static Forbidden notInYourCentres() {
         return new Forbidden("Ce bénéficiaire n'est pas suivi dans l'un de vos centres.");
     }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.yaml.snakeyaml.Yaml;
+
+import fr.bilan.support.workingday.HolidayCalendar;
 
 /** {@code bilan.centres.*}: one schema, bound once per service, refused whole when incomplete, fingerprinted. */
 class CentresTest {
@@ -76,6 +79,39 @@ class CentresTest {
                 });
     }
 
+    /** A centre keeps its zone's public holidays unless it names other ones, and its hourly price when set. */
+    @Test
+    void aCentreKeepsItsZonesHolidaysUnlessItNamesOthers() {
+        runner.withPropertyValues("bilan.centres.overrides.centre-reunion.zone=REUNION",
+                "bilan.centres.overrides.centre-metz.holidays=ALSACE_MOSELLE",
+                "bilan.centres.overrides.centre-metz.hourly-price-cents=9000").run(context -> {
+                    Centres centres = context.getBean(Centres.class);
+                    LocalDate abolitionInReunion = LocalDate.of(2027, 12, 20);
+                    LocalDate goodFriday = LocalDate.of(2026, 4, 3);
+
+                    assertThat(centres.of("centre-reunion").holidayCalendar()).isEqualTo(HolidayCalendar.REUNION);
+                    assertThat(centres.of("centre-reunion").workingDays().isWorkingDay(abolitionInReunion)).isFalse();
+                    assertThat(centres.of("centre-metz").holidayCalendar()).isEqualTo(HolidayCalendar.ALSACE_MOSELLE);
+                    assertThat(centres.of("centre-metz").workingDays().isWorkingDay(goodFriday)).isFalse();
+                    assertThat(centres.of("centre-metz").hourlyPriceCents()).isEqualTo(9000L);
+                    assertThat(centres.of("centre-lyon").holidayCalendar()).isEqualTo(HolidayCalendar.METROPOLE);
+                    assertThat(centres.of("centre-lyon").workingDays().isWorkingDay(goodFriday)).isTrue();
+                    assertThat(centres.of("centre-lyon").hourlyPriceCents()).isZero();
+                });
+    }
+
+    /** The holidays kept and the hourly price are compared across services; the zone's calendar named or not is the same. */
+    @Test
+    void theHolidaysAndTheHourlyPriceAreInTheFingerprint() {
+        String metropole = new Centres(null, Map.of("centre-metz", holidays("METROPOLE", null))).fingerprint();
+
+        assertThat(new Centres(null, Map.of("centre-metz", holidays("", null))).fingerprint()).isEqualTo(metropole);
+        assertThat(new Centres(null, Map.of("centre-metz", holidays("ALSACE_MOSELLE", null))).fingerprint())
+                .isNotEqualTo(metropole);
+        assertThat(new Centres(null, Map.of("centre-metz", holidays("METROPOLE", 9000L))).fingerprint())
+                .isNotEqualTo(metropole);
+    }
+
     /** What stops the start, each naming its key. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -85,7 +121,9 @@ class CentresTest {
         "bilan.centres.overrides.centre-lyon.opening-hours.MONDAY=9h-12h | bilan.centres.overrides.centre-lyon.opening-hours.MONDAY has 9h-12h",
         "bilan.centres.defaults.min-session-length=4h            | bilan.centres.defaults.min-session-length (PT4H) must be positive and at most max-session-length (PT3H)",
         "bilan.centres.overrides.centre-lyon.declaration-number=8469123456 | bilan.centres.overrides.centre-lyon.declaration-number: a declaration-number",
-        "bilan.centres.defaults.opening-hour.MONDAY=09:00-12:00  | bilan.centres.defaults.opening-hour.monday"})
+        "bilan.centres.defaults.opening-hour.MONDAY=09:00-12:00  | bilan.centres.defaults.opening-hour.monday",
+        "bilan.centres.overrides.centre-metz.holidays=ALSACE     | bilan.centres.overrides.centre-metz.holidays is ALSACE, not one of METROPOLE, ALSACE_MOSELLE",
+        "bilan.centres.defaults.hourly-price-cents=-1            | bilan.centres.defaults.hourly-price-cents (-1) must be 0 (not checked) or more"})
     void incompleteOrMalformedSettingsStopTheStartNamingTheKey(String setting, String message) {
         runner.withPropertyValues(setting).run(context -> {
             assertThat(context).hasFailed();
@@ -168,6 +206,11 @@ class CentresTest {
     private static Centres centres(String declarationNumber, String address) {
         return new Centres(new CentreSettings(null, null, null, null, null, null, null, null, "Réseau", address,
                 declarationNumber, null, null, null), null);
+    }
+
+    private static CentreSettings holidays(String holidays, Long hourlyPriceCents) {
+        return new CentreSettings(null, null, null, null, null, null, null, null, null, null, null, null, holidays,
+                hourlyPriceCents);
     }
 
     private static CentreSettings onlyZone(String zone) {
