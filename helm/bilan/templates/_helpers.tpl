@@ -76,10 +76,12 @@ per component its gRPC channel, ports and the services it calls. Returns YAML: t
 {{/*
 The services that read the centres' settings (bilan.centres.*, one schema: service-support's Centres):
 each gets the same values key `centres`, and the helm test compares their fingerprints (notification-service
-reads each centre's zone: reminders at the centre's hour, times in its messages). Returns YAML.
+reads each centre's zone and working days: reminders at the centre's hour, times in its messages, the CPF
+deadlines of its digests; beneficiary-service its working days and hourly price: the CPF dossiers'
+deadlines and amounts). Returns YAML.
 */}}
 {{- define "bilan.centreReaders" -}}
-{{- toYaml (list "session-service" "synthesis-service" "notification-service") }}
+{{- toYaml (list "session-service" "synthesis-service" "notification-service" "beneficiary-service") }}
 {{- end }}
 
 {{/*

@@ -20,12 +20,13 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The centres' settings are one values key, {@code centres}, rendered the same into every service that
- * reads them (session-, synthesis- and notification-service), as those services read them
+ * reads them (session-, synthesis-, notification- and beneficiary-service), as those services read them
  * ({@code {"bilan":{"centres":…}}}); the helm test compares the fingerprints they report.
  */
 class CentresChartTest {
 
-    static final List<String> READERS = List.of("session-service", "synthesis-service", "notification-service");
+    static final List<String> READERS = List.of("session-service", "synthesis-service", "notification-service",
+            "beneficiary-service");
 
     static List<String> valueFiles() {
         return Chart.ciValueFiles();
@@ -62,8 +63,25 @@ class CentresChartTest {
         assertThat(infos.split(" ")).containsExactly(
                 "http://bilan-session-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("session-service", "httpPort") + "/actuator/info",
                 "http://bilan-synthesis-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("synthesis-service", "httpPort") + "/actuator/info",
-                "http://bilan-notification-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("notification-service", "httpPort") + "/actuator/info");
+                "http://bilan-notification-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("notification-service", "httpPort") + "/actuator/info",
+                "http://bilan-beneficiary-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("beneficiary-service", "httpPort") + "/actuator/info");
         assertThat(String.join("\n", container.getCommand())).contains("for url in $CENTRES_INFO", "CENTRES' SETTINGS DIFFER");
+    }
+
+    @Test
+    void aCentresHolidaysAndHourlyPriceReachTheReaders() {
+        Map<String, String> json = centresJson(Chart.parse(Chart.template("default-values.yaml", Map.of(
+                "centres.overrides.centre-metz.holidays", "ALSACE_MOSELLE",
+                "centres.overrides.centre-metz.hourly-price-cents", "9500"))));
+
+        assertThat(json.get("beneficiary-service")).contains("\"centre-metz\":{\"holidays\":\"ALSACE_MOSELLE\","
+                + "\"hourly-price-cents\":9500}");
+        assertThat(json.values()).containsOnly(json.get("beneficiary-service"));
+        assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("centres.overrides.centre-metz.holidays",
+                "ALSACE"))).hasMessageContaining("/centres/overrides/centre-metz/holidays");
+        assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of(
+                "centres.overrides.centre-metz.hourly-price-cents", "-1")))
+                .hasMessageContaining("/centres/overrides/centre-metz/hourly-price-cents");
     }
 
     @Test

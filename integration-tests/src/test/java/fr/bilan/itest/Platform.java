@@ -54,7 +54,7 @@ final class Platform implements AutoCloseable {
     private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\":\"([0-9a-f]+)\"");
     /** The services that read the centres' settings. */
     private static final List<String> CENTRE_READERS = List.of("session-service", "synthesis-service",
-            "notification-service");
+            "notification-service", "beneficiary-service");
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ class ArchitectureTest extends ServiceArchitecture {
             "NotificationServiceBinding",
             "preview.PreviewGrpcService",
             "recipient.BeneficiaryContacts",
+            "digest.GrpcCpfDeadlines",
+            "digest.CpfDeadlinesConfiguration",
             "recipient.RecipientConfiguration",
             "event.IntakeMessages",
             "event.NotificationIntakeGrpcService",

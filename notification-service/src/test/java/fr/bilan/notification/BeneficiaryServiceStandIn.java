@@ -9,7 +9,7 @@ import io.grpc.BindableService;
 /**
  * beneficiary-service's contact reads on the test's own port, beside the access register, behind the
  * port's real token check: the shared stand-in, which keeps beneficiary-service's contact contract
- * (service-support's FakeBeneficiaryContactsContractTest).
+ * (service-support's FakeBeneficiaryContactsContractTest); and its CPF deadlines ({@link CpfTrackingStandIn}).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class BeneficiaryServiceStandIn {
@@ -17,8 +17,16 @@ public class BeneficiaryServiceStandIn {
     /** The beneficiaries the tests register, and the calls the service made. */
     public static final FakeBeneficiaryContacts CONTACTS = FakeBeneficiaryContacts.started();
 
+    /** The CPF dossiers due the digests read. */
+    public static final CpfTrackingStandIn CPF = new CpfTrackingStandIn();
+
     @Bean
     BindableService beneficiaryContactStandIn() {
         return CONTACTS.bindable();
+    }
+
+    @Bean
+    BindableService cpfTrackingStandIn() {
+        return CPF.bindable();
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.scheduling.support.CronTrigger;
 import fr.bilan.notification.message.Notifications;
 import fr.bilan.notification.planning.ReminderTimes;
 import fr.bilan.notification.tracking.Tracking;
+import fr.bilan.support.centre.Centres;
 import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -32,9 +33,10 @@ class DigestConfiguration {
     static final String LOCK = "notification-digests";
 
     @Bean
-    DailyDigests dailyDigests(Tracking tracking, Notifications notifications, ReminderTimes times,
-            DigestProperties properties, Clock clock) {
-        return new DailyDigests(tracking, notifications, new DigestPlanner(times), properties, clock);
+    DailyDigests dailyDigests(Tracking tracking, Notifications notifications, ReminderTimes times, Centres centres,
+            CpfDeadlines cpfDeadlines, DigestProperties properties, Clock clock) {
+        return new DailyDigests(tracking, notifications,
+                new DigestPlanner(times, centre -> centres.of(centre).workingDays()), cpfDeadlines, properties, clock);
     }
 
     @Bean

@@ -2,7 +2,9 @@ package fr.bilan.notification.digest;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,12 +20,17 @@ import fr.bilan.notification.planning.Planner;
 import fr.bilan.notification.planning.ReminderTimes;
 import fr.bilan.notification.tracking.TrackedAgreement;
 import fr.bilan.notification.tracking.TrackedSession;
+import fr.bilan.support.workingday.HolidayCalendar;
+import fr.bilan.support.workingday.WorkingDays;
 
 /**
  * The day's staff digests, per centre: each consultant gets the sessions they held whose attendance sheet
- * is not signed by both; each manager of the centre gets those of the whole centre and the agreements
- * that lapse within two days (today included) unless the employee signs. Nobody gets an empty digest.
- * One digest per person, centre and day in the centre's calendar (its key), however often it is planned.
+ * is not signed by both, and the CPF dossiers of their beneficiaries whose deadline of the centre is
+ * overdue or due by the centre's next working day; each manager of the centre gets those of the whole
+ * centre and the agreements that lapse within two days (today included) unless the employee signs.
+ * Nobody gets an empty digest; but when the CPF deadlines could not be read, every manager hears it, so
+ * that no digest's silence passes for "no CPF deadline". One digest per person, centre and day in the
+ * centre's calendar (its key), however often it is planned.
  */
 public final class DigestPlanner {
 
@@ -31,21 +38,40 @@ public final class DigestPlanner {
     static final int LAPSE_WITHIN_DAYS = 2;
 
     private final ReminderTimes times;
+    private final Function<String, WorkingDays> workingDays;
 
-    public DigestPlanner(ReminderTimes times) {
+    /** @param workingDays each centre's working days (its holidays) */
+    public DigestPlanner(ReminderTimes times, Function<String, WorkingDays> workingDays) {
         this.times = times;
+        this.workingDays = workingDays;
     }
 
     /**
-     * @param toSign     the sessions held and not settled (any centre)
-     * @param awaiting   the agreements awaiting signature (any centre, any last day)
-     * @param managersOf the managers of a centre (identity provider subjects)
+     * The last due date beneficiary-service is asked for at {@code now}, whatever the centre: the latest of
+     * the next working days of every calendar after the latest day any centre may be on (UTC's tomorrow,
+     * for the zones east of UTC); each centre then keeps its own.
      */
-    public List<Notification> plan(Instant now, List<TrackedSession> toSign, List<TrackedAgreement> awaiting,
-            Function<String, List<String>> managersOf) {
+    public static LocalDate cpfThrough(Instant now) {
+        LocalDate latestToday = now.atZone(ZoneOffset.UTC).toLocalDate().plusDays(1);
+        return Arrays.stream(HolidayCalendar.values()).map(calendar -> new WorkingDays(calendar).plus(latestToday, 1))
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * @param toSign   the sessions held and not settled (any centre)
+     * @param awaiting the agreements awaiting signature (any centre, any last day)
+     * @param cpf      the CPF dossiers due by {@link #cpfThrough}, or that they could not be read
+     * @param managers the managers of each centre (identity provider subjects)
+     */
+    public List<Notification> plan(Instant now, List<TrackedSession> toSign, List<TrackedAgreement> awaiting, CpfDue cpf,
+            Map<String, List<String>> managers) {
         TreeSet<String> centres = new TreeSet<>();
         toSign.forEach(s -> centres.add(s.centreId()));
         awaiting.forEach(a -> centres.add(a.centreId()));
+        cpf.dossiers().forEach(d -> centres.add(d.centreId()));
+        if (!cpf.read()) {
+            centres.addAll(managers.keySet());
+        }
         List<Notification> digests = new ArrayList<>();
         for (String centre : centres) {
             LocalDate day = times.today(centre, now);
@@ -60,32 +86,53 @@ public final class DigestPlanner {
                     .map(a -> new Subject.DigestItem(Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, a.fundingId(),
                             a.deadline().atStartOfDay(times.zone(centre)).toInstant()))
                     .toList();
-            Map<String, List<Subject.DigestItem>> byConsultant = new TreeMap<>();
+            LocalDate through = workingDays.apply(centre).plus(day, 1);
+            List<CpfDeadlines.DueCpfDossier> due = cpf.dossiers().stream()
+                    .filter(d -> d.centreId().equals(centre) && !d.dueDate().isAfter(through))
+                    .sorted(Comparator.comparing(CpfDeadlines.DueCpfDossier::dueDate)
+                            .thenComparing(CpfDeadlines.DueCpfDossier::dossierNumber))
+                    .toList();
+            Map<String, Lines> byConsultant = new TreeMap<>();
             toSign.stream().filter(s -> s.centreId().equals(centre) && s.session().consultantId() != null)
                     .sorted(Comparator.comparing((TrackedSession s) -> s.session().start()))
-                    .forEach(s -> byConsultant.computeIfAbsent(s.session().consultantId(), k -> new ArrayList<>())
+                    .forEach(s -> byConsultant.computeIfAbsent(s.session().consultantId(), k -> new Lines()).items
                             .add(new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN,
                                     s.session().assessmentId(), s.session().start())));
-            TreeSet<String> managers = new TreeSet<>(managersOf.apply(centre));
-            // a manager who also runs sessions gets the centre's digest, which holds theirs
-            byConsultant.forEach((consultant, items) -> {
-                if (!managers.contains(consultant)) {
-                    digests.add(digest(centre, day, consultant, items, now));
+            due.forEach(d -> d.consultantIds().stream().distinct()
+                    .forEach(consultant -> byConsultant.computeIfAbsent(consultant, k -> new Lines()).cpf.add(line(d))));
+            TreeSet<String> centreManagers = new TreeSet<>(managers.getOrDefault(centre, List.of()));
+            // a manager who also runs sessions or follows beneficiaries gets the centre's digest, which holds theirs
+            byConsultant.forEach((consultant, lines) -> {
+                if (!centreManagers.contains(consultant)) {
+                    digests.add(digest(centre, day, consultant, lines.items, lines.cpf, !cpf.read(), now));
                 }
             });
             List<Subject.DigestItem> forManagers = new ArrayList<>(sessions);
             forManagers.addAll(lapsing);
-            if (!forManagers.isEmpty()) {
-                managers.forEach(manager -> digests.add(digest(centre, day, manager, forManagers, now)));
+            List<Subject.CpfDeadlineItem> cpfForManagers = due.stream().map(DigestPlanner::line).toList();
+            if (!forManagers.isEmpty() || !cpfForManagers.isEmpty() || !cpf.read()) {
+                centreManagers.forEach(manager -> digests.add(digest(centre, day, manager, forManagers, cpfForManagers,
+                        !cpf.read(), now)));
             }
         }
         return digests;
     }
 
+    /** What one consultant's digest lists. */
+    private static final class Lines {
+        final List<Subject.DigestItem> items = new ArrayList<>();
+        final List<Subject.CpfDeadlineItem> cpf = new ArrayList<>();
+    }
+
+    private static Subject.CpfDeadlineItem line(CpfDeadlines.DueCpfDossier dossier) {
+        return new Subject.CpfDeadlineItem(dossier.dossierId(), dossier.dossierNumber(), dossier.state(), dossier.label(),
+                dossier.dueDate());
+    }
+
     private static Notification digest(String centre, LocalDate day, String account, List<Subject.DigestItem> items,
-            Instant now) {
+            List<Subject.CpfDeadlineItem> cpf, boolean cpfUnread, Instant now) {
         String key = "digest/" + centre + "/" + day + "/" + NotificationKind.STAFF_DIGEST.name() + "/" + account;
         return Notification.planned(Planner.idOf(key), key, NotificationKind.STAFF_DIGEST, centre,
-                new Recipient.Staff(account), null, new Subject.Digest(day, items), now);
+                new Recipient.Staff(account), null, new Subject.Digest(day, items, cpf, cpfUnread), now);
     }
 }

@@ -24,9 +24,4 @@ public record DigestProperties(String cron, String zone, Map<String, List<String
         managers = managers == null ? Map.of() : Map.copyOf(managers);
         lockAtMostFor = lockAtMostFor == null ? Duration.ofMinutes(10) : lockAtMostFor;
     }
-
-    /** The managers of {@code centreId} the digests go to. */
-    public List<String> managersOf(String centreId) {
-        return managers.getOrDefault(centreId, List.of());
-    }
 }

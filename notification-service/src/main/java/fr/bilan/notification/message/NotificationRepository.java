@@ -149,7 +149,11 @@ public class NotificationRepository implements Notifications {
         Subject.Digest d = (Subject.Digest) subject;
         return new Document("type", "digest").append("day", d.day().toString())
                 .append("items", d.items().stream().map(item -> new Document("kind", item.kind().name())
-                        .append("reference", item.reference()).append("time", Date.from(item.time()))).toList());
+                        .append("reference", item.reference()).append("time", Date.from(item.time()))).toList())
+                .append("cpf", d.cpfDeadlines().stream().map(line -> new Document("dossierId", line.dossierId())
+                        .append("number", line.dossierNumber()).append("state", line.state().name())
+                        .append("label", line.label()).append("due", line.dueDate().toString())).toList())
+                .append("cpfUnread", d.cpfUnread());
     }
 
     static Notification toNotification(Document d) {
@@ -174,9 +178,15 @@ public class NotificationRepository implements Notifications {
                     s.getString("calendarUid"));
             case "agreement" -> new Subject.Agreement(s.getString("fundingId"), LocalDate.parse(s.getString("deadline")));
             case "synthesis" -> new Subject.Synthesis(s.getString("assessmentId"));
+            // the digests written before the CPF lines have neither "cpf" nor "cpfUnread"
             case "digest" -> new Subject.Digest(LocalDate.parse(s.getString("day")), s.getList("items", Document.class)
                     .stream().map(item -> new Subject.DigestItem(Subject.DigestItemKind.valueOf(item.getString("kind")),
-                            item.getString("reference"), instant(item, "time"))).toList());
+                            item.getString("reference"), instant(item, "time"))).toList(),
+                    s.getList("cpf", Document.class, List.of()).stream().map(line -> new Subject.CpfDeadlineItem(
+                            line.getString("dossierId"), line.getString("number"),
+                            CpfDossierState.valueOf(line.getString("state")), line.getString("label"),
+                            LocalDate.parse(line.getString("due")))).toList(),
+                    s.getBoolean("cpfUnread", false));
             default -> throw new IllegalStateException("unknown subject " + s.getString("type"));
         };
     }

@@ -81,12 +81,29 @@ public sealed interface Subject {
         }
     }
 
-    /** A staff member's digest of {@code day}: what needs them. */
-    record Digest(LocalDate day, List<DigestItem> items) implements Subject {
+    /**
+     * A staff member's digest of {@code day}: what needs them.
+     *
+     * @param cpfDeadlines the CPF dossiers with a deadline of the centre overdue or due by the next working day
+     * @param cpfUnread    beneficiary-service could not be asked for them: the digest says so
+     */
+    record Digest(LocalDate day, List<DigestItem> items, List<CpfDeadlineItem> cpfDeadlines, boolean cpfUnread)
+            implements Subject {
 
         public Digest {
             Objects.requireNonNull(day);
             items = List.copyOf(items);
+            cpfDeadlines = List.copyOf(cpfDeadlines);
+        }
+
+        /** A digest without CPF lines, and the CPF deadlines read. */
+        public Digest(LocalDate day, List<DigestItem> items) {
+            this(day, items, List.of(), false);
+        }
+
+        /** Its lines, the CPF dossiers included. */
+        public int count() {
+            return items.size() + cpfDeadlines.size();
         }
 
         @Override
@@ -107,6 +124,27 @@ public sealed interface Subject {
         public DigestItem {
             Objects.requireNonNull(kind);
             Objects.requireNonNull(time);
+        }
+    }
+
+    /**
+     * A CPF dossier whose deadline of the centre is overdue or near: identifiers and the CPF platform's own
+     * words only, never the beneficiary's name.
+     *
+     * @param dossierId     the dossier in beneficiary-service, for the link to it
+     * @param dossierNumber its number on Mon Compte Formation
+     * @param label         what is due, in French, as beneficiary-service writes it
+     * @param dueDate       the last working day to act, in the centre's calendar
+     */
+    record CpfDeadlineItem(String dossierId, String dossierNumber, CpfDossierState state, String label,
+            LocalDate dueDate) {
+
+        public CpfDeadlineItem {
+            Objects.requireNonNull(dossierId);
+            Objects.requireNonNull(dossierNumber);
+            Objects.requireNonNull(state);
+            Objects.requireNonNull(label);
+            Objects.requireNonNull(dueDate);
         }
     }
 

@@ -5,8 +5,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import fr.bilan.notification.message.CpfDossierState;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.SessionPhase;
 import fr.bilan.notification.message.Subject;
@@ -44,7 +46,12 @@ public final class SampleLetters {
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "B-2026-0157",
                             at(today.minusDays(1), LocalTime.of(14, 0))),
                     new Subject.DigestItem(Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, "F-2026-031",
-                            at(today.plusDays(2), LocalTime.MIDNIGHT))));
+                            at(today.plusDays(2), LocalTime.MIDNIGHT))), List.of(
+                    new Subject.CpfDeadlineItem("dossier-exemple-1", "7240165893", CpfDossierState.NOT_PROCESSED,
+                            "Répondre à la demande au plus tard le " + numeric(today.minusDays(1)), today.minusDays(1)),
+                    new Subject.CpfDeadlineItem("dossier-exemple-2", "7240171204", CpfDossierState.ACCEPTED,
+                            "Déclarer l'entrée en formation au plus tard le " + numeric(today.plusDays(1)),
+                            today.plusDays(1))), false);
         };
         String greeting = kind == NotificationKind.STAFF_DIGEST ? CONSULTANT : BENEFICIARY;
         String email = kind == NotificationKind.STAFF_DIGEST ? "dominique.martin@exemple.fr" : "camille.exemple@exemple.fr";
@@ -56,6 +63,11 @@ public final class SampleLetters {
         return new Subject.Session("bilan-exemple", "seance-exemple", "consultant-exemple", SessionPhase.INVESTIGATION,
                 at(day, LocalTime.of(14, 0)), at(day, LocalTime.of(16, 0)), room, videoLink, sequence,
                 "bilan-exemple.seance-exemple@bilan-competences");
+    }
+
+    /** A day as the CPF deadlines' labels write it: 07/12/2026. */
+    private static String numeric(LocalDate day) {
+        return day.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 
     private static Instant at(LocalDate day, LocalTime time) {

@@ -25,7 +25,7 @@ final class TemplateVersions {
             case AGREEMENT_AWAITING_SIGNATURE -> 1;
             case AGREEMENT_SIGNATURE_REMINDER -> 1;
             case SYNTHESIS_AVAILABLE -> 1;
-            case STAFF_DIGEST -> 1;
+            case STAFF_DIGEST -> 2;
         };
     }
 

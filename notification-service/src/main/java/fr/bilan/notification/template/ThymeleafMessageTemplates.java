@@ -2,7 +2,10 @@ package fr.bilan.notification.template;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Comparator;
@@ -108,7 +111,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
         } else if (subject instanceof Subject.Agreement agreement) {
             variables.put("agreement", new AgreementView(FrenchTimes.date(agreement.deadline())));
         } else if (subject instanceof Subject.Digest digest) {
-            variables.put("digest", DigestView.of(digest, zone));
+            variables.put("digest", DigestView.of(digest, zone, letter.link()));
         }
         // a synthèse gives nothing of itself but that it is ready: the link leads to it
         return variables;
@@ -182,14 +185,28 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     public record AgreementView(String deadline) {
     }
 
-    /** A digest as it is written: its day, and what needs the reader, by kind. */
+    /**
+     * A digest as it is written: its day, and what needs the reader, by kind.
+     *
+     * @param cpfDeadlines the CPF dossiers due, the overdue first
+     * @param cpfUnread    the CPF deadlines could not be read: the digest says so
+     * @param cpfListLink  the centre's list of CPF dossiers in the application
+     */
     public record DigestView(String day, List<DigestLine> sessionsToSign, List<DigestLine> agreementsAboutToLapse,
-            int count) {
+            List<CpfLine> cpfDeadlines, boolean cpfUnread, String cpfListLink, int count) {
 
-        static DigestView of(Subject.Digest digest, ZoneId zone) {
+        /** @param home the digest's link, the application's home: each dossier's page is under it */
+        static DigestView of(Subject.Digest digest, ZoneId zone, URI home) {
             List<DigestLine> sessions = lines(digest, Subject.DigestItemKind.SESSION_TO_SIGN, zone);
             List<DigestLine> agreements = lines(digest, Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, zone);
-            return new DigestView(FrenchTimes.date(digest.day()), sessions, agreements, digest.items().size());
+            String cpfList = home.toString().replaceAll("/+$", "") + "/cpf-dossiers";
+            List<CpfLine> cpf = digest.cpfDeadlines().stream()
+                    .sorted(Comparator.comparing(Subject.CpfDeadlineItem::dueDate)
+                            .thenComparing(Subject.CpfDeadlineItem::dossierNumber))
+                    .map(line -> CpfLine.of(line, digest.day(), cpfList))
+                    .toList();
+            return new DigestView(FrenchTimes.date(digest.day()), sessions, agreements, cpf, digest.cpfUnread(), cpfList,
+                    digest.count());
         }
 
         private static List<DigestLine> lines(Subject.Digest digest, Subject.DigestItemKind kind, ZoneId zone) {
@@ -198,6 +215,26 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
                     .map(item -> new DigestLine(FrenchTimes.date(item.time(), zone), FrenchTimes.time(item.time(), zone),
                             item.reference()))
                     .toList();
+        }
+    }
+
+    /**
+     * A CPF dossier of a digest: its number, its state, what is due and when, and its page.
+     *
+     * @param when    « En retard », « Échéance aujourd’hui », « Échéance demain » or « Échéance le lundi 7 décembre 2026 »
+     * @param overdue whether its day is past
+     */
+    public record CpfLine(String number, String state, String label, String when, boolean overdue, String link) {
+
+        static CpfLine of(Subject.CpfDeadlineItem item, LocalDate today, String cpfList) {
+            LocalDate due = item.dueDate();
+            String when = due.isBefore(today) ? "En retard"
+                    : due.equals(today) ? "Échéance aujourd’hui"
+                    : due.equals(today.plusDays(1)) ? "Échéance demain"
+                    : "Échéance le " + FrenchTimes.date(due);
+            return new CpfLine(item.dossierNumber(), item.state().frenchName().replace('\'', '’'),
+                    item.label().replace('\'', '’'), when, due.isBefore(today),
+                    cpfList + "/" + URLEncoder.encode(item.dossierId(), StandardCharsets.UTF_8));
         }
     }
 

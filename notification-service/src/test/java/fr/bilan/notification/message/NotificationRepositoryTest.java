@@ -67,11 +67,30 @@ class NotificationRepositoryTest {
                         List.of(new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "a1", T0))),
                         NotificationKind.STAFF_DIGEST, 0),
                 message("n5", new Recipient.Beneficiary("b1"), new Subject.Session("a1", "s2", "k1", SessionPhase.INTAKE, T0,
-                        T0.plusSeconds(3600), "Salle 2", null, 0, "a1.s2@bilan-competences"), NotificationKind.SESSION_REMINDER, 0));
+                        T0.plusSeconds(3600), "Salle 2", null, 0, "a1.s2@bilan-competences"), NotificationKind.SESSION_REMINDER, 0),
+                message("n6", new Recipient.Staff("k2"), new Subject.Digest(LocalDate.of(2026, 12, 7), List.of(),
+                        List.of(new Subject.CpfDeadlineItem("d1", "7240000001", CpfDossierState.IN_TRAINING,
+                                "Déclarer la sortie de formation au plus tard le 07/12/2026", LocalDate.of(2026, 12, 7))),
+                        false), NotificationKind.STAFF_DIGEST, 0),
+                message("n7", new Recipient.Staff("k3"), new Subject.Digest(LocalDate.of(2026, 12, 7), List.of(), List.of(),
+                        true), NotificationKind.STAFF_DIGEST, 0));
 
         planned.forEach(n -> assertThat(repository.plan(n)).isTrue());
 
         planned.forEach(n -> assertThat(repository.byId(n.id())).contains(n));
+    }
+
+    @Test
+    void aDigestWrittenBeforeItsCpfLinesReadsWithNone() {
+        Subject.Digest digest = new Subject.Digest(LocalDate.of(2026, 12, 7),
+                List.of(new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "a1", T0)));
+        assertThat(repository.plan(message("n1", new Recipient.Staff("k1"), digest, NotificationKind.STAFF_DIGEST, 0)))
+                .isTrue();
+        // as the digests planned before the CPF lines were stored
+        database.getCollection(NotificationRepository.COLLECTION).updateOne(new Document("_id", "n1"),
+                new Document("$unset", new Document("subject.cpf", "").append("subject.cpfUnread", "")));
+
+        assertThat(repository.byId("n1").orElseThrow().subject()).isEqualTo(digest);
     }
 
     @Test

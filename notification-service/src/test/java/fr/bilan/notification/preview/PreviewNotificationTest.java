@@ -46,7 +46,9 @@ class PreviewNotificationTest extends GrpcServiceTestSupport {
     void aCentreManagerPreviewsEveryKindAsItsReaderWouldGetIt(NotificationKind kind) {
         PreviewNotificationResponse preview = as("centre-manager").previewNotification(of(kind));
 
-        assertThat(preview.getTemplateVersion()).isEqualTo(kind.name().toLowerCase().replace('_', '-') + "/v1");
+        // the digest's v2 added its CPF dossiers
+        assertThat(preview.getTemplateVersion()).isEqualTo(kind.name().toLowerCase().replace('_', '-')
+                + (kind == NotificationKind.STAFF_DIGEST ? "/v2" : "/v1"));
         assertThat(preview.getSubject()).isNotBlank().doesNotContain("\n");
         assertThat(preview.getHtmlBody()).contains("<html lang=\"fr\">", "<h1>", "href=\"https://bilan.exemple.fr\"");
         assertThat(preview.getTextBody()).contains("https://bilan.exemple.fr");

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import fr.bilan.notification.message.CpfDossierState;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.SessionPhase;
 import fr.bilan.notification.message.Subject;
@@ -52,7 +53,11 @@ class ThymeleafMessageTemplatesTest {
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "assessment-7f3a",
                             Instant.parse("2026-11-30T08:30:00Z")),
                     new Subject.DigestItem(Subject.DigestItemKind.AGREEMENT_ABOUT_TO_LAPSE, "funding-31",
-                            Instant.parse("2026-12-02T23:00:00Z"))));
+                            Instant.parse("2026-12-02T23:00:00Z"))), List.of(
+                    new Subject.CpfDeadlineItem("dossier-2", "7240171204", CpfDossierState.ACCEPTED,
+                            "Déclarer l'entrée en formation au plus tard le 02/12/2026", LocalDate.of(2026, 12, 2)),
+                    new Subject.CpfDeadlineItem("dossier-1", "7240165893", CpfDossierState.NOT_PROCESSED,
+                            "Répondre à la demande au plus tard le 30/11/2026", LocalDate.of(2026, 11, 30))), false);
         };
     }
 
@@ -81,10 +86,13 @@ class ThymeleafMessageTemplatesTest {
                         List.of("vendredi 11 décembre 2026 inclus", "considérée comme refusée", "désactiver")),
                 Arguments.of(NotificationKind.SYNTHESIS_AVAILABLE, "Votre document de synthèse est disponible dans votre espace",
                         List.of("n’est pas joint à ce message", "sans votre accord")),
-                Arguments.of(NotificationKind.STAFF_DIGEST, "Récapitulatif du mardi 1er décembre 2026 : 2 points à traiter",
+                Arguments.of(NotificationKind.STAFF_DIGEST, "Récapitulatif du mardi 1er décembre 2026 : 4 points à traiter",
                         List.of("Feuilles d’émargement en attente de signature (1)", "lundi 30 novembre 2026 à 9 h 30", "assessment-7f3a",
                                 "Conventions non signées qui expirent bientôt (1)", "funding-31",
-                                "jeudi 3 décembre 2026")));
+                                "jeudi 3 décembre 2026", "Dossiers CPF à échéance (2)", "7240165893", "(à traiter)",
+                                "Répondre à la demande au plus tard le 30/11/2026", "7240171204", "(accepté)",
+                                "Déclarer l’entrée en formation au plus tard le 02/12/2026", "En retard",
+                                "Échéance demain")));
     }
 
     @Test
@@ -98,7 +106,9 @@ class ThymeleafMessageTemplatesTest {
     void everyKindIsWrittenInFrenchWithItsFactsAndTheLink(NotificationKind kind, String subjectLine, List<String> facts) {
         RenderedMessage message = TEMPLATES.render(letter(kind, subjectOf(kind)));
 
-        assertThat(message.templateVersion()).isEqualTo(kind.name().toLowerCase().replace('_', '-') + "/v1");
+        // the digest's v2 added its CPF dossiers
+        assertThat(message.templateVersion()).isEqualTo(kind.name().toLowerCase().replace('_', '-')
+                + (kind == NotificationKind.STAFF_DIGEST ? "/v2" : "/v1"));
         assertThat(message.subject()).isEqualTo(subjectLine);
         assertThat(message.html())
                 .startsWith("<!DOCTYPE html>")
@@ -216,6 +226,48 @@ class ThymeleafMessageTemplatesTest {
 
         assertThat(message.subject()).isEqualTo("Récapitulatif du mardi 1er décembre 2026 : rien à traiter");
         assertThat(message.text()).contains("Rien ne demande votre attention aujourd’hui.").doesNotContain("Feuilles");
+    }
+
+    @Test
+    void theCpfDossiersOfADigestComeOverdueFirstEachWithItsLinkAndNoBeneficiary() {
+        Letter letter = new Letter(NotificationKind.STAFF_DIGEST, subjectOf(NotificationKind.STAFF_DIGEST),
+                "Dominique Martin", "dominique@exemple.fr", null, "Centre Horizon", PARIS,
+                URI.create("https://bilan.exemple.fr/app/"));
+
+        RenderedMessage message = TEMPLATES.render(letter);
+
+        assertThat(message.html()).containsSubsequence("<strong>En retard</strong>",
+                "<a href=\"https://bilan.exemple.fr/app/cpf-dossiers/dossier-1\">dossier CPF n°&nbsp;<span>7240165893</span></a>",
+                "<strong>Échéance demain</strong>",
+                "<a href=\"https://bilan.exemple.fr/app/cpf-dossiers/dossier-2\">dossier CPF n°&nbsp;<span>7240171204</span></a>");
+        assertThat(message.text()).containsSubsequence(
+                "  - En retard : dossier CPF n° 7240165893 (à traiter). Répondre à la demande au plus tard le 30/11/2026\n"
+                        + "    https://bilan.exemple.fr/app/cpf-dossiers/dossier-1\n",
+                "  - Échéance demain : dossier CPF n° 7240171204 (accepté).")
+                .doesNotContain("n’ont pas pu être lues");
+    }
+
+    @Test
+    void aDigestWhoseCpfDeadlinesCouldNotBeReadSaysSoAndWhereToLook() {
+        Letter letter = new Letter(NotificationKind.STAFF_DIGEST, new Subject.Digest(LocalDate.of(2026, 12, 1), List.of(),
+                List.of(), true), "Dominique Martin", "dominique@exemple.fr", null, "Centre Horizon", PARIS,
+                URI.create("https://bilan.exemple.fr/"));
+
+        RenderedMessage message = TEMPLATES.render(letter);
+
+        assertThat(message.subject()).isEqualTo("Récapitulatif du mardi 1er décembre 2026 : échéances CPF non lues");
+        assertThat(message.html()).contains("Les échéances CPF n’ont pas pu être lues&nbsp;:</strong> consultez\n"
+                + "    <a href=\"https://bilan.exemple.fr/cpf-dossiers\">la liste des dossiers CPF</a>.")
+                .doesNotContain("Rien ne demande", "Dossiers CPF à échéance");
+        assertThat(message.text()).contains("Les échéances CPF n’ont pas pu être lues : consultez la liste des dossiers "
+                + "CPF (https://bilan.exemple.fr/cpf-dossiers).").doesNotContain("Rien ne demande");
+    }
+
+    @Test
+    void theFirstDigestWordingStaysReadable() {
+        // a digest recorded as sent with v1 is shown again with v1: its files stay
+        assertThat(ThymeleafMessageTemplatesTest.class.getResource("/templates/messages/staff-digest/v1/body.html"))
+                .isNotNull();
     }
 
     @Test
