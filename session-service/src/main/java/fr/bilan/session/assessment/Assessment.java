@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import fr.bilan.session.calendar.CentreRules;
 import fr.bilan.session.calendar.ConsultantAvailability;
+import fr.bilan.session.calendar.FrenchDates;
 import fr.bilan.session.calendar.HourBudget;
 import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.SessionStatus;
@@ -28,19 +29,25 @@ import fr.bilan.support.refusal.RuleRefusal;
  *
  * @param beneficiaryAccountId the login of the beneficiary (empty when they have none): who signs and reads as them
  * @param format               {@code null} once the evidence is destroyed
+ * @param personalWork         the beneficiary's personal work, in the order recorded: not accompaniment
+ *                             ({@link PersonalWork}); none once the evidence is destroyed
  * @param followUpDueDate      when the follow-up interview is offered for, once the action ended with the synthèse
  * @param evidenceDestroyTime  when its process evidence was destroyed ({@link #evidenceDestroyed}); {@code null} before
  * @param version              the stored version this was read at (0 before the first write)
  */
 public record Assessment(String id, String beneficiaryId, String beneficiaryAccountId, String centreId,
         String fundingId, DeliveryFormat format, AssessmentState state, String stateReason,
-        List<Assignment> assignments, List<ScheduledSession> sessions, Instant synthesisHandoverTime,
-        Instant actionEndTime, LocalDate followUpDueDate, Instant createTime, Instant evidenceDestroyTime,
-        long version) {
+        List<Assignment> assignments, List<ScheduledSession> sessions, List<PersonalWork> personalWork,
+        Instant synthesisHandoverTime, Instant actionEndTime, LocalDate followUpDueDate, Instant createTime,
+        Instant evidenceDestroyTime, long version) {
+
+    /** Entries of personal work a bilan keeps at most: the document stays small, a real bilan needs far fewer. */
+    static final int MAX_PERSONAL_WORK = 200;
 
     public Assessment {
         assignments = List.copyOf(assignments);
         sessions = List.copyOf(sessions);
+        personalWork = List.copyOf(personalWork);
     }
 
     /** A bilan opened at its intake interview, its consultant assigned. */
@@ -48,7 +55,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             String consultantId, String fundingId, DeliveryFormat format, String openedBy, Instant now) {
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format,
                 AssessmentState.INTAKE_INTERVIEW, null, List.of(new Assignment(consultantId, now, null, openedBy)),
-                List.of(), null, null, null, now, null, 0);
+                List.of(), List.of(), null, null, null, now, null, 0);
     }
 
     /** The consultant assigned now; empty once the evidence is destroyed (no assignment is left). */
@@ -74,7 +81,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                     + "que trois ans après sa fin (Code du travail, art. L6362-6).");
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, null, null, state, null, List.of(),
-                List.of(), null, actionEndTime, null, createTime, now, version);
+                List.of(), List.of(), null, actionEndTime, null, createTime, now, version);
     }
 
     /**
@@ -98,8 +105,47 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         checkEvidenceKept(" : ce bilan ne change plus");
     }
 
+    /** Its hours between the floor and the cap, with the beneficiary's personal work shown beside them. */
     public HourBudget hours() {
-        return HourBudget.of(sessions.stream().map(ScheduledSession::hours).toList());
+        return HourBudget.of(sessions.stream().map(ScheduledSession::hours).toList(),
+                personalWork.stream().map(PersonalWork::hours).toList());
+    }
+
+    /**
+     * Records the beneficiary's personal work in a phase the action has reached, done on a day
+     * between the bilan's opening and today (in {@code zone}, the centre's); recording the same
+     * entry again (same id) changes nothing. It is not accompaniment: no hour of the cap or the
+     * floor moves.
+     */
+    public Assessment recordPersonalWork(PersonalWork work, ZoneId zone) {
+        checkChangeable();
+        if (personalWork.stream().anyMatch(recorded -> recorded.id().equals(work.id()))) {
+            return this;
+        }
+        boolean reached = !state.actionEnded()
+                && state.phase().filter(Phase::ofTheAction).map(current -> current.compareTo(work.phase()) >= 0)
+                        .orElse(false);
+        if (!reached) {
+            boolean running = state.phase().filter(Phase::ofTheAction).isPresent() && !state.actionEnded();
+            throw new RuleRefusal("Ce bilan est au stade « " + state.frenchName() + " » : le travail personnel du "
+                    + "bénéficiaire se note pendant l'action, dans une phase déjà commencée"
+                    + (running ? " ; la " + work.phase().frenchName() + " n'a pas commencé." : "."));
+        }
+        LocalDate today = LocalDate.ofInstant(work.recordTime(), zone);
+        LocalDate opened = LocalDate.ofInstant(createTime, zone);
+        if (work.day().isAfter(today) || work.day().isBefore(opened)) {
+            throw new RuleRefusal("Le travail personnel se note une fois fait, entre l'ouverture du bilan (le "
+                    + FrenchDates.day(opened) + ") et aujourd'hui (le " + FrenchDates.day(today) + ").");
+        }
+        if (personalWork.size() >= MAX_PERSONAL_WORK) {
+            throw new RuleRefusal("Ce bilan compte déjà " + MAX_PERSONAL_WORK + " temps de travail personnel notés : "
+                    + "regroupez-les (jusqu'à 40 h par entrée).");
+        }
+        List<PersonalWork> all = new ArrayList<>(personalWork);
+        all.add(work);
+        return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state, stateReason,
+                assignments, sessions, all, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                evidenceDestroyTime, version);
     }
 
     /**
@@ -210,7 +256,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                 .map(ScheduledSession::phase).collect(Collectors.toSet());
         AssessmentLifecycle.checkMove(state, to,
                 new AssessmentLifecycle.Progress(fundingConfirmed, participationConsented, attended,
-                        synthesisHandoverTime != null), reason);
+                        synthesisHandoverTime != null, hours().delivered()), reason);
         String why = reason == null || reason.isBlank() ? null : reason.strip();
         boolean ends = to.actionEnded() && !state.actionEnded();
         List<ScheduledSession> kept = sessions;
@@ -223,14 +269,14 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
-                assignments, kept, synthesisHandoverTime, endTime, followUpDue, createTime, evidenceDestroyTime, version);
+                assignments, kept, personalWork, synthesisHandoverTime, endTime, followUpDue, createTime, evidenceDestroyTime, version);
     }
 
     /** The bilan with its funding named; it is checked where it is held (beneficiary-service). */
     Assessment fundedBy(String funding) {
         checkChangeable();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, funding, format, state, stateReason,
-                assignments, sessions, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                assignments, sessions, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
                 evidenceDestroyTime, version);
     }
 
@@ -249,7 +295,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
                 ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, history, moved, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                stateReason, history, moved, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
                 evidenceDestroyTime, version);
     }
 
@@ -262,7 +308,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, sessions, time, actionEndTime, followUpDueDate, createTime,
+                stateReason, assignments, sessions, personalWork, time, actionEndTime, followUpDueDate, createTime,
                 evidenceDestroyTime, version);
     }
 
@@ -338,7 +384,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> ordered = changed.stream()
                 .sorted(Comparator.comparing(ScheduledSession::start)).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, ordered, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
+                stateReason, assignments, ordered, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
                 evidenceDestroyTime, version);
     }
 

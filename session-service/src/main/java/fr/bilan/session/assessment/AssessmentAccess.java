@@ -67,6 +67,16 @@ final class AssessmentAccess {
         }
     }
 
+    /**
+     * The beneficiary's personal work: noted by the bilan's consultant, or by the beneficiary
+     * themself (it is their own work; who recorded it is kept). Not by a manager: they did not see it.
+     */
+    static void checkRecordsPersonalWork(Caller caller, Assessment assessment) {
+        if (!isConsultant(caller, assessment) && !isBeneficiary(caller, assessment)) {
+            throw new Forbidden("Seuls le bénéficiaire et le consultant de ce bilan notent son travail personnel.");
+        }
+    }
+
     /** Hours and attendance: the planners, and the auditors of the centre. */
     static void checkReport(Caller caller, Assessment assessment) {
         if (!caller.holdsIn(assessment.centreId(), Role.AUDITOR)) {

@@ -3,6 +3,7 @@ package fr.bilan.session.assessment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,8 @@ import fr.bilan.proto.session.v1.ProposePlanResponse;
 import fr.bilan.proto.session.v1.ProposeSlotsRequest;
 import fr.bilan.proto.session.v1.ProposeSlotsResponse;
 import fr.bilan.proto.session.v1.ReassignConsultantRequest;
+import fr.bilan.proto.session.v1.RecordPersonalWorkRequest;
+import fr.bilan.proto.session.v1.RecordPersonalWorkResponse;
 import fr.bilan.proto.session.v1.ReassignConsultantResponse;
 import fr.bilan.proto.session.v1.RescheduleSessionRequest;
 import fr.bilan.proto.session.v1.RescheduleSessionResponse;
@@ -44,6 +47,7 @@ import fr.bilan.proto.session.v1.ScheduleSessionRequest;
 import fr.bilan.proto.session.v1.ScheduleSessionResponse;
 import fr.bilan.proto.session.v1.SignAttendanceRequest;
 import fr.bilan.proto.session.v1.SignAttendanceResponse;
+import fr.bilan.session.calendar.BilanPlanner;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.ProposedSession;
@@ -56,6 +60,7 @@ import fr.bilan.support.paging.PageTokens;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.resources.RequestKey;
 import fr.bilan.support.security.Caller;
+import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.stub.StreamObserver;
 
@@ -210,7 +215,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Place place = SessionRequests.place(asked.getRoomId(), asked.getVideoLink(), read.centreId(), centres,
                 "session.", violations);
         violations.throwIfAny();
-        String sessionId = sessionId(caller, request.getRequestId());
+        String sessionId = newId(caller, request.getRequestId());
         Assessment changed = bookings.schedule(read, sessionId, new ProposedSession(phase.get(), new Slot(start, length)),
                 place);
         answerSession(caller, changed, sessionId,
@@ -335,8 +340,14 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         Optional<String> room = room(request.getRoomId(), assessment, violations);
         violations.throwIfAny();
         var answer = ProposePlanResponse.newBuilder();
-        planning.proposePlan(assessment, length, after, room)
-                .forEach(proposed -> answer.addSessions(AssessmentMessages.toProto(proposed.phase(), proposed.slot())));
+        List<ProposedSession> plan;
+        try {
+            plan = planning.proposePlan(assessment, length, after, room);
+        } catch (BilanPlanner.BelowFloor e) {
+            // the length of the sessions is what brings a plan to the floor
+            throw FieldViolations.of("session_duration", e.getMessage());
+        }
+        plan.forEach(proposed -> answer.addSessions(AssessmentMessages.toProto(proposed.phase(), proposed.slot())));
         accessLog.record(caller, accessed(assessment));
         response.onNext(answer.build());
         response.onCompleted();
@@ -373,7 +384,7 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         violations.throwIfAny();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < plan.size(); i++) {
-            ids.add(sessionId(caller, request.getRequestId().isBlank() ? "" : request.getRequestId() + "#" + i));
+            ids.add(newId(caller, request.getRequestId().isBlank() ? "" : request.getRequestId() + "#" + i));
         }
         Assessment changed = bookings.acceptPlan(read, ids, plan, place);
         accessLog.record(caller, accessed(changed));
@@ -390,6 +401,43 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         }
         return Optional.ofNullable(SessionRequests.place(roomId, "", assessment.centreId(), centres, "", violations))
                 .map(Place::roomId);
+    }
+
+    @Override
+    public void recordPersonalWork(RecordPersonalWorkRequest request,
+            StreamObserver<RecordPersonalWorkResponse> response) {
+        Caller caller = Caller.current();
+        RequestKey.check(request.getRequestId());
+        Assessment read = require(request.getAssessmentId(), "assessment_id");
+        AssessmentAccess.checkRecordsPersonalWork(caller, read);
+        var asked = request.getPersonalWork();
+        FieldViolations violations = new FieldViolations();
+        Optional<Phase> phase = AssessmentMessages.phase(asked.getPhase()).filter(Phase::ofTheAction);
+        if (phase.isEmpty()) {
+            violations.add("personal_work.phase", "Indiquez la phase du bilan où ce travail a été fait : préliminaire, "
+                    + "investigation ou conclusion.");
+        }
+        Optional<PersonalWorkKind> kind = AssessmentMessages.kind(asked.getKind());
+        if (kind.isEmpty()) {
+            violations.add("personal_work.kind", "Indiquez le type de travail personnel : recherche documentaire, "
+                    + "enquête auprès de professionnels ou autre.");
+        }
+        // absent (all zeros) is asked for here; a date that does not exist is named by ProtoDates
+        LocalDate day = ProtoDates.day(asked.getDate(), "personal_work.date", violations);
+        if (asked.getDate().equals(com.google.type.Date.getDefaultInstance())) {
+            violations.add("personal_work.date", "Indiquez le jour où ce travail a été fait.");
+        }
+        Duration length = SessionRequests.personalWorkDuration(asked.hasDuration(), asked.getDuration(),
+                "personal_work.duration", violations);
+        violations.throwIfAny();
+        String id = newId(caller, request.getRequestId());
+        Assessment changed = bookings.recordPersonalWork(read, id, phase.get(), kind.get(), day, length,
+                caller.subject());
+        accessLog.record(caller, accessed(changed));
+        response.onNext(RecordPersonalWorkResponse.newBuilder().setPersonalWork(AssessmentMessages.toProto(
+                changed.personalWork().stream().filter(work -> work.id().equals(id)).findFirst().orElseThrow()))
+                .build());
+        response.onCompleted();
     }
 
     @Override
@@ -425,8 +473,8 @@ class AssessmentGrpcService extends AssessmentServiceGrpc.AssessmentServiceImplB
         return assessment.session(sessionId).orElseThrow(() -> new Assessment.UnknownSession(sessionId));
     }
 
-    /** A retried booking names the same session: its id comes from the caller's request id. */
-    private static String sessionId(Caller caller, String requestId) {
+    /** A retried booking or record names the same session or entry: its id comes from the caller's request id. */
+    private static String newId(Caller caller, String requestId) {
         return requestId.isBlank() ? UUID.randomUUID().toString() : RequestKey.of(caller.subject(), requestId).substring(0, 32);
     }
 

@@ -1,11 +1,13 @@
 package fr.bilan.session.assessment;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import fr.bilan.session.calendar.HourBudget;
 import fr.bilan.session.calendar.Phase;
 import fr.bilan.support.refusal.RuleRefusal;
 
@@ -13,8 +15,9 @@ import fr.bilan.support.refusal.RuleRefusal;
  * The moves a bilan may make, and the conditions of each (R6313-4): the phases in order, each after
  * the previous one held at least one session the beneficiary attended; the préliminaire only with the
  * beneficiary's consent to take part in force (L6313-1); the conclusion ends with the synthèse handed
- * over, or closed by the consultant with a reason; side exits before the end of the action, each with
- * its reason. Refusals say why in French.
+ * over, or closed by the consultant with a reason, and only once 13 hours of accompaniment were
+ * delivered (R6313-4 as amended in 2026); side exits before the end of the action, each with its
+ * reason, whatever the hours delivered. Refusals say why in French.
  */
 public final class AssessmentLifecycle {
 
@@ -23,9 +26,11 @@ public final class AssessmentLifecycle {
      *
      * @param participationConsented whether the beneficiary's consent to take part in the bilan
      *                               (PARTICIPATION) is in force now
+     * @param delivered              the accompaniment delivered ({@link HourBudget#delivered}): what the
+     *                               13-hour floor looks at to end the action as completed
      */
     public record Progress(boolean fundingConfirmed, boolean participationConsented, Set<Phase> phasesAttended,
-            boolean synthesisHandedOver) {
+            boolean synthesisHandedOver, Duration delivered) {
 
         public Progress {
             phasesAttended = Set.copyOf(phasesAttended);
@@ -91,6 +96,8 @@ public final class AssessmentLifecycle {
             case CONCLUSION -> requireAttended(Phase.INVESTIGATION, to, progress);
             case ACTION_ENDED -> {
                 requireAttended(Phase.CONCLUSION, to, progress);
+                // the action completed: the side exits record the hours delivered whatever they are
+                HourBudget.checkFloorReached(progress.delivered());
                 if (!progress.synthesisHandedOver() && !explained) {
                     throw new RuleRefusal("La phase de conclusion se termine par la remise du document de synthèse ; "
                             + "s'il n'a pas été remis, indiquez pourquoi vous clôturez la phase.");

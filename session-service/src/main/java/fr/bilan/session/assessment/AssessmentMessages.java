@@ -9,12 +9,14 @@ import fr.bilan.proto.session.v1.AttendanceLine;
 import fr.bilan.proto.session.v1.AttendanceReport;
 import fr.bilan.proto.session.v1.ConsultantAssignment;
 import fr.bilan.proto.session.v1.HourSummary;
+import fr.bilan.proto.session.v1.PersonalWorkLine;
 import fr.bilan.proto.session.v1.PhaseHours;
 import fr.bilan.proto.session.v1.ProposedSession;
 import fr.bilan.proto.session.v1.Session;
 import fr.bilan.session.calendar.HourBudget;
 import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.Slot;
+import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
 /** Bilans, sessions and hours as the contract shows them. */
@@ -41,6 +43,7 @@ public final class AssessmentMessages {
         }
         if (a.evidenceDestroyTime() == null) {
             message.setHours(toProto(a.hours()));
+            a.personalWork().forEach(work -> message.addPersonalWork(toProto(work)));
         } else {
             // a stub: no hours to count, and none shown as if none were held
             message.setEvidenceDestroyTime(ProtoTime.of(a.evidenceDestroyTime()));
@@ -92,8 +95,9 @@ public final class AssessmentMessages {
     }
 
     /**
-     * Hours and attendance only: no place, no link, no reason, nothing said. Refused once they are
-     * destroyed ({@link EvidenceDestroyed}).
+     * Hours and attendance only: no place, no link, no reason, nothing said; the beneficiary's
+     * personal work apart, with what it is ({@link PersonalWork#NOT_ACCOMPANIMENT}), and who
+     * recorded it left out. Refused once they are destroyed ({@link EvidenceDestroyed}).
      */
     static AttendanceReport report(Assessment a) {
         List<ScheduledSession> sessions = a.keptSessions();
@@ -106,17 +110,41 @@ public final class AssessmentMessages {
             s.signatures().forEach(signature -> line.addSignatures(toProto(signature)));
             report.addSessions(line);
         });
-        return report.build();
+        a.personalWork().forEach(work -> report.addPersonalWork(PersonalWorkLine.newBuilder()
+                .setPhase(toProto(work.phase())).setKind(toProto(work.kind())).setDate(ProtoDates.of(work.day()))
+                .setDuration(duration(work.duration()))));
+        return report.setPersonalWorkNote(PersonalWork.NOT_ACCOMPANIMENT).build();
     }
 
     static HourSummary toProto(HourBudget budget) {
-        var summary = HourSummary.newBuilder().setUsed(duration(budget.used())).setRemaining(duration(budget.remaining()));
+        var summary = HourSummary.newBuilder().setUsed(duration(budget.used())).setRemaining(duration(budget.remaining()))
+                .setFloor(duration(HourBudget.FLOOR)).setCap(duration(HourBudget.CAP))
+                .setDelivered(duration(budget.delivered())).setMissingToFloor(duration(budget.missingToFloor()))
+                .setPersonalWork(duration(budget.personalWork()));
         for (Phase phase : Phase.values()) {
             HourBudget.PhaseHours hours = budget.of(phase);
             summary.addPhases(PhaseHours.newBuilder().setPhase(toProto(phase)).setPlanned(duration(hours.planned()))
-                    .setAttended(duration(hours.attended())));
+                    .setAttended(duration(hours.attended())).setPersonalWork(duration(hours.personalWork())));
         }
         return summary.build();
+    }
+
+    static fr.bilan.proto.session.v1.PersonalWork toProto(PersonalWork work) {
+        return fr.bilan.proto.session.v1.PersonalWork.newBuilder().setId(work.id()).setPhase(toProto(work.phase()))
+                .setKind(toProto(work.kind())).setDate(ProtoDates.of(work.day())).setDuration(duration(work.duration()))
+                .setRecordedBy(work.recordedBy()).setRecordTime(ProtoTime.of(work.recordTime())).build();
+    }
+
+    static fr.bilan.proto.session.v1.PersonalWorkKind toProto(PersonalWorkKind kind) {
+        return fr.bilan.proto.session.v1.PersonalWorkKind.valueOf(kind.name());
+    }
+
+    /** The domain kind of a contract kind; empty for none given. */
+    static Optional<PersonalWorkKind> kind(fr.bilan.proto.session.v1.PersonalWorkKind kind) {
+        return switch (kind) {
+            case PERSONAL_WORK_KIND_UNSPECIFIED, UNRECOGNIZED -> Optional.empty();
+            default -> Optional.of(PersonalWorkKind.valueOf(kind.name()));
+        };
     }
 
     static fr.bilan.proto.session.v1.AttendanceSignature toProto(AttendanceSignature signature) {

@@ -44,7 +44,8 @@ import fr.bilan.support.outbox.OutboxMarker;
  * {@code time}, when); the relay sends the bilan's facts as they then stand. A bilan whose
  * evidence was destroyed is a stub
  * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
- * {@code stateReason}, dates of hand-over or follow-up; {@code assignments} and {@code sessions} empty).
+ * {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
+ * {@code personalWork} empty).
  */
 @Repository
 public class AssessmentRepository {
@@ -58,6 +59,8 @@ public class AssessmentRepository {
     static final String STATE = "state";
     static final String CREATE_TIME = "createTime";
     static final String EVIDENCE_DESTROY_TIME = "evidenceDestroyTime";
+    /** The beneficiary's personal work ({@link PersonalWork}); absent from bilans stored before it was recorded. */
+    static final String PERSONAL_WORK = "personalWork";
     /** The beneficiary's version whose login {@link #ACCOUNT} holds: a link is replaced by newer ones only. */
     static final String LINK_VERSION = "beneficiaryLinkVersion";
     /** The newest login linked to each beneficiary, as beneficiary-service last said. */
@@ -243,7 +246,8 @@ public class AssessmentRepository {
 
     private static Assessment withVersion(Assessment a, long version) {
         return new Assessment(a.id(), a.beneficiaryId(), a.beneficiaryAccountId(), a.centreId(), a.fundingId(),
-                a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.synthesisHandoverTime(),
+                a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.personalWork(),
+                a.synthesisHandoverTime(),
                 a.actionEndTime(), a.followUpDueDate(), a.createTime(), a.evidenceDestroyTime(), version);
     }
 
@@ -259,6 +263,7 @@ public class AssessmentRepository {
                 .append("stateReason", a.stateReason())
                 .append("assignments", a.assignments().stream().map(AssessmentRepository::toDocument).toList())
                 .append("sessions", a.sessions().stream().map(AssessmentRepository::toDocument).toList())
+                .append(PERSONAL_WORK, a.personalWork().stream().map(AssessmentRepository::toDocument).toList())
                 .append("synthesisHandoverTime", date(a.synthesisHandoverTime()))
                 .append("actionEndTime", date(a.actionEndTime()))
                 .append("followUpDueDate", a.followUpDueDate() == null ? null : a.followUpDueDate().toString())
@@ -290,6 +295,23 @@ public class AssessmentRepository {
                 .append("changeTime", Date.from(session.changeTime()));
     }
 
+    private static Document toDocument(PersonalWork work) {
+        return new Document("id", work.id())
+                .append("phase", work.phase().name())
+                .append("kind", work.kind().name())
+                .append("day", work.day().toString())
+                .append("minutes", work.duration().toMinutes())
+                .append("recordedBy", work.recordedBy())
+                .append("recordTime", Date.from(work.recordTime()));
+    }
+
+    private static PersonalWork toPersonalWork(Document d) {
+        return new PersonalWork(d.getString("id"), Phase.valueOf(d.getString("phase")),
+                PersonalWorkKind.valueOf(d.getString("kind")), LocalDate.parse(d.getString("day")),
+                Duration.ofMinutes(d.get("minutes", Number.class).longValue()), d.getString("recordedBy"),
+                d.getDate("recordTime").toInstant());
+    }
+
     /** A bilan as its document holds it, for the outbox that reads the documents themselves. */
     public static Assessment fromDocument(Document d) {
         return toAssessment(d);
@@ -303,6 +325,8 @@ public class AssessmentRepository {
                 AssessmentState.valueOf(d.getString(STATE)), d.getString("stateReason"),
                 d.getList("assignments", Document.class).stream().map(AssessmentRepository::toAssignment).toList(),
                 d.getList("sessions", Document.class).stream().map(session -> toSession(session, createTime)).toList(),
+                d.getList(PERSONAL_WORK, Document.class, List.of()).stream().map(AssessmentRepository::toPersonalWork)
+                        .toList(),
                 instant(d.getDate("synthesisHandoverTime")), instant(d.getDate("actionEndTime")),
                 d.getString("followUpDueDate") == null ? null : LocalDate.parse(d.getString("followUpDueDate")),
                 createTime, instant(d.getDate(EVIDENCE_DESTROY_TIME)), d.getLong(VERSION));

@@ -1,7 +1,9 @@
 package fr.bilan.session.assessment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Component;
 import fr.bilan.session.availability.AvailabilityRepository;
 import fr.bilan.session.calendar.CentreProperties;
 import fr.bilan.session.calendar.ConsultantAvailability;
+import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.ProposedSession;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.security.Caller;
@@ -91,6 +94,18 @@ class SessionBookings {
     Assessment markAbsent(Caller caller, Assessment read, ScheduledSession session) {
         AssessmentAccess.checkMarksAbsence(caller, read, session);
         return changes.apply(read.id(), assessment -> assessment.markAbsent(session.id(), clock.instant()));
+    }
+
+    /**
+     * Records personal work of the beneficiary under {@code id}, by {@code recordedBy}, its day checked
+     * in the centre's zone; a retry under the same id records nothing again.
+     */
+    Assessment recordPersonalWork(Assessment read, String id, Phase phase, PersonalWorkKind kind, LocalDate day,
+            Duration duration, String recordedBy) {
+        Instant now = clock.instant();
+        return changes.apply(read.id(), assessment -> assessment.recordPersonalWork(
+                new PersonalWork(id, phase, kind, day, duration, recordedBy, now),
+                centres.rules(assessment.centreId()).zone().zone()));
     }
 
     private ConsultantAvailability availabilityOf(Assessment assessment) {

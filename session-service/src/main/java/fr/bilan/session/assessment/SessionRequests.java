@@ -75,6 +75,20 @@ final class SessionRequests {
     }
 
     /** A room of the bilan's centre, or an https video link; null (with a violation) when neither is right. */
+    /** The length of a piece of personal work: whole minutes, from 15 minutes to 40 hours. */
+    static Duration personalWorkDuration(boolean present, com.google.protobuf.Duration duration, String field,
+            FieldViolations violations) {
+        Duration length = Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
+        if (!present || length.compareTo(PersonalWork.MIN_DURATION) < 0
+                || length.compareTo(PersonalWork.MAX_DURATION) > 0 || length.toSecondsPart() != 0
+                || length.getNano() != 0) {
+            violations.add(field, "Indiquez la durée du travail personnel en minutes entières, de 15 minutes à "
+                    + "40 heures.");
+            return null;
+        }
+        return length;
+    }
+
     static Place place(String roomId, String videoLink, String centreId, CentreProperties centres, String prefix,
             FieldViolations violations) {
         if (!roomId.isEmpty()) {

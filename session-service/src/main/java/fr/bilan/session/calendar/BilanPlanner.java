@@ -3,7 +3,9 @@ package fr.bilan.session.calendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -35,10 +37,14 @@ public final class BilanPlanner {
      * @param from     where the plan may start, at the earliest
      * @throws RuleRefusal when even one session per phase left does not fit the hours left, or when a
      *                 session finds no slot within the finder's horizon
+     * @throws BelowFloor  when the plan proposes sessions of the action yet leaves it below the 13 hours
+     *                     of accompaniment it needs to end as completed
      */
     public List<ProposedSession> plan(List<BilanSession> sessions, BusyTimes busy, Instant from) {
-        Duration remaining = HourBudget.of(sessions.stream().map(BilanSession::hours).toList()).remaining();
+        HourBudget budget = HourBudget.of(sessions.stream().map(BilanSession::hours).toList());
+        Duration remaining = budget.remaining();
         int[] toPlace = sessionsToPlace(sessions, remaining);
+        checkReachesFloor(budget, toPlace);
         List<Slot> bilanSessions = new ArrayList<>(
                 sessions.stream().filter(BilanSession::takesPlace).map(BilanSession::slot).toList());
         List<ProposedSession> plan = new ArrayList<>();
@@ -95,9 +101,36 @@ public final class BilanPlanner {
     }
 
     private Duration countedHours(int[] toPlace) {
-        return IntStream.range(0, toPlace.length).filter(index -> shape.phases().get(index).phase().counted())
+        return hours(toPlace, Phase::counted);
+    }
+
+    private Duration hours(int[] toPlace, Predicate<Phase> phases) {
+        return IntStream.range(0, toPlace.length).filter(index -> phases.test(shape.phases().get(index).phase()))
                 .mapToObj(index -> shape.phases().get(index).duration().multipliedBy(toPlace[index]))
                 .reduce(Duration.ZERO, Duration::plus);
+    }
+
+    /**
+     * Refuses a plan whose sessions of the action, with the ones already planned or attended, stay
+     * below the floor: booked as proposed and all attended, the bilan still could not end as
+     * completed. A plan that proposes no session of the action has no length to change: it passes.
+     */
+    private void checkReachesFloor(HourBudget budget, int[] toPlace) {
+        int proposed = IntStream.range(0, toPlace.length)
+                .filter(index -> shape.phases().get(index).phase().ofTheAction()).map(index -> toPlace[index]).sum();
+        if (proposed == 0) {
+            return;
+        }
+        Duration booked = Arrays.stream(Phase.values()).filter(Phase::ofTheAction)
+                .map(phase -> budget.of(phase).used()).reduce(Duration.ZERO, Duration::plus);
+        Duration total = booked.plus(hours(toPlace, Phase::ofTheAction));
+        if (total.compareTo(HourBudget.FLOOR) < 0) {
+            long missingMinutes = HourBudget.FLOOR.minus(booked).toMinutes();
+            Duration enough = Duration.ofMinutes((missingMinutes + proposed - 1) / proposed);
+            throw new BelowFloor(HourBudget.FLOOR_RULE + " : avec ses " + proposed + " séances, ce plan en prévoit "
+                    + FrenchDurations.format(total) + " en tout (séances déjà prévues ou effectuées comprises) ; "
+                    + "des séances d'au moins " + FrenchDurations.format(enough) + " l'atteignent.");
+        }
     }
 
     /** When even the first session of each phase left is too much: each of those is a single session. */
@@ -123,5 +156,13 @@ public final class BilanPlanner {
 
     private static Instant latest(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    /** A plan too short for the 13-hour floor: the length of its sessions is what to change. */
+    public static final class BelowFloor extends RuleRefusal {
+
+        BelowFloor(String frenchReason) {
+            super(frenchReason);
+        }
     }
 }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /** Days and times as a French reader writes them: « mardi 24/11/2026 », « 09:00 ». */
-final class FrenchDates {
+public final class FrenchDates {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE dd/MM/uuuu", Locale.FRENCH);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
@@ -14,7 +14,7 @@ final class FrenchDates {
     private FrenchDates() {
     }
 
-    static String day(LocalDate day) {
+    public static String day(LocalDate day) {
         return DAY.format(day);
     }
 

@@ -2,7 +2,10 @@ package fr.bilan.session.calendar;
 
 /**
  * The part of a bilan a session belongs to (R6313-4). The intake interview (entretien préalable) is
- * free and not counted in the 24 hours (L6313-4); every other phase is.
+ * free and not counted in the 24 hours (L6313-4); every other phase is. The three phases of the
+ * action proper (préliminaire, investigation, conclusion) are the ones whose attended hours make up
+ * the 13 hours of effective accompaniment (R6313-4 as amended in 2026): the follow-up interview comes
+ * after the action has ended, so it can never help the action end.
  */
 public enum Phase {
     INTAKE("entretien préalable", false),
@@ -32,5 +35,10 @@ public enum Phase {
     /** Whether its hours count in the 24 hours of the bilan. */
     public boolean counted() {
         return counted;
+    }
+
+    /** One of the three phases of the action: its attended hours count towards the 13-hour floor. */
+    public boolean ofTheAction() {
+        return this == PRELIMINARY || this == INVESTIGATION || this == CONCLUSION;
     }
 }

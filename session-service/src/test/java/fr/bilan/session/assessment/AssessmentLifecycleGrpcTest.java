@@ -51,6 +51,7 @@ import io.grpc.StatusRuntimeException;
 class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
 
     private static final Duration TWO_HOURS = Duration.ofHours(2);
+    private static final Duration THREE_HOURS = Duration.ofHours(3);
 
     private static Assessment move(String token, Assessment bilan, AssessmentState state, String reason) {
         return assessments(token).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId()).setState(state)
@@ -59,6 +60,12 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
 
     private static Session book(String consultantId, Assessment bilan, Phase phase, String localStart) {
         return book(consultantId, bilan, phase, localStart, "salle-" + consultantId);
+    }
+
+    private static Session book(String consultantId, Assessment bilan, Phase phase, String localStart, Duration length) {
+        return assessments(consultant(consultantId)).scheduleSession(ScheduleSessionRequest.newBuilder()
+                .setAssessmentId(bilan.getId()).setSession(session(phase, localStart, length, "salle-" + consultantId))
+                .build()).getSession();
     }
 
     private static Session book(String consultantId, Assessment bilan, Phase phase, String localStart, String room) {
@@ -141,9 +148,12 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         Assessment bilan = openBilan(consultant, beneficiary);
         String token = consultant(consultant);
         Funding funding = confirmedEmployerFunding(beneficiary, "12345678900011");
-        Session preliminary = book(consultant, bilan, Phase.PRELIMINARY_PHASE, "2026-11-30T10:00");
-        Session investigation = book(consultant, bilan, Phase.INVESTIGATION_PHASE, "2026-12-02T10:00");
-        Session conclusion = book(consultant, bilan, Phase.CONCLUSION_PHASE, "2026-12-07T10:00");
+        // 15 hours of accompaniment, the centre's longest sessions (3 hours), two a week: above the 13-hour floor
+        Session preliminary = book(consultant, bilan, Phase.PRELIMINARY_PHASE, "2026-11-24T14:00", THREE_HOURS);
+        Session secondPreliminary = book(consultant, bilan, Phase.PRELIMINARY_PHASE, "2026-11-26T14:00", THREE_HOURS);
+        Session investigation = book(consultant, bilan, Phase.INVESTIGATION_PHASE, "2026-11-30T14:00", THREE_HOURS);
+        Session secondInvestigation = book(consultant, bilan, Phase.INVESTIGATION_PHASE, "2026-12-02T14:00", THREE_HOURS);
+        Session conclusion = book(consultant, bilan, Phase.CONCLUSION_PHASE, "2026-12-07T14:00", THREE_HOURS);
         Session later = book(consultant, bilan, Phase.CONCLUSION_PHASE, "2026-12-09T10:00");
 
         // funding first, then each phase after an attended session of the one before
@@ -154,8 +164,10 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         move(token, bilan, AssessmentState.PRELIMINARY, "");
         assertThat(codeOf(() -> move(token, bilan, AssessmentState.INVESTIGATION, ""))).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(attend(consultant, beneficiary, bilan, preliminary).getStatus()).isEqualTo(SessionStatus.ATTENDED);
+        attend(consultant, beneficiary, bilan, secondPreliminary);
         move(token, bilan, AssessmentState.INVESTIGATION, "");
         attend(consultant, beneficiary, bilan, investigation);
+        attend(consultant, beneficiary, bilan, secondInvestigation);
         move(token, bilan, AssessmentState.CONCLUSION, "");
         attend(consultant, beneficiary, bilan, conclusion);
         // without the synthèse handed over, the conclusion ends only with a reason
@@ -174,7 +186,7 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         assertThat(ProtoTime.toInstant(ended.getFollowUpDueTime())).isEqualTo(paris("2027-06-07T00:00"));
         assertThat(ended.getHours().getPhasesList()).filteredOn(hours -> hours.getPhase() == Phase.CONCLUSION_PHASE)
                 .singleElement().satisfies(hours -> {
-                    assertThat(hours.getAttended().getSeconds()).isEqualTo(TWO_HOURS.toSeconds());
+                    assertThat(hours.getAttended().getSeconds()).isEqualTo(THREE_HOURS.toSeconds());
                     assertThat(hours.getPlanned().getSeconds()).isZero();
                 });
         Document marker = database.getCollection(AssessmentRepository.COLLECTION).find(Filters.eq("_id", bilan.getId()))

@@ -4,18 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.session.assessment.AssessmentLifecycle.Progress;
+import fr.bilan.session.calendar.HourBudget;
 import fr.bilan.session.calendar.Phase;
 import fr.bilan.support.refusal.RuleRefusal;
 
 class AssessmentLifecycleTest {
 
-    private static final Progress EVERYTHING = new Progress(true, true, EnumSet.allOf(Phase.class), true);
+    private static final Progress EVERYTHING = new Progress(true, true, EnumSet.allOf(Phase.class), true,
+            HourBudget.FLOOR);
 
     @Test
     void theMainPathRunsThePhasesInOrder() {
@@ -36,7 +39,7 @@ class AssessmentLifecycleTest {
 
     @Test
     void aPhaseStartsOnlyAfterASessionOfThePreviousOneWasAttended() {
-        Progress onlyPreliminary = new Progress(true, true, Set.of(Phase.PRELIMINARY), false);
+        Progress onlyPreliminary = new Progress(true, true, Set.of(Phase.PRELIMINARY), false, Duration.ZERO);
 
         assertThatCode(() -> AssessmentLifecycle.checkMove(AssessmentState.PRELIMINARY, AssessmentState.INVESTIGATION,
                 onlyPreliminary, "")).doesNotThrowAnyException();
@@ -48,7 +51,7 @@ class AssessmentLifecycleTest {
 
     @Test
     void theConclusionEndsWithTheSynthesisHandedOverOrAReason() {
-        Progress notHandedOver = new Progress(true, true, EnumSet.allOf(Phase.class), false);
+        Progress notHandedOver = new Progress(true, true, EnumSet.allOf(Phase.class), false, HourBudget.FLOOR);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.CONCLUSION, AssessmentState.ACTION_ENDED,
                 notHandedOver, " ")).isInstanceOf(RuleRefusal.class).hasMessageContaining("remise du document de synthèse");
@@ -58,7 +61,7 @@ class AssessmentLifecycleTest {
 
     @Test
     void fundingMustBeAgreedBeforeThePreliminaryPhase() {
-        Progress unfunded = new Progress(false, true, Set.of(), false);
+        Progress unfunded = new Progress(false, true, Set.of(), false, Duration.ZERO);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.INTAKE_INTERVIEW,
                 AssessmentState.FUNDING_AGREED, unfunded, "")).isInstanceOf(RuleRefusal.class)
@@ -67,8 +70,8 @@ class AssessmentLifecycleTest {
 
     @Test
     void thePreliminaryPhaseStartsOnlyWithTheBeneficiarysConsentInForce() {
-        Progress withoutConsent = new Progress(true, false, Set.of(), false);
-        Progress consented = new Progress(true, true, Set.of(), false);
+        Progress withoutConsent = new Progress(true, false, Set.of(), false, Duration.ZERO);
+        Progress consented = new Progress(true, true, Set.of(), false, Duration.ZERO);
 
         assertThatThrownBy(() -> AssessmentLifecycle.checkMove(AssessmentState.FUNDING_AGREED,
                 AssessmentState.PRELIMINARY, withoutConsent, "")).isInstanceOf(RuleRefusal.class)

@@ -32,7 +32,10 @@ class EvidenceDestructionTest {
             + "détruites le 1er mars 2030 : la loi les fait conserver trois ans après la fin de l'action, pour les "
             + "contrôles (Code du travail, art. L6362-6), puis détruire";
 
-    /** A bilan ended with the synthèse, as it runs in full: two consultants, signed sessions, a funding, a reason. */
+    /**
+     * A bilan ended with the synthèse, as it runs in full: two consultants, signed sessions, the
+     * beneficiary's personal work, a funding, a reason.
+     */
     private static Assessment ended(AssessmentState state) {
         ScheduledSession attended = new ScheduledSession("s-1", Phase.PRELIMINARY,
                 new Slot(Instant.parse("2026-10-05T08:00:00Z"), Duration.ofHours(2)), Place.video("https://visio/abc"),
@@ -47,7 +50,9 @@ class EvidenceDestructionTest {
                 state, "Conclusion sans remise", List.of(
                         new Assignment("consultant-1", CREATED, Instant.parse("2026-10-01T08:00:00Z"), "manager-1"),
                         new Assignment("consultant-2", Instant.parse("2026-10-01T08:00:00Z"), null, "manager-1")),
-                List.of(attended, cancelled), Instant.parse("2027-01-14T10:00:00Z"), ENDED, LocalDate.of(2027, 7, 15),
+                List.of(attended, cancelled), List.of(new PersonalWork("w-1", Phase.INVESTIGATION,
+                        PersonalWorkKind.PROFESSIONAL_SURVEY, LocalDate.of(2026, 11, 3), Duration.ofMinutes(90),
+                        "consultant-2", Instant.parse("2026-11-04T09:00:00Z"))), Instant.parse("2027-01-14T10:00:00Z"), ENDED, LocalDate.of(2027, 7, 15),
                 CREATED, null, 12);
     }
 
@@ -56,7 +61,7 @@ class EvidenceDestructionTest {
         Assessment stub = ended(AssessmentState.FOLLOW_UP).evidenceDestroyed(DESTROYED);
 
         assertThat(stub).isEqualTo(new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", null, null,
-                AssessmentState.FOLLOW_UP, null, List.of(), List.of(), null, ENDED, null, CREATED, DESTROYED, 12));
+                AssessmentState.FOLLOW_UP, null, List.of(), List.of(), List.of(), null, ENDED, null, CREATED, DESTROYED, 12));
         assertThat(stub.consultantId()).isEmpty();
     }
 
@@ -71,8 +76,8 @@ class EvidenceDestructionTest {
     void theEvidenceOfABilanWhoseActionRunsIsNeverDestroyed() {
         Assessment running = new Assessment("bilan-2", "beneficiary-1", "account-1", "centre-lyon", null,
                 DeliveryFormat.REMOTE, AssessmentState.INVESTIGATION, null,
-                List.of(new Assignment("consultant-1", CREATED, null, "consultant-1")), List.of(), null, null, null,
-                CREATED, null, 3);
+                List.of(new Assignment("consultant-1", CREATED, null, "consultant-1")), List.of(), List.of(), null, null,
+                null, CREATED, null, 3);
 
         assertThatThrownBy(() -> running.evidenceDestroyed(DESTROYED)).isInstanceOf(RuleRefusal.class)
                 .hasMessage("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent que "
@@ -100,6 +105,9 @@ class EvidenceDestructionTest {
                 bilan -> bilan.sign("s-1", new AttendanceSignature(Signer.BENEFICIARY, now, "IN_APP_SIGNATURE")),
                 bilan -> bilan.markAbsent("s-1", now),
                 bilan -> bilan.fundedBy("funding-2"),
+                bilan -> bilan.recordPersonalWork(new PersonalWork("w-2", Phase.CONCLUSION,
+                        PersonalWorkKind.DOCUMENTARY_RESEARCH, LocalDate.of(2030, 3, 2), Duration.ofHours(1),
+                        "consultant-2", now), PARIS),
                 bilan -> {
                     bilan.checkPhaseOpen(Phase.FOLLOW_UP);
                     return bilan;

@@ -24,7 +24,7 @@ class SessionNoticesTest {
         Assessment opened = Assessment.open("a-1", "b-1", "account-1", "centre-lyon", "c-1", null, DeliveryFormat.HYBRID,
                 "c-1", OPENED);
         return new Assessment(opened.id(), opened.beneficiaryId(), opened.beneficiaryAccountId(), opened.centreId(),
-                null, DeliveryFormat.HYBRID, AssessmentState.INVESTIGATION, null, opened.assignments(), List.of(sessions),
+                null, DeliveryFormat.HYBRID, AssessmentState.INVESTIGATION, null, opened.assignments(), List.of(sessions), List.of(),
                 null, null, null, OPENED, null, 3);
     }
 

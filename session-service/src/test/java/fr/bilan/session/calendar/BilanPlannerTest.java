@@ -19,6 +19,8 @@ import java.util.Map;
 
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import fr.bilan.session.calendar.ConsultantAvailability.Absence;
 import fr.bilan.support.refusal.RuleRefusal;
@@ -85,8 +87,9 @@ class BilanPlannerTest {
 
     @Test
     void aPhaseGetsNoMoreSessionsOnceALaterOneHasBegun() {
-        List<BilanSession> sessions = List.of(session(Phase.PRELIMINARY, "2026-11-09T09:00", 2, SessionStatus.ATTENDED),
-                session(Phase.INVESTIGATION, "2026-11-16T09:00", 2, SessionStatus.ATTENDED));
+        // 6 hours held and 8 proposed: above the 13-hour floor
+        List<BilanSession> sessions = List.of(session(Phase.PRELIMINARY, "2026-11-09T09:00", 3, SessionStatus.ATTENDED),
+                session(Phase.INVESTIGATION, "2026-11-16T09:00", 3, SessionStatus.ATTENDED));
 
         assertThat(shape(planner().plan(sessions, BusyTimes.NONE, instant(PARIS, "2026-11-17T08:00")))).containsExactly(
                 proposed(Phase.INVESTIGATION, "2026-11-17T09:00"), proposed(Phase.INVESTIGATION, "2026-11-23T09:00"),
@@ -146,6 +149,46 @@ class BilanPlannerTest {
                         + "(phase de conclusion : une séance de 3 h).");
     }
 
+    /**
+     * The floor as the plan sees it: the sessions already planned or attended of the three phases,
+     * the length of the typical shape's sessions (minutes), and whether the plan stands, or is
+     * refused as below 13 hours with the shortest length that reaches them.
+     */
+    @ParameterizedTest(name = "[{0}] + sessions of {1} min: {2}")
+    @CsvSource(delimiter = '|', nullValues = "ok", textBlock = """
+            ''                                  | 97  | 12 h 56, des séances d'au moins 1 h 38
+            ''                                  | 98  | ok
+            INTAKE ATTENDED 3                   | 90  | 12 h, des séances d'au moins 1 h 38
+            PRELIMINARY ATTENDED 3              | 90  | ok
+            PRELIMINARY ABSENT 3                | 90  | 12 h, des séances d'au moins 1 h 38
+            PRELIMINARY PLANNED 3               | 60  | 10 h, des séances d'au moins 1 h 26
+            """)
+    void refusesAPlanThatCannotReachThirteenHours(String held, int minutes, String refusal) {
+        List<BilanSession> sessions = held.isEmpty() ? List.of() : List.of(session(Phase.valueOf(held.split(" ")[0]),
+                "2026-11-16T09:00", Integer.parseInt(held.split(" ")[2]), SessionStatus.valueOf(held.split(" ")[1])));
+        BilanPlanner planner = planner(PARIS, ConsultantAvailability.undeclared(), Duration.ofMinutes(minutes));
+
+        if (refusal == null) {
+            assertThat(planner.plan(sessions, BusyTimes.NONE, MONDAY)).isNotEmpty();
+        } else {
+            String[] parts = refusal.split(", ");
+            assertThatThrownBy(() -> planner.plan(sessions, BusyTimes.NONE, MONDAY))
+                    .isInstanceOf(BilanPlanner.BelowFloor.class).hasMessageStartingWith(HourBudget.FLOOR_RULE)
+                    .hasMessageContaining("ce plan en prévoit " + parts[0] + " en tout")
+                    .hasMessageEndingWith(parts[1] + " l'atteignent.");
+        }
+    }
+
+    @Test
+    void aPlanThatProposesNoSessionOfTheActionHasNoLengthToChange() {
+        // the conclusion has begun and has its two sessions: nothing to propose, nothing refused
+        List<BilanSession> sessions = List.of(session(Phase.PRELIMINARY, "2026-11-09T09:00", 1, SessionStatus.ATTENDED),
+                session(Phase.CONCLUSION, "2026-11-16T09:00", 1, SessionStatus.ATTENDED),
+                session(Phase.CONCLUSION, "2026-11-17T09:00", 1, SessionStatus.PLANNED));
+
+        assertThat(planner().plan(sessions, BusyTimes.NONE, instant(PARIS, "2026-11-17T08:00"))).isEmpty();
+    }
+
     @Test
     void refusesNamingThePhaseThatFindsNoSlot() {
         ConsultantAvailability away = new ConsultantAvailability(Map.of(), List.of(new Absence(
@@ -179,17 +222,20 @@ class BilanPlannerTest {
     @Test
     void placesEachSessionAsBusyForTheNextInABusyYear() {
         List<Slot> year = CalendarFixtures.yearOfSessions(PARIS, 2026);
-        // five a week and the same day allowed: only the busy times keep the sessions apart
+        // five a week and the same day allowed: only the busy times keep the sessions apart; they leave
+        // 90 minutes free a morning, so nine sessions make the 13 hours
         BilanPlanner planner = new BilanPlanner(new SlotFinder(rules(PARIS, 5, 0), ConsultantAvailability.undeclared()),
-                PlanShape.typical(Duration.ofMinutes(90)));
+                new PlanShape(List.of(new PlanShape.PhaseSessions(Phase.PRELIMINARY, 3, Duration.ofMinutes(90)),
+                        new PlanShape.PhaseSessions(Phase.INVESTIGATION, 4, Duration.ofMinutes(90)),
+                        new PlanShape.PhaseSessions(Phase.CONCLUSION, 2, Duration.ofMinutes(90)))));
 
         List<ProposedSession> plan = planner.plan(List.of(), BusyTimes.of(year), instant(PARIS, "2026-06-01T00:00"));
 
         assertThat(shape(plan)).containsExactly(proposed(Phase.PRELIMINARY, "2026-06-01T11:00"),
                 proposed(Phase.PRELIMINARY, "2026-06-02T11:00"), proposed(Phase.PRELIMINARY, "2026-06-03T11:00"),
                 proposed(Phase.INVESTIGATION, "2026-06-04T11:00"), proposed(Phase.INVESTIGATION, "2026-06-05T11:00"),
-                proposed(Phase.INVESTIGATION, "2026-06-08T11:00"), proposed(Phase.CONCLUSION, "2026-06-09T11:00"),
-                proposed(Phase.CONCLUSION, "2026-06-10T11:00"));
+                proposed(Phase.INVESTIGATION, "2026-06-08T11:00"), proposed(Phase.INVESTIGATION, "2026-06-09T11:00"),
+                proposed(Phase.CONCLUSION, "2026-06-10T11:00"), proposed(Phase.CONCLUSION, "2026-06-11T11:00"));
         assertThat(plan).allMatch(proposed -> year.stream().noneMatch(proposed.slot()::overlaps));
     }
 

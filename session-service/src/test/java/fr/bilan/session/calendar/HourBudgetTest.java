@@ -31,7 +31,7 @@ class HourBudgetTest {
                 session(Phase.INVESTIGATION, 150, SessionStatus.CANCELLED)));
 
         assertThat(budget.of(Phase.PRELIMINARY)).isEqualTo(
-                new HourBudget.PhaseHours(Duration.ofHours(2), Duration.ofHours(3)));
+                new HourBudget.PhaseHours(Duration.ofHours(2), Duration.ofHours(3), Duration.ZERO));
         assertThat(budget.of(Phase.INVESTIGATION).used()).isZero();
         assertThat(budget.of(Phase.INTAKE).attended()).isEqualTo(Duration.ofMinutes(90));
         assertThat(budget.used()).isEqualTo(Duration.ofHours(5));
@@ -111,6 +111,50 @@ class HourBudgetTest {
         } else {
             assertThatThrownBy(() -> budget.checkFits(phase, added)).isInstanceOf(RuleRefusal.class)
                     .hasMessageStartingWith(HourBudget.CAP_RULE);
+        }
+    }
+    /**
+     * The floor as a table: the sessions (phase, status, minutes; « ; » between them), the minutes of
+     * personal work recorded in the investigation phase, the accompaniment delivered and what the
+     * floor still lacks, in minutes. 13 hours are 780 minutes; only attended sessions of the three
+     * phases of the action count: not the intake interview, nor the follow-up interview (after the
+     * action), nor a planned, missed or cancelled session, nor personal work.
+     */
+    @ParameterizedTest(name = "[{0}] + {1} min of personal work: delivered {2}, missing {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            PRELIMINARY ATTENDED 360; INVESTIGATION ATTENDED 360; CONCLUSION ATTENDED 59 | 0    | 779  | 1
+            PRELIMINARY ATTENDED 360; INVESTIGATION ATTENDED 360; CONCLUSION ATTENDED 60 | 0    | 780  | 0
+            INTAKE ATTENDED 180; PRELIMINARY ATTENDED 720                                | 0    | 720  | 60
+            PRELIMINARY ATTENDED 720; FOLLOW_UP ATTENDED 120                             | 0    | 720  | 60
+            PRELIMINARY ATTENDED 720; CONCLUSION PLANNED 180                             | 0    | 720  | 60
+            PRELIMINARY ATTENDED 720; CONCLUSION ABSENT 180; CONCLUSION CANCELLED 60     | 0    | 720  | 60
+            PRELIMINARY ATTENDED 720                                                     | 2400 | 720  | 60
+            PRELIMINARY ATTENDED 1440                                                    | 0    | 1440 | 0
+            ''                                                                           | 600  | 0    | 780
+            """)
+    void theThirteenHourFloor(String sessions, int personalWorkMinutes, int deliveredMinutes, int missingMinutes) {
+        List<SessionHours> held = Arrays.stream(sessions.split(";")).map(String::strip)
+                .filter(spec -> !spec.isEmpty()).map(spec -> spec.split(" "))
+                .map(spec -> session(Phase.valueOf(spec[0]), Integer.parseInt(spec[2]), SessionStatus.valueOf(spec[1])))
+                .toList();
+        List<PersonalWorkHours> personalWork = personalWorkMinutes == 0 ? List.of()
+                : List.of(new PersonalWorkHours(Phase.INVESTIGATION, Duration.ofMinutes(personalWorkMinutes)));
+        HourBudget budget = HourBudget.of(held, personalWork);
+        HourBudget withoutPersonalWork = HourBudget.of(held);
+
+        assertThat(budget.delivered()).isEqualTo(Duration.ofMinutes(deliveredMinutes));
+        assertThat(budget.missingToFloor()).isEqualTo(Duration.ofMinutes(missingMinutes));
+        // personal work is shown, and counted in neither the floor nor the cap
+        assertThat(budget.personalWork()).isEqualTo(Duration.ofMinutes(personalWorkMinutes));
+        assertThat(budget.of(Phase.INVESTIGATION).personalWork()).isEqualTo(Duration.ofMinutes(personalWorkMinutes));
+        assertThat(budget.used()).isEqualTo(withoutPersonalWork.used());
+        assertThat(budget.remaining()).isEqualTo(withoutPersonalWork.remaining());
+        assertThat(budget.delivered()).isEqualTo(withoutPersonalWork.delivered());
+        if (missingMinutes == 0) {
+            assertThatCode(() -> HourBudget.checkFloorReached(budget.delivered())).doesNotThrowAnyException();
+        } else {
+            assertThatThrownBy(() -> HourBudget.checkFloorReached(budget.delivered())).isInstanceOf(RuleRefusal.class)
+                    .hasMessageStartingWith(HourBudget.FLOOR_RULE);
         }
     }
 }
