@@ -44,8 +44,8 @@ import io.grpc.stub.StreamObserver;
  */
 public final class FakeCpfTracking {
 
-    /** The longest event id the real service keeps. */
-    public static final int MAX_EVENT_ID_LENGTH = 4 * Lookups.MAX_ID_LENGTH;
+    /** The longest event id the real service keeps: an identifier's. */
+    public static final int MAX_EVENT_ID_LENGTH = Lookups.MAX_ID_LENGTH;
     /** What ListDueCpfDeadlines gives a page when not asked, and at most. */
     private static final int DEFAULT_PAGE_SIZE = 500;
     private static final int MAX_PAGE_SIZE = 2_000;

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,8 @@ import fr.bilan.proto.beneficiary.v1.Employer;
 import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.retention.internal.v1.DocumentHolderServiceGrpc;
+import fr.bilan.proto.retention.internal.v1.EraseAssessmentContentRequest;
 import fr.bilan.proto.session.v1.Assessment;
 import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.CreateAssessmentRequest;
@@ -300,6 +303,29 @@ class CpfProgressRelayTest extends SessionServiceTestSupport {
                 .containsExactly("STARTED", "ENDED");
         assertThat(told(bilan).get(1).getEnded().getOutcome()).isEqualTo(BilanOutcome.WITHDRAWN);
         assertThat(told(bilan).get(1).getEnded().getDelivered().getSeconds()).isEqualTo(2 * TWO_HOURS.toSeconds());
+    }
+
+    @Test
+    void theFactsGoWithTheEvidenceThreeYearsOn() {
+        Funded funded = fundedInPreliminaryPhase();
+        Assessment bilan = funded.bilan();
+        Session first = book(funded.consultant(), bilan, session(Phase.PRELIMINARY_PHASE, "2026-11-30T10:00", TWO_HOURS,
+                room(funded.consultant())));
+        attend(funded.consultant(), funded.beneficiary(), bilan, first);
+        move(funded.consultant(), bilan, AssessmentState.WITHDRAWN, "Reprise d'emploi.");
+        awaitDelivered(bilan.getId());
+        assertThat(markerOf(bilan.getId())).containsKeys("started", "ended");
+        clock.set(Instant.parse("2029-12-03T02:00:00Z"));
+
+        DocumentHolderServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(TestIdentityProvider.token(
+                TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .eraseAssessmentContent(EraseAssessmentContentRequest.newBuilder().setAssessmentId(bilan.getId()).build());
+
+        // the delivery's trace stays, nothing of how the bilan ran: its first session's day, its hours
+        assertThat(markerOf(bilan.getId())).doesNotContainKeys("started", "ended", "pending")
+                .containsKey("deliveredTime");
+        assertThat(told(bilan)).hasSize(2);
     }
 
     @Test
