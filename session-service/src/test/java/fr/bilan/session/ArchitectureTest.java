@@ -23,6 +23,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "beneficiary.BeneficiaryDirectory",
             "centre.CentreGrpcService",
             "consultant.ConsultantGrpcService",
+            "cpfprogress.CpfProgressOutbox",
             "feed.CalendarFeedGrpcService",
             "notice.NoticeMessages",
             "notice.SessionNoticeOutbox");

@@ -27,6 +27,7 @@ import com.mongodb.client.model.Updates;
 
 import fr.bilan.session.actionend.ActionEndOutbox;
 import fr.bilan.session.calendar.Phase;
+import fr.bilan.session.cpfprogress.CpfProgressOutbox;
 import fr.bilan.session.calendar.SessionStatus;
 import fr.bilan.session.calendar.Slot;
 import fr.bilan.support.audit.AccessedData;
@@ -41,7 +42,9 @@ import fr.bilan.support.outbox.OutboxMarker;
  * removes its follow-up day). A change that makes a new fact for notification-service
  * ({@link SessionNotices#anyNew}) arms, in that same update, the notices' outbox marker
  * ({@link #NOTICES}: its delivery fields, {@code version}, the bilan's version that armed it, and
- * {@code time}, when); the relay sends the bilan's facts as they then stand. A bilan whose
+ * {@code time}, when); the relay sends the bilan's facts as they then stand. The first attended
+ * session of the action and its end arm, in that same update, the CPF progress outbox's marker
+ * ({@link CpfProgressOutbox}) with the fact for the bilan's CPF dossier. A bilan whose
  * evidence was destroyed is a stub
  * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
  * {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
@@ -163,6 +166,10 @@ public class AssessmentRepository {
             // delivered long ago (retention-service destroys from it): its follow-up day goes with the evidence
             sets.add(Updates.unset(ActionEndOutbox.MARKER.field() + "." + ActionEndOutbox.FOLLOW_UP_DUE_DATE));
         }
+        if (read.evidenceDestroyTime() == null && changed.evidenceDestroyTime() != null) {
+            sets.addAll(CpfProgressOutbox.forgotten());
+        }
+        sets.addAll(cpfProgress(read, changed));
         if (SessionNotices.anyNew(read, changed)) {
             Instant now = clock.instant();
             sets.add(Updates.set(NOTICES.field(), OutboxMarker.newPending(now)
@@ -171,6 +178,23 @@ public class AssessmentRepository {
         long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
                 Updates.combine(sets)).getMatchedCount();
         return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
+    }
+
+    /**
+     * The writes that tell the CPF dossier of a funded bilan a new fact ({@link CpfProgress}): the
+     * fact, and its outbox marker armed; none when the change makes none.
+     */
+    private List<Bson> cpfProgress(Assessment read, Assessment changed) {
+        List<Bson> facts = new ArrayList<>();
+        CpfProgress.started(changed).filter(start -> CpfProgress.started(read).isEmpty())
+                .ifPresent(start -> facts.add(CpfProgressOutbox.started(changed.id(), start)));
+        CpfProgress.ended(changed).filter(end -> CpfProgress.ended(read).isEmpty())
+                .ifPresent(end -> facts.add(CpfProgressOutbox.ended(changed.id(), end.endTime(), end.outcome(),
+                        end.delivered(), end.absences())));
+        if (!facts.isEmpty()) {
+            facts.addAll(CpfProgressOutbox.armed(read.version(), clock.instant()));
+        }
+        return facts;
     }
 
     /** A page of the bilans in {@code scope}, newest first, after {@code after} (create time, id). */
