@@ -41,6 +41,7 @@ public class CpfDossierRepository {
     static final String NEXT_DEADLINE = "nextDeadlineDate";
     static final String ORDER = "deadlineOrder";
     static final String VERSION = "version";
+    static final String NUMBER = "dossierNumber";
     /** After every date: the sort key of a dossier without deadline. */
     static final String NO_DEADLINE = "9999-12-31";
 
@@ -54,6 +55,8 @@ public class CpfDossierRepository {
         collection.createIndex(Indexes.ascending(CENTRE, ORDER, ID));
         // the network's overdue count and due deadlines
         collection.createIndex(Indexes.ascending(OPEN, ORDER, ID));
+        // a connector names a dossier by its number on the CPF platform
+        collection.createIndex(Indexes.ascending(NUMBER, OPEN));
     }
 
     /** Stores a new dossier; {@code false}, writing nothing, when its funding has one already. */
@@ -63,6 +66,15 @@ public class CpfDossierRepository {
 
     public Optional<CpfDossier> find(String id) {
         return Optional.ofNullable(collection.find(Filters.eq(ID, id)).first()).map(CpfDossierRepository::toDossier);
+    }
+
+    /**
+     * The dossier with this number on the CPF platform, an open one first (a closed one still answers
+     * a step reported again).
+     */
+    public Optional<CpfDossier> findByNumber(String dossierNumber) {
+        return Optional.ofNullable(collection.find(Filters.eq(NUMBER, dossierNumber)).sort(Sorts.descending(OPEN))
+                .first()).map(CpfDossierRepository::toDossier);
     }
 
     /**
@@ -173,7 +185,7 @@ public class CpfDossierRepository {
         Document document = new Document(ID, dossier.id())
                 .append("beneficiaryId", dossier.beneficiaryId())
                 .append(CENTRE, dossier.centreId())
-                .append("dossierNumber", dossier.dossierNumber())
+                .append(NUMBER, dossier.dossierNumber())
                 .append("state", dossier.state().name())
                 .append("history", dossier.history().stream().map(CpfDossierRepository::stepDocument).toList())
                 .append("receivedDate", dossier.receivedDate().toString())

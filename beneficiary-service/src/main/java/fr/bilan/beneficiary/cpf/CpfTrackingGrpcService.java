@@ -34,7 +34,7 @@ import io.grpc.stub.StreamObserver;
 @GrpcService
 class CpfTrackingGrpcService extends CpfTrackingServiceGrpc.CpfTrackingServiceImplBase {
 
-    private static final int DEFAULT_DUE_PAGE = 500;
+    /** The digest reads every due dossier of the network at once: pages larger than the public lists'. */
     private static final int MAX_DUE_PAGE = 2000;
 
     private final CpfDossiers dossiers;
@@ -68,11 +68,8 @@ class CpfTrackingGrpcService extends CpfTrackingServiceGrpc.CpfTrackingServiceIm
         if (through == null && violations.isEmpty()) {
             violations.add("through_date", "Indiquez le dernier jour d'échéance compris.");
         }
-        if (request.getPageSize() < 0) {
-            violations.add("page_size", "La taille de page ne peut pas être négative.");
-        }
+        int size = PageTokens.pageSize(request.getPageSize(), MAX_DUE_PAGE, violations);
         violations.throwIfAny();
-        int size = request.getPageSize() == 0 ? DEFAULT_DUE_PAGE : Math.min(request.getPageSize(), MAX_DUE_PAGE);
         PageTokens tokens = PageTokens.boundTo(request.getCentreId(), through);
         var after = tokens.positionOf(request.getPageToken(), 2)
                 .map(position -> new CpfDossierRepository.Position(position.get(0), position.get(1)));
