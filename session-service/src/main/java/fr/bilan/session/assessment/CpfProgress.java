@@ -2,12 +2,8 @@ package fr.bilan.session.assessment;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 
-import fr.bilan.session.calendar.HourBudget;
-import fr.bilan.session.calendar.Phase;
 import fr.bilan.session.calendar.SessionStatus;
 
 /**
@@ -19,14 +15,11 @@ import fr.bilan.session.calendar.SessionStatus;
  */
 public final class CpfProgress {
 
-    /** The phases of the action (R6313-4): what the CPF funds and the dossier counts. */
-    public static final Set<Phase> ACTION_PHASES = EnumSet.of(Phase.PRELIMINARY, Phase.INVESTIGATION, Phase.CONCLUSION);
-
     /**
      * The end of the action as the dossier reads it.
      *
      * @param outcome   COMPLETED (with the conclusion), WITHDRAWN, ABANDONED or INTERRUPTED
-     * @param delivered attended hours of the action's phases
+     * @param delivered the accompaniment delivered ({@code HourBudget.delivered()})
      * @param absences  sessions of the action's phases the beneficiary missed
      */
     public record Ended(Instant endTime, String outcome, Duration delivered, int absences) {
@@ -41,7 +34,7 @@ public final class CpfProgress {
             return Optional.empty();
         }
         return assessment.sessions().stream()
-                .filter(session -> ACTION_PHASES.contains(session.phase()) && session.status() == SessionStatus.ATTENDED)
+                .filter(session -> session.phase().ofTheAction() && session.status() == SessionStatus.ATTENDED)
                 .map(ScheduledSession::start).min(Instant::compareTo);
     }
 
@@ -51,18 +44,10 @@ public final class CpfProgress {
             return Optional.empty();
         }
         return Optional.of(new Ended(assessment.actionEndTime(), outcome(assessment.state()),
-                delivered(assessment.hours()), (int) assessment.sessions().stream()
-                        .filter(session -> ACTION_PHASES.contains(session.phase())
+                assessment.hours().delivered(), (int) assessment.sessions().stream()
+                        .filter(session -> session.phase().ofTheAction()
                                 && session.status() == SessionStatus.ABSENT)
                         .count()));
-    }
-
-    /**
-     * Attended hours of the action's phases. To become {@code HourBudget.delivered()} once the hour
-     * summary has it (same meaning: the follow-up interview comes after the end, so adds nothing here).
-     */
-    static Duration delivered(HourBudget hours) {
-        return ACTION_PHASES.stream().map(phase -> hours.of(phase).attended()).reduce(Duration.ZERO, Duration::plus);
     }
 
     /** A bilan ends with its conclusion (ACTION_ENDED, then FOLLOW_UP, CLOSED) or by a side exit. */

@@ -30,7 +30,7 @@ class CpfProgressTest {
 
     private static Assessment bilan(String fundingId, AssessmentState state, Instant endTime, ScheduledSession... sessions) {
         return new Assessment("a-1", "b-1", "account-1", "centre-lyon", fundingId, DeliveryFormat.HYBRID, state, null,
-                List.of(new Assignment("c-1", OPENED, null, "c-1")), List.of(sessions), null, endTime, null, OPENED,
+                List.of(new Assignment("c-1", OPENED, null, "c-1")), List.of(sessions), List.of(), null, endTime, null, OPENED,
                 null, 3);
     }
 
