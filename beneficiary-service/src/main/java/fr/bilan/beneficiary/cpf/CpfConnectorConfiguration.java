@@ -19,8 +19,9 @@ import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.provider.mongo.MongoLockProvider;
 
 /**
- * The CPF connector's sync, off unless {@code bilan.cpf.connector.enabled=true} and a
- * {@link CpfPlatformConnector} bean exists (none ships: a connector is the operator's to add). It
+ * The CPF connector's sync, off unless {@code bilan.cpf.connector.enabled=true}, which needs a
+ * {@link CpfPlatformConnector} bean (none ships: a connector is the operator's to add; enabled
+ * without one stops the start). It
  * runs every {@code bilan.cpf.connector.interval}, one replica at a time (ShedLock lock
  * {@value #LOCK} in the service's {@code shedlock} collection).
  */
@@ -39,8 +40,9 @@ class CpfConnectorConfiguration {
             @Value("${bilan.cpf.connector.lock-at-most-for:10m}") Duration lockAtMostFor) {
         CpfPlatformConnector connector = connectors.getIfAvailable();
         if (connector == null) {
-            log.warn("bilan.cpf.connector.enabled=true but no CPF platform connector is installed: nothing is synced");
-            return registrar -> { };
+            // asked for and absent is a deployment mistake: said at start, not found out from missed deadlines
+            throw new IllegalStateException("bilan.cpf.connector.enabled=true but no CPF platform connector "
+                    + "(CpfPlatformConnector) is installed: install one or set bilan.cpf.connector.enabled=false");
         }
         var sync = new CpfConnectorSync(connector, dossiers, repository, database, batchSize);
         var locks = new DefaultLockingTaskExecutor(new MongoLockProvider(database.getCollection("shedlock")));
