@@ -119,7 +119,7 @@ public class CpfDossierQueryBenchmark {
     private void check() {
         for (int c = 0; c < centres; c += 37) {
             List<String> viaRepository = repository.listCentre(centre(c), true, Optional.empty(), Optional.empty(),
-                    Optional.empty(), PAGE).dossiers().stream().map(CpfDossier::id).toList();
+                    Optional.empty(), Optional.empty(), PAGE).dossiers().stream().map(CpfDossier::id).toList();
             List<String> viaDriver = bareToDoNext(centre(c)).stream().limit(PAGE).map(d -> d.getString("_id")).toList();
             if (viaRepository.isEmpty() || !viaRepository.equals(viaDriver)) {
                 throw new IllegalStateException("the two lists of " + centre(c) + " differ: " + viaRepository + " "
@@ -142,7 +142,8 @@ public class CpfDossierQueryBenchmark {
 
     @Benchmark
     public CpfDossierRepository.Page repositoryToDoNext() {
-        return repository.listCentre(nextCentre(), true, Optional.empty(), Optional.empty(), Optional.empty(), PAGE);
+        return repository.listCentre(nextCentre(), true, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), PAGE);
     }
 
     @Benchmark

@@ -153,7 +153,8 @@ public record CpfDossier(String id, String beneficiaryId, String centreId, Strin
         CpfStep step = answered(input.state(), centre).map(due -> {
             boolean late = date.isAfter(due);
             return new CpfStep(input.state(), date, now, recordedBy, source, due, late,
-                    late ? centre.workingDays().between(due, date) : 0, requestKey);
+                    // a step made on a weekend or holiday right after its deadline is a working day late all the same
+                    late ? Math.max(1, centre.workingDays().between(due, date)) : 0, requestKey);
         }).orElseGet(() -> new CpfStep(input.state(), date, now, recordedBy, source, null, false, 0, requestKey));
         List<CpfStep> steps = new ArrayList<>(history);
         steps.add(step);

@@ -1,5 +1,6 @@
 package fr.bilan.beneficiary.cpf;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,13 +75,12 @@ class CpfDossierGrpcService extends CpfDossierServiceGrpc.CpfDossierServiceImplB
         PageTokens tokens = PageTokens.boundTo(request.getCentreId(), view);
         var after = tokens.positionOf(request.getPageToken(), 2)
                 .map(position -> new CpfDossierRepository.Position(position.get(0), position.get(1)));
-        CpfDossierRepository.Page page = dossiers.list(request.getCentreId(), view, after, size);
-        // a consultant sees the dossiers of the beneficiaries assigned to them only
-        Optional<String> consultant = BeneficiaryAccess.assignedConsultantToList(caller);
-        List<CpfDossier> shown = page.dossiers().stream().filter(dossier -> consultant.isEmpty()
-                || beneficiaryRecords.findById(dossier.beneficiaryId())
-                        .map(beneficiary -> beneficiary.consultantIds().contains(consultant.get())).orElse(false))
-                .toList();
+        // a consultant sees the dossiers of the beneficiaries assigned to them only: narrowed in the query, so
+        // that every page is whole
+        Optional<Collection<String>> assigned = BeneficiaryAccess.assignedConsultantToList(caller)
+                .map(consultant -> beneficiaryRecords.idsAssignedTo(consultant, request.getCentreId()));
+        CpfDossierRepository.Page page = dossiers.list(request.getCentreId(), view, assigned, after, size);
+        List<CpfDossier> shown = page.dossiers();
         accessLog.recordAll(caller, shown.stream().map(CpfDossier::accessed).toList());
         var answer = ListCpfDossiersResponse.newBuilder();
         shown.forEach(dossier -> answer.addDossiers(toProto(dossier)));

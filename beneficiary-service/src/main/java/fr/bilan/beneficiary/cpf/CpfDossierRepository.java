@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.cpf;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,7 @@ public class CpfDossierRepository {
     public static final String COLLECTION = "cpfDossiers";
     static final String ID = "_id";
     static final String CENTRE = "centreId";
+    static final String BENEFICIARY = "beneficiaryId";
     static final String OPEN = "open";
     static final String NEXT_DEADLINE = "nextDeadlineDate";
     static final String ORDER = "deadlineOrder";
@@ -109,11 +111,13 @@ public class CpfDossierRepository {
      * @param openOnly   the open ones only
      * @param dueBy      those whose centre's deadline falls on or before this day; empty: any
      * @param dueBefore  those whose centre's deadline falls before this day; empty: any
+     * @param beneficiaries those of these beneficiaries only (a consultant's); empty: every one of the centre
      */
     public Page listCentre(String centreId, boolean openOnly, Optional<LocalDate> dueBy, Optional<LocalDate> dueBefore,
-            Optional<Position> after, int size) {
+            Optional<Collection<String>> beneficiaries, Optional<Position> after, int size) {
         List<Bson> filters = new ArrayList<>();
         filters.add(Filters.eq(CENTRE, centreId));
+        beneficiaries.ifPresent(ids -> filters.add(Filters.in(BENEFICIARY, ids)));
         if (openOnly) {
             filters.add(Filters.eq(OPEN, true));
         }
@@ -183,7 +187,7 @@ public class CpfDossierRepository {
         Optional<LocalDate> next = dossier.isOpen() ? dossier.nextDeadline(centre).map(CpfDeadline::dueDate)
                 : Optional.empty();
         Document document = new Document(ID, dossier.id())
-                .append("beneficiaryId", dossier.beneficiaryId())
+                .append(BENEFICIARY, dossier.beneficiaryId())
                 .append(CENTRE, dossier.centreId())
                 .append(NUMBER, dossier.dossierNumber())
                 .append("state", dossier.state().name())
@@ -234,7 +238,7 @@ public class CpfDossierRepository {
         Document entry = document.get("entryProposal", Document.class);
         Document exit = document.get("exitProposal", Document.class);
         Number planned = document.get("plannedMinutes", Number.class);
-        return new CpfDossier(document.getString(ID), document.getString("beneficiaryId"), document.getString(CENTRE),
+        return new CpfDossier(document.getString(ID), document.getString(BENEFICIARY), document.getString(CENTRE),
                 document.getString("dossierNumber"), CpfState.valueOf(document.getString("state")),
                 document.getList("history", Document.class).stream().map(CpfDossierRepository::toStep).toList(),
                 LocalDate.parse(document.getString("receivedDate")), date(document.getString("proposedStartDate")),

@@ -3,6 +3,7 @@ package fr.bilan.beneficiary.cpf;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -121,15 +122,19 @@ public class CpfDossiers {
     }
 
     /** A page of a centre's list ({@code view}), the next deadline of the centre first. */
-    public CpfDossierRepository.Page list(String centreId, CpfListView view, Optional<CpfDossierRepository.Position> after,
-            int size) {
+    public CpfDossierRepository.Page list(String centreId, CpfListView view, Optional<Collection<String>> beneficiaries,
+            Optional<CpfDossierRepository.Position> after, int size) {
         LocalDate today = today(centreId);
         return switch (view) {
-            case OPEN -> repository.listCentre(centreId, true, Optional.empty(), Optional.empty(), after, size);
-            case OVERDUE -> repository.listCentre(centreId, true, Optional.empty(), Optional.of(today), after, size);
+            case OPEN -> repository.listCentre(centreId, true, Optional.empty(), Optional.empty(), beneficiaries, after,
+                    size);
+            case OVERDUE -> repository.listCentre(centreId, true, Optional.empty(), Optional.of(today), beneficiaries,
+                    after, size);
             case DUE_SOON -> repository.listCentre(centreId, true,
-                    Optional.of(centre(centreId).workingDays().plus(today, 1)), Optional.empty(), after, size);
-            case ALL -> repository.listCentre(centreId, false, Optional.empty(), Optional.empty(), after, size);
+                    Optional.of(centre(centreId).workingDays().plus(today, 1)), Optional.empty(), beneficiaries, after,
+                    size);
+            case ALL -> repository.listCentre(centreId, false, Optional.empty(), Optional.empty(), beneficiaries, after,
+                    size);
         };
     }
 

@@ -33,7 +33,7 @@ class CpfDeadlineProperties {
     }
 
     @Property
-    void aStepAfterItsDeadlineIsLateByTheWorkingDaysInBetweenAndOnTimeOtherwise(@ForAll("days") LocalDate received,
+    void aStepAfterItsDeadlineIsLateByTheWorkingDaysInBetweenAtLeastOneAndOnTimeOtherwise(@ForAll("days") LocalDate received,
             @ForAll("offsets") int daysLater) {
         CpfCentre centre = CpfDossierTest.LYON;
         CpfDossier dossier = CpfDossierTest.opened(received);
@@ -45,7 +45,8 @@ class CpfDeadlineProperties {
 
         assertThat(step.dueDate()).isEqualTo(due);
         assertThat(step.late()).isEqualTo(answered.isAfter(due));
-        assertThat(step.workingDaysLate()).isEqualTo(centre.workingDays().between(due, answered));
+        assertThat(step.workingDaysLate()).isEqualTo(answered.isAfter(due)
+                ? Math.max(1, centre.workingDays().between(due, answered)) : 0);
     }
 
     @Provide

@@ -121,6 +121,18 @@ class CpfDossierTest {
     }
 
     @Test
+    void aStepMadeOnTheWeekendAfterAFridayDeadlineIsOneWorkingDayLate() {
+        // received Wednesday 4 March, due Friday 6; refused on Saturday 7
+        LocalDate saturday = LocalDate.of(2026, 3, 7);
+        CpfStep late = opened(LocalDate.of(2026, 3, 4)).recordStep(CpfStepInput.of(CpfState.REFUSED_BY_CENTRE, saturday),
+                LYON, saturday, NOW, "c", StepSource.STAFF, null).history().get(1);
+
+        assertThat(late.dueDate()).isEqualTo(LocalDate.of(2026, 3, 6));
+        assertThat(late.late()).isTrue();
+        assertThat(late.workingDaysLate()).isEqualTo(1);
+    }
+
+    @Test
     void theStartMustFollowTheProposalByElevenWorkingDays() {
         assertThat(fields(() -> step(opened(MONDAY), validate(MONDAY.plusDays(1), LocalDate.of(2026, 3, 17),
                 Duration.ofHours(20))))).containsOnlyKeys("step.proposed_start_date")
