@@ -93,6 +93,18 @@ public class CpfDossierRepository {
         return toDossier(document);
     }
 
+    /**
+     * Destroys the dossier of {@code fundingId} with its history, three years after the end of the
+     * action (L6362-6, retention-service's purge): how many were destroyed now, 1, or 0 when it was
+     * destroyed already or the funding never had one. Deleted whole rather than left as a stub: every
+     * document stays a whole dossier, which every read and list here counts on. (A retry of the
+     * funding's creation, same request id, would open it anew: retries come within minutes, the
+     * purge years later.)
+     */
+    public long destroy(String fundingId) {
+        return collection.deleteOne(Filters.eq(ID, fundingId)).getDeletedCount();
+    }
+
     static Conflict modifiedMeanwhile() {
         return new Conflict("Ce dossier CPF a été modifié entre-temps : relisez-le, puis refaites votre saisie.");
     }

@@ -20,7 +20,7 @@ public record ErasurePlan(boolean erasesIdentity, List<Item> items) {
     /** Consent records are the proof of consent, kept three years after the latest one. */
     static final int CONSENT_PROOF_YEARS = 3;
     private static final String IDENTITY = "identité (nom, prénom, situation professionnelle)";
-    static final String FUNDINGS = "financements et conventions tripartites";
+    static final String FUNDINGS = "financements, dossiers CPF et conventions tripartites";
     private static final String PROCESS_EVIDENCE = "preuve de réalisation de l'action (contrôles, L6362-6) : "
             + "3 ans après la fin de l'action";
     static final String BILAN_DOCUMENTS = "documents du bilan, le cas échéant (documents de travail, résultats "
@@ -39,7 +39,8 @@ public record ErasurePlan(boolean erasesIdentity, List<Item> items) {
 
     /**
      * @param processEvidenceKept whether the beneficiary has process evidence the provider must keep
-     *                            (fundings, agreements: proof that the action took place)
+     *                            (fundings, their CPF dossiers, agreements: proof that the action
+     *                            took place)
      * @param latestConsentRecord when the latest record of the consent ledger was made; empty
      *                            when the ledger is empty
      * @param newestAccessRecord  when the newest access to their data was recorded; empty when none

@@ -48,7 +48,8 @@ class PersonalDataErasure {
      */
     ErasureReceipt erase(Beneficiary beneficiary, boolean validateOnly, String requestKey) {
         Instant now = clock.instant();
-        // a funding not cancelled is an action paid for: its evidence (funding, agreement) names the beneficiary
+        // a funding not cancelled is an action paid for: its evidence (funding, agreement) names the beneficiary;
+        // its CPF dossier (ids, dates, hours; no name) is evidence too, kept like it until the purge destroys it
         boolean processEvidence = fundings.listByBeneficiary(beneficiary.id()).stream().anyMatch(f -> !f.isCancelled());
         ErasurePlan plan = ErasurePlan.of(processEvidence,
                 consents.ledgerOf(beneficiary.id()).entries().stream().map(ConsentEntry::recordTime)

@@ -57,7 +57,7 @@ class PersonalDataOfFundingsTest extends BeneficiaryServiceTestSupport {
 
         assertThat(report.getItemsList()).extracting(ErasureItem::getCategory, ErasureItem::getOutcome).contains(
                 tuple("identité (nom, prénom, situation professionnelle)", ErasureOutcome.KEPT),
-                tuple("financements et conventions tripartites", ErasureOutcome.KEPT));
+                tuple("financements, dossiers CPF et conventions tripartites", ErasureOutcome.KEPT));
         var stored = database.getCollection("beneficiaries").find(Filters.eq("_id", employee.getId())).first();
         assertThat(stored.getString("familyName")).isEqualTo("Durand");
         assertThat(stored.keySet()).doesNotContain("email", "phone", "accountId");

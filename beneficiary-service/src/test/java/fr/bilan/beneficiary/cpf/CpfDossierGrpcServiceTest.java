@@ -69,6 +69,8 @@ class CpfDossierGrpcServiceTest extends BeneficiaryServiceTestSupport {
 
     @Autowired
     private MongoDatabase database;
+    @Autowired
+    private CpfDossierRepository repository;
 
     static CpfDossierServiceGrpc.CpfDossierServiceBlockingStub cpf(String token) {
         return CpfDossierServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(token))
@@ -301,6 +303,37 @@ class CpfDossierGrpcServiceTest extends BeneficiaryServiceTestSupport {
                 .getOverdue()).isEqualTo(1);
         assertThat(reason(Status.Code.PERMISSION_DENIED, () -> cpf(managerElsewhere()).countOverdueCpfDossiers(
                 CountOverdueCpfDossiersRequest.newBuilder().setCentreId(centre).build()))).isNotBlank();
+    }
+
+    @Test
+    void destroyedAtThePurgeADossierLeavesEveryListAndCountAndIsDestroyedOnce() {
+        String centre = newCentre();
+        clock.set(MONDAY);
+        Funding destroyed = cpfFunding(centre);
+        Funding kept = cpfFunding(centre);
+        // Thursday 5 March: both answers (due the 4th) are overdue
+        clock.set(Instant.parse("2026-03-05T09:00:00Z"));
+        var overdue = CountOverdueCpfDossiersRequest.newBuilder().setCentreId(centre).build();
+        assertThat(cpf(managerOf(centre)).countOverdueCpfDossiers(overdue).getOverdue()).isEqualTo(2);
+
+        assertThat(repository.destroy(destroyed.getId())).isEqualTo(1);
+        assertThat(repository.destroy(destroyed.getId())).isZero();
+        assertThat(repository.destroy("no-such-funding")).isZero();
+
+        assertThat(stored(destroyed.getId())).isNull();
+        assertThat(reason(Status.Code.NOT_FOUND, () -> cpf(managerOf(centre)).getCpfDossier(get(destroyed.getId()))))
+                .isNotBlank();
+        assertThat(ids(centre, CpfDossierView.ALL, managerOf(centre))).containsExactly(kept.getId());
+        assertThat(cpf(managerOf(centre)).countOverdueCpfDossiers(overdue).getOverdue()).isEqualTo(1);
+        assertThat(tracking().listDueCpfDeadlines(ListDueCpfDeadlinesRequest.newBuilder().setCentreId(centre)
+                .setThroughDate(ProtoDates.of(LocalDate.of(2026, 3, 5))).build()).getDossiersList())
+                .extracting(DueCpfDossier::getDossierId).containsExactly(kept.getId());
+        // progress still on its way finds no dossier: acknowledged, not recorded
+        assertThat(tracking().recordBilanProgress(RecordBilanProgressRequest.newBuilder().setEventId("late-" + destroyed
+                .getId()).setAssessmentId("assessment-1").setFundingId(destroyed.getId()).setStarted(BilanStarted
+                        .newBuilder().setFirstSessionDate(ProtoDates.of(LocalDate.of(2026, 3, 4)))).build())
+                .getRecorded()).isFalse();
+        assertThat(stored(kept.getId())).isNotNull();
     }
 
     /** Every dossier of the view, one per page. */

@@ -30,11 +30,17 @@ import fr.bilan.beneficiary.BeneficiaryServiceContext;
 import fr.bilan.proto.audit.v1.AccessRecord;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.CancelFundingRequest;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.ConsentRecord;
 import fr.bilan.proto.beneficiary.v1.CreateBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.CreateConsentRecordRequest;
+import fr.bilan.proto.beneficiary.v1.CreateFundingRequest;
+import fr.bilan.proto.beneficiary.v1.CpfDossier;
+import fr.bilan.proto.beneficiary.v1.CpfDossierServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.CpfFunding;
+import fr.bilan.proto.beneficiary.v1.CpfStep;
 import fr.bilan.proto.beneficiary.v1.EmploymentStatus;
 import fr.bilan.proto.beneficiary.v1.ErasePersonalDataRequest;
 import fr.bilan.proto.beneficiary.v1.ErasureItem;
@@ -42,12 +48,16 @@ import fr.bilan.proto.beneficiary.v1.ErasureOutcome;
 import fr.bilan.proto.beneficiary.v1.ErasureReport;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.ExportPersonalDataRequest;
+import fr.bilan.proto.beneficiary.v1.Funding;
+import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.GetCpfDossierRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.ListAccessRecordsRequest;
 import fr.bilan.proto.beneficiary.v1.ListAccessRecordsResponse;
 import fr.bilan.proto.beneficiary.v1.ListBeneficiariesRequest;
 import fr.bilan.proto.beneficiary.v1.PersonalDataExport;
 import fr.bilan.proto.beneficiary.v1.PersonalDataServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.SelfFunding;
 import fr.bilan.proto.beneficiary.v1.UpdateBeneficiaryRequest;
 import fr.bilan.support.testing.FieldErrors;
 import fr.bilan.support.testing.FakeKeycloakAdmin;
@@ -291,6 +301,7 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
         assertThat(export.getExportTime().getSeconds()).isPositive();
         assertThat(export.getFundingsList()).isEmpty();
         assertThat(export.getAgreementsList()).isEmpty();
+        assertThat(export.getCpfDossiersList()).isEmpty();
         var request = ExportPersonalDataRequest.newBuilder().setBeneficiaryId(lea.getId()).build();
         assertThat(privacy(manager(LYON)).exportPersonalData(request).getExport().getBeneficiary().getId())
                 .isEqualTo(lea.getId());
@@ -302,6 +313,52 @@ class PersonalDataGrpcServiceTest extends GrpcServiceTestSupport {
                 .exportPersonalData(request))).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(codeOf(() -> privacy(manager(LYON)).exportPersonalData(ExportPersonalDataRequest.newBuilder()
                 .setBeneficiaryId("nobody").build()))).isEqualTo(Status.Code.NOT_FOUND);
+    }
+
+    private static Funding fund(Beneficiary beneficiary, Funding funding) {
+        return FundingServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(consultant()))
+                .withDeadlineAfter(10, TimeUnit.SECONDS).createFunding(CreateFundingRequest.newBuilder()
+                        .setBeneficiaryId(beneficiary.getId()).setFunding(funding).build()).getFunding();
+    }
+
+    private static CpfDossier dossierOf(Funding funding) {
+        return CpfDossierServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(consultant()))
+                .withDeadlineAfter(10, TimeUnit.SECONDS).getCpfDossier(GetCpfDossierRequest.newBuilder()
+                        .setId(funding.getId()).build()).getDossier();
+    }
+
+    @Test
+    void exportsTheCpfDossierOfEachCpfFundingAndErasureKeepsItAsProcessEvidence() {
+        Linked linked = Linked.create();
+        Beneficiary lea = linked.beneficiary();
+        Funding self = fund(lea, Funding.newBuilder().setPriceCents(150_000)
+                .setSelfFunded(SelfFunding.getDefaultInstance()).build());
+        // one funding at a time: the first, cancelled, stays in the export
+        FundingServiceGrpc.newBlockingStub(channel()).withCallCredentials(bearer(manager(LYON)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .cancelFunding(CancelFundingRequest.newBuilder().setId(self.getId()).build());
+        Funding cpf = fund(lea, Funding.newBuilder().setPriceCents(180_000).setCpf(CpfFunding.newBuilder()
+                .setDossierNumber("12345678901").setAmountCents(160_000)).build());
+        CpfDossier dossier = dossierOf(cpf);
+
+        PersonalDataExport export = privacy(linked.token()).exportPersonalData(ExportPersonalDataRequest.newBuilder()
+                .setBeneficiaryId(lea.getId()).build()).getExport();
+
+        assertThat(export.getFundingsList()).extracting(Funding::getId).containsExactlyInAnyOrder(self.getId(),
+                cpf.getId());
+        // the dossier as staff read it, its history (the request received) included; none for the other funding
+        assertThat(export.getCpfDossiersList()).containsExactly(dossier);
+        assertThat(dossier.getDossierNumber()).isEqualTo("12345678901");
+        assertThat(dossier.getHistoryList()).extracting(CpfStep::getRecordedBy).containsExactly("consultant-1");
+
+        ErasureReport report = privacy(linked.token()).erasePersonalData(erasure(lea, "erase-cpf")).getReport();
+
+        assertThat(report.getItemsList()).extracting(ErasureItem::getCategory, ErasureItem::getOutcome).contains(
+                tuple("financements, dossiers CPF et conventions tripartites", ErasureOutcome.KEPT));
+        Document kept = database.getCollection("cpfDossiers").find(Filters.eq("_id", cpf.getId())).first();
+        assertThat(kept).as("kept as the evidence of the action").isNotNull();
+        assertThat(kept.getString("dossierNumber")).isEqualTo("12345678901");
+        assertThat(kept.getList("history", Document.class)).hasSize(1);
     }
 
     @Test

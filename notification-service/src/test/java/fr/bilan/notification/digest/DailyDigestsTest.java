@@ -13,23 +13,28 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.bilan.notification.BeneficiaryServiceStandIn;
-import fr.bilan.notification.CpfTrackingStandIn;
 import fr.bilan.notification.NotificationServiceContext;
 import fr.bilan.notification.message.Notification;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.Notifications;
 import fr.bilan.notification.message.Recipient;
 import fr.bilan.notification.message.Subject;
-import fr.bilan.proto.auth.v1.Role;
+import fr.bilan.proto.beneficiary.internal.v1.DueCpfDossier;
+import fr.bilan.proto.beneficiary.v1.CpfDeadline;
+import fr.bilan.proto.beneficiary.v1.CpfDeadlineAction;
+import fr.bilan.proto.beneficiary.v1.CpfDeadlineOwner;
+import fr.bilan.proto.beneficiary.v1.CpfDossierState;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.SessionPhase;
 import fr.bilan.proto.notification.internal.v1.SessionScheduled;
 import fr.bilan.proto.notification.internal.v1.SessionSettled;
+import fr.bilan.support.testing.FakeCpfTracking;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestClock;
 import fr.bilan.support.testing.TestIdentityProvider;
+import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
 /** From the facts taken to the digests planned: a held session unsigned is listed once a day until settled. */
@@ -46,7 +51,19 @@ class DailyDigestsTest extends GrpcServiceTestSupport {
     @AfterEach
     void resetClock() {
         clock.reset();
-        BeneficiaryServiceStandIn.CPF.reset();
+        BeneficiaryServiceStandIn.CPF.heal();
+    }
+
+    /** A dossier with a deadline of the centre due on {@code due}, its beneficiary followed by {@code consultants}. */
+    private static DueCpfDossier due(String dossierId, String number, LocalDate due, LocalDate today,
+            String... consultants) {
+        return DueCpfDossier.newBuilder().setDossierId(dossierId).setCentreId("centre-cpf")
+                .setBeneficiaryId("beneficiary-of-" + dossierId).addAllConsultantIds(List.of(consultants))
+                .setDossierNumber(number).setState(CpfDossierState.ACCEPTED)
+                .setDeadline(CpfDeadline.newBuilder().setAction(CpfDeadlineAction.DECLARE_ENTRY)
+                        .setOwner(CpfDeadlineOwner.CENTRE).setDueDate(ProtoDates.of(due)).setOverdue(due.isBefore(today))
+                        .setLabel("Déclarer l'entrée en formation au plus tard le " + due))
+                .build();
     }
 
     private static void record(NotificationEvent event) {
@@ -95,17 +112,22 @@ class DailyDigestsTest extends GrpcServiceTestSupport {
         // Friday 11 December 2026, 07:00 in Paris: the next working day is Monday the 14th
         clock.set(Instant.parse("2026-12-11T06:00:00Z"));
         LocalDate today = LocalDate.of(2026, 12, 11);
-        CpfTrackingStandIn cpf = BeneficiaryServiceStandIn.CPF;
-        cpf.put("d-overdue-" + consultant, "centre-cpf", "7240000001", today.minusDays(1), today, consultant);
-        cpf.put("d-monday-" + consultant, "centre-cpf", "7240000002", LocalDate.of(2026, 12, 14), today, consultant);
-        cpf.put("d-other-" + consultant, "centre-cpf", "7240000003", today, today, "someone-else");
-        cpf.put("d-tuesday-" + consultant, "centre-cpf", "7240000004", LocalDate.of(2026, 12, 15), today, consultant);
+        FakeCpfTracking cpf = BeneficiaryServiceStandIn.CPF;
+        cpf.due(due("d-overdue-" + consultant, "7240000001", today.minusDays(1), today, consultant),
+                due("d-monday-" + consultant, "7240000002", LocalDate.of(2026, 12, 14), today, consultant),
+                due("d-other-" + consultant, "7240000003", today, today, "someone-else"),
+                due("d-tuesday-" + consultant, "7240000004", LocalDate.of(2026, 12, 15), today, consultant));
+        int before = cpf.listCalls().size();
 
         digests.planToday();
 
-        assertThat(cpf.asked).as("through the latest next working day of any calendar, page after page (three "
-                + "dossiers due, two a page)").containsExactly(LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 14));
-        assertThat(cpf.callers).isNotEmpty().allSatisfy(caller -> assertThat(caller.hasRole(Role.PLATFORM_SERVICE)).isTrue());
+        assertThat(cpf.listCalls().subList(before, cpf.listCalls().size()))
+                .extracting(request -> LocalDate.of(request.getThroughDate().getYear(),
+                        request.getThroughDate().getMonth(), request.getThroughDate().getDay()))
+                .as("through the latest next working day of any calendar, page after page (three dossiers due, two "
+                        + "a page)").containsExactly(LocalDate.of(2026, 12, 14), LocalDate.of(2026, 12, 14));
+        // the service's own token, taken as beneficiary-service takes it (role platform-service)
+        assertThat(cpf.callers()).containsExactly(TestIdentityProvider.SERVICE_ACCOUNT);
         List<Notification> planned = notifications.pendingFor(new Recipient.Staff(consultant),
                 List.of(NotificationKind.STAFF_DIGEST));
         assertThat(planned).singleElement().satisfies(d -> {
@@ -130,7 +152,8 @@ class DailyDigestsTest extends GrpcServiceTestSupport {
                         .setEndTime(ProtoTime.of(start.plusSeconds(3_600))).setRoom("Salle 1")
                         .setCalendarUid(bilan + ".s1@x"))
                 .build());
-        BeneficiaryServiceStandIn.CPF.down(true);
+        // the one call the digests make fails
+        BeneficiaryServiceStandIn.CPF.failNext(1);
 
         clock.set(Instant.parse("2026-12-16T06:00:00Z"));
         int planned = digests.planToday();

@@ -38,16 +38,17 @@ import io.grpc.stub.StreamObserver;
  * are not CPF ones ({@link #notCpf}), refuses the requests the real one refuses naming the field,
  * checks the bearer token (signature, issuer, role platform-service) as the real one does
  * ({@link CpfTrackingContract}, run on both), lists the due deadlines a test sets ({@link #due}),
+ * in pages as small as a test wants ({@link #pagesOfAtMost}, so that a reader's paging is exercised),
  * and fails on demand: the next calls, one acknowledgement lost after the progress was taken in, or
- * every call left unanswered (a service that hangs) until {@link #heal}. Either on a free loopback
- * port of its own ({@link #started}), or served beside other services ({@link #service}).
+ * every progress call left unanswered (a service that hangs) until {@link #heal}. Either on a free
+ * loopback port of its own ({@link #started}), or served beside other services ({@link #service}).
  */
 public final class FakeCpfTracking {
 
     /** The longest event id the real service keeps: an identifier's. */
     public static final int MAX_EVENT_ID_LENGTH = Lookups.MAX_ID_LENGTH;
-    /** What ListDueCpfDeadlines gives a page when not asked, and at most. */
-    private static final int DEFAULT_PAGE_SIZE = 500;
+    /** What ListDueCpfDeadlines gives a page when not asked (the contract's), and at most. */
+    private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 2_000;
 
     /** One RecordBilanProgress call received: what it carried, whether it was new, how it was answered. */
@@ -65,6 +66,8 @@ public final class FakeCpfTracking {
     private final Map<String, RecordBilanProgressRequest> takenIn = new LinkedHashMap<>();
     private final Set<String> notCpf = ConcurrentHashMap.newKeySet();
     private final List<DueCpfDossier> due = new ArrayList<>();
+    private final List<ListDueCpfDeadlinesRequest> listCalls = new ArrayList<>();
+    private volatile int largestPage = MAX_PAGE_SIZE;
     private final Set<String> callers = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failuresToGo = new AtomicInteger();
     private final AtomicBoolean loseNextAcknowledgement = new AtomicBoolean();
@@ -177,7 +180,13 @@ public final class FakeCpfTracking {
     }
 
     private void list(ListDueCpfDeadlinesRequest request, StreamObserver<ListDueCpfDeadlinesResponse> response) {
+        synchronized (this) {
+            listCalls.add(request);
+        }
         StatusRuntimeException failure = checkToken();
+        if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
+        }
         if (failure == null) {
             FieldViolations violations = new FieldViolations();
             required(violations, "through_date", request.hasThroughDate());
@@ -203,7 +212,9 @@ public final class FakeCpfTracking {
                             .thenComparing(DueCpfDossier::getDossierId))
                     .toList();
         }
-        int size = request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE);
+        // "at most" page_size: a page may hold fewer, as the real one's may
+        int size = Math.min(request.getPageSize() == 0 ? DEFAULT_PAGE_SIZE : Math.min(request.getPageSize(), MAX_PAGE_SIZE),
+                largestPage);
         int from = request.getPageToken().isEmpty() ? 0 : Math.min(Integer.parseInt(request.getPageToken()), matching.size());
         int to = Math.min(matching.size(), from + size);
         response.onNext(ListDueCpfDeadlinesResponse.newBuilder().addAllDossiers(matching.subList(from, to))
@@ -254,9 +265,20 @@ public final class FakeCpfTracking {
         due.addAll(List.of(dossiers));
     }
 
-    /** The next {@code count} RecordBilanProgress calls fail with {@code UNAVAILABLE}, whatever they carry. */
+    /** The next {@code count} calls (of either RPC) fail with {@code UNAVAILABLE}, whatever they carry. */
     public void failNext(int count) {
         failuresToGo.set(count);
+    }
+
+    /**
+     * ListDueCpfDeadlines answers pages of at most {@code size} dossiers, whatever page size is asked
+     * (the contract's {@code page_size} is a maximum), until the JVM ends: not undone by {@link #heal}.
+     */
+    public void pagesOfAtMost(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a page holds at least one dossier: " + size);
+        }
+        largestPage = size;
     }
 
     /** The next call that gets through takes its progress in, then fails as if the answer never came back. */
@@ -291,6 +313,11 @@ public final class FakeCpfTracking {
     /** Every RecordBilanProgress call received so far, in the order they came. */
     public synchronized List<Call> calls() {
         return List.copyOf(calls);
+    }
+
+    /** Every ListDueCpfDeadlines request received so far, in the order they came, whatever their answer. */
+    public synchronized List<ListDueCpfDeadlinesRequest> listCalls() {
+        return List.copyOf(listCalls);
     }
 
     /** The calls about the bilan {@code assessmentId}, whatever their answer. */

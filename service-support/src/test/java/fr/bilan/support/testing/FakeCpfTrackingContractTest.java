@@ -125,6 +125,38 @@ class FakeCpfTrackingContractTest extends CpfTrackingContract {
         assertThat(CPF.callers()).contains(TestIdentityProvider.SERVICE_ACCOUNT);
     }
 
+    /** A digest's reader meets small pages and a service down, each listing recorded. */
+    @Test
+    void listsInPagesAsSmallAsAskedAndFailsOnDemand() {
+        // a fake of its own: the page size stays with it
+        FakeCpfTracking small = FakeCpfTracking.started();
+        small.pagesOfAtMost(2);
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", small.port).usePlaintext().build();
+        try {
+            var platform = CpfTrackingServiceGrpc.newBlockingStub(channel).withCallCredentials(bearer(
+                    TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT, TestIdentityProvider.SERVICE_ROLE)));
+            LocalDate today = LocalDate.of(2026, 3, 2);
+            small.due(due("centre-a", today), due("centre-a", today.minusDays(1)), due("centre-a", today.plusDays(1)));
+            var request = ListDueCpfDeadlinesRequest.newBuilder().setThroughDate(ProtoDates.of(today.plusDays(1)))
+                    .setPageSize(2000).build();
+
+            var first = platform.listDueCpfDeadlines(request);
+            var second = platform.listDueCpfDeadlines(request.toBuilder().setPageToken(first.getNextPageToken()).build());
+            small.failNext(1);
+
+            assertThat(first.getDossiersCount()).isEqualTo(2);
+            assertThat(second.getDossiersCount()).isEqualTo(1);
+            assertThat(second.getNextPageToken()).isEmpty();
+            assertThat(codeOf(() -> platform.listDueCpfDeadlines(request))).isEqualTo(Status.Code.UNAVAILABLE);
+            assertThat(platform.listDueCpfDeadlines(request).getDossiersCount()).isEqualTo(2);
+            assertThat(small.listCalls()).extracting(ListDueCpfDeadlinesRequest::getPageToken)
+                    .containsExactly("", first.getNextPageToken(), "", "");
+            assertThat(small.callers()).containsExactly(TestIdentityProvider.SERVICE_ACCOUNT);
+        } finally {
+            channel.shutdownNow();
+        }
+    }
+
     /** What the real service would never take fails the producer's own tests, naming the field. */
     @Test
     void refusesProgressTheRealServiceCouldNotKeep() {
