@@ -50,7 +50,8 @@ class EveryRpcDeclaresItsAccessTest {
                     rpcs.add(name);
                     AccessRule rule = method.getOptions().getExtension(AccessProto.access);
                     if (rule.getPublicWithSecretPath()) {
-                        if (!isReadBySecretPath(method) || rule.getRolesCount() > 0) {
+                        if (!(isReadBySecretPath(method) || isFormPostBySecretPath(method, file))
+                                || rule.getRolesCount() > 0) {
                             badlyPublic.add(name);
                         }
                     } else if (rule.getRolesList().isEmpty() || rule.getRolesList().contains(Role.ROLE_UNSPECIFIED)) {
@@ -62,7 +63,7 @@ class EveryRpcDeclaresItsAccessTest {
         assertThat(rpcs).isNotEmpty();
         assertThat(undeclared).as("RPCs without (bilan.auth.v1.access) roles").isEmpty();
         assertThat(badlyPublic).as("public_with_secret_path RPCs that name roles too, or are not a GET by a "
-                + "path variable without side effects").isEmpty();
+                + "path variable without side effects, nor a form posted to one").isEmpty();
     }
 
     /**
@@ -139,6 +140,23 @@ class EveryRpcDeclaresItsAccessTest {
         HttpRule http = method.getOptions().getExtension(AnnotationsProto.http);
         return http.getGet().contains("{") && http.getAdditionalBindingsCount() == 0
                 && method.getOptions().getIdempotencyLevel() == IdempotencyLevel.NO_SIDE_EFFECTS;
+    }
+
+    /**
+     * A page's form posted by a browser to the page's own secret path (a survey's answers): a POST by a
+     * path variable whose body is one field, a {@code google.api.HttpBody} the service parses.
+     */
+    private static boolean isFormPostBySecretPath(MethodDescriptorProto method, FileDescriptorProto file) {
+        HttpRule http = method.getOptions().getExtension(AnnotationsProto.http);
+        if (!http.getPost().contains("{") || http.getAdditionalBindingsCount() > 0 || http.getBody().isEmpty()
+                || http.getBody().equals("*")) {
+            return false;
+        }
+        String input = method.getInputType().substring(method.getInputType().lastIndexOf('.') + 1);
+        return file.getMessageTypeList().stream().filter(message -> message.getName().equals(input))
+                .flatMap(message -> message.getFieldList().stream())
+                .anyMatch(field -> field.getName().equals(http.getBody())
+                        && field.getTypeName().equals(".google.api.HttpBody"));
     }
 
     private FileDescriptorSet descriptorSet() throws Exception {

@@ -1,0 +1,23 @@
+package fr.bilan.quality.bilan;
+
+import java.util.Optional;
+
+/** The bilans' facts as kept: the latest revision of each. */
+public interface BilanRecords {
+
+    /**
+     * Keeps {@code record} when it is newer than what is kept (or nothing is) and answers what was kept
+     * before it; the same revision changes nothing and answers it as both; an older one answers empty.
+     */
+    Optional<Recorded> record(BilanRecord record);
+
+    /** The facts kept of a bilan. */
+    Optional<BilanRecord> byId(String assessmentId);
+
+    /** Forgets a bilan's facts (its process evidence destroyed); answers whether there were any. */
+    boolean erase(String assessmentId);
+
+    /** A revision kept: what was kept before it (empty for the first) and the record kept now. */
+    record Recorded(Optional<BilanRecord> previous, BilanRecord current) {
+    }
+}
