@@ -17,10 +17,12 @@ import java.util.Optional;
  * @param synthesisHandoverTime when the synthèse was handed over, or null before
  * @param followUpDueDate       when the follow-up interview is due, or null before the end
  * @param fundingKind           the funding's kind as session-service names it (CPF, EMPLOYER_PLAN...), or empty
+ * @param agreementSignDate     the day the funding's tripartite agreement was signed, or null
  */
 public record BilanRecord(String assessmentId, String beneficiaryId, String centreId, String consultantId,
         Outcome outcome, LocalDate startDate, LocalDate endDate, Instant synthesisHandoverTime,
-        List<PhaseHours> phases, LocalDate followUpDueDate, String fundingKind, long revision) {
+        List<PhaseHours> phases, LocalDate followUpDueDate, String fundingKind, LocalDate agreementSignDate,
+        long revision) {
 
     public BilanRecord {
         Objects.requireNonNull(assessmentId, "assessmentId");

@@ -22,7 +22,7 @@ import com.mongodb.client.model.ReplaceOptions;
  * The bilans' facts in MongoDB ({@code bilanRecords}), one document each: {@code _id} (the assessment id),
  * {@code beneficiaryId}, {@code centreId}, {@code consultantId}, {@code outcome}, {@code startDate},
  * {@code endDate} and {@code followUpDueDate} (UTC midnights of the days), {@code synthesisHandoverTime},
- * {@code fundingKind}, {@code revision}, and {@code phases}: [{@code phase}, {@code plannedMinutes},
+ * {@code fundingKind}, {@code agreementSignDate} (a UTC midnight), {@code revision}, and {@code phases}: [{@code phase}, {@code plannedMinutes},
  * {@code deliveredMinutes}, {@code sessionsPlanned}, {@code sessionsAttended}, {@code sessionsMissed}].
  * The results and the audit pack read it by {@code centreId} and {@code endDate}.
  */
@@ -83,7 +83,7 @@ public class BilanRecordRepository implements BilanRecords {
                 .append("endDate", day(r.endDate()))
                 .append("synthesisHandoverTime", r.synthesisHandoverTime() == null ? null : Date.from(r.synthesisHandoverTime()))
                 .append("followUpDueDate", day(r.followUpDueDate())).append("fundingKind", r.fundingKind())
-                .append(REVISION, r.revision()).append("phases", phases);
+                .append("agreementSignDate", day(r.agreementSignDate())).append(REVISION, r.revision()).append("phases", phases);
     }
 
     static BilanRecord toRecord(Document d) {
@@ -97,7 +97,8 @@ public class BilanRecordRepository implements BilanRecords {
         return new BilanRecord(d.getString("_id"), d.getString("beneficiaryId"), d.getString("centreId"),
                 d.getString("consultantId"), Outcome.valueOf(d.getString("outcome")), localDay(d.getDate("startDate")),
                 localDay(d.getDate("endDate")), handover == null ? null : handover.toInstant(), phases,
-                localDay(d.getDate("followUpDueDate")), d.getString("fundingKind"), d.getLong(REVISION));
+                localDay(d.getDate("followUpDueDate")), d.getString("fundingKind"),
+                localDay(d.getDate("agreementSignDate")), d.getLong(REVISION));
     }
 
     /** A day as its UTC midnight, so that ranges of days compare as dates. */
