@@ -10,7 +10,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dockerfile="$root/docker/Dockerfile"
-modules=(gateway beneficiary-service session-service synthesis-service retention-service notification-service)
+modules=(gateway beneficiary-service session-service synthesis-service retention-service notification-service quality-service)
 not_deployed=(bench)   # the load generator: runnable, run from a workstation, never deployed
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

@@ -78,10 +78,11 @@ The services that read the centres' settings (bilan.centres.*, one schema: servi
 each gets the same values key `centres`, and the helm test compares their fingerprints (notification-service
 reads each centre's zone and working days: reminders at the centre's hour, times in its messages, the CPF
 deadlines of its digests; beneficiary-service its working days and hourly price: the CPF dossiers'
-deadlines and amounts). Returns YAML.
+deadlines and amounts; quality-service each centre's name and zone: the survey page, the published
+results, the reminders' days). Returns YAML.
 */}}
 {{- define "bilan.centreReaders" -}}
-{{- toYaml (list "session-service" "synthesis-service" "notification-service" "beneficiary-service") }}
+{{- toYaml (list "session-service" "synthesis-service" "notification-service" "beneficiary-service" "quality-service") }}
 {{- end }}
 
 {{/*
@@ -112,6 +113,20 @@ notification.smtp.egress, else what the host says (an IPv4 address: its /32; an 
 peers:
   {{- include "bilan.egressPeers" (dict "egress" $egress "what" (printf "the mail relay %s" $smtp.host) "key" "notification.smtp") | nindent 2 }}
 port: {{ $smtp.port }}
+{{- end }}
+
+{{/*
+quality-service's public address (bilan.quality.public-url), which the survey links and the published
+results' pages start with: quality.publicUrl, else https://<gateway.ingress.host><gateway.ingress.path>
+when the chart's Ingress serves the API; required otherwise. No trailing slash (paths are appended).
+*/}}
+{{- define "bilan.qualityPublicUrl" -}}
+{{- $url := .Values.quality.publicUrl }}
+{{- $ingress := .Values.gateway.ingress }}
+{{- if and (not $url) $ingress.enabled $ingress.host .Values.services.gateway.enabled }}
+{{- $url = printf "https://%s%s" $ingress.host $ingress.path }}
+{{- end }}
+{{- required "quality.publicUrl is required: the API's public base URL (https://…) the survey links and the published results' pages start with; or enable gateway.ingress with its host" $url | trimSuffix "/" }}
 {{- end }}
 
 {{/*
@@ -222,7 +237,7 @@ shedlock and page_token_keys would meet, TTL indexes included).
 {{- define "bilan.mongodbChecks" -}}
 {{- $mongo := .Values.mongodb }}
 {{- if or $mongo.existingSecret $mongo.uriKey }}
-{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
+{{- fail "mongodb.existingSecret was replaced by one user and one database per service (mongodb.existingSecret and mongodb.uriKey: one connection string for every service): set mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service|quality-service>.existingSecret and .uriKey, and move the data first (docs/operations.md, section \"MongoDB users\")" }}
 {{- end }}
 {{- $credentials := dict }}
 {{- $databases := dict }}

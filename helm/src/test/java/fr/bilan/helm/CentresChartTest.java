@@ -20,13 +20,13 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The centres' settings are one values key, {@code centres}, rendered the same into every service that
- * reads them (session-, synthesis-, notification- and beneficiary-service), as those services read them
+ * reads them (session-, synthesis-, notification-, beneficiary- and quality-service), as those services read them
  * ({@code {"bilan":{"centres":…}}}); the helm test compares the fingerprints they report.
  */
 class CentresChartTest {
 
     static final List<String> READERS = List.of("session-service", "synthesis-service", "notification-service",
-            "beneficiary-service");
+            "beneficiary-service", "quality-service");
 
     static List<String> valueFiles() {
         return Chart.ciValueFiles();
@@ -64,7 +64,8 @@ class CentresChartTest {
                 "http://bilan-session-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("session-service", "httpPort") + "/actuator/info",
                 "http://bilan-synthesis-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("synthesis-service", "httpPort") + "/actuator/info",
                 "http://bilan-notification-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("notification-service", "httpPort") + "/actuator/info",
-                "http://bilan-beneficiary-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("beneficiary-service", "httpPort") + "/actuator/info");
+                "http://bilan-beneficiary-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("beneficiary-service", "httpPort") + "/actuator/info",
+                "http://bilan-quality-service." + Chart.NAMESPACE + ".svc.cluster.local:" + Topology.port("quality-service", "httpPort") + "/actuator/info");
         assertThat(String.join("\n", container.getCommand())).contains("for url in $CENTRES_INFO", "CENTRES' SETTINGS DIFFER");
     }
 

@@ -19,7 +19,9 @@ import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.utils.Serialization;
 
 /** The chart under test: renders and lints it offline with the Helm bundled in helm-java. */
@@ -100,6 +102,24 @@ final class Chart {
 
     static <T extends HasMetadata> List<T> ofKind(List<HasMetadata> objects, Class<T> kind) {
         return objects.stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
+    /** The environment of a component's container, by name. */
+    static Map<String, EnvVar> env(List<HasMetadata> objects, String component) {
+        Deployment deployment = ofKind(objects, Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().equals(RELEASE + "-" + component)).findFirst().orElseThrow();
+        return MongoDbPerServiceTest.env(deployment);
+    }
+
+    /** The plain values of an environment (those from a Secret left out). */
+    static Map<String, String> values(Map<String, EnvVar> env) {
+        Map<String, String> values = new java.util.HashMap<>();
+        env.forEach((name, var) -> {
+            if (var.getValue() != null) {
+                values.put(name, var.getValue());
+            }
+        });
+        return values;
     }
 
     /**

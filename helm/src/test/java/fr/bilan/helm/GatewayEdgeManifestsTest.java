@@ -110,7 +110,7 @@ class GatewayEdgeManifestsTest {
         assertThat(policies.get("gateway")).containsEntry("ingress-controller", Set.of("api"))
                 .containsEntry("prometheus", Set.of("management"));
         for (String service : List.of("beneficiary-service", "session-service", "synthesis-service",
-                "retention-service")) {
+                "retention-service", "notification-service", "quality-service")) {
             assertThat(policies.get(service)).doesNotContainKey("ingress-controller")
                     .containsEntry("prometheus", Set.of("http"));
         }

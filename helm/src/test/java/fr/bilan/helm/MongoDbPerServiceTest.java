@@ -25,7 +25,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 class MongoDbPerServiceTest {
 
     static final Set<String> WITH_DATABASE = Set.of("beneficiary-service", "session-service", "synthesis-service",
-            "retention-service", "notification-service");
+            "retention-service", "notification-service", "quality-service");
 
     static Stream<String> valueFiles() {
         return Chart.ciValueFiles().stream();
@@ -66,7 +66,8 @@ class MongoDbPerServiceTest {
                 Map.entry("session-service", "bilan-session-service"),
                 Map.entry("synthesis-service", "bilan-synthesis-service"),
                 Map.entry("retention-service", "bilan-retention-service"),
-                Map.entry("notification-service", "bilan-notification-service"));
+                Map.entry("notification-service", "bilan-notification-service"),
+                Map.entry("quality-service", "bilan-quality-service"));
     }
 
     /** The former single connection string is refused, naming what replaces it, rather than kept as a fallback. */
@@ -74,7 +75,7 @@ class MongoDbPerServiceTest {
     void theFormerSingleConnectionStringIsRefusedNamingTheNewKeys() {
         assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("mongodb.existingSecret", "bilan-mongodb")))
                 .hasMessageContaining("mongodb.existingSecret was replaced by one user and one database per service")
-                .hasMessageContaining("mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service>.existingSecret")
+                .hasMessageContaining("mongodb.services.<beneficiary-service|session-service|synthesis-service|retention-service|notification-service|quality-service>.existingSecret")
                 .hasMessageContaining("docs/operations.md");
     }
 

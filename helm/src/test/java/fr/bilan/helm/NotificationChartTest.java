@@ -32,8 +32,8 @@ class NotificationChartTest {
 
     @Test
     void theNetworksRelayWithStartTlsAndAnAccountFromItsSecret() {
-        Map<String, EnvVar> env = env(Chart.render("production-values.yaml"), SERVICE);
-        assertThat(values(env)).containsEntry("SPRING_MAIL_HOST", "smtp.reseau-bilan.fr")
+        Map<String, EnvVar> env = Chart.env(Chart.render("production-values.yaml"), SERVICE);
+        assertThat(Chart.values(env)).containsEntry("SPRING_MAIL_HOST", "smtp.reseau-bilan.fr")
                 .containsEntry("SPRING_MAIL_PORT", "587")
                 .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "true")
                 .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED", "true")
@@ -50,7 +50,7 @@ class NotificationChartTest {
         // staff's addresses from Keycloak's admin API, with the client that may only view users
         assertThat(env.get("BILAN_DIRECTORY_CLIENT_SECRET").getValueFrom().getSecretKeyRef().getName())
                 .isEqualTo("bilan-oidc-directory");
-        assertThat(values(env)).containsEntry("BILAN_DIRECTORY_CLIENTID", "bilan-directory");
+        assertThat(Chart.values(env)).containsEntry("BILAN_DIRECTORY_CLIENTID", "bilan-directory");
     }
 
     @Test
@@ -59,7 +59,7 @@ class NotificationChartTest {
         for (Deployment deployment : Chart.ofKind(objects, Deployment.class)) {
             String component = RenderedManifestsTest.container(deployment).getName();
             if (!component.equals(SERVICE)) {
-                assertThat(env(objects, component).keySet()).as(component)
+                assertThat(Chart.env(objects, component).keySet()).as(component)
                         .noneMatch(name -> name.startsWith("SPRING_MAIL_") || name.startsWith("BILAN_NOTIFICATION_"));
             }
         }
@@ -67,14 +67,14 @@ class NotificationChartTest {
 
     @Test
     void smtpsConnectsWithTlsFromTheStartAndNoneOnlyInClearWithoutAccount() {
-        Map<String, String> smtps = values(env(Chart.parse(Chart.template("default-values.yaml",
+        Map<String, String> smtps = Chart.values(Chart.env(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("notification.smtp.tls", "smtps", "notification.smtp.port", "465"))), SERVICE));
         assertThat(smtps).containsEntry("SPRING_MAIL_SSL_ENABLED", "true").containsEntry("SPRING_MAIL_PORT", "465")
                 .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_CHECKSERVERIDENTITY", "true")
                 .doesNotContainKeys("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH");
 
-        Map<String, EnvVar> none = env(Chart.render("minimal-values.yaml"), SERVICE);
-        assertThat(values(none)).containsEntry("SPRING_MAIL_HOST", "smtp.test").containsEntry("SPRING_MAIL_PORT", "25")
+        Map<String, EnvVar> none = Chart.env(Chart.render("minimal-values.yaml"), SERVICE);
+        assertThat(Chart.values(none)).containsEntry("SPRING_MAIL_HOST", "smtp.test").containsEntry("SPRING_MAIL_PORT", "25")
                 .containsEntry("SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_ENABLE", "false")
                 .doesNotContainKeys("SPRING_MAIL_SSL_ENABLED", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_STARTTLS_REQUIRED",
                         "SPRING_MAIL_PROPERTIES_MAIL_SMTP_SSL_CHECKSERVERIDENTITY", "SPRING_MAIL_PROPERTIES_MAIL_SMTP_AUTH");
@@ -149,10 +149,10 @@ class NotificationChartTest {
 
     @Test
     void itsCallersDeadlinesAndItsDirectoryDeadlineAreAccepted() {
-        Map<String, String> session = values(env(Chart.parse(Chart.template("default-values.yaml",
+        Map<String, String> session = Chart.values(Chart.env(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("services.session-service.clients.notification.deadline", "3s"))), "session-service"));
         assertThat(session).containsEntry("BILAN_CLIENTS_NOTIFICATION_DEADLINE", "3s");
-        Map<String, String> own = values(env(Chart.parse(Chart.template("default-values.yaml",
+        Map<String, String> own = Chart.values(Chart.env(Chart.parse(Chart.template("default-values.yaml",
                 Map.of("services.notification-service.clients.directory.deadline", "4s"))), SERVICE));
         assertThat(own).containsEntry("BILAN_CLIENTS_DIRECTORY_DEADLINE", "4s");
     }
@@ -171,28 +171,13 @@ class NotificationChartTest {
         return policy.getSpec().getEgress().stream().filter(r -> ports(r).contains(port)).toList();
     }
 
-    private static Set<Integer> ports(NetworkPolicyEgressRule rule) {
+    static Set<Integer> ports(NetworkPolicyEgressRule rule) {
         return Set.copyOf(rule.getPorts().stream().map(p -> p.getPort().getIntVal()).filter(Objects::nonNull).toList());
     }
 
-    private static NetworkPolicy policy(List<HasMetadata> objects, String component) {
+    static NetworkPolicy policy(List<HasMetadata> objects, String component) {
         return Chart.ofKind(objects, NetworkPolicy.class).stream()
                 .filter(p -> p.getMetadata().getName().equals("bilan-" + component)).findFirst().orElseThrow();
     }
 
-    private static Map<String, EnvVar> env(List<HasMetadata> objects, String component) {
-        Deployment deployment = Chart.ofKind(objects, Deployment.class).stream()
-                .filter(d -> d.getMetadata().getName().equals("bilan-" + component)).findFirst().orElseThrow();
-        return MongoDbPerServiceTest.env(deployment);
-    }
-
-    private static Map<String, String> values(Map<String, EnvVar> env) {
-        Map<String, String> values = new HashMap<>();
-        env.forEach((name, var) -> {
-            if (var.getValue() != null) {
-                values.put(name, var.getValue());
-            }
-        });
-        return values;
-    }
 }

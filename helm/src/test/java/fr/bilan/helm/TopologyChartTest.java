@@ -87,7 +87,7 @@ class TopologyChartTest {
     void aDeadlineForATargetTheServiceDoesNotCallIsRefused() {
         assertThatThrownBy(() -> Chart.template(VALID, Map.of("services.session-service.clients.synthesis.deadline", "5s")))
                 .hasMessageContaining("services.session-service.clients.synthesis: session-service does not call synthesis "
-                        + "(its targets: retention, beneficiary, notification; files/topology.yaml)");
+                        + "(its targets: retention, beneficiary, notification, quality; files/topology.yaml)");
     }
 
     @ParameterizedTest

@@ -52,6 +52,9 @@ class ValuesSchemaTest {
         "notification.applicationUrl; mon-bilan.example.fr; /notification/applicationUrl; does not match pattern",
         "notification.smtp.auth.password; s3cr3t; /notification/smtp/auth; 'password' not allowed",
         "notification.ratePerSecond; 0; /notification/ratePerSecond; exclusiveMinimum",
+        // quality-service's public address: https only (a survey link carries its secret), a URL
+        "quality.publicUrl; http://api.example.fr; /quality/publicUrl; does not match pattern",
+        "quality.publicUrl; api.example.fr; /quality/publicUrl; does not match pattern",
     })
     void aBadValueIsRefusedNamingTheKey(String key, String value, String where, String why) {
         assertThatThrownBy(() -> Chart.template(VALID, Map.of(key, value)))

@@ -23,7 +23,8 @@ class ExecutableJarContentsTest {
     private static final List<String> STAND_INS = List.of("embedded-stores-", "mongo-java-server-", "h2-", "s3proxy-");
 
     @ParameterizedTest
-    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service"})
+    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service",
+        "notification-service", "quality-service"})
     void theExecutableJarCarriesNoStandIn(String service) throws Exception {
         Path jar = Path.of(System.getProperty(service + ".jar"));
         assumeTrue(Files.isRegularFile(jar), "the executable jar is packaged (mvn package): " + jar);

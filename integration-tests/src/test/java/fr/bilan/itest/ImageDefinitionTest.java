@@ -20,7 +20,7 @@ class ImageDefinitionTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> IMAGES = List.of("gateway", "beneficiary-service", "session-service",
-            "synthesis-service", "retention-service", "notification-service");
+            "synthesis-service", "retention-service", "notification-service", "quality-service");
 
     @Test
     void everyModulesJarHasWhatItsImageCopiesAndStarts() throws Exception {

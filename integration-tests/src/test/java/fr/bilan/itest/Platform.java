@@ -27,7 +27,7 @@ import fr.bilan.support.testing.ServiceProcess;
 import fr.bilan.support.testing.Topology;
 
 /**
- * The whole platform pointed at the real servers: the four services from their executable jars,
+ * The whole platform pointed at the real servers: the services of the topology from their executable jars,
  * each in its own JVM with its own database in the replica set, the gateway in this JVM. Wired as
  * {@code ./bilan up} wires it (channels, the services' own client secret), with the stores and the
  * identity provider of {@link RealServers} in place of the embedded ones.
@@ -39,7 +39,8 @@ final class Platform implements AutoCloseable {
     private static final List<String> SERVICES = TOPOLOGY.services();
     /**
      * The centres' settings in the suite, the same for every service that reads them (session-,
-     * synthesis- and notification-service: one schema, bound by service-support's Centres): a fictitious identity, and
+     * synthesis-, notification-, beneficiary- and quality-service: one schema, bound by service-support's
+     * Centres): a fictitious identity, and
      * centre-lyon open every day from 00:00 to 23:59, sessions from one minute, several a day, one of
      * each phase in a week. A bilan's phases then follow one another within minutes of the real clock
      * (a session is booked ahead and signed once it has started).
@@ -54,7 +55,7 @@ final class Platform implements AutoCloseable {
     private static final Pattern FINGERPRINT = Pattern.compile("\"fingerprint\":\"([0-9a-f]+)\"");
     /** The services that read the centres' settings. */
     private static final List<String> CENTRE_READERS = List.of("session-service", "synthesis-service",
-            "notification-service", "beneficiary-service");
+            "notification-service", "beneficiary-service", "quality-service");
 
     private final Map<String, Integer> grpcPorts = new LinkedHashMap<>();
     private final Map<String, Integer> httpPorts = new LinkedHashMap<>();
@@ -86,6 +87,10 @@ final class Platform implements AutoCloseable {
                 }
                 if (CENTRE_READERS.contains(service)) {
                     arguments.addAll(CENTRES);
+                }
+                if (service.equals("quality-service")) {
+                    // the survey links and the published pages start with the API's address: the gateway's
+                    arguments.add("--bilan.quality.public-url=" + gatewayUrl());
                 }
                 if (service.equals("beneficiary-service") || service.equals("notification-service")) {
                     // logins checked (beneficiary-service) and staff addresses read (notification-service) in

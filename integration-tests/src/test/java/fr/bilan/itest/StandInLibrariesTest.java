@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class StandInLibrariesTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service"})
+    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service",
+        "notification-service", "quality-service"})
     void aLibraryTheServiceAndTheStandInsBothHoldIsTheSameVersion(String service) throws Exception {
         Path jar = Path.of(System.getProperty(service + ".jar"));
         Path standIns = Path.of(System.getProperty("embedded-stores.lib"));

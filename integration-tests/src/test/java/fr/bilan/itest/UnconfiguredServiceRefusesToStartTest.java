@@ -27,7 +27,8 @@ class UnconfiguredServiceRefusesToStartTest {
     Path workingDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service"})
+    @ValueSource(strings = {"beneficiary-service", "session-service", "synthesis-service", "retention-service",
+        "notification-service", "quality-service"})
     void exitsNamingTheStoreSettingItNeeds(String service) throws Exception {
         Path jar = Path.of(System.getProperty(service + ".jar"));
         assumeTrue(Files.isRegularFile(jar), "the executable jar is packaged (mvn package): " + jar);

@@ -73,6 +73,21 @@ class TopologyTest {
                         "notification-service --bilan.notification.application-url=http://localhost:5173");
     }
 
+    /**
+     * {@code ./bilan settings}: quality-service's survey links and published pages start with the local
+     * gateway's address (its port a BILAN_ variable like the others'), and it is given the centres'
+     * settings the other readers are (names and zones; the same fingerprint, which ./bilan up compares).
+     */
+    @Test
+    void theLauncherGivesQualityServiceTheGatewaysAddressAndTheCentres() throws IOException, InterruptedException {
+        List<String> settings = launcher("settings", Map.of());
+        assertThat(settings).filteredOn(line -> line.startsWith("quality-service --bilan.quality."))
+                .containsExactly("quality-service --bilan.quality.public-url=http://localhost:8080");
+        assertThat(centres(settings, "quality-service")).isNotEmpty().isEqualTo(centres(settings, "session-service"));
+        assertThat(launcher("settings", Map.of("BILAN_GATEWAY_PORT", "8888")))
+                .contains("quality-service --bilan.quality.public-url=http://localhost:8888");
+    }
+
     /** Each component's application.yaml: its ports, and a channel on localhost for each service it calls, none other. */
     @ParameterizedTest
     @MethodSource("components")
