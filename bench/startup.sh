@@ -7,7 +7,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$ROOT"
 fail() { echo "startup.sh: $*" >&2; exit 1; }
-COMPONENTS=(mail keycloak beneficiary-service session-service synthesis-service retention-service notification-service gateway)
+COMPONENTS=(mail keycloak beneficiary-service session-service synthesis-service retention-service notification-service quality-service gateway)
 
 # captured, not piped into grep -q: with pipefail an early grep exit would read as "not running"
 status=$(./bilan status 2> /dev/null || true)

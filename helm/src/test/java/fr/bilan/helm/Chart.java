@@ -111,6 +111,18 @@ final class Chart {
         return MongoDbPerServiceTest.env(deployment);
     }
 
+    /** The names of the environment variables of every component but {@code component}, by component. */
+    static Map<String, java.util.Set<String>> otherComponentsEnv(List<HasMetadata> objects, String component) {
+        Map<String, java.util.Set<String>> others = new java.util.TreeMap<>();
+        for (Deployment deployment : ofKind(objects, Deployment.class)) {
+            String other = RenderedManifestsTest.container(deployment).getName();
+            if (!other.equals(component)) {
+                others.put(other, env(objects, other).keySet());
+            }
+        }
+        return others;
+    }
+
     /** The plain values of an environment (those from a Secret left out). */
     static Map<String, String> values(Map<String, EnvVar> env) {
         Map<String, String> values = new java.util.HashMap<>();

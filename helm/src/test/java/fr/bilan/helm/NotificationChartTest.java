@@ -15,7 +15,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
@@ -55,14 +54,9 @@ class NotificationChartTest {
 
     @Test
     void noOtherComponentIsGivenTheRelay() {
-        List<HasMetadata> objects = Chart.render("production-values.yaml");
-        for (Deployment deployment : Chart.ofKind(objects, Deployment.class)) {
-            String component = RenderedManifestsTest.container(deployment).getName();
-            if (!component.equals(SERVICE)) {
-                assertThat(Chart.env(objects, component).keySet()).as(component)
-                        .noneMatch(name -> name.startsWith("SPRING_MAIL_") || name.startsWith("BILAN_NOTIFICATION_"));
-            }
-        }
+        assertThat(Chart.otherComponentsEnv(Chart.render("production-values.yaml"), SERVICE)).isNotEmpty()
+                .allSatisfy((component, names) -> assertThat(names).as(component)
+                        .noneMatch(name -> name.startsWith("SPRING_MAIL_") || name.startsWith("BILAN_NOTIFICATION_")));
     }
 
     @Test

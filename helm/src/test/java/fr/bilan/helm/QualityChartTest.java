@@ -67,13 +67,8 @@ class QualityChartTest {
 
     @Test
     void noOtherComponentIsGivenTheAddress() {
-        List<HasMetadata> objects = Chart.render("production-values.yaml");
-        for (Deployment deployment : Chart.ofKind(objects, Deployment.class)) {
-            String component = RenderedManifestsTest.container(deployment).getName();
-            if (!component.equals(SERVICE)) {
-                assertThat(Chart.env(objects, component).keySet()).as(component).noneMatch(name -> name.startsWith("BILAN_QUALITY_"));
-            }
-        }
+        assertThat(Chart.otherComponentsEnv(Chart.render("production-values.yaml"), SERVICE)).hasSize(Topology.services().size() - 1)
+                .allSatisfy((component, names) -> assertThat(names).as(component).noneMatch(name -> name.startsWith("BILAN_QUALITY_")));
     }
 
     /** Its own user and database, the services' client, the centres' settings; no directory, no bucket, no relay. */
