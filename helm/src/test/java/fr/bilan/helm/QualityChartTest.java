@@ -65,6 +65,14 @@ class QualityChartTest {
                 .isNotEmpty().doesNotContain("bilan-" + SERVICE);
     }
 
+    /** One source of the address: a variable of its own would render a second, conflicting entry. */
+    @Test
+    void theAddressIsAValueNotAVariableOfTheService() {
+        assertThatThrownBy(() -> Chart.template("default-values.yaml",
+                Map.of("services.quality-service.env.BILAN_QUALITY_PUBLICURL", "https://ailleurs.example.fr")))
+                .hasMessageContaining("services.quality-service.env.BILAN_QUALITY_PUBLICURL: the chart sets it from quality.publicUrl");
+    }
+
     @Test
     void noOtherComponentIsGivenTheAddress() {
         assertThat(Chart.otherComponentsEnv(Chart.render("production-values.yaml"), SERVICE)).hasSize(Topology.services().size() - 1)
