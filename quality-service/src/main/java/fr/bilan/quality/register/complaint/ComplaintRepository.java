@@ -1,0 +1,100 @@
+package fr.bilan.quality.register.complaint;
+
+import static fr.bilan.quality.bilan.BilanRecordRepository.day;
+import static fr.bilan.quality.bilan.BilanRecordRepository.localDay;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import fr.bilan.support.mongo.Inserts;
+
+/**
+ * The complaints in MongoDB ({@code complaints}), one document each: {@code _id}, {@code centreId},
+ * {@code assessmentId} (or null), {@code complainant}, {@code channel}, {@code topic} (the contract's
+ * names), {@code receivedDate}, {@code acknowledgedDate}, {@code answeredDate} (UTC midnights of the days,
+ * null before), {@code summary}, {@code answerSummary}, {@code createTime}, {@code requestKey} (unique: a
+ * retried request records once) and {@code version}. The audit pack reads it by {@code centreId} and
+ * {@code receivedDate}; the purge unlinks a bilan by {@code assessmentId}.
+ */
+@Repository
+public class ComplaintRepository implements Complaints {
+
+    public static final String COLLECTION = "complaints";
+    /** The field naming the bilan a complaint concerns. */
+    public static final String ASSESSMENT_ID = "assessmentId";
+    /** The field counting a complaint's versions. */
+    public static final String VERSION = "version";
+    private static final String CENTRE_ID = "centreId";
+    private static final String RECEIVED_DATE = "receivedDate";
+    private static final String REQUEST_KEY = "requestKey";
+
+    private final MongoCollection<Document> collection;
+
+    ComplaintRepository(MongoDatabase database) {
+        this.collection = database.getCollection(COLLECTION);
+        collection.createIndex(Indexes.ascending(CENTRE_ID, RECEIVED_DATE));
+        collection.createIndex(Indexes.ascending(ASSESSMENT_ID));
+        collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+    }
+
+    @Override
+    public Complaint recordOnce(Complaint complaint) {
+        if (Inserts.insertIfNew(collection, toDocument(complaint))) {
+            return complaint;
+        }
+        return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, complaint.requestKey())).first())
+                .map(ComplaintRepository::toComplaint)
+                // the only unique keys are the id (a fresh UUID) and the request's
+                .orElseThrow(() -> new IllegalStateException("complaint " + complaint.id() + " collided but no request holds it"));
+    }
+
+    @Override
+    public Optional<Complaint> byId(String centreId, String id) {
+        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq(CENTRE_ID, centreId)))
+                .first()).map(ComplaintRepository::toComplaint);
+    }
+
+    @Override
+    public boolean replace(Complaint previous, Complaint next) {
+        return collection.replaceOne(Filters.and(Filters.eq("_id", previous.id()), Filters.eq(VERSION, previous.version())),
+                toDocument(next)).getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<Complaint> receivedBetween(String centreId, java.time.LocalDate from, java.time.LocalDate until) {
+        return collection.find(Filters.and(Filters.eq(CENTRE_ID, centreId), Filters.gte(RECEIVED_DATE, day(from)),
+                        Filters.lt(RECEIVED_DATE, day(until))))
+                .sort(Sorts.descending(RECEIVED_DATE, "createTime", "_id"))
+                .map(ComplaintRepository::toComplaint).into(new ArrayList<>());
+    }
+
+    static Document toDocument(Complaint c) {
+        return new Document("_id", c.id()).append(CENTRE_ID, c.centreId()).append(ASSESSMENT_ID, c.assessmentId())
+                .append("complainant", c.complainant().name()).append("channel", c.channel().name())
+                .append("topic", c.topic().name()).append(RECEIVED_DATE, day(c.receivedDate()))
+                .append("acknowledgedDate", day(c.acknowledgedDate())).append("answeredDate", day(c.answeredDate()))
+                .append("summary", c.summary()).append("answerSummary", c.answerSummary())
+                .append("createTime", Date.from(c.createTime())).append(REQUEST_KEY, c.requestKey())
+                .append(VERSION, c.version());
+    }
+
+    static Complaint toComplaint(Document d) {
+        return new Complaint(d.getString("_id"), d.getString(CENTRE_ID), ComplainantKind.valueOf(d.getString("complainant")),
+                ComplaintChannel.valueOf(d.getString("channel")), ComplaintTopic.valueOf(d.getString("topic")),
+                d.getString("summary"), d.getString(ASSESSMENT_ID), localDay(d.getDate(RECEIVED_DATE)),
+                localDay(d.getDate("acknowledgedDate")), localDay(d.getDate("answeredDate")), d.getString("answerSummary"),
+                d.getDate("createTime").toInstant(), d.getString(REQUEST_KEY), d.getLong(VERSION));
+    }
+}
