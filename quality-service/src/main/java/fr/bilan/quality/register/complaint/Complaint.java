@@ -38,6 +38,8 @@ public record Complaint(String id, String centreId, ComplainantKind complainant,
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(receivedDate, "receivedDate");
         summary = RegisterFields.stripped(summary);
+        // to the millisecond, as the store keeps it: a retry answers what the first call did
+        createTime = Objects.requireNonNull(createTime, "createTime").truncatedTo(ChronoUnit.MILLIS);
         answerSummary = RegisterFields.stripped(answerSummary);
         if (acknowledgedDate == null && answeredDate != null) {
             throw new IllegalArgumentException("answered before acknowledged");

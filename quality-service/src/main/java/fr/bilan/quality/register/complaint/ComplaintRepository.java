@@ -2,8 +2,10 @@ package fr.bilan.quality.register.complaint;
 
 import static fr.bilan.quality.bilan.BilanRecordRepository.day;
 import static fr.bilan.quality.bilan.BilanRecordRepository.localDay;
+import static fr.bilan.quality.register.RegisterStore.CENTRE_ID;
+import static fr.bilan.quality.register.RegisterStore.REQUEST_KEY;
 
-import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -14,18 +16,17 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
-import fr.bilan.support.mongo.Inserts;
+import fr.bilan.quality.register.RegisterStore;
 
 /**
  * The complaints in MongoDB ({@code complaints}), one document each: {@code _id}, {@code centreId},
  * {@code assessmentId} (or null), {@code complainant}, {@code channel}, {@code topic} (the contract's
  * names), {@code receivedDate}, {@code acknowledgedDate}, {@code answeredDate} (UTC midnights of the days,
- * null before), {@code summary}, {@code answerSummary}, {@code createTime}, {@code requestKey} (unique: a
- * retried request records once) and {@code version}. The audit pack reads it by {@code centreId} and
+ * null before), {@code summary}, {@code answerSummary}, {@code createTime}, {@code requestKey} and
+ * {@code version} ({@link RegisterStore}). The audit pack reads it by {@code centreId} and
  * {@code receivedDate}; the purge unlinks a bilan by {@code assessmentId}.
  */
 @Repository
@@ -35,49 +36,37 @@ public class ComplaintRepository implements Complaints {
     /** The field naming the bilan a complaint concerns. */
     public static final String ASSESSMENT_ID = "assessmentId";
     /** The field counting a complaint's versions. */
-    public static final String VERSION = "version";
-    private static final String CENTRE_ID = "centreId";
+    public static final String VERSION = RegisterStore.VERSION;
     private static final String RECEIVED_DATE = "receivedDate";
-    private static final String REQUEST_KEY = "requestKey";
 
-    private final MongoCollection<Document> collection;
+    private final RegisterStore<Complaint> store;
 
     ComplaintRepository(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        MongoCollection<Document> collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending(CENTRE_ID, RECEIVED_DATE));
         collection.createIndex(Indexes.ascending(ASSESSMENT_ID));
-        collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+        this.store = new RegisterStore<>(collection, ComplaintRepository::toDocument, ComplaintRepository::toComplaint);
     }
 
     @Override
     public Complaint recordOnce(Complaint complaint) {
-        if (Inserts.insertIfNew(collection, toDocument(complaint))) {
-            return complaint;
-        }
-        return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, complaint.requestKey())).first())
-                .map(ComplaintRepository::toComplaint)
-                // the only unique keys are the id (a fresh UUID) and the request's
-                .orElseThrow(() -> new IllegalStateException("complaint " + complaint.id() + " collided but no request holds it"));
+        return store.recordOnce(complaint);
     }
 
     @Override
     public Optional<Complaint> byId(String centreId, String id) {
-        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq(CENTRE_ID, centreId)))
-                .first()).map(ComplaintRepository::toComplaint);
+        return store.byId(centreId, id);
     }
 
     @Override
     public boolean replace(Complaint previous, Complaint next) {
-        return collection.replaceOne(Filters.and(Filters.eq("_id", previous.id()), Filters.eq(VERSION, previous.version())),
-                toDocument(next)).getModifiedCount() == 1;
+        return store.replace(previous.version(), next);
     }
 
     @Override
-    public List<Complaint> receivedBetween(String centreId, java.time.LocalDate from, java.time.LocalDate until) {
-        return collection.find(Filters.and(Filters.eq(CENTRE_ID, centreId), Filters.gte(RECEIVED_DATE, day(from)),
-                        Filters.lt(RECEIVED_DATE, day(until))))
-                .sort(Sorts.descending(RECEIVED_DATE, "createTime", "_id"))
-                .map(ComplaintRepository::toComplaint).into(new ArrayList<>());
+    public List<Complaint> receivedBetween(String centreId, LocalDate from, LocalDate until) {
+        return store.find(Filters.and(Filters.eq(CENTRE_ID, centreId), Filters.gte(RECEIVED_DATE, day(from)),
+                Filters.lt(RECEIVED_DATE, day(until))), Sorts.descending(RECEIVED_DATE, "createTime", "_id"));
     }
 
     static Document toDocument(Complaint c) {

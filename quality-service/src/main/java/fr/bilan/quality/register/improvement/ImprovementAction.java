@@ -2,6 +2,7 @@ package fr.bilan.quality.register.improvement;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Objects;
 
@@ -41,6 +42,8 @@ public record ImprovementAction(String id, String centreId, String title, Improv
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(dueDate, "dueDate");
         originId = RegisterFields.stripped(originId);
+        // to the millisecond, as the store keeps it: a retry answers what the first call did
+        createTime = Objects.requireNonNull(createTime, "createTime").truncatedTo(ChronoUnit.MILLIS);
         if ((status == ImprovementStatus.DONE) != (doneDate != null)) {
             throw new IllegalArgumentException("a done date for a done action only");
         }

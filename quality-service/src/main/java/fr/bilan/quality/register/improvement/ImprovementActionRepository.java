@@ -2,8 +2,10 @@ package fr.bilan.quality.register.improvement;
 
 import static fr.bilan.quality.bilan.BilanRecordRepository.day;
 import static fr.bilan.quality.bilan.BilanRecordRepository.localDay;
+import static fr.bilan.quality.register.RegisterStore.CENTRE_ID;
+import static fr.bilan.quality.register.RegisterStore.REQUEST_KEY;
+import static fr.bilan.quality.register.RegisterStore.VERSION;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -14,60 +16,49 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
 
-import fr.bilan.support.mongo.Inserts;
+import fr.bilan.quality.register.RegisterStore;
 
 /**
  * The improvement actions in MongoDB ({@code improvementActions}), one document each: {@code _id},
  * {@code centreId}, {@code title}, {@code origin} (the contract's name), {@code originId}, {@code owner},
  * {@code status}, {@code dueDate} and {@code doneDate} (UTC midnights of the days, null before),
- * {@code createTime}, {@code requestKey} (unique: a retried request records once) and {@code version}.
+ * {@code createTime}, {@code requestKey} and {@code version} ({@link RegisterStore}).
  */
 @Repository
 public class ImprovementActionRepository implements ImprovementActions {
 
     public static final String COLLECTION = "improvementActions";
-    private static final String CENTRE_ID = "centreId";
-    private static final String REQUEST_KEY = "requestKey";
-    private static final String VERSION = "version";
 
-    private final MongoCollection<Document> collection;
+    private final RegisterStore<ImprovementAction> store;
 
     ImprovementActionRepository(MongoDatabase database) {
-        this.collection = database.getCollection(COLLECTION);
+        MongoCollection<Document> collection = database.getCollection(COLLECTION);
         collection.createIndex(Indexes.ascending(CENTRE_ID, "dueDate"));
-        collection.createIndex(Indexes.ascending(REQUEST_KEY), new IndexOptions().unique(true));
+        this.store = new RegisterStore<>(collection, ImprovementActionRepository::toDocument,
+                ImprovementActionRepository::toAction);
     }
 
     @Override
     public ImprovementAction recordOnce(ImprovementAction action) {
-        if (Inserts.insertIfNew(collection, toDocument(action))) {
-            return action;
-        }
-        return Optional.ofNullable(collection.find(Filters.eq(REQUEST_KEY, action.requestKey())).first())
-                .map(ImprovementActionRepository::toAction)
-                // the only unique keys are the id (a fresh UUID) and the request's
-                .orElseThrow(() -> new IllegalStateException("action " + action.id() + " collided but no request holds it"));
+        return store.recordOnce(action);
     }
 
     @Override
     public Optional<ImprovementAction> byId(String centreId, String id) {
-        return Optional.ofNullable(collection.find(Filters.and(Filters.eq("_id", id), Filters.eq(CENTRE_ID, centreId)))
-                .first()).map(ImprovementActionRepository::toAction);
+        return store.byId(centreId, id);
     }
 
     @Override
     public boolean replace(ImprovementAction previous, ImprovementAction next) {
-        return collection.replaceOne(Filters.and(Filters.eq("_id", previous.id()), Filters.eq(VERSION, previous.version())),
-                toDocument(next)).getModifiedCount() == 1;
+        return store.replace(previous.version(), next);
     }
 
     @Override
     public List<ImprovementAction> ofCentre(String centreId) {
-        return collection.find(Filters.eq(CENTRE_ID, centreId)).map(ImprovementActionRepository::toAction)
-                .into(new ArrayList<>());
+        return store.find(Filters.eq(CENTRE_ID, centreId), Sorts.ascending("dueDate", "_id"));
     }
 
     static Document toDocument(ImprovementAction a) {

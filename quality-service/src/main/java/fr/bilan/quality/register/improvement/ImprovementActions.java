@@ -21,6 +21,6 @@ public interface ImprovementActions {
      */
     boolean replace(ImprovementAction previous, ImprovementAction next);
 
-    /** A centre's actions, in no particular order. */
+    /** A centre's actions, by due date. */
     List<ImprovementAction> ofCentre(String centreId);
 }
