@@ -10,7 +10,6 @@ import org.springframework.stereotype.Service;
 import fr.bilan.quality.bilan.BilanRecords;
 import fr.bilan.quality.register.CentreDays;
 import fr.bilan.support.refusal.AlreadyExists;
-import fr.bilan.support.refusal.Conflict;
 import fr.bilan.support.refusal.NotFound;
 import fr.bilan.support.refusal.RuleRefusal;
 
@@ -73,13 +72,7 @@ public class ComplaintRegister {
 
     private Complaint step(String centreId, String complaintId, BiFunction<Complaint, LocalDate, Complaint> step) {
         Complaint current = require(centreId, complaintId);
-        Complaint next = step.apply(current, days.today(centreId));
-        if (next == current) {
-            return current;
-        }
-        if (!complaints.replace(current, next)) {
-            throw new Conflict("Cette réclamation vient d'être modifiée par ailleurs : rechargez-la, puis recommencez.");
-        }
-        return next;
+        return complaints.keep(current, step.apply(current, days.today(centreId)),
+                "Cette réclamation vient d'être modifiée par ailleurs : rechargez-la, puis recommencez.");
     }
 }

@@ -8,7 +8,6 @@ import static fr.bilan.quality.register.RegisterStore.REQUEST_KEY;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -30,7 +29,7 @@ import fr.bilan.quality.register.RegisterStore;
  * {@code receivedDate}; the purge unlinks a bilan by {@code assessmentId}.
  */
 @Repository
-public class ComplaintRepository implements Complaints {
+public class ComplaintRepository extends RegisterStore<Complaint> implements Complaints {
 
     public static final String COLLECTION = "complaints";
     /** The field naming the bilan a complaint concerns. */
@@ -39,33 +38,20 @@ public class ComplaintRepository implements Complaints {
     public static final String VERSION = RegisterStore.VERSION;
     private static final String RECEIVED_DATE = "receivedDate";
 
-    private final RegisterStore<Complaint> store;
-
     ComplaintRepository(MongoDatabase database) {
-        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        super(indexed(database.getCollection(COLLECTION)), ComplaintRepository::toDocument, ComplaintRepository::toComplaint,
+                Complaint::version);
+    }
+
+    private static MongoCollection<Document> indexed(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.ascending(CENTRE_ID, RECEIVED_DATE));
         collection.createIndex(Indexes.ascending(ASSESSMENT_ID));
-        this.store = new RegisterStore<>(collection, ComplaintRepository::toDocument, ComplaintRepository::toComplaint);
-    }
-
-    @Override
-    public Complaint recordOnce(Complaint complaint) {
-        return store.recordOnce(complaint);
-    }
-
-    @Override
-    public Optional<Complaint> byId(String centreId, String id) {
-        return store.byId(centreId, id);
-    }
-
-    @Override
-    public boolean replace(Complaint previous, Complaint next) {
-        return store.replace(previous.version(), next);
+        return collection;
     }
 
     @Override
     public List<Complaint> receivedBetween(String centreId, LocalDate from, LocalDate until) {
-        return store.find(Filters.and(Filters.eq(CENTRE_ID, centreId), Filters.gte(RECEIVED_DATE, day(from)),
+        return find(Filters.and(Filters.eq(CENTRE_ID, centreId), Filters.gte(RECEIVED_DATE, day(from)),
                 Filters.lt(RECEIVED_DATE, day(until))), Sorts.descending(RECEIVED_DATE, "createTime", "_id"));
     }
 

@@ -8,7 +8,6 @@ import static fr.bilan.quality.register.RegisterStore.VERSION;
 
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
@@ -28,37 +27,23 @@ import fr.bilan.quality.register.RegisterStore;
  * {@code createTime}, {@code requestKey} and {@code version} ({@link RegisterStore}).
  */
 @Repository
-public class ImprovementActionRepository implements ImprovementActions {
+public class ImprovementActionRepository extends RegisterStore<ImprovementAction> implements ImprovementActions {
 
     public static final String COLLECTION = "improvementActions";
 
-    private final RegisterStore<ImprovementAction> store;
-
     ImprovementActionRepository(MongoDatabase database) {
-        MongoCollection<Document> collection = database.getCollection(COLLECTION);
+        super(indexed(database.getCollection(COLLECTION)), ImprovementActionRepository::toDocument,
+                ImprovementActionRepository::toAction, ImprovementAction::version);
+    }
+
+    private static MongoCollection<Document> indexed(MongoCollection<Document> collection) {
         collection.createIndex(Indexes.ascending(CENTRE_ID, "dueDate"));
-        this.store = new RegisterStore<>(collection, ImprovementActionRepository::toDocument,
-                ImprovementActionRepository::toAction);
-    }
-
-    @Override
-    public ImprovementAction recordOnce(ImprovementAction action) {
-        return store.recordOnce(action);
-    }
-
-    @Override
-    public Optional<ImprovementAction> byId(String centreId, String id) {
-        return store.byId(centreId, id);
-    }
-
-    @Override
-    public boolean replace(ImprovementAction previous, ImprovementAction next) {
-        return store.replace(previous.version(), next);
+        return collection;
     }
 
     @Override
     public List<ImprovementAction> ofCentre(String centreId) {
-        return store.find(Filters.eq(CENTRE_ID, centreId), Sorts.ascending("dueDate", "_id"));
+        return find(Filters.eq(CENTRE_ID, centreId), Sorts.ascending("dueDate", "_id"));
     }
 
     static Document toDocument(ImprovementAction a) {

@@ -8,7 +8,6 @@ import org.springframework.stereotype.Service;
 import fr.bilan.quality.register.CentreDays;
 import fr.bilan.quality.register.complaint.ComplaintRegister;
 import fr.bilan.support.refusal.AlreadyExists;
-import fr.bilan.support.refusal.Conflict;
 import fr.bilan.support.refusal.NotFound;
 import fr.bilan.support.refusal.RuleRefusal;
 
@@ -56,14 +55,8 @@ public class ImprovementPlan {
     public ImprovementAction update(String centreId, String actionId, ImprovementChange change) {
         ImprovementAction current = actions.byId(centreId, actionId)
                 .orElseThrow(() -> new NotFound("Aucune action d'amélioration de ce centre ne porte cet identifiant."));
-        ImprovementAction next = current.changed(change, days.today(centreId));
-        if (next == current) {
-            return current;
-        }
-        if (!actions.replace(current, next)) {
-            throw new Conflict("Cette action vient d'être modifiée par ailleurs : rechargez-la, puis recommencez.");
-        }
-        return next;
+        return actions.keep(current, current.changed(change, days.today(centreId)),
+                "Cette action vient d'être modifiée par ailleurs : rechargez-la, puis recommencez.");
     }
 
     /** A centre's actions, the open ones first, then by due date. */
