@@ -1,7 +1,9 @@
 package fr.bilan.quality.register;
 
 import java.util.Optional;
+import java.util.function.Predicate;
 
+import fr.bilan.support.refusal.AlreadyExists;
 import fr.bilan.support.refusal.Conflict;
 
 /**
@@ -17,6 +19,18 @@ public interface RegisterRecords<T> {
      * under that request: {@code record}, or the first.
      */
     T recordOnce(T record);
+
+    /**
+     * Keeps {@code record} once per request: answers the one its request recorded if it is the same
+     * ({@code sameAsAsked}: a retry), refuses with {@code usedByAnother}, in French, if it is another.
+     */
+    default T recordOnce(T record, Predicate<T> sameAsAsked, String usedByAnother) {
+        T kept = recordOnce(record);
+        if (!sameAsAsked.test(kept)) {
+            throw new AlreadyExists(usedByAnother);
+        }
+        return kept;
+    }
 
     /** The record of that centre with that id. */
     Optional<T> byId(String centreId, String id);

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 
 import fr.bilan.quality.bilan.BilanRecords;
 import fr.bilan.quality.register.CentreDays;
-import fr.bilan.support.refusal.AlreadyExists;
 import fr.bilan.support.refusal.NotFound;
 import fr.bilan.support.refusal.RuleRefusal;
 
@@ -41,12 +40,8 @@ public class ComplaintRegister {
                     .orElseThrow(() -> new RuleRefusal("Le bilan indiqué n'est pas un bilan connu de ce centre : "
                             + "vérifiez son identifiant, ou enregistrez la réclamation sans bilan."));
         }
-        Complaint kept = complaints.recordOnce(Complaint.received(UUID.randomUUID().toString(), complaint,
-                days.now(), requestKey));
-        if (!kept.recordedFrom(complaint)) {
-            throw new AlreadyExists("Cet identifiant de requête a déjà servi pour une autre réclamation.");
-        }
-        return kept;
+        return complaints.recordOnce(Complaint.received(UUID.randomUUID().toString(), complaint, days.now(), requestKey),
+                kept -> kept.recordedFrom(complaint), "Cet identifiant de requête a déjà servi pour une autre réclamation.");
     }
 
     /** Records the acknowledgement of a centre's complaint on {@code day}. */

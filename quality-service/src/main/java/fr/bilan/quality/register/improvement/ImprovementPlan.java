@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 
 import fr.bilan.quality.register.CentreDays;
 import fr.bilan.quality.register.complaint.ComplaintRegister;
-import fr.bilan.support.refusal.AlreadyExists;
 import fr.bilan.support.refusal.NotFound;
 import fr.bilan.support.refusal.RuleRefusal;
 
@@ -43,12 +42,9 @@ public class ImprovementPlan {
                         + "l'identifiant indiqué (originId).");
             }
         }
-        ImprovementAction kept = actions.recordOnce(ImprovementAction.opened(UUID.randomUUID().toString(), action,
-                days.now(), requestKey));
-        if (!kept.recordedFrom(action)) {
-            throw new AlreadyExists("Cet identifiant de requête a déjà servi pour une autre action d'amélioration.");
-        }
-        return kept;
+        return actions.recordOnce(ImprovementAction.opened(UUID.randomUUID().toString(), action, days.now(), requestKey),
+                kept -> kept.recordedFrom(action),
+                "Cet identifiant de requête a déjà servi pour une autre action d'amélioration.");
     }
 
     /** Changes a centre's action as {@code change} says. */
