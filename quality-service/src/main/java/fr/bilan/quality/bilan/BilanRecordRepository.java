@@ -3,6 +3,7 @@ package fr.bilan.quality.bilan;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
 
 /**
  * The bilans' facts in MongoDB ({@code bilanRecords}), one document each: {@code _id} (the assessment id),
@@ -109,5 +111,13 @@ public class BilanRecordRepository implements BilanRecords {
     /** The day a {@link #day(LocalDate)} stands for. */
     public static LocalDate localDay(Date date) {
         return date == null ? null : LocalDate.ofInstant(date.toInstant(), ZoneOffset.UTC);
+    }
+
+    @Override
+    public List<BilanRecord> dropOutsEndedBetween(String centreId, LocalDate from, LocalDate until) {
+        List<String> dropOuts = Arrays.stream(Outcome.values()).filter(Outcome::dropOut).map(Outcome::name).toList();
+        return collection.find(Filters.and(Filters.eq("centreId", centreId), Filters.gte("endDate", day(from)),
+                        Filters.lt("endDate", day(until)), Filters.in("outcome", dropOuts)))
+                .sort(Sorts.descending("endDate", "_id")).map(BilanRecordRepository::toRecord).into(new ArrayList<>());
     }
 }

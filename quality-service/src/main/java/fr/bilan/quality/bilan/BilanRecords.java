@@ -1,5 +1,7 @@
 package fr.bilan.quality.bilan;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** The bilans' facts as kept: the latest revision of each. */
@@ -20,4 +22,10 @@ public interface BilanRecords {
     /** A revision kept: what was kept before it (empty for the first) and the record kept now. */
     record Recorded(Optional<BilanRecord> previous, BilanRecord current) {
     }
+
+    /**
+     * A centre's bilans ended without being completed ({@link Outcome#dropOut()}) from {@code from}
+     * (included) to {@code until} (excluded), the latest end first.
+     */
+    List<BilanRecord> dropOutsEndedBetween(String centreId, LocalDate from, LocalDate until);
 }

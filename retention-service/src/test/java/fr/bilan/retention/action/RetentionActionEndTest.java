@@ -77,7 +77,7 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
 
         record(end(assessment).setFundingId("funding-7").build());
 
-        assertThat(storedFor("documents", assessment)).isEqualTo(4);
+        assertThat(storedFor("documents", assessment)).isEqualTo(5);
         assertThat(stored("documents", "content:synthesis-service:" + assessment))
                 .containsEntry("kind", "SYNTHESIS_DOCUMENT").containsEntry("holder", "synthesis-service");
         assertThat(stored("documents", "content:session-service:" + assessment))
@@ -87,6 +87,8 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
                 .containsEntry("kind", "AGREEMENT").containsEntry("holder", "beneficiary-service");
         assertThat(stored("documents", "content:notification-service:" + assessment))
                 .containsEntry("kind", "ATTENDANCE").containsEntry("holder", "notification-service");
+        assertThat(stored("documents", "content:quality-service:" + assessment))
+                .containsEntry("kind", "ATTENDANCE").containsEntry("holder", "quality-service");
         assertThat(stored("documents", "content:session-service:" + assessment).getDate("storeTime").toInstant()
                 .getEpochSecond()).isEqualTo(END_TIME.getSeconds());
     }
@@ -97,7 +99,7 @@ class RetentionActionEndTest extends RetentionServiceTestSupport {
 
         record(end(assessment).build());
 
-        assertThat(storedFor("documents", assessment)).isEqualTo(3);
+        assertThat(storedFor("documents", assessment)).isEqualTo(4);
         assertThat(stored("documents", "content:beneficiary-service:" + assessment)).isNull();
         assertThat(stored("documents", "content:session-service:" + assessment)).containsEntry("kind", "ATTENDANCE");
     }

@@ -51,17 +51,28 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
                 .getRetentionSchedule();
     }
 
-    /** The entries by kind, but notification-service's (its ATTENDANCE entry, the record of messages, is read on its own). */
+    /** The holders whose ATTENDANCE entry is read on its own: the record of messages, the quality evidence. */
+    private static final List<String> OTHER_EVIDENCE = List.of("notification-service", "quality-service");
+
+    /** The entries by kind, but those of {@link #OTHER_EVIDENCE}. */
     private static Map<DocumentKind, ScheduledDestruction> byKind(RetentionSchedule schedule) {
-        return schedule.getDestructionsList().stream().filter(d -> !d.getHolder().equals("notification-service"))
+        return schedule.getDestructionsList().stream().filter(d -> !OTHER_EVIDENCE.contains(d.getHolder()))
                 .collect(Collectors.toMap(ScheduledDestruction::getKind, destruction -> destruction));
     }
 
-    private static ScheduledDestruction messageRecord(RetentionSchedule schedule) {
-        return schedule.getDestructionsList().stream().filter(d -> d.getHolder().equals("notification-service"))
+    private static ScheduledDestruction entryOf(String holder, RetentionSchedule schedule) {
+        return schedule.getDestructionsList().stream().filter(d -> d.getHolder().equals(holder))
                 .collect(Collectors.reducing((a, b) -> {
-                    throw new AssertionError("two entries of notification-service");
+                    throw new AssertionError("two entries of " + holder);
                 })).orElseThrow();
+    }
+
+    private static ScheduledDestruction messageRecord(RetentionSchedule schedule) {
+        return entryOf("notification-service", schedule);
+    }
+
+    private static ScheduledDestruction qualityEvidence(RetentionSchedule schedule) {
+        return entryOf("quality-service", schedule);
     }
 
     @Test
@@ -74,6 +85,7 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         SESSION_HOLDER.held.add(bilan.assessment);
         BENEFICIARY_HOLDER.held.add(funding);
         NOTIFICATION_HOLDER.held.add(bilan.assessment);
+        QUALITY_HOLDER.held.add(bilan.assessment);
         bilan.end(start, end, funding);
         assertThat(threeYearsAfter(end)).isBefore(Instant.now());
 
@@ -85,14 +97,17 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
                 .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
         assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).containsExactly(EraseAssessmentContentRequest
                 .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
+        assertThat(QUALITY_HOLDER.erasuresOf(bilan.assessment)).containsExactly(EraseAssessmentContentRequest
+                .newBuilder().setAssessmentId(bilan.assessment).setFundingId(funding).build());
         assertThat(SESSION_HOLDER.held).doesNotContain(bilan.assessment);
         assertThat(BENEFICIARY_HOLDER.held).doesNotContain(funding);
         assertThat(NOTIFICATION_HOLDER.held).doesNotContain(bilan.assessment);
+        assertThat(QUALITY_HOLDER.held).doesNotContain(bilan.assessment);
         List<DestructionCertificate> chain = certificates.chainOf(bilan.centre).into(new ArrayList<>());
-        // the sessions' evidence and the record of messages are both ATTENDANCE
+        // the sessions' evidence, the record of messages and the quality evidence are all ATTENDANCE
         assertThat(chain).filteredOn(certificate -> !certificate.kind().equals("SYNTHESIS_DOCUMENT"))
                 .extracting(DestructionCertificate::kind).containsExactlyInAnyOrder("ATTENDANCE", "ATTENDANCE",
-                        "AGREEMENT");
+                        "ATTENDANCE", "AGREEMENT");
         assertThat(chain).filteredOn(certificate -> !certificate.kind().equals("SYNTHESIS_DOCUMENT"))
                 .allSatisfy(certificate -> {
                     assertThat(certificate.ruleId()).isEqualTo("process-evidence");
@@ -105,12 +120,14 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         assertThat(byKind(schedule).get(DocumentKind.ATTENDANCE).getState()).isEqualTo(DestructionState.DESTROYED);
         assertThat(byKind(schedule).get(DocumentKind.AGREEMENT).getState()).isEqualTo(DestructionState.DESTROYED);
         assertThat(messageRecord(schedule).getState()).isEqualTo(DestructionState.DESTROYED);
+        assertThat(qualityEvidence(schedule).getState()).isEqualTo(DestructionState.DESTROYED);
 
         // a second run asks nothing again and certifies nothing twice
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(SESSION_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
         assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
         assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
+        assertThat(QUALITY_HOLDER.erasuresOf(bilan.assessment)).hasSize(1);
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>())).hasSize(chain.size());
     }
 
@@ -142,11 +159,15 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         }
         assertThat(scheduled.get(DocumentKind.ATTENDANCE).getHolder()).isEqualTo("session-service");
         assertThat(scheduled.get(DocumentKind.AGREEMENT).getHolder()).isEqualTo("beneficiary-service");
-        ScheduledDestruction messages = messageRecord(scheduleAsAuditorOf(bilan.centre, bilan.assessment));
-        assertThat(messages.getKind()).isEqualTo(DocumentKind.ATTENDANCE);
-        assertThat(messages.getState()).isEqualTo(DestructionState.SCHEDULED);
-        assertThat(ProtoTime.toInstant(messages.getDueTime())).isEqualTo(threeYearsAfter(end));
+        RetentionSchedule schedule = scheduleAsAuditorOf(bilan.centre, bilan.assessment);
+        for (ScheduledDestruction other : List.of(messageRecord(schedule), qualityEvidence(schedule))) {
+            assertThat(other.getKind()).as(other.getHolder()).isEqualTo(DocumentKind.ATTENDANCE);
+            assertThat(other.getState()).as(other.getHolder()).isEqualTo(DestructionState.SCHEDULED);
+            assertThat(ProtoTime.toInstant(other.getDueTime())).as(other.getHolder()).isEqualTo(threeYearsAfter(end));
+            assertThat(other.getRuleId()).as(other.getHolder()).isEqualTo("process-evidence");
+        }
         assertThat(NOTIFICATION_HOLDER.erasuresOf(bilan.assessment)).isEmpty();
+        assertThat(QUALITY_HOLDER.erasuresOf(bilan.assessment)).isEmpty();
     }
 
     @Test
@@ -176,16 +197,16 @@ class ProcessEvidencePurgeTest extends PurgeTestSupport {
         runner.runNow(PurgeTrigger.SCHEDULE, null);
         assertThat(byKind(scheduleAsAuditorOf(bilan.centre, bilan.assessment)).get(DocumentKind.ATTENDANCE).getState())
                 .isEqualTo(DestructionState.SCHEDULED);
-        // notification-service, up, erased its record of messages: one ATTENDANCE certified, not the sessions'
+        // notification- and quality-service, up, erased their evidence: two ATTENDANCE certified, not the sessions'
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
-                .extracting(DestructionCertificate::kind).containsOnlyOnce("ATTENDANCE");
+                .extracting(DestructionCertificate::kind).filteredOn("ATTENDANCE"::equals).hasSize(2);
 
         SESSION_HOLDER.down = false;
         runner.runNow(PurgeTrigger.SCHEDULE, null);
 
         assertThat(SESSION_HOLDER.held).doesNotContain(bilan.assessment);
         assertThat(certificates.chainOf(bilan.centre).into(new ArrayList<>()))
-                .extracting(DestructionCertificate::kind).filteredOn("ATTENDANCE"::equals).hasSize(2);
+                .extracting(DestructionCertificate::kind).filteredOn("ATTENDANCE"::equals).hasSize(3);
         // without a funding recorded, the action had no agreement: beneficiary-service holds nothing of it,
         // is never asked, and no certificate claims an agreement destroyed
         assertThat(BENEFICIARY_HOLDER.erasuresOf(bilan.assessment)).isEmpty();

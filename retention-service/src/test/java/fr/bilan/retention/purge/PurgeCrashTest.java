@@ -128,10 +128,10 @@ class PurgeCrashTest extends PurgeTestSupport {
         // each ended bilan also has its holder's content (with its key) registered, to erase after its objects
         assertThat(registry.countDocuments(Filters.and(ours, Filters.eq("form", "object")))).isEqualTo(OBJECTS);
         assertThat(registry.countDocuments(Filters.and(ours, Filters.eq("form", "content")))).isEqualTo(BILANS);
-        // and its process evidence at session-service and notification-service, kept three years: not this
-        // purge's (no funding was recorded, so no agreement at beneficiary-service)
+        // and its process evidence at session-service, notification-service and quality-service, kept three
+        // years: not this purge's (no funding was recorded, so no agreement at beneficiary-service)
         Bson evidence = Filters.and(Filters.in("assessmentId", assessments), Filters.ne("holder", HOLDER_NAME));
-        assertThat(registry.countDocuments(evidence)).isEqualTo(2L * BILANS);
+        assertThat(registry.countDocuments(evidence)).isEqualTo(3L * BILANS);
         long entries = OBJECTS + BILANS;
         assertThat(storedOf(keys)).hasSize(OBJECTS);
 

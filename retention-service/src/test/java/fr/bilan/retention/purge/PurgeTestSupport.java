@@ -37,12 +37,12 @@ import io.minio.errors.ErrorResponseException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * The retention service with its four holders and session-service on real gRPC: synthesis-service's
+ * The retention service with its five holders and session-service on real gRPC: synthesis-service's
  * stand-in with its bucket in a real S3 server of its own (the service has none), session-service's
- * (who may read a bilan; its process evidence) and beneficiary-service's (the agreements of
- * fundings) and notification-service's (the record of messages), each on a server of its own as in
- * production; the schedule's timers off, so that tests
- * run the purge when they mean to.
+ * (who may read a bilan; its process evidence), beneficiary-service's (the agreements of fundings),
+ * notification-service's (the record of messages) and quality-service's (the quality evidence), each on
+ * a server of its own as in production; the schedule's timers off, so that tests run the purge when
+ * they mean to.
  */
 @TestPropertySource(properties = {"bilan.retention.purge.cron=-", "bilan.retention.schedule.interval=1h"})
 abstract class PurgeTestSupport extends RetentionServiceTestSupport {
@@ -61,6 +61,9 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
     static final int NOTIFICATION_PORT = freePort();
     /** notification-service as the holder of the record of its bilans' messages (process evidence too). */
     static final ContentHolderFake NOTIFICATION_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.ASSESSMENT);
+    static final int QUALITY_PORT = freePort();
+    /** quality-service as the holder of its bilans' quality evidence: facts, surveys, follow-up (process evidence too). */
+    static final ContentHolderFake QUALITY_HOLDER = new ContentHolderFake(ContentHolderFake.HeldBy.ASSESSMENT);
     /** The holder's store, shared by every context of the run, like the embedded MongoDB. */
     private static final EmbeddedS3Server HOLDER_STORE = EmbeddedS3Server.startInMemory();
     static final MinioClient STORE = HOLDER_STORE.client();
@@ -75,6 +78,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         registry.add("spring.grpc.client.channel.session.target", () -> "localhost:" + SESSION_PORT);
         registry.add("spring.grpc.client.channel.beneficiary.target", () -> "localhost:" + BENEFICIARY_PORT);
         registry.add("spring.grpc.client.channel.notification.target", () -> "localhost:" + NOTIFICATION_PORT);
+        registry.add("spring.grpc.client.channel.quality.target", () -> "localhost:" + QUALITY_PORT);
     }
 
     @BeforeAll
@@ -85,6 +89,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
             ServerBuilder.forPort(SESSION_PORT).addService(SESSIONS).addService(SESSION_HOLDER).build().start();
             ServerBuilder.forPort(BENEFICIARY_PORT).addService(BENEFICIARY_HOLDER).build().start();
             ServerBuilder.forPort(NOTIFICATION_PORT).addService(NOTIFICATION_HOLDER).build().start();
+            ServerBuilder.forPort(QUALITY_PORT).addService(QUALITY_HOLDER).build().start();
         }
     }
 
@@ -94,6 +99,7 @@ abstract class PurgeTestSupport extends RetentionServiceTestSupport {
         SESSION_HOLDER.reset();
         BENEFICIARY_HOLDER.reset();
         NOTIFICATION_HOLDER.reset();
+        QUALITY_HOLDER.reset();
         HOLDER.eraser = new ObjectEraser(STORE, 0, new SimpleMeterRegistry());
         if (!STORE.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
             STORE.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
