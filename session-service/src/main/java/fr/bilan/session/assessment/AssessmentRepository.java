@@ -192,6 +192,16 @@ public class AssessmentRepository {
         return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
     }
 
+    /** The bilan's version that armed {@code marker} (one {@link #armed} writes) in an assessment's document. */
+    public static long armedVersion(OutboxMarker marker, Document assessment) {
+        return assessment.get(marker.field(), Document.class).get(NOTICES_VERSION, Number.class).longValue();
+    }
+
+    /** What acknowledging the entry of {@code marker} armed at {@code version} must still find: no later change re-armed it. */
+    public static Bson armedAt(OutboxMarker marker, long version) {
+        return Filters.eq(marker.field() + "." + NOTICES_VERSION, version);
+    }
+
     /**
      * The write that arms {@code marker} whole for a bilan changed from {@code read}: pending now, with the
      * bilan's new {@code version} (what the relay's acknowledgement must still find) and the {@code time}.

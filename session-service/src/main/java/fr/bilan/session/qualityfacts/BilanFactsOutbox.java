@@ -4,7 +4,6 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.quality.internal.v1.QualityIntakeServiceGrpc;
 import fr.bilan.session.assessment.Assessment;
@@ -60,9 +59,8 @@ class BilanFactsOutbox implements OutboxDefinition<BilanFactsOutbox.PendingFacts
 
     @Override
     public PendingFacts read(Document assessment) {
-        Document marker = assessment.get(AssessmentRepository.BILAN_FACTS.field(), Document.class);
         return new PendingFacts(AssessmentRepository.fromDocument(assessment),
-                marker.get(AssessmentRepository.NOTICES_VERSION, Number.class).longValue(),
+                AssessmentRepository.armedVersion(AssessmentRepository.BILAN_FACTS, assessment),
                 AssessmentRepository.BILAN_FACTS.attemptsOf(assessment));
     }
 
@@ -72,8 +70,7 @@ class BilanFactsOutbox implements OutboxDefinition<BilanFactsOutbox.PendingFacts
         Assessment assessment = pending.assessment();
         return new PendingEntry(assessment.id(), pending.attempts(), "Bilan facts of assessment " + assessment.id()
                 + " (centre " + assessment.centreId() + ", version " + pending.version() + ")",
-                Filters.eq(AssessmentRepository.BILAN_FACTS.field() + "." + AssessmentRepository.NOTICES_VERSION,
-                        pending.version()));
+                AssessmentRepository.armedAt(AssessmentRepository.BILAN_FACTS, pending.version()));
     }
 
     @Override
