@@ -45,7 +45,7 @@ class FollowUpRepositoryTest {
         FollowUp offered = followUps.replace(read, read.offered(offerTime, read.dueDate())).orElseThrow();
         assertThat(offered.version()).isEqualTo(2);
         // a change from the version read before: refused, nothing written
-        assertThat(followUps.replace(read, read.answered(true, AnswerChannel.SURVEY_LINK, offerTime))).isEmpty();
+        assertThat(followUps.replace(read, read.offered(offerTime.plusSeconds(60), read.dueDate()))).isEmpty();
         assertThat(followUps.byId(scheduled.assessmentId())).contains(offered);
     }
 
