@@ -15,7 +15,13 @@ class ArchitectureTest extends ServiceArchitecture {
      */
     private static final List<String> GRPC_EDGE = List.of(
             "register.QualityRegisterGrpcService",
-            "register.RegisterMessages");
+            "register.RegisterMessages",
+            "followup.BeneficiaryContactAccounts",
+            "followup.FollowUpClientConfiguration",
+            "followup.FollowUpGrpcService",
+            "followup.FollowUpMessages",
+            "intake.IntakeMessages",
+            "intake.QualityIntakeGrpcService");
 
     ArchitectureTest() {
         super(ROOT, GRPC_EDGE, List.of());

@@ -8,17 +8,24 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
+import fr.bilan.support.testing.TestAccessRegister;
 import fr.bilan.support.testing.TestClock;
 
 /**
- * The one application context every gRPC test of the service shares (they share one gRPC port): the
- * service on the embedded MongoDB with {@link TestClock}. Centre {@code centre-reunion} is in La Réunion.
+ * The one application context every gRPC test of the service shares (they share one gRPC port): the service
+ * on the embedded MongoDB with {@link TestClock}, and beneficiary-service stood in for on the same port by
+ * {@link BeneficiaryServiceStandIn} and the access register, so that the service's own token really travels
+ * and is checked there. Centre {@code centre-reunion} is in La Réunion.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@SpringBootTest(classes = { QualityApplication.class, TestClock.class },
-        properties = { "bilan.oidc.client-secret=test-only-service-secret", "bilan.oidc.token-uri=${bilan.oidc.issuer}/token",
-            "bilan.centres.overrides.centre-reunion.zone=REUNION" })
+@SpringBootTest(classes = { QualityApplication.class, TestClock.class, BeneficiaryServiceStandIn.class,
+        TestAccessRegister.class },
+        properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
+            "bilan.oidc.client-secret=test-only-service-secret", "bilan.oidc.token-uri=${bilan.oidc.issuer}/token",
+            "bilan.centres.overrides.centre-reunion.zone=REUNION",
+            // the follow-up offers run often enough for a test to see one
+            "bilan.quality.follow-up.offer-interval=300ms" })
 public @interface QualityServiceContext {
 }

@@ -26,7 +26,9 @@ class ArchitectureTest extends ServiceArchitecture {
             "cpfprogress.CpfProgressOutbox",
             "feed.CalendarFeedGrpcService",
             "notice.NoticeMessages",
-            "notice.SessionNoticeOutbox");
+            "notice.SessionNoticeOutbox",
+            "qualityfacts.BilanFactsMessages",
+            "qualityfacts.BilanFactsOutbox");
 
     ArchitectureTest() {
         super("fr.bilan.session", GRPC_EDGE, List.of());

@@ -20,10 +20,14 @@ public class BilanIntake {
         this.listeners = List.copyOf(listeners);
     }
 
-    /** Keeps {@code record} if newer and tells the listeners; answers whether it was not older than what is kept. */
+    /**
+     * Keeps {@code record} if newer and tells the listeners (the revision kept told again too); answers
+     * whether it replaced what was kept: false for the same revision again, or an older one.
+     */
     public boolean take(BilanRecord record) {
         var recorded = records.record(record);
         recorded.ifPresent(kept -> listeners.forEach(listener -> listener.recorded(kept)));
-        return recorded.isPresent();
+        return recorded.filter(kept -> kept.previous().map(before -> before.revision() < kept.current().revision())
+                .orElse(true)).isPresent();
     }
 }

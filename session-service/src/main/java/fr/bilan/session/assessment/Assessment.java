@@ -105,6 +105,13 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         checkEvidenceKept(" : ce bilan ne change plus");
     }
 
+    /** The start of its first session of the action the beneficiary attended: the start of the action proper. */
+    public Optional<Instant> firstAttendedSessionOfTheAction() {
+        return sessions.stream()
+                .filter(session -> session.phase().ofTheAction() && session.status() == SessionStatus.ATTENDED)
+                .map(ScheduledSession::start).min(Instant::compareTo);
+    }
+
     /** Its hours between the floor and the cap, with the beneficiary's personal work shown beside them. */
     public HourBudget hours() {
         return HourBudget.of(sessions.stream().map(ScheduledSession::hours).toList(),

@@ -44,7 +44,9 @@ import fr.bilan.support.outbox.OutboxMarker;
  * ({@link #NOTICES}: its delivery fields, {@code version}, the bilan's version that armed it, and
  * {@code time}, when); the relay sends the bilan's facts as they then stand. The first attended
  * session of the action and its end arm, in that same update, the CPF progress outbox's marker
- * ({@link CpfProgressOutbox}) with the fact for the bilan's CPF dossier. A bilan whose
+ * ({@link CpfProgressOutbox}) with the fact for the bilan's CPF dossier. A change that alters the
+ * bilan's facts ({@link BilanFacts#changed}) arms the bilan facts' marker ({@link #BILAN_FACTS}), as the
+ * notices'; the relay tells quality-service the facts as they then stand. A bilan whose
  * evidence was destroyed is a stub
  * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
  * {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
@@ -73,6 +75,11 @@ public class AssessmentRepository {
     /** The fields of {@code notices} beside the marker's: the bilan's version that armed it, and when. */
     public static final String NOTICES_VERSION = "version";
     public static final String NOTICES_TIME = "time";
+    /**
+     * The bilan's facts still to tell quality-service ({@link BilanFacts}): its marker, re-armed whole by
+     * each change that alters them, with the same {@code version} and {@code time} fields as {@link #NOTICES}.
+     */
+    public static final OutboxMarker BILAN_FACTS = new OutboxMarker("bilanFacts");
 
     private final MongoCollection<Document> collection;
     private final MongoCollection<Document> links;
@@ -91,6 +98,8 @@ public class AssessmentRepository {
         collection.createIndex(Indexes.ascending("beneficiaryId"));
         // the notices relay's read: due pending notices (others sort apart, as null)
         collection.createIndex(Indexes.ascending(NOTICES.pending(), NOTICES.nextAttemptTime()));
+        // the bilan facts relay's read
+        collection.createIndex(Indexes.ascending(BILAN_FACTS.pending(), BILAN_FACTS.nextAttemptTime()));
     }
 
     public Optional<Assessment> find(String id) {
@@ -168,16 +177,39 @@ public class AssessmentRepository {
         }
         if (read.evidenceDestroyTime() == null && changed.evidenceDestroyTime() != null) {
             sets.addAll(CpfProgressOutbox.forgotten());
+            // facts not told yet would tell a stub's: quality-service's evidence goes through its own purge
+            sets.add(Updates.unset(BILAN_FACTS.field()));
         }
         sets.addAll(cpfProgress(read, changed));
         if (SessionNotices.anyNew(read, changed)) {
-            Instant now = clock.instant();
-            sets.add(Updates.set(NOTICES.field(), OutboxMarker.newPending(now)
-                    .append(NOTICES_VERSION, read.version() + 1).append(NOTICES_TIME, Date.from(now))));
+            sets.add(armed(NOTICES, read));
+        }
+        if (BilanFacts.changed(read, changed)) {
+            sets.add(armed(BILAN_FACTS, read));
         }
         long matched = collection.updateOne(Filters.and(Filters.eq("_id", read.id()), Filters.eq(VERSION, read.version())),
                 Updates.combine(sets)).getMatchedCount();
         return matched == 1 ? Optional.of(withVersion(changed, read.version() + 1)) : Optional.empty();
+    }
+
+    /** The bilan's version that armed {@code marker} (one {@link #armed} writes) in an assessment's document. */
+    public static long armedVersion(OutboxMarker marker, Document assessment) {
+        return assessment.get(marker.field(), Document.class).get(NOTICES_VERSION, Number.class).longValue();
+    }
+
+    /** What acknowledging the entry of {@code marker} armed at {@code version} must still find: no later change re-armed it. */
+    public static Bson armedAt(OutboxMarker marker, long version) {
+        return Filters.eq(marker.field() + "." + NOTICES_VERSION, version);
+    }
+
+    /**
+     * The write that arms {@code marker} whole for a bilan changed from {@code read}: pending now, with the
+     * bilan's new {@code version} (what the relay's acknowledgement must still find) and the {@code time}.
+     */
+    private Bson armed(OutboxMarker marker, Assessment read) {
+        Instant now = clock.instant();
+        return Updates.set(marker.field(), OutboxMarker.newPending(now)
+                .append(NOTICES_VERSION, read.version() + 1).append(NOTICES_TIME, Date.from(now)));
     }
 
     /**

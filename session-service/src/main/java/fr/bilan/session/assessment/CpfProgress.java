@@ -33,9 +33,7 @@ public final class CpfProgress {
         if (!funded(assessment)) {
             return Optional.empty();
         }
-        return assessment.sessions().stream()
-                .filter(session -> session.phase().ofTheAction() && session.status() == SessionStatus.ATTENDED)
-                .map(ScheduledSession::start).min(Instant::compareTo);
+        return assessment.firstAttendedSessionOfTheAction();
     }
 
     /** The end of the action, once it ended, for a funded bilan. */

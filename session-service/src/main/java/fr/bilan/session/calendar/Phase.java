@@ -2,7 +2,8 @@ package fr.bilan.session.calendar;
 
 /**
  * The part of a bilan a session belongs to (R6313-4). The intake interview (entretien préalable) is
- * free and not counted in the 24 hours (L6313-4); every other phase is. The three phases of the
+ * free and not counted in the 24 hours (L6313-4), nor is the follow-up interview, held after the end of
+ * the action (R6313-4 3° c: BILAN.md); the three phases of the action are. The three phases of the
  * action proper (préliminaire, investigation, conclusion) are the ones whose attended hours make up
  * the 13 hours of effective accompaniment (R6313-4 as amended in 2026): the follow-up interview comes
  * after the action has ended, so it can never help the action end.
@@ -12,7 +13,7 @@ public enum Phase {
     PRELIMINARY("phase préliminaire", true),
     INVESTIGATION("phase d'investigation", true),
     CONCLUSION("phase de conclusion", true),
-    FOLLOW_UP("entretien de suivi", true);
+    FOLLOW_UP("entretien de suivi", false);
 
     private final String frenchName;
     private final boolean counted;

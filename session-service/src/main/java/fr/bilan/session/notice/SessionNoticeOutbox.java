@@ -6,7 +6,6 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
 
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
@@ -64,9 +63,8 @@ class SessionNoticeOutbox implements OutboxDefinition<SessionNoticeOutbox.Pendin
 
     @Override
     public PendingNotices read(Document assessment) {
-        Document notices = assessment.get(AssessmentRepository.NOTICES.field(), Document.class);
         return new PendingNotices(AssessmentRepository.fromDocument(assessment),
-                notices.get(AssessmentRepository.NOTICES_VERSION, Number.class).longValue(),
+                AssessmentRepository.armedVersion(AssessmentRepository.NOTICES, assessment),
                 AssessmentRepository.NOTICES.attemptsOf(assessment));
     }
 
@@ -76,8 +74,7 @@ class SessionNoticeOutbox implements OutboxDefinition<SessionNoticeOutbox.Pendin
         Assessment assessment = pending.assessment();
         return new PendingEntry(assessment.id(), pending.attempts(), "Session notices of assessment " + assessment.id()
                 + " (centre " + assessment.centreId() + ", version " + pending.version() + ")",
-                Filters.eq(AssessmentRepository.NOTICES.field() + "." + AssessmentRepository.NOTICES_VERSION,
-                        pending.version()));
+                AssessmentRepository.armedAt(AssessmentRepository.NOTICES, pending.version()));
     }
 
     @Override

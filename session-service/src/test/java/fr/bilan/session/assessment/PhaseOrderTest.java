@@ -186,6 +186,43 @@ class PhaseOrderTest {
     }
 
     /**
+     * The follow-up interview, booked by the consultant as a FOLLOW_UP session once the action ended
+     * (BILAN.md: after the end of the action), is outside the 24 hours: a bilan that used them all still
+     * takes it. The table: the bilan's state and whether a follow-up session is booked in it.
+     */
+    @ParameterizedTest(name = "{0}: follow-up session booked {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            ACTION_ENDED | true
+            FOLLOW_UP    | true
+            CONCLUSION   | false
+            WITHDRAWN    | false
+            ABANDONED    | false
+            CLOSED       | false
+            """)
+    void theFollowUpInterviewIsBookedAfterTheEndOutsideTheTwentyFourHours(AssessmentState state, boolean booked) {
+        List<ScheduledSession> twentyFourHours = new ArrayList<>();
+        Phase[] phases = { Phase.PRELIMINARY, Phase.INVESTIGATION, Phase.CONCLUSION };
+        for (int i = 0; i < 12; i++) {
+            twentyFourHours.add(held("s" + i, phases[i / 4], "2026-10-%02dT14:00".formatted(i + 1), SessionStatus.ATTENDED));
+        }
+        Assessment bilan = bilan(state, twentyFourHours.toArray(ScheduledSession[]::new));
+        assertThat(bilan.hours().remaining()).isZero();
+        ScheduledSession followUp = planned("f", Phase.FOLLOW_UP, "2027-05-18T14:00");
+
+        if (booked) {
+            Assessment withFollowUp = book(bilan, followUp);
+            assertThat(withFollowUp.sessions()).contains(followUp);
+            assertThat(withFollowUp.hours().used()).isEqualTo(Duration.ofHours(24));
+            assertThat(withFollowUp.hours().of(Phase.FOLLOW_UP).planned()).isEqualTo(TWO_HOURS);
+            // nor does it count in the accompaniment the action delivered
+            assertThat(withFollowUp.hours().delivered()).isEqualTo(Duration.ofHours(24));
+        } else {
+            assertThatThrownBy(() -> book(bilan, followUp)).isInstanceOf(RuleRefusal.class)
+                    .hasMessageStartingWith("Ce bilan est");
+        }
+    }
+
+    /**
      * The order as a table: the bilan's sessions (phase, status, local start; two hours each; « ; »
      * between them), the phase and local start of the session asked for, and the refusal (a part of
      * its message), or none when it may be booked. Boundaries: a session may start the minute the

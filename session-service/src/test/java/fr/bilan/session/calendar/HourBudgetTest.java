@@ -22,9 +22,10 @@ class HourBudgetTest {
     }
 
     @Test
-    void countsPlannedAndAttendedHoursPerPhaseButNotTheIntakeInterview() {
+    void countsPlannedAndAttendedHoursPerPhaseButNotTheIntakeNorTheFollowUpInterview() {
         HourBudget budget = HourBudget.of(List.of(
                 session(Phase.INTAKE, 90, SessionStatus.ATTENDED),
+                session(Phase.FOLLOW_UP, 120, SessionStatus.PLANNED),
                 session(Phase.PRELIMINARY, 180, SessionStatus.ATTENDED),
                 session(Phase.PRELIMINARY, 120, SessionStatus.PLANNED),
                 session(Phase.INVESTIGATION, 180, SessionStatus.ABSENT),
@@ -34,6 +35,7 @@ class HourBudgetTest {
                 new HourBudget.PhaseHours(Duration.ofHours(2), Duration.ofHours(3), Duration.ZERO));
         assertThat(budget.of(Phase.INVESTIGATION).used()).isZero();
         assertThat(budget.of(Phase.INTAKE).attended()).isEqualTo(Duration.ofMinutes(90));
+        assertThat(budget.of(Phase.FOLLOW_UP).planned()).isEqualTo(Duration.ofHours(2));
         assertThat(budget.used()).isEqualTo(Duration.ofHours(5));
         assertThat(budget.remaining()).isEqualTo(Duration.ofHours(19));
     }
@@ -61,27 +63,32 @@ class HourBudgetTest {
                 .doesNotThrowAnyException();
         assertThatCode(() -> HourBudget.checkFits(Phase.INTAKE, Duration.ofHours(2), Duration.ZERO))
                 .doesNotThrowAnyException();
-        assertThatThrownBy(() -> HourBudget.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(45), Duration.ofMinutes(30)))
+        assertThatCode(() -> HourBudget.checkFits(Phase.FOLLOW_UP, Duration.ofHours(2), Duration.ZERO))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> HourBudget.checkFits(Phase.CONCLUSION, Duration.ofMinutes(45), Duration.ofMinutes(30)))
                 .isInstanceOf(RuleRefusal.class)
                 .hasMessage("Un bilan de compétences compte au plus 24 heures d'accompagnement (Code du travail, "
                         + "L6313-4) : il en reste 0 h 30, et cette séance en demande 0 h 45.");
     }
 
     @Test
-    void theIntakeInterviewAndShorterMovesAreNeverRefused() {
+    void theIntakeAndFollowUpInterviewsAndShorterMovesAreNeverRefused() {
         HourBudget full = HourBudget.of(List.of(session(Phase.PRELIMINARY, 24 * 60, SessionStatus.PLANNED)));
 
         assertThat(full.remaining()).isZero();
         assertThatCode(() -> full.checkFits(Phase.INTAKE, Duration.ofHours(2))).doesNotThrowAnyException();
         // a session moved to a shorter slot adds no hours
         assertThatCode(() -> full.checkFits(Phase.PRELIMINARY, Duration.ofMinutes(-30))).doesNotThrowAnyException();
-        assertThatThrownBy(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofMinutes(1))).isInstanceOf(RuleRefusal.class);
+        // the follow-up interview comes after the end of the action, outside the 24 hours
+        assertThatCode(() -> full.checkFits(Phase.FOLLOW_UP, Duration.ofHours(2))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> full.checkFits(Phase.CONCLUSION, Duration.ofMinutes(1))).isInstanceOf(RuleRefusal.class);
     }
 
     /**
      * The cap as a table: the sessions a bilan has (phase, status, minutes; « ; » between them), the
      * phase of the minutes added, and whether they fit. 24 hours are 1440 minutes; the intake
-     * interview is not counted, nor a cancelled session or one the beneficiary missed; follow-up is.
+     * interview is not counted, nor the follow-up interview (after the action), nor a cancelled session or one
+     * the beneficiary missed.
      */
     @ParameterizedTest(name = "[{0}] + {1} {2} min: fits {3}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -90,7 +97,8 @@ class HourBudgetTest {
             PRELIMINARY PLANNED 1380                              | CONCLUSION    | 60   | true
             PRELIMINARY PLANNED 1380                              | CONCLUSION    | 61   | false
             PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | INVESTIGATION | 1    | false
-            PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | FOLLOW_UP     | 1    | false
+            PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | FOLLOW_UP     | 120  | true
+            FOLLOW_UP ATTENDED 1440                               | CONCLUSION    | 1440 | true
             PRELIMINARY ATTENDED 720; INVESTIGATION PLANNED 720   | INTAKE        | 120  | true
             INTAKE ATTENDED 1440                                  | PRELIMINARY   | 1440 | true
             PRELIMINARY CANCELLED 1440                            | PRELIMINARY   | 1440 | true
