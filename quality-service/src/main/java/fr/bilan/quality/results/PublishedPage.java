@@ -34,10 +34,13 @@ final class PublishedPage {
     byte[] render(Publication publication) {
         Results results = publication.results();
         Context context = new Context(Locale.FRENCH);
+        String days = "du " + FigureLines.longDay(results.period().firstDay()) + " au "
+                + FigureLines.longDay(results.period().lastDay());
         context.setVariable("name", results.name());
-        context.setVariable("network", results.centreId().isEmpty());
-        context.setVariable("firstDay", FigureLines.longDay(results.period().firstDay()));
-        context.setVariable("lastDay", FigureLines.longDay(results.period().lastDay()));
+        context.setVariable("days", days);
+        context.setVariable("cohortCaption", results.name() + (results.centreId().isEmpty() ? " (ensemble du réseau)" : "")
+                + " : résultats des bilans terminés " + days);
+        context.setVariable("situationsCaption", "Situation à six mois des bénéficiaires dont le bilan s'est terminé " + days);
         context.setVariable("computed", FigureLines.longTime(results.computeTime()));
         context.setVariable("published", FigureLines.longTime(publication.publishTime()));
         List<FigureLines.Line> lines = FigureLines.of(results);

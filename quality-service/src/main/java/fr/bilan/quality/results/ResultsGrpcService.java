@@ -45,36 +45,28 @@ class ResultsGrpcService extends ResultsServiceGrpc.ResultsServiceImplBase {
 
     @Override
     public void getResults(GetResultsRequest request, StreamObserver<GetResultsResponse> response) {
-        FieldViolations violations = new FieldViolations();
-        String centreId = centre(request.getCentreId(), violations);
-        Period period = period(request.hasStartTime(), request.getStartTime(), request.hasEndTime(),
-                request.getEndTime(), violations);
-        Results results = operations.results(readers(Caller.current()), centreId, period);
+        Asked asked = asked(request.getCentreId(), request.hasStartTime(), request.getStartTime(),
+                request.hasEndTime(), request.getEndTime(), new FieldViolations());
+        Results results = operations.results(readers(Caller.current()), asked.centreId(), asked.period());
         reply(response, GetResultsResponse.newBuilder().setResults(ResultsMessages.results(results)).build());
     }
 
     @Override
     public void exportResults(ExportResultsRequest request, StreamObserver<ExportResultsResponse> response) {
-        FieldViolations violations = new FieldViolations();
-        String centreId = centre(request.getCentreId(), violations);
-        Period period = period(request.hasStartTime(), request.getStartTime(), request.hasEndTime(),
-                request.getEndTime(), violations);
-        byte[] csv = operations.csv(readers(Caller.current()), centreId, period);
+        Asked asked = asked(request.getCentreId(), request.hasStartTime(), request.getStartTime(),
+                request.hasEndTime(), request.getEndTime(), new FieldViolations());
+        byte[] csv = operations.csv(readers(Caller.current()), asked.centreId(), asked.period());
         reply(response, ExportResultsResponse.newBuilder().setCsv(body(ResultsOperations.CSV_CONTENT_TYPE, csv)).build());
     }
 
     @Override
     public void publishResults(PublishResultsRequest request, StreamObserver<PublishResultsResponse> response) {
-        FieldViolations violations = new FieldViolations();
-        String centreId = centre(request.getCentreId(), violations);
-        violations.requireText("requestId", request.getRequestId(), MAX_ID_LENGTH);
-        Period period = period(request.hasStartTime(), request.getStartTime(), request.hasEndTime(),
-                request.getEndTime(), violations);
+        FieldViolations violations = new FieldViolations().requireText("requestId", request.getRequestId(),
+                MAX_ID_LENGTH);
+        Asked asked = asked(request.getCentreId(), request.hasStartTime(), request.getStartTime(),
+                request.hasEndTime(), request.getEndTime(), violations);
         Caller caller = Caller.current();
-        // publishing speaks for the centre: network administrators for any, managers for theirs (no auditor)
-        Audience publishers = new Audience(caller.hasRole(Role.NETWORK_ADMIN),
-                caller.hasRole(Role.CENTRE_MANAGER) ? caller.centres() : Set.of());
-        Publication publication = operations.publish(publishers, centreId, period,
+        Publication publication = operations.publish(publishers(caller), asked.centreId(), asked.period(),
                 RequestKey.of(caller.subject(), request.getRequestId()));
         reply(response, PublishResultsResponse.newBuilder().setPublication(ResultsMessages.publication(publication))
                 .build());
@@ -105,6 +97,12 @@ class ResultsGrpcService extends ResultsServiceGrpc.ResultsServiceImplBase {
                 caller.hasRole(Role.CENTRE_MANAGER) ? caller.centres() : Set.of());
     }
 
+    /** Who publishes, speaking for a centre: network administrators for any, managers for theirs; never an auditor. */
+    private static Audience publishers(Caller caller) {
+        return new Audience(caller.hasRole(Role.NETWORK_ADMIN),
+                caller.hasRole(Role.CENTRE_MANAGER) ? caller.centres() : Set.of());
+    }
+
     /** The centre asked for: empty for the network. */
     private static String centre(String centreId, FieldViolations violations) {
         if (!centreId.isEmpty()) {
@@ -113,14 +111,19 @@ class ResultsGrpcService extends ResultsServiceGrpc.ResultsServiceImplBase {
         return centreId;
     }
 
-    /** The period asked for; throws every violation found so far with the period's own. */
-    private static Period period(boolean hasStart, Timestamp start, boolean hasEnd, Timestamp end,
+    /** A centre (empty: the network) and a period, as asked. */
+    private record Asked(String centreId, Period period) {
+    }
+
+    /** The centre and the period asked for; throws every violation found, {@code violations}' with them. */
+    private static Asked asked(String centreId, boolean hasStart, Timestamp start, boolean hasEnd, Timestamp end,
             FieldViolations violations) {
+        centre(centreId, violations);
         Optional<Instant> from = ProtoTime.required("startTime", hasStart, start, "Indiquez le début de la période.",
                 violations);
         Optional<Instant> to = ProtoTime.required("endTime", hasEnd, end, "Indiquez la fin de la période.", violations);
         violations.throwIfAny();
-        return Period.of(from.orElseThrow(), to.orElseThrow());
+        return new Asked(centreId, Period.of(from.orElseThrow(), to.orElseThrow()));
     }
 
     private static HttpBody body(String contentType, byte[] data) {

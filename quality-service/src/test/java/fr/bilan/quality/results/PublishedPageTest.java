@@ -8,11 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
 import fr.bilan.quality.results.CohortCounts.SurveyCounts;
+import fr.bilan.support.testing.HeadlessChromium;
 
 /**
  * The public page of a publication: French, a real table with its caption and headers, the period, the
@@ -21,7 +21,6 @@ import fr.bilan.quality.results.CohortCounts.SurveyCounts;
  */
 class PublishedPageTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("bilan.chromium", "/usr/bin/chromium"));
     private static final Path SHOTS = Path.of(System.getProperty("java.io.tmpdir"), "results-shots");
     static final Instant PUBLISHED = Instant.parse("2027-01-05T09:45:00Z");
 
@@ -70,27 +69,10 @@ class PublishedPageTest {
         Files.createDirectories(SHOTS);
         Path html = SHOTS.resolve("publication.html");
         Files.writeString(html, page(aPublication()), StandardCharsets.UTF_8);
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium (bash .ci/run "
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.CHROMIUM
+                + " is missing: install Debian's chromium (bash .ci/run "
                 + "does it) to screenshot the page");
-        screenshot(html, SHOTS.resolve("publication.png"), 1000);
-        screenshot(html, SHOTS.resolve("publication-phone.png"), 390);
-    }
-
-    private static void screenshot(Path html, Path png, int width) throws Exception {
-        Files.deleteIfExists(png);
-        Path log = Files.createTempFile("chromium", ".log");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--no-first-run", "--window-size=" + width + ",1400",
-                "--screenshot=" + png.toAbsolutePath(), html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = chromium.waitFor(90, TimeUnit.SECONDS);
-        if (!finished) {
-            chromium.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
-        assertThat(finished).as("Chromium finished within 90 s:\n" + output).isTrue();
-        assertThat(Files.readAllBytes(png)).as("Chromium wrote a PNG:\n" + output).startsWith(0x89, 'P', 'N', 'G')
-                .hasSizeGreaterThan(10_000);
+        HeadlessChromium.screenshot(html, SHOTS.resolve("publication.png"), 1000, 1400);
+        HeadlessChromium.screenshot(html, SHOTS.resolve("publication-phone.png"), 390, 1400);
     }
 }
