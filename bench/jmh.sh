@@ -32,11 +32,12 @@ run_jmh() {
   # one line per benchmark from the CSV rows "package.Class.name" and "package.Class.name:p0.50"…
   awk -F, '
     { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name) }
-    key[2] == "" { order[++n] = name; samples[name] = $4; mean[name] = $5 }
+    key[2] == "" { order[++n] = name; samples[name] = $4; mean[name] = $5; unit = $7 }
     key[2] == "p0.50" { p50[name] = $5 }
     key[2] == "p0.99" { p99[name] = $5 }
     END {
-      printf "%-32s %9s %10s %10s %10s\n", "benchmark (µs)", "samples", "p50", "p99", "mean"
+      sub(/us\//, "µs/", unit)
+      printf "%-32s %9s %10s %10s %10s\n", "benchmark (" unit ")", "samples", "p50", "p99", "mean"
       for (i = 1; i <= n; i++) {
         printf "%-32s %9d %10.1f %10.1f %10.1f\n", order[i], samples[order[i]], p50[order[i]], p99[order[i]],
           mean[order[i]]

@@ -26,17 +26,4 @@ run_jmh quality-service "$NAME" 'fr.bilan.quality.results.QualityResultsBenchmar
   "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION" -p "bilans=$BILANS" -p "centres=$CENTRES" -to 30m
 awk '/^# Benchmark: / { sub(/.*\./, ""); name = $0 } /^seeded / { print name ": " $0 }' "$OUT/$NAME.log"
 # the service's time against the bare driver's, network and centre
-awk -F, '
-  { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name) }
-  key[2] == "p0.50" { p50[name] = $5 }
-  key[2] == "p0.99" { p99[name] = $5 }
-  END {
-    split("Network Centre", scopes, " ")
-    for (i = 1; i <= 2; i++) {
-      s = scopes[i]
-      if (p50["bare" s] > 0 && p99["bare" s] > 0) {
-        printf "%-8s results/bare: p50 %.2f, p99 %.2f\n", s, p50["results" s] / p50["bare" s],
-          p99["results" s] / p99["bare" s]
-      }
-    }
-  }' <(tail -n +2 "$OUT/$NAME.csv")
+ratios quality-service "$NAME" results bare Network Centre
