@@ -22,17 +22,4 @@ run_jmh beneficiary-service "$NAME" 'fr.bilan.beneficiary.cpf.CpfDossierQueryBen
   "$FORKS" "$WARM_UPS" "$ITERATIONS" "$SECONDS_PER_ITERATION" -p "dossiers=$DOSSIERS" -p "centres=$CENTRES"
 awk '/^# Benchmark: / { sub(/.*\./, ""); name = $0 } /^seeded / { print name ": " $0 }' "$OUT/$NAME.log"
 # the repository's time against the bare driver's, query by query
-awk -F, '
-  { gsub(/"/, ""); split($1, key, ":"); name = key[1]; sub(/.*\./, "", name) }
-  key[2] == "p0.50" { p50[name] = $5 }
-  key[2] == "p0.99" { p99[name] = $5 }
-  END {
-    split("ToDoNext OverdueCount", queries, " ")
-    for (i = 1; i <= 2; i++) {
-      q = queries[i]
-      if (p50["driver" q] > 0 && p99["driver" q] > 0) {
-        printf "%-13s repository/driver: p50 %.2f, p99 %.2f\n", q, p50["repository" q] / p50["driver" q],
-          p99["repository" q] / p99["driver" q]
-      }
-    }
-  }' <(tail -n +2 "$OUT/$NAME.csv")
+ratios beneficiary-service "$NAME" repository driver ToDoNext OverdueCount

@@ -21,7 +21,9 @@ class ArchitectureTest extends ServiceArchitecture {
             "followup.FollowUpGrpcService",
             "followup.FollowUpMessages",
             "intake.IntakeMessages",
-            "intake.QualityIntakeGrpcService");
+            "intake.QualityIntakeGrpcService",
+            "results.ResultsGrpcService",
+            "results.ResultsMessages");
 
     ArchitectureTest() {
         super(ROOT, GRPC_EDGE, List.of());

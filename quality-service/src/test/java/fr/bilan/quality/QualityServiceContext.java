@@ -15,7 +15,8 @@ import fr.bilan.support.testing.TestClock;
  * The one application context every gRPC test of the service shares (they share one gRPC port): the service
  * on the embedded MongoDB with {@link TestClock}, and beneficiary-service stood in for on the same port by
  * {@link BeneficiaryServiceStandIn} and the access register, so that the service's own token really travels
- * and is checked there. Centre {@code centre-reunion} is in La Réunion.
+ * and is checked there. Centre {@code centre-reunion} is in La Réunion; centre {@code centre-lyon} has its
+ * identity set (its name is published); the network is named.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,10 @@ import fr.bilan.support.testing.TestClock;
         properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
             "bilan.oidc.client-secret=test-only-service-secret", "bilan.oidc.token-uri=${bilan.oidc.issuer}/token",
             "bilan.centres.overrides.centre-reunion.zone=REUNION",
+            "bilan.centres.overrides.centre-lyon.name=Centre de Lyon",
+            "bilan.centres.overrides.centre-lyon.address=12 rue de la République, 69002 Lyon",
+            "bilan.centres.overrides.centre-lyon.declaration-number=84 69 12345 69",
+            "bilan.quality.network-name=Réseau Bilans Sud",
             // the follow-up offers run often enough for a test to see one
             "bilan.quality.follow-up.offer-interval=300ms" })
 public @interface QualityServiceContext {

@@ -1,6 +1,5 @@
 package fr.bilan.notification.template;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
@@ -10,13 +9,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.preview.SampleLetters;
+import fr.bilan.support.testing.HeadlessChromium;
 
 /**
  * Writes every kind of message, as the preview's sample letters give it, to files (HTML, text, .ics)
@@ -26,7 +25,6 @@ import fr.bilan.notification.preview.SampleLetters;
  */
 class MessageScreenshotsTest {
 
-    private static final Path CHROMIUM = Path.of(System.getProperty("bilan.chromium", "/usr/bin/chromium"));
     private static final Path SHOTS = Path.of(System.getProperty("bilan.notification.shots",
             Path.of(System.getProperty("java.io.tmpdir"), "notification-shots").toString()));
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 1);
@@ -47,28 +45,10 @@ class MessageScreenshotsTest {
             Files.write(SHOTS.resolve(name + "-" + attachment.fileName()), attachment.content());
         }
 
-        assumeTrue(Files.isExecutable(CHROMIUM), CHROMIUM + " is missing: install Debian's chromium (bash .ci/run "
+        assumeTrue(HeadlessChromium.available(), HeadlessChromium.CHROMIUM
+                + " is missing: install Debian's chromium (bash .ci/run "
                 + "does it) to screenshot the messages");
-        screenshot(html, SHOTS.resolve(name + ".png"), 720);
-        screenshot(html, SHOTS.resolve(name + "-phone.png"), 390);
-    }
-
-    private static void screenshot(Path html, Path png, int width) throws Exception {
-        Files.deleteIfExists(png);
-        Path log = Files.createTempFile("chromium", ".log");
-        Process chromium = new ProcessBuilder(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-                "--hide-scrollbars", "--no-first-run", "--window-size=" + width + ",1300",
-                "--screenshot=" + png.toAbsolutePath(), html.toUri().toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = chromium.waitFor(90, TimeUnit.SECONDS);
-        if (!finished) {
-            chromium.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log);
-        Files.delete(log);
-        assertThat(finished).as("Chromium finished within 90 s:\n" + output).isTrue();
-        assertThat(png).as("Chromium wrote " + png + ":\n" + output).isNotEmptyFile();
-        // a PNG, not an error page's few bytes
-        assertThat(Files.readAllBytes(png)).startsWith(0x89, 'P', 'N', 'G').hasSizeGreaterThan(10_000);
+        HeadlessChromium.screenshot(html, SHOTS.resolve(name + ".png"), 720, 1300);
+        HeadlessChromium.screenshot(html, SHOTS.resolve(name + "-phone.png"), 390, 1300);
     }
 }

@@ -65,7 +65,8 @@ class EveryDownloadNamesItsFileTest {
             }
         }
         assertThat(named).as("the downloads of the platform").containsEntry(
-                "bilan.synthesis.v1.SynthesisService/DownloadSynthesisDocument", "document-de-synthese.pdf");
+                "bilan.synthesis.v1.SynthesisService/DownloadSynthesisDocument", "document-de-synthese.pdf")
+                .containsEntry("bilan.quality.v1.ResultsService/ExportResults", "resultats.csv");
         assertThat(unnamedDownloads).as("RPCs answering a file in chunks without a download_file_name").isEmpty();
         assertThat(namedButNoFile).as("download_file_name on an RPC that answers no google.api.HttpBody").isEmpty();
         assertThat(named.values()).as("file names").allMatch(name -> FILE_NAME.matcher(name).matches());
