@@ -1,5 +1,7 @@
 package fr.bilan.quality.bilan;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 
 /** The bilans' facts as kept: the latest revision of each. */
@@ -20,4 +22,11 @@ public interface BilanRecords {
     /** A revision kept: what was kept before it (empty for the first) and the record kept now. */
     record Recorded(Optional<BilanRecord> previous, BilanRecord current) {
     }
+
+    /**
+     * A centre's bilans whose action took place, at least in part, on the days from {@code firstDay} to
+     * before {@code endDay}: started before {@code endDay} and not ended before {@code firstDay}, or, never
+     * started, ended within those days. In no particular order.
+     */
+    List<BilanRecord> underWay(String centreId, LocalDate firstDay, LocalDate endDay);
 }
