@@ -16,7 +16,6 @@ import fr.bilan.quality.auditpack.AuditPack.ComplaintDates;
 import fr.bilan.quality.auditpack.AuditPack.FollowUpDates;
 import fr.bilan.quality.auditpack.AuditPack.Line;
 import fr.bilan.quality.auditpack.AuditPack.SurveyDates;
-import fr.bilan.quality.bilan.Outcome;
 import fr.bilan.quality.bilan.Phase;
 import fr.bilan.quality.bilan.PhaseHours;
 
@@ -32,41 +31,11 @@ public final class AuditPackCsv {
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     private static final char BOM = '\ufeff';
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final Map<Outcome, String> OUTCOMES = Map.of(
-            Outcome.IN_PROGRESS, "En cours",
-            Outcome.COMPLETED, "Terminé",
-            Outcome.WITHDRAWN, "Arrêt anticipé",
-            Outcome.ABANDONED, "Arrêt anticipé",
-            Outcome.INTERRUPTED, "Arrêt anticipé");
-    private static final Map<String, String> DROP_OUT_REASONS = Map.of(
-            "WITHDRAWAL", "Retrait à la demande du bénéficiaire",
-            "ABANDONMENT", "Le bénéficiaire ne s'est plus présenté",
-            "FORCE_MAJEURE", "Force majeure");
     private static final Map<Phase, String> PHASES = Map.of(
             Phase.PRELIMINARY, "Phase préliminaire",
             Phase.INVESTIGATION, "Phase d'investigation",
             Phase.CONCLUSION, "Phase de conclusion",
             Phase.FOLLOW_UP, "Entretien de suivi");
-    private static final Map<String, String> SURVEY_STATES = Map.of(
-            "PLANNED", "Prévue",
-            "SENT", "Envoyée, sans réponse",
-            "PARTIALLY_ANSWERED", "Réponse commencée",
-            "ANSWERED", "Répondue",
-            "LAPSED", "Expirée sans réponse",
-            "NOT_SENT", "Non envoyée");
-    private static final Map<String, String> FOLLOW_UP_STATES = Map.of(
-            "SCHEDULED", "Prévu",
-            "OFFERED", "Proposé",
-            "ACCEPTED", "Accepté",
-            "DECLINED", "Décliné",
-            "HELD", "Tenu",
-            "NOT_OFFERED", "Non proposé");
-    private static final Map<String, String> SITUATIONS = Map.of(
-            "IN_PROJECT", "Dans son projet",
-            "IN_TRAINING", "En formation",
-            "NEW_JOB", "Nouvel emploi",
-            "STILL_SEARCHING", "Toujours en recherche",
-            "OTHER", "Autre situation");
     private static final List<Column> COLUMNS = columns();
 
     private AuditPackCsv() {
@@ -101,8 +70,8 @@ public final class AuditPackCsv {
         columns.add(new Column("Convention signée le", line -> day(line.agreementSignDate())));
         columns.add(new Column("Début", line -> day(line.startDate())));
         columns.add(new Column("Fin", line -> day(line.endDate())));
-        columns.add(new Column("Issue", line -> OUTCOMES.get(line.outcome())));
-        columns.add(new Column("Motif de l'arrêt", line -> line.dropOutReason().map(DROP_OUT_REASONS::get).orElse("")));
+        columns.add(new Column("Issue", line -> AuditPackLabels.outcome(line.outcome())));
+        columns.add(new Column("Motif de l'arrêt", line -> line.dropOutReason().map(AuditPackLabels::dropOutReason).orElse("")));
         for (Phase phase : Phase.values()) {
             columns.add(new Column(PHASES.get(phase) + " : minutes prévues",
                     line -> line.hoursOf(phase).map(hours -> Integer.toString(hours.plannedMinutes())).orElse("")));
@@ -116,13 +85,13 @@ public final class AuditPackCsv {
         survey(columns, "Enquête à chaud", SurveyDates.END_OF_BILAN);
         survey(columns, "Enquête à froid", SurveyDates.FOLLOW_UP);
         columns.add(new Column("Entretien de suivi : état",
-                line -> followUp(line).map(f -> FOLLOW_UP_STATES.getOrDefault(f.state(), f.state())).orElse("")));
+                line -> followUp(line).map(f -> AuditPackLabels.followUpState(f.state())).orElse("")));
         columns.add(new Column("Entretien de suivi : échéance", line -> followUp(line).map(f -> day(f.dueDate())).orElse("")));
         columns.add(new Column("Entretien de suivi : proposé le", line -> followUp(line).map(f -> day(f.offerDate())).orElse("")));
         columns.add(new Column("Entretien de suivi : réponse le", line -> followUp(line).map(f -> day(f.answerDate())).orElse("")));
         columns.add(new Column("Entretien de suivi : tenu le", line -> followUp(line).map(f -> day(f.heldDate())).orElse("")));
         columns.add(new Column("Situation à six mois",
-                line -> followUp(line).map(f -> SITUATIONS.getOrDefault(f.situation(), f.situation())).orElse("")));
+                line -> followUp(line).map(f -> AuditPackLabels.situation(f.situation())).orElse("")));
         columns.add(new Column("Réclamations", line -> Integer.toString(line.complaints().size())));
         columns.add(new Column("Réclamations : reçues le", line -> days(line.complaints().stream()
                 .map(ComplaintDates::receivedDate).toList())));
@@ -135,7 +104,7 @@ public final class AuditPackCsv {
 
     private static void survey(List<Column> columns, String name, String kind) {
         columns.add(new Column(name + " : état",
-                line -> line.survey(kind).map(s -> SURVEY_STATES.getOrDefault(s.state(), s.state())).orElse("")));
+                line -> line.survey(kind).map(s -> AuditPackLabels.surveyState(s.state())).orElse("")));
         columns.add(new Column(name + " : envoyée le", line -> line.survey(kind).map(s -> day(s.sentDate())).orElse("")));
         columns.add(new Column(name + " : relances le", line -> line.survey(kind).map(s -> days(s.reminderDates())).orElse("")));
         columns.add(new Column(name + " : répondue le", line -> line.survey(kind).map(s -> day(s.answerDate())).orElse("")));

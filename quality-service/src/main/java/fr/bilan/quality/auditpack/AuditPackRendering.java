@@ -2,7 +2,6 @@ package fr.bilan.quality.auditpack;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +17,7 @@ import fr.bilan.proto.synthesis.internal.v1.AuditPackTotals;
 import fr.bilan.proto.synthesis.internal.v1.DocumentRenderingServiceGrpc.DocumentRenderingServiceBlockingStub;
 import fr.bilan.proto.synthesis.internal.v1.RenderAuditPackRequest;
 import fr.bilan.quality.auditpack.AuditPack.Line;
+import fr.bilan.support.grpc.Downstream;
 import fr.bilan.support.security.ConditionalOnServiceCredentials;
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.time.ProtoDates;
@@ -30,17 +30,14 @@ import io.grpc.StatusRuntimeException;
  * platform's one renderer of legal documents: fonts, centre identity, PDF/A and PDF/UA) over the channel
  * {@code synthesis}, as the service itself with its own token: the caller's right to read the pack was
  * checked here, and synthesis-service renders for platform services only. A call waits, within
- * {@code bilan.clients.synthesis.deadline}, for a synthesis-service that is restarting.
+ * {@code bilan.clients.synthesis.deadline}, for a synthesis-service that is restarting ({@link Downstream}).
  * <p>
- * What the caller gets: synthesis-service's {@code FAILED_PRECONDITION} as it is (its French reason, e.g.
- * the centre's identity not configured); {@code UNAVAILABLE} in French when it does not answer in time or
- * when this service has no credentials of its own; {@code INTERNAL} for anything else, a fault between
- * the services.
+ * What the caller gets: synthesis-service's refusals as they are (its French reason, e.g. the centre's
+ * identity not configured); {@code UNAVAILABLE} in French when it does not answer in time, refuses this
+ * service's token, or when this service has no credentials of its own.
  */
 class AuditPackRendering {
 
-    static final String UNAVAILABLE = "Le service de génération des documents est momentanément indisponible : "
-            + "réessayez dans quelques instants.";
     static final String NO_CREDENTIALS = "La génération des documents n'est pas disponible : ce service n'a pas "
             + "d'identifiants de service pour appeler synthesis-service (" + ConditionalOnServiceCredentials.SECRET_PROPERTY
             + ").";
@@ -48,13 +45,13 @@ class AuditPackRendering {
 
     private final DocumentRenderingServiceBlockingStub renderer;
     private final ServiceToken serviceToken;
-    private final Duration timeout;
+    private final Downstream synthesis;
 
     /** @param serviceToken the service's own token; {@code null} without a client secret: every rendering is then {@code UNAVAILABLE} */
     AuditPackRendering(DocumentRenderingServiceBlockingStub renderer, ServiceToken serviceToken, Duration timeout) {
         this.renderer = renderer;
         this.serviceToken = serviceToken;
-        this.timeout = timeout;
+        this.synthesis = new Downstream("Le service de génération des documents", timeout);
         if (serviceToken == null) {
             log.warn("Audit pack PDFs NOT available: no client secret ({} / BILAN_OIDC_CLIENT_SECRET), so no token to "
                     + "call synthesis-service. GetAuditPackDocument answers UNAVAILABLE until the service restarts "
@@ -68,11 +65,18 @@ class AuditPackRendering {
             throw Status.UNAVAILABLE.withDescription(NO_CREDENTIALS).asRuntimeException();
         }
         try {
-            return renderer.withCallCredentials(serviceToken.callCredentials())
-                    .withDeadlineAfter(timeout.toMillis(), TimeUnit.MILLISECONDS).withWaitForReady()
-                    .renderAuditPack(request(pack)).getDocument().getData().toByteArray();
+            return synthesis.call(() -> synthesis.ready(renderer.withCallCredentials(serviceToken.callCredentials()))
+                    .renderAuditPack(request(pack))).getDocument().getData().toByteArray();
         } catch (StatusRuntimeException e) {
-            throw answered(pack.centreId(), e.getStatus());
+            if (e.getStatus().getCode() != Status.Code.UNAUTHENTICATED) {
+                throw e;
+            }
+            // the token may have been revoked or the keys rotated: the next call asks for a new one
+            serviceToken.invalidate();
+            log.warn("Audit pack of centre {} not rendered: synthesis-service refused the service token ({})",
+                    pack.centreId(), e.getStatus().getDescription());
+            throw Status.UNAVAILABLE.withDescription("Le service de génération des documents n'a pas accepté notre "
+                    + "identification : réessayez dans un instant.").asRuntimeException();
         }
     }
 
@@ -97,7 +101,8 @@ class AuditPackRendering {
 
     private static AuditPackBilan bilan(Line line) {
         AuditPackBilan.Builder bilan = AuditPackBilan.newBuilder().setPseudonym(line.pseudonym())
-                .setOutcome(line.outcome().name()).setDropOutReason(line.dropOutReason().orElse(""));
+                .setOutcome(AuditPackLabels.outcome(line.outcome()))
+                .setDropOutReason(line.dropOutReason().map(AuditPackLabels::dropOutReason).orElse(""));
         day(line.agreementSignDate(), bilan::setAgreementSignDate);
         day(line.startDate(), bilan::setStartDate);
         day(line.endDate(), bilan::setEndDate);
@@ -107,7 +112,8 @@ class AuditPackRendering {
                 .setSessionsPlanned(hours.sessionsPlanned()).setSessionsAttended(hours.sessionsAttended())
                 .setSessionsMissed(hours.sessionsMissed())));
         line.surveys().forEach(survey -> {
-            AuditPackSurvey.Builder message = AuditPackSurvey.newBuilder().setKind(survey.kind()).setState(survey.state());
+            AuditPackSurvey.Builder message = AuditPackSurvey.newBuilder().setKind(survey.kind())
+                    .setState(AuditPackLabels.surveyState(survey.state()));
             day(survey.sentDate(), message::setSentDate);
             survey.reminderDates().forEach(reminder -> message.addReminderDates(ProtoDates.of(reminder)));
             day(survey.answerDate(), message::setAnswerDate);
@@ -116,8 +122,9 @@ class AuditPackRendering {
         });
         if (line.followUp() != null) {
             AuditPack.FollowUpDates followUp = line.followUp();
-            AuditPackFollowUp.Builder message = AuditPackFollowUp.newBuilder().setState(followUp.state())
-                    .setSituation(followUp.situation());
+            AuditPackFollowUp.Builder message = AuditPackFollowUp.newBuilder()
+                    .setState(AuditPackLabels.followUpState(followUp.state()))
+                    .setSituation(AuditPackLabels.situation(followUp.situation()));
             day(followUp.dueDate(), message::setDueDate);
             day(followUp.offerDate(), message::setOfferDate);
             day(followUp.answerDate(), message::setAnswerDate);
@@ -137,27 +144,6 @@ class AuditPackRendering {
     private static void day(LocalDate day, java.util.function.Consumer<Date> set) {
         if (day != null) {
             set.accept(ProtoDates.of(day));
-        }
-    }
-
-    private StatusRuntimeException answered(String centreId, Status status) {
-        switch (status.getCode()) {
-            case FAILED_PRECONDITION:
-                return Status.FAILED_PRECONDITION.withDescription(status.getDescription()).asRuntimeException();
-            case UNAVAILABLE, DEADLINE_EXCEEDED:
-                log.warn("Audit pack of centre {} not rendered: synthesis-service did not answer ({} {})", centreId,
-                        status.getCode(), status.getDescription());
-                return Status.UNAVAILABLE.withDescription(UNAVAILABLE).asRuntimeException();
-            case UNAUTHENTICATED:
-                // the token may have been revoked or the keys rotated: the next call asks for a new one
-                serviceToken.invalidate();
-                log.warn("Audit pack of centre {} not rendered: synthesis-service refused the service token ({})",
-                        centreId, status.getDescription());
-                return Status.UNAVAILABLE.withDescription(UNAVAILABLE).asRuntimeException();
-            default:
-                log.error("Audit pack of centre {} not rendered: synthesis-service answered {} {}", centreId,
-                        status.getCode(), status.getDescription());
-                return Status.INTERNAL.withDescription("Le dossier d'audit n'a pas pu être produit.").asRuntimeException();
         }
     }
 }

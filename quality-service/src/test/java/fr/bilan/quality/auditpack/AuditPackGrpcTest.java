@@ -155,14 +155,14 @@ class AuditPackGrpcTest extends GrpcServiceTestSupport {
                 Pseudonym.of(LYON, "a-completed"), Pseudonym.of(LYON, "a-withdrawn"), Pseudonym.of(LYON, "a-under-way"));
         AuditPackBilan completed = request.getPack().getBilans(0);
         assertThat(completed.getSurveysList()).singleElement().satisfies(survey -> {
-            assertThat(survey.getState()).isEqualTo("ANSWERED");
+            assertThat(survey.getState()).isEqualTo("Répondue");
             // answered at 22:30 UTC on 4 April: the 5th in Paris
             assertThat(survey.getAnswerDate().getDay()).isEqualTo(5);
         });
-        assertThat(completed.getFollowUp().getSituation()).isEqualTo("IN_TRAINING");
+        assertThat(completed.getFollowUp().getSituation()).isEqualTo("En formation");
         assertThat(completed.getComplaintsList()).singleElement()
                 .satisfies(complaint -> assertThat(complaint.getAnsweredDate().getDay()).isEqualTo(10));
-        assertThat(request.getPack().getBilans(1).getDropOutReason()).isEqualTo("WITHDRAWAL");
+        assertThat(request.getPack().getBilans(1).getDropOutReason()).isEqualTo("Retrait à la demande du bénéficiaire");
         assertThat(request.getPack().getTotals().getBilans()).isEqualTo(3);
         assertThat(request.getPack().getTotals().getComplaints()).isEqualTo(1);
         assertThat(request.toString()).doesNotContain(ANSWER_TEXT, "a-completed", "Mme Dupont");

@@ -19,7 +19,8 @@ import fr.bilan.synthesis.rendering.AuditPackPrint.Survey;
 import fr.bilan.synthesis.rendering.AuditPackPrint.Totals;
 
 /**
- * A centre's audit pack for a period, as a Qualiopi auditor reads it: the centre's totals and how to
+ * A centre's audit pack for a period, as a Qualiopi auditor reads it, in the words quality-service sends for
+ * its states: the centre's totals and how to
  * read the pack on the first page, then one row per bilan, pseudonymised, in a landscape table whose
  * header repeats on every page. Each page says at its foot which pack and period it belongs to. Nothing in it names a
  * person or says what a bilan contained: dates, hours, states and counts only.
@@ -37,40 +38,12 @@ final class AuditPackHtml {
     static final String LANDSCAPE = "\n@page { size: A4 landscape; margin: 28mm 12mm 22mm 12mm; }\n";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.FRENCH);
     private static final String NONE = "—";
-    /** The codes quality-service sends, in words; a code not here prints as it came. */
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("IN_PROGRESS", "En cours"),
-            Map.entry("COMPLETED", "Terminé"),
-            Map.entry("WITHDRAWN", "Arrêt anticipé"),
-            Map.entry("ABANDONED", "Arrêt anticipé"),
-            Map.entry("INTERRUPTED", "Arrêt anticipé"),
-            Map.entry("WITHDRAWAL", "retrait à la demande du bénéficiaire"),
-            Map.entry("ABANDONMENT", "le bénéficiaire ne s'est plus présenté"),
-            Map.entry("FORCE_MAJEURE", "force majeure"),
-            Map.entry("PRELIMINARY", "Prél."),
-            Map.entry("INVESTIGATION", "Invest."),
-            Map.entry("CONCLUSION", "Concl."),
-            Map.entry("FOLLOW_UP", "Suivi"));
-    private static final Map<String, String> SURVEY_STATES = Map.of(
-            "PLANNED", "Prévue",
-            "SENT", "Envoyée, sans réponse",
-            "PARTIALLY_ANSWERED", "Réponse commencée",
-            "ANSWERED", "Répondue",
-            "LAPSED", "Expirée sans réponse",
-            "NOT_SENT", "Non envoyée");
-    private static final Map<String, String> FOLLOW_UP_STATES = Map.of(
-            "SCHEDULED", "Prévu",
-            "OFFERED", "Proposé",
-            "ACCEPTED", "Accepté",
-            "DECLINED", "Décliné",
-            "HELD", "Tenu",
-            "NOT_OFFERED", "Non proposé");
-    private static final Map<String, String> SITUATIONS = Map.of(
-            "IN_PROJECT", "dans son projet",
-            "IN_TRAINING", "en formation",
-            "NEW_JOB", "nouvel emploi",
-            "STILL_SEARCHING", "toujours en recherche",
-            "OTHER", "autre situation");
+    /** The phases' codes as the hours cell abbreviates them (the legend spells them out). */
+    private static final Map<String, String> PHASES = Map.of(
+            "PRELIMINARY", "Prél.",
+            "INVESTIGATION", "Invest.",
+            "CONCLUSION", "Concl.",
+            "FOLLOW_UP", "Suivi");
 
     private final HtmlPage page;
 
@@ -149,8 +122,7 @@ final class AuditPackHtml {
     }
 
     private static String outcome(Bilan bilan) {
-        String outcome = label(bilan.outcome());
-        return bilan.dropOutReason().isEmpty() ? outcome : outcome + " :\n" + label(bilan.dropOutReason());
+        return bilan.dropOutReason().isEmpty() ? bilan.outcome() : bilan.outcome() + " :\n" + bilan.dropOutReason();
     }
 
     /** « Prél. 2 h / 2 h », one line per phase. */
@@ -158,7 +130,7 @@ final class AuditPackHtml {
         if (phases.isEmpty()) {
             return NONE;
         }
-        return String.join("\n", phases.stream().map(phase -> label(phase.phase()) + " "
+        return String.join("\n", phases.stream().map(phase -> PHASES.getOrDefault(phase.phase(), phase.phase()) + " "
                 + hours(phase.deliveredMinutes()) + " / " + hours(phase.plannedMinutes())).toList());
     }
 
@@ -175,12 +147,12 @@ final class AuditPackHtml {
         }
         Survey survey = found.get();
         List<String> lines = new ArrayList<>();
-        lines.add(SURVEY_STATES.getOrDefault(survey.state(), survey.state()));
+        lines.add(survey.state());
         dated(lines, "envoyée", survey.sentDate());
         survey.reminderDates().forEach(day -> dated(lines, "relance", day));
         dated(lines, "répondue", survey.answerDate());
         if (survey.answerDate() == null) {
-            dated(lines, "LAPSED".equals(survey.state()) ? "expirée" : "expire", survey.expireDate());
+            dated(lines, "expiration", survey.expireDate());
         }
         return String.join("\n", lines);
     }
@@ -190,13 +162,15 @@ final class AuditPackHtml {
             return NONE;
         }
         List<String> lines = new ArrayList<>();
-        lines.add(FOLLOW_UP_STATES.getOrDefault(followUp.state(), followUp.state()));
+        lines.add(followUp.state());
         dated(lines, "échéance", followUp.dueDate());
         dated(lines, "proposé", followUp.offerDate());
         dated(lines, "réponse", followUp.answerDate());
         dated(lines, "tenu", followUp.heldDate());
         if (!followUp.situation().isEmpty()) {
-            lines.add("situation : " + SITUATIONS.getOrDefault(followUp.situation(), followUp.situation()));
+            // a label in sentence case (« En formation »), here after « situation : »
+            lines.add("situation : " + followUp.situation().substring(0, 1).toLowerCase(Locale.FRENCH)
+                    + followUp.situation().substring(1));
         }
         return String.join("\n", lines);
     }
@@ -227,10 +201,6 @@ final class AuditPackHtml {
 
     private static String date(LocalDate day) {
         return day == null ? NONE : French.date(day);
-    }
-
-    private static String label(String code) {
-        return LABELS.getOrDefault(code, code);
     }
 
     private static String hours(long minutes) {

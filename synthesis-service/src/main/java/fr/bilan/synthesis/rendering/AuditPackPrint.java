@@ -9,8 +9,8 @@ import java.util.Objects;
 /**
  * What a centre's audit pack prints, as quality-service assembled it: pseudonymised bilans, their
  * dates, hours and the existence of their surveys, follow-up and complaints; then the centre's totals.
- * No name, no content. Codes ({@code outcome}, {@code state}...) are quality-service's; a date is
- * {@code null} when it did not happen (yet).
+ * No name, no content. States ({@code outcome}, {@code state}...) come in quality-service's French words,
+ * phases and survey kinds as codes; a date is {@code null} when it did not happen (yet).
  *
  * @param startDate the period's first day
  * @param endDate   the period's last day (included)

@@ -75,7 +75,7 @@ class DocumentRenderingGrpcTest extends SynthesisServiceTestSupport {
             .setCentreId(CENTRE).setStartDate(Date.newBuilder().setYear(2026).setMonth(1).setDay(1))
             .setEndDate(Date.newBuilder().setYear(2026).setMonth(12).setDay(31)).setTimeZone("Europe/Paris")
             .setGenerateTime(Timestamp.newBuilder().setSeconds(1_800_000_000L))
-            .addBilans(AuditPackBilan.newBuilder().setPseudonym("B-0123456789").setOutcome("COMPLETED"))
+            .addBilans(AuditPackBilan.newBuilder().setPseudonym("B-0123456789").setOutcome("Terminé"))
             .setTotals(AuditPackTotals.newBuilder().setBilans(1).setCompleted(1)))
             .build();
 

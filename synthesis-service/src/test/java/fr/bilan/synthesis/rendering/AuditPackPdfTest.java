@@ -42,11 +42,11 @@ class AuditPackPdfTest {
                 "tenu 06/10/2026", "situation : en formation",
                 "reçue 03/02/2026", "accusé 04/02/2026", "réponse 10/02/2026");
         // the second withdrew: the outcome says why; its survey and follow-up do not exist
-        assertThat(TEXT).containsSubsequence("B-003a9f1fb0", "Arrêt anticipé : retrait à la demande du bénéficiaire",
+        assertThat(TEXT).containsSubsequence("B-003a9f1fb0", "Arrêt anticipé : Retrait à la demande du bénéficiaire",
                 "Invest. 6 h / 16 h", "5 / 1");
         // a lapsed survey: its reminders and the day it lapsed
         assertThat(TEXT).containsSubsequence("Expirée sans réponse", "envoyée 28/06/2026",
-                "relance 04/07/2026", "relance 11/07/2026", "expirée 18/07/2026");
+                "relance 04/07/2026", "relance 11/07/2026", "expiration 18/07/2026");
     }
 
     @Test

@@ -203,27 +203,27 @@ final class Samples {
                     .addPhases(phase("PRELIMINARY", 240, 240, 2, 2, 0))
                     .addPhases(phase("INVESTIGATION", 960, i % 4 == 1 ? 360 : 900, 8, i % 4 == 1 ? 3 : 7, 1));
             if (i % 4 == 1) {
-                bilan.setOutcome("WITHDRAWN").setDropOutReason("WITHDRAWAL").setEndDate(date(2026, 2 + i % 9, 20));
+                bilan.setOutcome("Arrêt anticipé").setDropOutReason("Retrait à la demande du bénéficiaire").setEndDate(date(2026, 2 + i % 9, 20));
             } else if (i % 4 == 2) {
-                bilan.setOutcome("IN_PROGRESS");
+                bilan.setOutcome("En cours");
             } else {
-                bilan.setOutcome("COMPLETED").setEndDate(date(2026, 3 + i % 9, 27))
+                bilan.setOutcome("Terminé").setEndDate(date(2026, 3 + i % 9, 27))
                         .addPhases(phase("CONCLUSION", 240, 240, 2, 2, 0))
                         .setSynthesisHandoverDate(date(2026, 3 + i % 9, 27))
-                        .addSurveys(i == 0 ? survey("END_OF_BILAN", "ANSWERED", date(2026, 3, 28), date(2026, 4, 2))
-                                : survey("END_OF_BILAN", "LAPSED", date(2026, 3 + i % 9, 28), null)
+                        .addSurveys(i == 0 ? survey("END_OF_BILAN", "Répondue", date(2026, 3, 28), date(2026, 4, 2))
+                                : survey("END_OF_BILAN", "Expirée sans réponse", date(2026, 3 + i % 9, 28), null)
                                         .addReminderDates(date(2026, 4 + i % 9, 4))
                                         .addReminderDates(date(2026, 4 + i % 9, 11))
                                         .setExpireDate(date(2026, 4 + i % 9, 18)))
-                        .setFollowUp(AuditPackFollowUp.newBuilder().setState(i == 0 ? "HELD" : "SCHEDULED")
+                        .setFollowUp(AuditPackFollowUp.newBuilder().setState(i == 0 ? "Tenu" : "Prévu")
                                 .setDueDate(date(2026, 9 + i % 3, 27)));
             }
             if (i == 0) {
                 bilan.addPhases(phase("FOLLOW_UP", 60, 60, 1, 1, 0))
-                        .setFollowUp(AuditPackFollowUp.newBuilder().setState("HELD").setDueDate(date(2026, 9, 27))
+                        .setFollowUp(AuditPackFollowUp.newBuilder().setState("Tenu").setDueDate(date(2026, 9, 27))
                                 .setOfferDate(date(2026, 9, 27)).setAnswerDate(date(2026, 9, 29))
-                                .setHeldDate(date(2026, 10, 6)).setSituation("IN_TRAINING"))
-                        .addSurveys(survey("FOLLOW_UP", "ANSWERED", date(2026, 10, 6), date(2026, 10, 8)))
+                                .setHeldDate(date(2026, 10, 6)).setSituation("En formation"))
+                        .addSurveys(survey("FOLLOW_UP", "Répondue", date(2026, 10, 6), date(2026, 10, 8)))
                         .addComplaints(AuditPackComplaint.newBuilder().setReceivedDate(date(2026, 2, 3))
                                 .setAcknowledgedDate(date(2026, 2, 4)).setAnsweredDate(date(2026, 2, 10)));
             }
