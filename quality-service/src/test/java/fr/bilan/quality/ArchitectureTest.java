@@ -23,7 +23,10 @@ class ArchitectureTest extends ServiceArchitecture {
             "intake.IntakeMessages",
             "intake.QualityIntakeGrpcService",
             "results.ResultsGrpcService",
-            "results.ResultsMessages");
+            "results.ResultsMessages",
+            "auditpack.AuditPackConfiguration",
+            "auditpack.AuditPackGrpcService",
+            "auditpack.AuditPackRendering");
 
     ArchitectureTest() {
         super(ROOT, GRPC_EDGE, List.of());

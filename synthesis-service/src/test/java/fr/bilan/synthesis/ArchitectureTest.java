@@ -15,6 +15,7 @@ class ArchitectureTest extends ServiceArchitecture {
     private static final List<String> GRPC_EDGE = List.of(
             "agreement.AgreementMessages",
             "agreement.DocumentRenderingGrpcService",
+            "auditpack.AuditPackMessages",
             "bilan.BilanDirectory",
             "bilan.RecipientMessages",
             "content.ContentMessages",

@@ -120,4 +120,18 @@ public class BilanRecordRepository implements BilanRecords {
                         Filters.lt("endDate", day(until)), Filters.in("outcome", dropOuts)))
                 .sort(Sorts.descending("endDate", "_id")).map(BilanRecordRepository::toRecord).into(new ArrayList<>());
     }
+
+    @Override
+    public List<BilanRecord> underWay(String centreId, LocalDate firstDay, LocalDate endDay) {
+        Date first = day(firstDay);
+        Date end = day(endDay);
+        // served by the centreId+endDate index: the ended ones by their range, the others by endDate null
+        var filter = Filters.and(Filters.eq("centreId", centreId), Filters.or(
+                Filters.and(Filters.lt("startDate", end), Filters.or(Filters.eq("endDate", null),
+                        Filters.gte("endDate", first))),
+                Filters.and(Filters.eq("startDate", null), Filters.gte("endDate", first), Filters.lt("endDate", end))));
+        List<BilanRecord> found = new ArrayList<>();
+        collection.find(filter).forEach(document -> found.add(toRecord(document)));
+        return found;
+    }
 }

@@ -28,4 +28,11 @@ public interface BilanRecords {
      * (included) to {@code until} (excluded), the latest end first.
      */
     List<BilanRecord> dropOutsEndedBetween(String centreId, LocalDate from, LocalDate until);
+
+    /**
+     * A centre's bilans whose action took place, at least in part, on the days from {@code firstDay} to
+     * before {@code endDay}: started before {@code endDay} and not ended before {@code firstDay}, or, never
+     * started, ended within those days. In no particular order.
+     */
+    List<BilanRecord> underWay(String centreId, LocalDate firstDay, LocalDate endDay);
 }

@@ -34,9 +34,10 @@ import fr.bilan.synthesis.bilan.BilanCourse;
 import fr.bilan.synthesis.content.Content;
 
 /**
- * Prints the platform's legal documents (the synthèse, the tripartite agreement) as PDF/A-3a and
- * PDF/UA-1: tagged, in French, Liberation fonts embedded, the centre's identity, the document's own
- * footer (the synthèse's confidentiality notice, the agreement's title and parties) and « Page X sur Y »
+ * Prints the platform's legal documents (the synthèse, the tripartite agreement, the audit pack) as
+ * PDF/A-3a and PDF/UA-1: tagged, in French, Liberation fonts embedded, the centre's identity, the
+ * document's own footer (the synthèse's confidentiality notice, the agreement's title and parties, the
+ * pack's period) and « Page X sur Y »
  * on every page. Nothing outside the renderer is ever fetched: the only
  * resource a document may name is its centre's logo, served from memory.
  *
@@ -95,6 +96,16 @@ public final class PdfRenderer {
     public byte[] renderAgreement(AgreementPrint agreement) {
         CentreIdentity centre = centre(agreement.centreId());
         return render(AgreementHtml.build(agreement, centre, css), centre);
+    }
+
+    /**
+     * A centre's audit pack as a PDF, in landscape pages; its centre is {@code pack.centreId()}.
+     *
+     * @throws CentreIdentityMissing when the centre's name, address or declaration number is not configured
+     */
+    public byte[] renderAuditPack(AuditPackPrint pack) {
+        CentreIdentity centre = centre(pack.centreId());
+        return render(AuditPackHtml.build(pack, centre, css), centre);
     }
 
     /** The HTML the synthèse is printed from (XHTML, UTF-8), for comparisons with other converters. */

@@ -41,11 +41,11 @@ import fr.bilan.proto.synthesis.v1.SynthesisContent;
 
 /**
  * Every kind of document the platform prints (the synthèse, an agreement still a draft with its
- * « PROJET » band, an agreement in force) is PDF/A-3a and PDF/UA-1: checked with PDFBox, then by
+ * « PROJET » band, an agreement in force, an audit pack of several landscape pages) is PDF/A-3a and PDF/UA-1: checked with PDFBox, then by
  * veraPDF, which must find no failed check of either profile. Liberation covers Latin (Vietnamese
  * included), Greek and Cyrillic; a character it lacks prints as « # ».
  *
- * <p>The three are also written to {@code target/rendered-documents/}, for a person to look at them
+ * <p>The four are also written to {@code target/rendered-documents/}, for a person to look at them
  * (e.g. {@code pdftoppm -png -r 60}).
  */
 class PdfConformanceTest {
@@ -61,6 +61,7 @@ class PdfConformanceTest {
         DOCUMENTS.put("document-de-synthese", renderer.renderSynthesis(Samples.synthesis()));
         DOCUMENTS.put("convention-projet", renderer.renderAgreement(Samples.print(Samples.agreement())));
         DOCUMENTS.put("convention-en-vigueur", renderer.renderAgreement(Samples.print(Samples.agreementInForce())));
+        DOCUMENTS.put("dossier-audit-qualite", renderer.renderAuditPack(Samples.auditPackPrint(Samples.auditPack(30))));
         Files.createDirectories(RENDERED);
         for (Map.Entry<String, byte[]> document : DOCUMENTS.entrySet()) {
             Files.write(RENDERED.resolve(document.getKey() + ".pdf"), document.getValue());
@@ -80,13 +81,16 @@ class PdfConformanceTest {
             assertThat(catalog.getMarkInfo().isMarked()).isTrue();
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(document.getDocumentInformation().getTitle()).isIn(SynthesisHtml.TITLE, AgreementHtml.TITLE,
-                    AgreementHtml.DRAFT_TITLE);
+                    AgreementHtml.DRAFT_TITLE, AuditPackHtml.TITLE);
             assertThat(catalog.getStructureTreeRoot()).isNotNull();
             assertThat(catalog.getStructureTreeRoot().getParentTree()).isNotNull();
             List<String> tags = new ArrayList<>();
             collect(catalog.getStructureTreeRoot(), tags);
-            assertThat(tags).contains("Document", "H1", "H2", "H3", "P", "Table", "TR", "TH", "TD");
-            if (pdf == DOCUMENTS.get("document-de-synthese")) {
+            assertThat(tags).contains("Document", "H1", "H2", "P", "Table", "TR", "TH", "TD");
+            if (pdf != DOCUMENTS.get("dossier-audit-qualite")) {
+                assertThat(tags).contains("H3");
+            }
+            if (pdf == DOCUMENTS.get("document-de-synthese") || pdf == DOCUMENTS.get("dossier-audit-qualite")) {
                 assertThat(tags).contains("L", "LI", "LBody");
             }
             for (PDPage page : document.getPages()) {

@@ -16,6 +16,13 @@ import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.proto.beneficiary.v1.Employer;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.synthesis.internal.v1.AgreementParties;
+import fr.bilan.proto.synthesis.internal.v1.AuditPack;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackBilan;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackComplaint;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackFollowUp;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackPhase;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackSurvey;
+import fr.bilan.proto.synthesis.internal.v1.AuditPackTotals;
 import fr.bilan.proto.synthesis.v1.ActionStep;
 import fr.bilan.proto.synthesis.v1.CareerProject;
 import fr.bilan.proto.synthesis.v1.Feasibility;
@@ -28,6 +35,7 @@ import fr.bilan.proto.synthesis.v1.SynthesisContent;
 import fr.bilan.proto.synthesis.v1.TestResult;
 import fr.bilan.proto.synthesis.v1.Training;
 import fr.bilan.synthesis.agreement.AgreementMessages;
+import fr.bilan.synthesis.auditpack.AuditPackMessages;
 import fr.bilan.synthesis.bilan.BilanCourse;
 import fr.bilan.synthesis.content.Content;
 import fr.bilan.synthesis.content.ContentMessages;
@@ -172,5 +180,76 @@ final class Samples {
 
     static AgreementParties parties() {
         return AgreementParties.newBuilder().setEmployeeName("Chloé Lefèvre-Nguyễn").build();
+    }
+
+    /** A centre's audit pack as quality-service sends it, as the document prints it. */
+    static AuditPackPrint auditPackPrint(AuditPack pack) {
+        return AuditPackMessages.toPrint(pack);
+    }
+
+    /**
+     * The audit pack of a year in which the Lyon centre ran {@code count} bilans: the first completed with
+     * both surveys answered, its follow-up held and a complaint answered; the second withdrawn at the
+     * beneficiary's request; the third under way; the others completed, their "à chaud" survey lapsed.
+     */
+    static AuditPack auditPack(int count) {
+        AuditPack.Builder pack = AuditPack.newBuilder().setCentreId(CENTRE).setStartDate(date(2026, 1, 1))
+                .setEndDate(date(2026, 12, 31)).setGenerateTime(Timestamp.newBuilder().setSeconds(
+                        Instant.parse("2027-01-15T09:30:00Z").getEpochSecond())).setTimeZone("Europe/Paris");
+        for (int i = 0; i < count; i++) {
+            AuditPackBilan.Builder bilan = AuditPackBilan.newBuilder()
+                    .setPseudonym(String.format("B-%010x", 0x3a9f00c1L + 7919L * i))
+                    .setAgreementSignDate(date(2026, 1 + i % 9, 5)).setStartDate(date(2026, 1 + i % 9, 12))
+                    .addPhases(phase("PRELIMINARY", 240, 240, 2, 2, 0))
+                    .addPhases(phase("INVESTIGATION", 960, i % 4 == 1 ? 360 : 900, 8, i % 4 == 1 ? 3 : 7, 1));
+            if (i % 4 == 1) {
+                bilan.setOutcome("Arrêt anticipé").setDropOutReason("Retrait à la demande du bénéficiaire").setEndDate(date(2026, 2 + i % 9, 20));
+            } else if (i % 4 == 2) {
+                bilan.setOutcome("En cours");
+            } else {
+                bilan.setOutcome("Terminé").setEndDate(date(2026, 3 + i % 9, 27))
+                        .addPhases(phase("CONCLUSION", 240, 240, 2, 2, 0))
+                        .setSynthesisHandoverDate(date(2026, 3 + i % 9, 27))
+                        .addSurveys(i == 0 ? survey("END_OF_BILAN", "Répondue", date(2026, 3, 28), date(2026, 4, 2))
+                                : survey("END_OF_BILAN", "Expirée sans réponse", date(2026, 3 + i % 9, 28), null)
+                                        .addReminderDates(date(2026, 4 + i % 9, 4))
+                                        .addReminderDates(date(2026, 4 + i % 9, 11))
+                                        .setExpireDate(date(2026, 4 + i % 9, 18)))
+                        .setFollowUp(AuditPackFollowUp.newBuilder().setState(i == 0 ? "Tenu" : "Prévu")
+                                .setDueDate(date(2026, 9 + i % 3, 27)));
+            }
+            if (i == 0) {
+                bilan.addPhases(phase("FOLLOW_UP", 60, 60, 1, 1, 0))
+                        .setFollowUp(AuditPackFollowUp.newBuilder().setState("Tenu").setDueDate(date(2026, 9, 27))
+                                .setOfferDate(date(2026, 9, 27)).setAnswerDate(date(2026, 9, 29))
+                                .setHeldDate(date(2026, 10, 6)).setSituation("En formation"))
+                        .addSurveys(survey("FOLLOW_UP", "Répondue", date(2026, 10, 6), date(2026, 10, 8)))
+                        .addComplaints(AuditPackComplaint.newBuilder().setReceivedDate(date(2026, 2, 3))
+                                .setAcknowledgedDate(date(2026, 2, 4)).setAnsweredDate(date(2026, 2, 10)));
+            }
+            pack.addBilans(bilan);
+        }
+        int completed = (count + 3) / 4 + count / 4;
+        int first = Math.min(count, 1);
+        return pack.setTotals(AuditPackTotals.newBuilder().setBilans(count).setCompleted(completed)
+                .setDropOuts((count + 2) / 4).setInProgress((count + 1) / 4).setPlannedMinutes(1440L * count)
+                .setDeliveredMinutes(1380L * count).setSessionsAttended(11 * count).setSessionsMissed(count)
+                .setAgreementsSigned(count).setSynthesesHandedOver(completed).setEndOfBilanSurveysSent(completed)
+                .setEndOfBilanSurveysAnswered(first).setFollowUpSurveysSent(first).setFollowUpSurveysAnswered(first)
+                .setFollowUpsHeld(first).setComplaints(first).setComplaintsAnswered(first)).build();
+    }
+
+    private static AuditPackPhase phase(String phase, int planned, int delivered, int sessions, int attended, int missed) {
+        return AuditPackPhase.newBuilder().setPhase(phase).setPlannedMinutes(planned).setDeliveredMinutes(delivered)
+                .setSessionsPlanned(sessions).setSessionsAttended(attended).setSessionsMissed(missed).build();
+    }
+
+    private static AuditPackSurvey.Builder survey(String kind, String state, Date sent, Date answered) {
+        AuditPackSurvey.Builder survey = AuditPackSurvey.newBuilder().setKind(kind).setState(state).setSentDate(sent);
+        return answered == null ? survey : survey.setAnswerDate(answered);
+    }
+
+    private static Date date(int year, int month, int day) {
+        return Date.newBuilder().setYear(year).setMonth(month).setDay(day).build();
     }
 }
