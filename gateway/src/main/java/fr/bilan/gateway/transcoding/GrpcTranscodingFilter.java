@@ -86,11 +86,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     }
 
     private Mono<Void> call(ServerWebExchange exchange, Matched matched) {
-        if (!takesContentType(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_TYPE))) {
-            return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Le corps de la requête doit être en JSON, en UTF-8 (Content-Type: application/json).");
-        }
         HttpBinding binding = matched.binding();
+        java.util.List<String> contentTypes = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_TYPE);
+        if (binding.takesRawBody() ? contentTypes.size() > 1 : !takesContentType(contentTypes)) {
+            return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE, binding.takesRawBody()
+                    ? "Le corps de la requête doit avoir un seul type de contenu (Content-Type)."
+                    : "Le corps de la requête doit être en JSON, en UTF-8 (Content-Type: application/json).");
+        }
         if (binding.publicWithSecretPath()) {
             // no role to hold: the secret in the path is the credential, checked by the service, and never logged
             exchange.getAttributes().put(ProblemErrorHandler.LOGGED_PATH, binding.path().toString());
@@ -116,7 +118,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 })
                 .defaultIfEmpty(new byte[0])
                 .map(body -> Etags.applyIfMatch(binding, requests.transcode(binding, matched.variables(),
-                        QueryParameters.parse(request.getURI().getRawQuery()), body), ifMatch))
+                        QueryParameters.parse(request.getURI().getRawQuery()), body,
+                        request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)), ifMatch))
                 .flatMap(message -> binding.answersDownload() ? writeDownload(exchange, binding, message)
                         : binding.method().isServerStreaming() ? writeStream(exchange, binding, message)
                         : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
