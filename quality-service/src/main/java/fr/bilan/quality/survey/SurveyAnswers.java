@@ -56,7 +56,7 @@ public final class SurveyAnswers {
                 merged.remove(id);
                 return;
             }
-            String error = question.map(q -> error(q, value)).orElseGet(() -> followUpError(value));
+            String error = question.isPresent() ? error(question.get(), value) : followUpError(value);
             if (error != null) {
                 errors.put(id, error);
             }
