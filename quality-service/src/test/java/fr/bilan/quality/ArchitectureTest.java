@@ -14,6 +14,10 @@ class ArchitectureTest extends ServiceArchitecture {
      * Every other class under the root is plain domain or application code.
      */
     private static final List<String> GRPC_EDGE = List.of(
+            "SurveyServiceBinding",
+            "survey.staff.SurveyGrpcService",
+            "survey.staff.SurveyMessages",
+            "survey.store.SurveyNoticeOutbox",
             "surveypage.SurveyPageGrpcService");
 
     ArchitectureTest() {
