@@ -38,10 +38,10 @@ public class SurveyPageGrpcService {
     private static final String HTML = "text/html; charset=utf-8";
 
     private final SurveyAnswering answering;
-    private final SurveyPages pages;
+    private final SurveyPageTemplates pages;
     private final Clock clock;
 
-    SurveyPageGrpcService(SurveyAnswering answering, SurveyPages pages, Clock clock) {
+    SurveyPageGrpcService(SurveyAnswering answering, SurveyPageTemplates pages, Clock clock) {
         this.answering = answering;
         this.pages = pages;
         this.clock = clock;

@@ -51,7 +51,7 @@ class SurveyPageGrpcServiceTest {
                             List.of(), false, true)));
 
     private final Script answering = new Script();
-    private final SurveyPageGrpcService service = new SurveyPageGrpcService(answering, new SurveyPages(engine()),
+    private final SurveyPageGrpcService service = new SurveyPageGrpcService(answering, new SurveyPageTemplates(engine()),
             Clock.fixed(NOW, ZoneOffset.UTC));
 
     /** Answers what the test sets, and keeps what it was asked. */

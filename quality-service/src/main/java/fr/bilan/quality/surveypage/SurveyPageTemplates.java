@@ -9,11 +9,11 @@ import org.thymeleaf.context.Context;
 
 /** Renders the survey's pages (templates under {@code templates/survey/}), in French. */
 @Component
-class SurveyPages {
+class SurveyPageTemplates {
 
     private final ITemplateEngine templates;
 
-    SurveyPages(ITemplateEngine templates) {
+    SurveyPageTemplates(ITemplateEngine templates) {
         this.templates = templates;
     }
 
