@@ -93,6 +93,8 @@ class SurveyPageBrowserTest {
                 "--bilan.oidc.token-uri=" + TestIdentityProvider.tokenEndpoint(),
                 "--bilan.quality.surveys.link-key=" + Base64.getEncoder().encodeToString(LINK_KEY),
                 "--bilan.centres.overrides.centre-lyon.name=CIBC Lyon",
+                "--bilan.centres.overrides.centre-lyon.address=10 rue de la République, 69001 Lyon",
+                "--bilan.centres.overrides.centre-lyon.declaration-number=84691234569",
                 // nothing here is sent on: the invitation was sent before the test, the access register is not called
                 "--spring.grpc.client.channel.beneficiary.target=127.0.0.1:" + GrpcServiceTestSupport.refusingPort(),
                 "--spring.grpc.client.channel.notification.target=127.0.0.1:" + GrpcServiceTestSupport.refusingPort());
