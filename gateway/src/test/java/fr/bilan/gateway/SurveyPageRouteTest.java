@@ -104,6 +104,9 @@ class SurveyPageRouteTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/html;charset=utf-8"));
         assertThat(response.body()).isEqualTo(PAGE);
+        // the page's own inline style, no script, its form posted to itself
+        assertThat(response.headers().firstValue("Content-Security-Policy")).contains(
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
         assertThat(RECEIVED).isNotEmpty().allSatisfy(call -> assertThat(call.authorization()).isNull());
     }
 
@@ -111,8 +114,9 @@ class SurveyPageRouteTest {
     void theFormReachesTheServiceAsTheBrowserPostedIt() throws Exception {
         String form = "q1=4&comment=Tr%C3%A8s+bien+%26+utile&action=save";
 
+        // posted from the page, whose origin the browser may give as null
         HttpResponse<String> response = send(HttpRequest.newBuilder(page(TOKEN))
-                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "null")
                 .POST(HttpRequest.BodyPublishers.ofString(form)));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -131,6 +135,8 @@ class SurveyPageRouteTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/html;charset=utf-8"));
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).contains("style-src 'unsafe-inline'"));
         assertThat(response.body()).startsWith("<!DOCTYPE html>").contains("<html lang=\"fr\">")
                 .contains("<title>Page introuvable – Bilan de compétences</title>")
                 .contains("<h1>Page introuvable</h1>").contains("Ce lien n&#39;est plus valide.")

@@ -55,6 +55,9 @@ public class ProblemResponses {
         PageRequests pageRequests = pages.getIfAvailable();
         boolean page = pageRequests != null && pageRequests.isPage(exchange);
         response.getHeaders().setContentType(page ? HTML : PROBLEM_JSON);
+        if (page) {
+            response.getHeaders().set("Content-Security-Policy", PageRequests.CONTENT_SECURITY_POLICY);
+        }
         DataBuffer body = response.bufferFactory().wrap(page ? ProblemPage.of(problem) : json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }

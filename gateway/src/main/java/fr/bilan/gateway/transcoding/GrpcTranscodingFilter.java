@@ -26,6 +26,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 
 import fr.bilan.gateway.problem.CorrelationId;
+import fr.bilan.gateway.problem.PageRequests;
 import fr.bilan.gateway.problem.ProblemErrorHandler;
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
@@ -246,9 +247,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
      * A {@code google.api.HttpBody} as it is: its bytes under its own content type; a file to save
      * when its contract names one.
      */
-    private static Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
+    private Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
         Message body = httpBody(binding, answer);
         setRawBodyHeaders(response, binding, contentType(body));
+        if (bindings.isPage(binding)) {
+            // written before Spring Security's headers, which then leave it be
+            response.getHeaders().set("Content-Security-Policy", PageRequests.CONTENT_SECURITY_POLICY);
+        }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(data(body).asReadOnlyByteBuffer())));
     }
 
