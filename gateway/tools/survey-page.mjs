@@ -2,10 +2,11 @@
 // (the page must work without it) and partly by keyboard: saves part of the answers, reloads the link,
 // sends with questions missing (the error state), completes and sends (the thanks), opens the link
 // again (no longer valid). Each state's HTML is then checked by axe-core in the same browser (WCAG 2.1
-// A and AA rules, and axe's best practices) and screenshot. Run by the gateway's SurveyPageBrowserTest.
+// A and AA rules, and axe's best practices), screenshot, and kept as served (survey-page-<state>.html,
+// which bench/survey-page.sh measures). Run by the gateway's SurveyPageBrowserTest.
 // Usage: node survey-page.mjs <chromium> <page URL> <output folder>
 // Prints one JSON line {states: {<name>: {status, title, violations, ...}}, failure}; exits 1 when a step fails.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import puppeteer from 'puppeteer-core';
@@ -111,6 +112,9 @@ async function record(page, name, response) {
     h1: await text(page, 'h1'),
     html: await page.content(),
   };
+  if (response) {
+    writeFileSync(path.join(outDir, `survey-page-${name}.html`), await response.buffer());
+  }
   await page.screenshot({ path: path.join(outDir, `survey-page-${name}.png`), fullPage: true });
 }
 

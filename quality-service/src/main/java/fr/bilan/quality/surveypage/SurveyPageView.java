@@ -57,7 +57,8 @@ public record SurveyPageView(String title, String centreName, String expiryDate,
             QuestionView view = question(question, values.getOrDefault(question.id(), ""), errors.get(question.id()));
             questions.add(view);
             if (view.error() != null) {
-                links.add(new ErrorLink(view.fieldId(), view.error()));
+                // the question named: links that all said "answer this question" would not tell one from another
+                links.add(new ErrorLink(view.fieldId(), question.label() + " — " + view.error()));
             }
         }
         FollowUpView followUp = null;
@@ -69,7 +70,7 @@ public record SurveyPageView(String title, String centreName, String expiryDate,
                     given.equals("accept")), new Option(id + "-decline", "decline", "Non, merci", given.equals("decline"))),
                     error, id + "-accept", describedBy(id, error));
             if (error != null) {
-                links.add(new ErrorLink(followUp.fieldId(), error));
+                links.add(new ErrorLink(followUp.fieldId(), "Entretien de suivi — " + error));
             }
         }
         String firstField = questions.isEmpty() ? "actions" : questions.get(0).fieldId();

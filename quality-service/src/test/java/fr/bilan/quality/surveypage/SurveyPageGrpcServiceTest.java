@@ -143,8 +143,8 @@ class SurveyPageGrpcServiceTest {
         assertThat(answering.submits).containsExactly(true);
         assertThat(page).contains("<title>Erreur : Votre bilan, six mois après – Centre de Lyon</title>")
                 .contains("class=\"error-summary\" role=\"alert\"").contains("Votre réponse contient 3 erreurs")
-                .contains("<a href=\"#q-satisfaction-1\">Choisissez une note de 1 à 5.</a>")
-                .contains("<a href=\"#q-followUpInterview-accept\">")
+                .contains("<a href=\"#q-satisfaction-1\">Êtes-vous satisfait de votre bilan ? — Choisissez une note de 1 à 5.</a>")
+                .contains("<a href=\"#q-followUpInterview-accept\">Entretien de suivi — Dites si vous souhaitez l&#39;entretien.</a>")
                 .contains("(« q-inconnue »)")
                 .contains("id=\"q-satisfaction-error\"").contains("aria-describedby=\"q-satisfaction-hint q-satisfaction-error\"")
                 .containsPattern("name=\"satisfaction\" value=\"1\"\\s+aria-invalid=\"true\"")
