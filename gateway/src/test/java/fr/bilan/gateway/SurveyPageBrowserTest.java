@@ -168,7 +168,7 @@ class SurveyPageBrowserTest {
         assertThat(answered.getDate("answerTime")).isNotNull();
         assertThat(answered.getBoolean("satisfied")).isTrue();
         assertThat(answered.get("answers", Document.class)).containsAllEntriesOf(Map.of("satisfactionGlobale", "4",
-                "accompagnement", "5", "objectifsAtteints", "oui", "clarteSynthese", "5", "recommandation", "oui",
+                "accompagnement", "5", "objectifsAtteints", "oui", "clarteSynthese", "4", "recommandation", "oui",
                 "commentaire", "Très utile, merci à ma consultante."));
     }
 
