@@ -129,7 +129,9 @@ class CalendarFeedRouteTest {
                 .DELETE());
 
         assertThat(publicRpcs).containsExactlyInAnyOrder("bilan.session.v1.CalendarFeedService.GetCalendarFeed",
-                "bilan.synthesis.v1.SynthesisService.DownloadSharedSynthesisDocument");
+                "bilan.synthesis.v1.SynthesisService.DownloadSharedSynthesisDocument",
+                "bilan.quality.v1.SurveyService.GetSurveyPage", "bilan.quality.v1.SurveyService.SubmitSurveyPage",
+                "bilan.quality.v1.ResultsService.GetPublishedResultsPage");
         assertThat(openWithoutToken).isEmpty();
         assertThat(otherMethod.statusCode()).isEqualTo(401);
     }

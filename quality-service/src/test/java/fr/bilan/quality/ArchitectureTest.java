@@ -26,7 +26,12 @@ class ArchitectureTest extends ServiceArchitecture {
             "results.ResultsMessages",
             "auditpack.AuditPackConfiguration",
             "auditpack.AuditPackGrpcService",
-            "auditpack.AuditPackRendering");
+            "auditpack.AuditPackRendering",
+            "SurveyServiceBinding",
+            "survey.staff.SurveyGrpcService",
+            "survey.staff.SurveyMessages",
+            "survey.store.SurveyNoticeOutbox",
+            "surveypage.SurveyPageGrpcService");
 
     ArchitectureTest() {
         super(ROOT, GRPC_EDGE, List.of());

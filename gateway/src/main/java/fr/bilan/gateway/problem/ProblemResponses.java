@@ -1,8 +1,10 @@
 package fr.bilan.gateway.problem;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
@@ -14,16 +16,23 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes problems as {@code application/problem+json}. */
+/**
+ * Writes problems as {@code application/problem+json}, or, for a page a person opens in a browser
+ * ({@link PageRequests}), as a French HTML page with the same status.
+ */
 @Component
 public class ProblemResponses {
 
     public static final MediaType PROBLEM_JSON = MediaType.parseMediaType("application/problem+json");
 
-    private final JsonMapper json;
+    private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    public ProblemResponses(JsonMapper json) {
+    private final JsonMapper json;
+    private final ObjectProvider<PageRequests> pages;
+
+    public ProblemResponses(JsonMapper json, ObjectProvider<PageRequests> pages) {
         this.json = json;
+        this.pages = pages;
     }
 
     public Mono<Void> write(ServerWebExchange exchange, ProblemKind kind, String detail) {
@@ -42,9 +51,14 @@ public class ProblemResponses {
             return Mono.empty();
         }
         response.setStatusCode(HttpStatusCode.valueOf(problem.status()));
-        response.getHeaders().setContentType(PROBLEM_JSON);
         response.getHeaders().set(HttpHeaders.CACHE_CONTROL, "no-store");
-        DataBuffer body = response.bufferFactory().wrap(json.writeValueAsBytes(problem));
+        PageRequests pageRequests = pages.getIfAvailable();
+        boolean page = pageRequests != null && pageRequests.isPage(exchange);
+        response.getHeaders().setContentType(page ? HTML : PROBLEM_JSON);
+        if (page) {
+            response.getHeaders().set("Content-Security-Policy", PageRequests.CONTENT_SECURITY_POLICY);
+        }
+        DataBuffer body = response.bufferFactory().wrap(page ? ProblemPage.of(problem) : json.writeValueAsBytes(problem));
         return response.writeWith(Mono.just(body));
     }
 

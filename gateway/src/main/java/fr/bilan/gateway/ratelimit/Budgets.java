@@ -24,10 +24,10 @@ final class Budgets {
     private final ProblemResponses problems;
     private final Map<String, RateLimiter> limiters;
 
-    Budgets(int limit, RateLimitProperties properties, ProblemResponses problems) {
-        this.config = RateLimiterConfig.custom().limitForPeriod(limit).limitRefreshPeriod(properties.period())
+    Budgets(int limit, Duration period, RateLimitProperties properties, ProblemResponses problems) {
+        this.config = RateLimiterConfig.custom().limitForPeriod(limit).limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ZERO).build();
-        this.period = properties.period();
+        this.period = period;
         this.problems = problems;
         this.limiters = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override

@@ -20,7 +20,7 @@ public class UserRateLimit implements WebFilter, Ordered {
     private final Budgets budgets;
 
     public UserRateLimit(RateLimitProperties properties, ProblemResponses problems) {
-        this.budgets = new Budgets(properties.perUser(), properties, problems);
+        this.budgets = new Budgets(properties.perUser(), properties.period(), properties, problems);
     }
 
     @Override

@@ -24,6 +24,7 @@ import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 import fr.bilan.gateway.problem.ProblemKind;
+import fr.bilan.gateway.problem.PageRequests;
 import fr.bilan.gateway.problem.ProblemResponses;
 import fr.bilan.gateway.transcoding.HttpBindings;
 
@@ -38,7 +39,7 @@ public class GatewaySecurity {
 
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ProblemResponses problems, CorsProperties cors,
-            HttpBindings bindings) {
+            HttpBindings bindings, PageRequests pages) {
         JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
         converter.setJwtGrantedAuthoritiesConverter(GatewaySecurity::realmRoles);
         ServerAuthenticationEntryPoint unauthenticated = (exchange, failure) -> {
@@ -70,7 +71,7 @@ public class GatewaySecurity {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .cors(ServerHttpSecurity.CorsSpec::disable)
-                .addFilterAt(new CorsFilter(corsSource(cors), problems), SecurityWebFiltersOrder.CORS)
+                .addFilterAt(new CorsFilter(corsSource(cors), problems, pages), SecurityWebFiltersOrder.CORS)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
                         .hsts(hsts -> hsts.includeSubdomains(true).maxAge(java.time.Duration.ofDays(365))))

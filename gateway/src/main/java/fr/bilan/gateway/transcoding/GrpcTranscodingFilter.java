@@ -26,6 +26,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 
 import fr.bilan.gateway.problem.CorrelationId;
+import fr.bilan.gateway.problem.PageRequests;
 import fr.bilan.gateway.problem.ProblemErrorHandler;
 import fr.bilan.gateway.problem.ProblemKind;
 import fr.bilan.gateway.problem.ProblemResponses;
@@ -86,11 +87,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
     }
 
     private Mono<Void> call(ServerWebExchange exchange, Matched matched) {
-        if (!takesContentType(exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_TYPE))) {
-            return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE,
-                    "Le corps de la requête doit être en JSON, en UTF-8 (Content-Type: application/json).");
-        }
         HttpBinding binding = matched.binding();
+        java.util.List<String> contentTypes = exchange.getRequest().getHeaders().getOrEmpty(HttpHeaders.CONTENT_TYPE);
+        if (binding.takesRawBody() ? contentTypes.size() > 1 : !takesContentType(contentTypes)) {
+            return problems.write(exchange, ProblemKind.UNSUPPORTED_MEDIA_TYPE, binding.takesRawBody()
+                    ? "Le corps de la requête doit avoir un seul type de contenu (Content-Type)."
+                    : "Le corps de la requête doit être en JSON, en UTF-8 (Content-Type: application/json).");
+        }
         if (binding.publicWithSecretPath()) {
             // no role to hold: the secret in the path is the credential, checked by the service, and never logged
             exchange.getAttributes().put(ProblemErrorHandler.LOGGED_PATH, binding.path().toString());
@@ -116,7 +119,8 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
                 })
                 .defaultIfEmpty(new byte[0])
                 .map(body -> Etags.applyIfMatch(binding, requests.transcode(binding, matched.variables(),
-                        QueryParameters.parse(request.getURI().getRawQuery()), body), ifMatch))
+                        QueryParameters.parse(request.getURI().getRawQuery()), body,
+                        request.getHeaders().getFirst(HttpHeaders.CONTENT_TYPE)), ifMatch))
                 .flatMap(message -> binding.answersDownload() ? writeDownload(exchange, binding, message)
                         : binding.method().isServerStreaming() ? writeStream(exchange, binding, message)
                         : backends.call(binding, message, authorization(request), CorrelationId.of(exchange))
@@ -243,9 +247,13 @@ public final class GrpcTranscodingFilter implements GatewayFilter {
      * A {@code google.api.HttpBody} as it is: its bytes under its own content type; a file to save
      * when its contract names one.
      */
-    private static Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
+    private Mono<Void> writeRaw(ServerHttpResponse response, HttpBinding binding, DynamicMessage answer) {
         Message body = httpBody(binding, answer);
         setRawBodyHeaders(response, binding, contentType(body));
+        if (bindings.isPage(binding)) {
+            // written before Spring Security's headers, which then leave it be
+            response.getHeaders().set("Content-Security-Policy", PageRequests.CONTENT_SECURITY_POLICY);
+        }
         return response.writeWith(Mono.just(response.bufferFactory().wrap(data(body).asReadOnlyByteBuffer())));
     }
 

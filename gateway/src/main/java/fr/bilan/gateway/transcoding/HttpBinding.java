@@ -41,6 +41,19 @@ public record HttpBinding(HttpMethod httpMethod, PathTemplate path, String body,
     }
 
     /**
+     * Whether its body fills one {@code google.api.HttpBody} field: the request's bytes and content
+     * type go there as they came (a page's form), not parsed as JSON.
+     */
+    public boolean takesRawBody() {
+        if (body == null || bodyIsWholeRequest()) {
+            return false;
+        }
+        FieldDescriptor field = method.getInputType().findFieldByName(body);
+        return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && !field.isRepeated()
+                && field.getMessageType().getFullName().equals(HTTP_BODY);
+    }
+
+    /**
      * Whether the HTTP body it answers (the response, or its {@code response_body} field) is a
      * {@code google.api.HttpBody}: sent as its bytes under its own content type, not as JSON.
      */

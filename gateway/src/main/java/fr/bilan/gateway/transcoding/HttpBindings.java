@@ -50,11 +50,35 @@ public final class HttpBindings {
     }
 
     private final List<HttpBinding> bindings;
+    private final Set<String> pagePaths;
 
     private HttpBindings(List<HttpBinding> bindings) {
         this.bindings = bindings.stream()
                 .sorted(Comparator.comparingInt((HttpBinding b) -> b.path().literalCount()).reversed())
                 .toList();
+        Set<String> publicReads = new LinkedHashSet<>();
+        Set<String> forms = new LinkedHashSet<>();
+        for (HttpBinding binding : bindings) {
+            if (binding.publicWithSecretPath()) {
+                (HttpMethod.GET.equals(binding.httpMethod()) ? publicReads : forms).add(binding.path().toString());
+            }
+        }
+        for (String form : forms) {
+            if (!publicReads.contains(form)) {
+                throw new IllegalStateException("The public form posted to " + form
+                        + " has no public page (a public_with_secret_path GET) on the same path");
+            }
+        }
+        this.pagePaths = Set.copyOf(forms);
+    }
+
+    /**
+     * Whether the route is a page a person opens in a browser: a {@code public_with_secret_path}
+     * route whose path also takes the page's form (a POST whose body is one {@code google.api.HttpBody}
+     * field). Its failures are shown as a French HTML page, not as {@code application/problem+json}.
+     */
+    public boolean isPage(HttpBinding binding) {
+        return binding.publicWithSecretPath() && pagePaths.contains(binding.path().toString());
     }
 
     public static HttpBindings from(ApiDescriptors descriptors) {
@@ -123,15 +147,16 @@ public final class HttpBindings {
         }
         Set<String> roles = AccessRules.allowedRoles(method);
         boolean publicWithSecretPath = AccessRules.publicWithSecretPath(method);
-        if (publicWithSecretPath && (!HttpMethod.GET.equals(httpMethod) || path.fieldPaths().isEmpty())) {
-            throw new IllegalStateException(method.getFullName()
-                    + " is public_with_secret_path but not a GET with the secret in its path");
-        }
         if (roles.isEmpty() && !publicWithSecretPath) {
             log.error("{} declares no (bilan.auth.v1.access) roles: every call to it is refused", method.getFullName());
         }
         HttpBinding binding = new HttpBinding(httpMethod, path, body, responseBody, method,
                 backendOf(method.getService()), roles, publicWithSecretPath, fileName(method));
+        boolean form = HttpMethod.POST.equals(httpMethod) && binding.takesRawBody();
+        if (publicWithSecretPath && (!(HttpMethod.GET.equals(httpMethod) || form) || path.fieldPaths().isEmpty())) {
+            throw new IllegalStateException(method.getFullName() + " is public_with_secret_path but neither a GET "
+                    + "with the secret in its path nor a page's form (a POST whose body is one google.api.HttpBody)");
+        }
         if (binding.fileName() != null && !binding.answersRawBody()) {
             throw new IllegalStateException(method.getFullName()
                     + " names a download file but answers no google.api.HttpBody");

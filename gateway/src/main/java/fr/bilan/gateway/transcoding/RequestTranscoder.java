@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpMethod;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -67,6 +68,29 @@ public final class RequestTranscoder {
      * @throws TranscodingException naming what is wrong
      */
     public DynamicMessage transcode(HttpBinding binding, Map<String, String> pathVariables,
+            Map<String, List<String>> query, byte[] body) {
+        return transcode(binding, pathVariables, query, body, null);
+    }
+
+    /**
+     * @param contentType the request's {@code Content-Type}, which a {@linkplain HttpBinding#takesRawBody raw
+     *                    body} keeps with its bytes; {@code null} when none was sent
+     */
+    public DynamicMessage transcode(HttpBinding binding, Map<String, String> pathVariables,
+            Map<String, List<String>> query, byte[] body, String contentType) {
+        if (binding.takesRawBody()) {
+            DynamicMessage.Builder builder = fromJson(binding, pathVariables, query, new byte[0]).toBuilder();
+            FieldDescriptor field = bodyField(binding);
+            Descriptor httpBody = field.getMessageType();
+            return builder.setField(field, DynamicMessage.newBuilder(httpBody)
+                    .setField(httpBody.findFieldByName("content_type"), contentType == null ? "" : contentType)
+                    .setField(httpBody.findFieldByName("data"), ByteString.copyFrom(body))
+                    .build()).build();
+        }
+        return fromJson(binding, pathVariables, query, body);
+    }
+
+    private DynamicMessage fromJson(HttpBinding binding, Map<String, String> pathVariables,
             Map<String, List<String>> query, byte[] body) {
         Descriptor input = binding.method().getInputType();
         ObjectNode root = bodyTree(binding, body);

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.grpc.client.GrpcChannelFactory;
 
+import fr.bilan.gateway.problem.PageRequests;
 import fr.bilan.gateway.problem.ProblemResponses;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
@@ -24,6 +25,13 @@ public class TranscodingConfiguration {
     @Bean
     HttpBindings httpBindings(ApiDescriptors descriptors) {
         return HttpBindings.from(descriptors);
+    }
+
+    /** The survey's page and its form: their failures are French HTML pages. */
+    @Bean
+    PageRequests pageRequests(HttpBindings bindings) {
+        return exchange -> bindings.resolve(exchange) instanceof HttpBindings.Matched matched
+                && bindings.isPage(matched.binding());
     }
 
     @Bean

@@ -19,6 +19,7 @@ import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.RecordEventsResponse;
 import fr.bilan.proto.notification.internal.v1.SessionPhase;
+import fr.bilan.proto.notification.internal.v1.SurveyKind;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import io.grpc.Grpc;
@@ -209,6 +210,20 @@ public final class FakeNotificationIntake {
                 ids(violations, prefix + "assessment_ended.", "assessment_id", f.getAssessmentId(), "beneficiary_id",
                         f.getBeneficiaryId(), "centre_id", f.getCentreId());
             }
+            case SURVEY_INVITATION -> {
+                var f = event.getSurveyInvitation();
+                String p = prefix + "survey_invitation.";
+                ids(violations, p, "survey_id", f.getSurveyId(), "assessment_id", f.getAssessmentId(),
+                        "beneficiary_id", f.getBeneficiaryId(), "centre_id", f.getCentreId());
+                if (f.getKind() == SurveyKind.SURVEY_KIND_UNSPECIFIED || f.getKind() == SurveyKind.UNRECOGNIZED) {
+                    violations.add(p + "kind", "Indiquez le type d'enquête.");
+                }
+                if (f.getReminder() < 0) {
+                    violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
+                }
+                violations.requireText(p + "link_url", f.getLinkUrl(), MAX_TEXT);
+                required(violations, p + "expire_time", f.hasExpireTime());
+            }
             case FACT_NOT_SET -> violations.add(prefix + "fact", "Indiquez le fait.");
         }
     }
@@ -332,6 +347,7 @@ public final class FakeNotificationIntake {
             case AGREEMENT_SETTLED -> event.getAgreementSettled().getFundingId();
             case SYNTHESIS_AVAILABLE -> event.getSynthesisAvailable().getAssessmentId();
             case ASSESSMENT_ENDED -> event.getAssessmentEnded().getAssessmentId();
+            case SURVEY_INVITATION -> event.getSurveyInvitation().getAssessmentId();
             case FACT_NOT_SET -> "";
         };
     }
