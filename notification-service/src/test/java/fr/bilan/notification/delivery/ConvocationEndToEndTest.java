@@ -139,7 +139,7 @@ class ConvocationEndToEndTest extends GrpcServiceTestSupport {
     }
 
     /** The decoded content of the message's first part of {@code type}. */
-    private static String part(Part message, String type) throws Exception {
+    static String part(Part message, String type) throws Exception {
         List<Part> parts = new ArrayList<>();
         leaves(message, parts);
         for (Part part : parts) {
