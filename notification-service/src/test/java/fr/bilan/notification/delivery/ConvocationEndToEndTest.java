@@ -78,7 +78,7 @@ class ConvocationEndToEndTest extends GrpcServiceTestSupport {
         clock.reset();
     }
 
-    private static NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub producer() {
+    static NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub producer() {
         return NotificationIntakeServiceGrpc.newBlockingStub(channel())
                 .withCallCredentials(bearer(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
                         TestIdentityProvider.SERVICE_ROLE)))

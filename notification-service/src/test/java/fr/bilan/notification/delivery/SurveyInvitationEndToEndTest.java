@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -71,10 +70,7 @@ class SurveyInvitationEndToEndTest extends GrpcServiceTestSupport {
     }
 
     private static NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub producer() {
-        return NotificationIntakeServiceGrpc.newBlockingStub(channel())
-                .withCallCredentials(bearer(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
-                        TestIdentityProvider.SERVICE_ROLE)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return ConvocationEndToEndTest.producer();
     }
 
     private RecordEventsRequest survey(String beneficiary, int reminder, String link) {
