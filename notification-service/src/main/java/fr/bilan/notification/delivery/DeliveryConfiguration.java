@@ -42,6 +42,13 @@ class DeliveryConfiguration {
     }
 
     @Bean
+    SurveyMail surveyMail(Notifications notifications, Recipients recipients, MessageTemplates templates,
+            JavaMailSender mailSender, Centres centres, LetterProperties letters) {
+        return new SurveyMail(notifications, recipients, new Letters(centres, recipients, letters.applicationUrl()),
+                templates, new Mailer(mailSender, letters.from()));
+    }
+
+    @Bean
     SchedulingConfigurer dispatcherSchedule(Dispatcher dispatcher, LockProvider lockProvider,
             DeliveryProperties properties) {
         var locks = new DefaultLockingTaskExecutor(lockProvider);

@@ -38,11 +38,16 @@ final class Letters {
      *                   otherwise each ask the identity provider)
      */
     Letter letter(Notification message, Reach.Address to, Map<String, Optional<String>> staffNames) {
+        return letter(message, to, staffNames, link(message.subject()));
+    }
+
+    /** The letter of {@code message} leading to {@code link}: a survey's own page, which only the fact carries. */
+    Letter letter(Notification message, Reach.Address to, Map<String, Optional<String>> staffNames, URI link) {
         CentreSettings centre = centres.of(message.centreId());
         String consultantName = message.subject() instanceof Subject.Session session && session.consultantId() != null
                 ? staffNames.computeIfAbsent(session.consultantId(), recipients::staffName).orElse(null) : null;
         return new Letter(message.kind(), message.subject(), to.greetingName(), to.email(), consultantName,
-                centre.name() == null ? "" : centre.name().strip(), centre.zoneId(), link(message.subject()));
+                centre.name() == null ? "" : centre.name().strip(), centre.zoneId(), link);
     }
 
     /** Where the reader acts on it: the session, the agreement to sign, the synthèse, or the home page. */

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import fr.bilan.notification.delivery.SurveyMail;
+import fr.bilan.notification.message.Notification;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.Notifications;
 import fr.bilan.notification.message.Subject;
@@ -40,10 +42,12 @@ public class EventIntake {
     private final Notifications notifications;
     private final Tracking tracking;
     private final Preferences preferences;
+    private final SurveyMail surveyMail;
     private final Clock clock;
 
     EventIntake(RecordedFacts facts, Planner planner, Notifications notifications, Tracking tracking,
-            Preferences preferences, Clock clock) {
+            Preferences preferences, SurveyMail surveyMail, Clock clock) {
+        this.surveyMail = surveyMail;
         this.facts = facts;
         this.planner = planner;
         this.notifications = notifications;
@@ -68,6 +72,14 @@ public class EventIntake {
             return false;
         }
         Instant now = clock.instant();
+        if (recorded.fact() instanceof Fact.SurveyInvitation survey) {
+            // sent at once, its link in the message only: a failure here fails the call, and the redelivery
+            // brings the link again
+            Notification sent = surveyMail.send(recorded.eventId(), survey,
+                    preferences.orDefaults(survey.beneficiaryId()).remindersEnabled(), now);
+            log.info("Fact {} (SurveyInvitation) taken: message {} {}", recorded.eventId(), sent.id(), sent.outcome());
+            return facts.record(recorded, survey.survey().assessmentId(), now);
+        }
         Plan plan = planner.plan(recorded, situation(recorded.fact(), now));
         plan.planned().forEach(notifications::plan);
         plan.withdrawals().forEach(w -> notifications.withdraw(w.notification(), w.reason(), now));

@@ -14,6 +14,7 @@ import fr.bilan.notification.planning.Fact;
 import fr.bilan.notification.planning.RecordedFact;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
+import fr.bilan.proto.notification.internal.v1.SurveyKind;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import fr.bilan.support.time.ProtoDates;
@@ -91,8 +92,10 @@ final class IntakeMessages {
                         f.getBeneficiaryId(), "centre_id", f.getCentreId());
                 yield new Fact.AssessmentEnded(f.getAssessmentId(), f.getBeneficiaryId(), f.getCentreId());
             }
+            case SURVEY_INVITATION -> survey(event.getSurveyInvitation(), prefix + "survey_invitation.", violations);
             case FACT_NOT_SET -> {
-                violations.add(prefix + "fact", "Indiquez le fait (séance, convention, synthèse ou fin de bilan).");
+                violations.add(prefix + "fact",
+                        "Indiquez le fait (séance, convention, synthèse, fin de bilan ou enquête de satisfaction).");
                 yield null;
             }
         };
@@ -133,6 +136,32 @@ final class IntakeMessages {
         return new Fact.SessionScheduled(f.getBeneficiaryId(), f.getCentreId(), new Subject.Session(f.getAssessmentId(),
                 f.getSessionId(), f.getConsultantId(), phase, times.get()[0], times.get()[1], room ? f.getRoom() : null,
                 video ? f.getVideoLink() : null, f.getSequence(), f.getCalendarUid()));
+    }
+
+    private static Fact survey(fr.bilan.proto.notification.internal.v1.SurveyInvitation f, String p,
+            FieldViolations violations) {
+        ids(violations, p, "survey_id", f.getSurveyId(), "assessment_id", f.getAssessmentId(), "beneficiary_id",
+                f.getBeneficiaryId(), "centre_id", f.getCentreId());
+        boolean kind = f.getKind() == SurveyKind.SURVEY_KIND_END_OF_BILAN || f.getKind() == SurveyKind.SURVEY_KIND_FOLLOW_UP;
+        if (!kind) {
+            violations.add(p + "kind", "Indiquez le type d'enquête : SURVEY_KIND_END_OF_BILAN ou SURVEY_KIND_FOLLOW_UP.");
+        }
+        if (f.getReminder() < 0) {
+            violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
+        }
+        violations.requireText(p + "link_url", f.getLinkUrl(), MAX_TEXT);
+        boolean web = f.getLinkUrl().startsWith("https://") || f.getLinkUrl().startsWith("http://");
+        if (!f.getLinkUrl().isEmpty() && !web) {
+            violations.add(p + "link_url", "Le lien de l'enquête est une adresse http ou https.");
+        }
+        Optional<Instant> expire = ProtoTime.required(p + "expire_time", f.hasExpireTime(), f.getExpireTime(),
+                "Indiquez quand le lien de l'enquête expire.", violations);
+        if (!kind || f.getReminder() < 0 || !web || expire.isEmpty()) {
+            return null;
+        }
+        return new Fact.SurveyInvitation(f.getBeneficiaryId(), f.getCentreId(), new Subject.Survey(f.getSurveyId(),
+                f.getAssessmentId(), f.getKind() == SurveyKind.SURVEY_KIND_FOLLOW_UP, f.getReminder(), expire.get()),
+                f.getLinkUrl());
     }
 
     private static Fact cancelled(fr.bilan.proto.notification.internal.v1.SessionCancelled f, String p,

@@ -9,7 +9,9 @@ public enum NotificationKind {
     AGREEMENT_AWAITING_SIGNATURE(false),
     AGREEMENT_SIGNATURE_REMINDER(true),
     SYNTHESIS_AVAILABLE(false),
-    STAFF_DIGEST(false);
+    STAFF_DIGEST(false),
+    SURVEY_INVITATION(false),
+    SURVEY_REMINDER(true);
 
     private final boolean reminder;
 

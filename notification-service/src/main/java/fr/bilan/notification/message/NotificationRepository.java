@@ -146,6 +146,11 @@ public class NotificationRepository implements Notifications {
         if (subject instanceof Subject.Synthesis s) {
             return new Document("type", "synthesis").append("assessmentId", s.assessmentId());
         }
+        if (subject instanceof Subject.Survey s) {
+            return new Document("type", "survey").append("surveyId", s.surveyId()).append("assessmentId", s.assessmentId())
+                    .append("followUp", s.followUp()).append("reminder", s.reminder())
+                    .append("expireTime", Date.from(s.expireTime()));
+        }
         Subject.Digest d = (Subject.Digest) subject;
         return new Document("type", "digest").append("day", d.day().toString())
                 .append("items", d.items().stream().map(item -> new Document("kind", item.kind().name())
@@ -178,6 +183,8 @@ public class NotificationRepository implements Notifications {
                     s.getString("calendarUid"));
             case "agreement" -> new Subject.Agreement(s.getString("fundingId"), LocalDate.parse(s.getString("deadline")));
             case "synthesis" -> new Subject.Synthesis(s.getString("assessmentId"));
+            case "survey" -> new Subject.Survey(s.getString("surveyId"), s.getString("assessmentId"),
+                    s.getBoolean("followUp", false), s.getInteger("reminder", 0), instant(s, "expireTime"));
             // the digests written before the CPF lines have neither "cpf" nor "cpfUnread"
             case "digest" -> new Subject.Digest(LocalDate.parse(s.getString("day")), s.getList("items", Document.class)
                     .stream().map(item -> new Subject.DigestItem(Subject.DigestItemKind.valueOf(item.getString("kind")),

@@ -82,6 +82,29 @@ public sealed interface Subject {
     }
 
     /**
+     * A satisfaction survey's invitation or reminder: never its link, the credential that opens it, which
+     * only the message sent carries.
+     *
+     * @param followUp   the "à froid" survey, with the follow-up interview's offer (else the "à chaud" one)
+     * @param reminder   0 for the invitation, then the reminder's number
+     * @param expireTime when its link lapses
+     */
+    record Survey(String surveyId, String assessmentId, boolean followUp, int reminder, Instant expireTime)
+            implements Subject {
+
+        public Survey {
+            Objects.requireNonNull(surveyId);
+            Objects.requireNonNull(assessmentId);
+            Objects.requireNonNull(expireTime);
+        }
+
+        @Override
+        public String reference() {
+            return "survey:" + surveyId;
+        }
+    }
+
+    /**
      * A staff member's digest of {@code day}: what needs them.
      *
      * @param cpfDeadlines the CPF dossiers with a deadline of the centre overdue or due by the next working day

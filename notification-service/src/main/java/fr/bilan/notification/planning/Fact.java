@@ -62,6 +62,26 @@ public sealed interface Fact {
     record SynthesisAvailable(String assessmentId, String beneficiaryId, String centreId) implements Fact {
     }
 
+    /**
+     * A satisfaction survey's invitation or reminder, to send at once with its secret link, which is kept
+     * nowhere (not even in what this record prints).
+     */
+    record SurveyInvitation(String beneficiaryId, String centreId, Subject.Survey survey, String linkUrl)
+            implements Fact {
+
+        public SurveyInvitation {
+            Objects.requireNonNull(beneficiaryId);
+            Objects.requireNonNull(centreId);
+            Objects.requireNonNull(survey);
+            Objects.requireNonNull(linkUrl);
+        }
+
+        @Override
+        public String toString() {
+            return "SurveyInvitation[" + survey + "]";
+        }
+    }
+
     /** A bilan whose action ended: its reminders stop. */
     record AssessmentEnded(String assessmentId, String beneficiaryId, String centreId) implements Fact {
     }

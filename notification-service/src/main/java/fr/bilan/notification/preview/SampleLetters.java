@@ -40,6 +40,10 @@ public final class SampleLetters {
             case AGREEMENT_AWAITING_SIGNATURE -> new Subject.Agreement("financement-exemple", today.plusDays(10));
             case AGREEMENT_SIGNATURE_REMINDER -> new Subject.Agreement("financement-exemple", today.plusDays(2));
             case SYNTHESIS_AVAILABLE -> new Subject.Synthesis("bilan-exemple");
+            case SURVEY_INVITATION -> new Subject.Survey("enquete-exemple", "bilan-exemple", false, 0,
+                    at(today.plusDays(21), LocalTime.MIDNIGHT));
+            case SURVEY_REMINDER -> new Subject.Survey("enquete-exemple", "bilan-exemple", true, 1,
+                    at(today.plusDays(14), LocalTime.MIDNIGHT));
             case STAFF_DIGEST -> new Subject.Digest(today, List.of(
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "B-2026-0142",
                             at(today.minusDays(1), LocalTime.of(9, 30))),

@@ -26,6 +26,7 @@ final class TemplateVersions {
             case AGREEMENT_SIGNATURE_REMINDER -> 1;
             case SYNTHESIS_AVAILABLE -> 1;
             case STAFF_DIGEST -> 2;
+            case SURVEY_INVITATION, SURVEY_REMINDER -> 1;
         };
     }
 

@@ -110,6 +110,10 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             variables.put("session", SessionView.of(session, letter.consultantName(), zone));
         } else if (subject instanceof Subject.Agreement agreement) {
             variables.put("agreement", new AgreementView(FrenchTimes.date(agreement.deadline())));
+        } else if (subject instanceof Subject.Survey survey) {
+            // the link is the survey's own (the letter's), its last day written in the centre's zone
+            variables.put("survey", new SurveyView(survey.followUp(),
+                    FrenchTimes.date(LocalDate.ofInstant(survey.expireTime().minusSeconds(1), zone))));
         } else if (subject instanceof Subject.Digest digest) {
             variables.put("digest", DigestView.of(digest, zone, letter.link()));
         }
@@ -130,7 +134,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             case CONVOCATION, SESSION_CHANGED -> Optional.of(SessionInvitation.Method.REQUEST);
             case SESSION_CANCELLED -> Optional.of(SessionInvitation.Method.CANCEL);
             case SESSION_REMINDER, AGREEMENT_AWAITING_SIGNATURE, AGREEMENT_SIGNATURE_REMINDER, SYNTHESIS_AVAILABLE,
-                    STAFF_DIGEST -> Optional.empty();
+                    STAFF_DIGEST, SURVEY_INVITATION, SURVEY_REMINDER -> Optional.empty();
         };
     }
 
@@ -141,6 +145,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             case AGREEMENT_AWAITING_SIGNATURE, AGREEMENT_SIGNATURE_REMINDER -> Subject.Agreement.class;
             case SYNTHESIS_AVAILABLE -> Subject.Synthesis.class;
             case STAFF_DIGEST -> Subject.Digest.class;
+            case SURVEY_INVITATION, SURVEY_REMINDER -> Subject.Survey.class;
         };
     }
 
@@ -159,6 +164,15 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A satisfaction survey as its messages write it.
+     *
+     * @param followUp the "à froid" survey, six months on, with the follow-up interview's offer
+     * @param lastDay  the last day its link opens it, written for a French reader
+     */
+    public record SurveyView(boolean followUp, String lastDay) {
     }
 
     /**

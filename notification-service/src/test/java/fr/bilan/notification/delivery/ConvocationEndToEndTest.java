@@ -78,7 +78,7 @@ class ConvocationEndToEndTest extends GrpcServiceTestSupport {
         clock.reset();
     }
 
-    private static NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub producer() {
+    static NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub producer() {
         return NotificationIntakeServiceGrpc.newBlockingStub(channel())
                 .withCallCredentials(bearer(TestIdentityProvider.token(TestIdentityProvider.SERVICE_ACCOUNT,
                         TestIdentityProvider.SERVICE_ROLE)))
@@ -139,7 +139,7 @@ class ConvocationEndToEndTest extends GrpcServiceTestSupport {
     }
 
     /** The decoded content of the message's first part of {@code type}. */
-    private static String part(Part message, String type) throws Exception {
+    static String part(Part message, String type) throws Exception {
         List<Part> parts = new ArrayList<>();
         leaves(message, parts);
         for (Part part : parts) {

@@ -49,6 +49,11 @@ class ThymeleafMessageTemplatesTest {
             case AGREEMENT_AWAITING_SIGNATURE, AGREEMENT_SIGNATURE_REMINDER ->
                     new Subject.Agreement("funding-31", LocalDate.of(2026, 12, 11));
             case SYNTHESIS_AVAILABLE -> new Subject.Synthesis("assessment-7f3a");
+            // the link lapses at 11:00 in Paris on Tuesday 22 December: that day is the last
+            case SURVEY_INVITATION -> new Subject.Survey("survey-5", "assessment-7f3a", false, 0,
+                    Instant.parse("2026-12-22T10:00:00Z"));
+            case SURVEY_REMINDER -> new Subject.Survey("survey-5", "assessment-7f3a", true, 1,
+                    Instant.parse("2026-12-22T10:00:00Z"));
             case STAFF_DIGEST -> new Subject.Digest(LocalDate.of(2026, 12, 1), List.of(
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "assessment-7f3a",
                             Instant.parse("2026-11-30T08:30:00Z")),
@@ -86,6 +91,12 @@ class ThymeleafMessageTemplatesTest {
                         List.of("vendredi 11 décembre 2026 inclus", "considérée comme refusée", "désactiver")),
                 Arguments.of(NotificationKind.SYNTHESIS_AVAILABLE, "Votre document de synthèse est disponible dans votre espace",
                         List.of("n’est pas joint à ce message", "sans votre accord")),
+                Arguments.of(NotificationKind.SURVEY_INVITATION, "Votre avis sur votre bilan de compétences",
+                        List.of("questionnaire de satisfaction", "mardi 22 décembre 2026 inclus", "sans votre nom",
+                                "Répondre au questionnaire")),
+                Arguments.of(NotificationKind.SURVEY_REMINDER, "Rappel : votre avis sur votre bilan de compétences",
+                        List.of("six mois après votre bilan", "entretien de suivi", "mardi 22 décembre 2026 inclus",
+                                "désactiver")),
                 Arguments.of(NotificationKind.STAFF_DIGEST, "Récapitulatif du mardi 1er décembre 2026 : 4 points à traiter",
                         List.of("Feuilles d’émargement en attente de signature (1)", "lundi 30 novembre 2026 à 9 h 30", "assessment-7f3a",
                                 "Conventions non signées qui expirent bientôt (1)", "funding-31",

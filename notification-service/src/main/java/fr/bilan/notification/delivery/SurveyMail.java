@@ -1,0 +1,91 @@
+package fr.bilan.notification.delivery;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.MailException;
+
+import fr.bilan.notification.message.Notification;
+import fr.bilan.notification.message.NotificationKind;
+import fr.bilan.notification.message.Notifications;
+import fr.bilan.notification.message.Recipient;
+import fr.bilan.notification.planning.Fact;
+import fr.bilan.notification.planning.Planner;
+import fr.bilan.notification.recipient.Reach;
+import fr.bilan.notification.recipient.Recipients;
+import fr.bilan.notification.template.MessageTemplates;
+import fr.bilan.notification.template.RenderedMessage;
+
+/**
+ * Sends a satisfaction survey's invitation or reminder at once, in the intake's call: its link is the
+ * credential that opens the survey, so it goes into the message and is kept nowhere, the message's record
+ * written only with what became of it. A mail server that cannot take it now fails the call
+ * ({@link MailUnavailable}): the producer delivers the fact again, with the link, and nothing was recorded.
+ * The message's id comes from the fact's, so a redelivered fact whose message left already sends nothing.
+ */
+public final class SurveyMail {
+
+    static final String REMINDERS_OFF = "Le bénéficiaire a désactivé les rappels.";
+    private static final Logger log = LoggerFactory.getLogger(SurveyMail.class);
+
+    private final Notifications notifications;
+    private final Recipients recipients;
+    private final Letters letters;
+    private final MessageTemplates templates;
+    private final Mailer mailer;
+
+    SurveyMail(Notifications notifications, Recipients recipients, Letters letters, MessageTemplates templates,
+            Mailer mailer) {
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.letters = letters;
+        this.templates = templates;
+        this.mailer = mailer;
+    }
+
+    /** Sends the message of {@code fact} (event {@code eventId}) now, once; what became of it is recorded. */
+    public Notification send(String eventId, Fact.SurveyInvitation fact, boolean remindersEnabled, Instant now) {
+        NotificationKind kind = fact.survey().reminder() == 0 ? NotificationKind.SURVEY_INVITATION
+                : NotificationKind.SURVEY_REMINDER;
+        String key = eventId + "/" + kind.name();
+        Optional<Notification> known = notifications.byId(Planner.idOf(key));
+        if (known.isPresent()) {
+            return known.get();
+        }
+        Notification message = Notification.planned(Planner.idOf(key), key, kind, fact.centreId(),
+                new Recipient.Beneficiary(fact.beneficiaryId()), fact.survey().assessmentId(), fact.survey(), now);
+        if (kind.reminder() && !remindersEnabled) {
+            return record(message.withdrawn(REMINDERS_OFF, now));
+        }
+        Reach reach = recipients.reach(message.recipient(), kind);
+        if (reach instanceof Reach.Nowhere nowhere) {
+            return record(message.undeliverable(nowhere.reason(), now));
+        }
+        Reach.Address address = (Reach.Address) reach;
+        RenderedMessage written = templates.render(letters.letter(message, address, Map.of(), URI.create(fact.linkUrl())));
+        try {
+            mailer.send(message.id(), address.email(), written);
+        } catch (MailException e) {
+            MailFailure failure = MailFailure.of(e);
+            if (failure.permanent()) {
+                log.error("Message {} ({}) refused for good by the mail server: {} {}", message.id(), kind,
+                        failure.replyCode(), failure.detail());
+                return record(message.failed(Dispatcher.refusedForGood(failure.replyCode()), written.templateVersion(),
+                        now));
+            }
+            log.warn("Message {} ({}) not taken by the mail server for now: {} {}; the fact will be delivered again",
+                    message.id(), kind, failure.replyCode(), failure.detail());
+            throw new MailUnavailable(failure.detail(), e);
+        }
+        return record(message.sent(written.templateVersion(), now));
+    }
+
+    private Notification record(Notification settled) {
+        notifications.plan(settled);
+        return settled;
+    }
+}
