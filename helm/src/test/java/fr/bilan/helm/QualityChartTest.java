@@ -65,6 +65,30 @@ class QualityChartTest {
                 .isNotEmpty().doesNotContain("bilan-" + SERVICE);
     }
 
+    /**
+     * The survey links' key comes from a Secret, never from the values: the links it derives open the
+     * surveys, and without it quality-service refuses to start, so the chart refuses to render first.
+     */
+    @Test
+    void theSurveyLinksKeyIsReadFromItsSecretAndRequired() {
+        String rendered = Chart.template("production-values.yaml", Map.of());
+        assertThat(rendered).contains("name: BILAN_QUALITY_SURVEYS_LINK_KEY")
+                .contains("name: bilan-quality-survey-links").contains("key: link-key");
+        assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("quality.surveyLinkKey.existingSecret", "")))
+                .hasMessageContaining("quality.surveyLinkKey.existingSecret is required");
+    }
+
+    /** The gateway's stricter budget on the survey pages is the operator's to set, like its other limits. */
+    @Test
+    void theSurveyPagesBudgetIsAValueOfTheGateway() {
+        assertThat(Chart.values(Chart.env(Chart.render("default-values.yaml"), "gateway")))
+                .containsEntry("BILAN_GATEWAY_RATELIMIT_PAGES_PERCLIENTIP", "30")
+                .containsEntry("BILAN_GATEWAY_RATELIMIT_PAGES_PERIOD", "1m");
+        assertThat(Chart.values(Chart.env(Chart.parse(Chart.template("default-values.yaml",
+                Map.of("gateway.rateLimit.pages.perClientIp", "10"))), "gateway")))
+                .containsEntry("BILAN_GATEWAY_RATELIMIT_PAGES_PERCLIENTIP", "10");
+    }
+
     /** One source of the address: a variable of its own would render a second, conflicting entry. */
     @Test
     void theAddressIsAValueNotAVariableOfTheService() {
@@ -105,10 +129,13 @@ class QualityChartTest {
                 .containsEntry("BILAN_CLIENTS_BENEFICIARY_DEADLINE", "2s");
         assertThatThrownBy(() -> Chart.template("default-values.yaml", Map.of("services.quality-service.clients.directory.deadline", "5s")))
                 .hasMessageContaining("services.quality-service.clients.directory: quality-service does not call directory "
-                        + "(its targets: beneficiary, notification; files/topology.yaml)");
+                        + "(its targets: beneficiary, notification, synthesis; files/topology.yaml)");
     }
 
-    /** In: the gateway and session-service on its gRPC port. Out: DNS, beneficiary- and notification-service, Keycloak, MongoDB, the collector. */
+    /**
+     * In: the gateway, session- and retention-service on its gRPC port. Out: DNS, beneficiary-, notification-
+     * and synthesis-service, Keycloak, MongoDB, the collector.
+     */
     @Test
     void itsPolicyLetsInItsCallersAndOutToWhatItCallsOnly() {
         List<HasMetadata> objects = Chart.render("production-values.yaml");
@@ -119,14 +146,14 @@ class QualityChartTest {
                 rule.getFrom().forEach(peer -> callers.add(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component")));
             }
         }
-        assertThat(callers).containsExactlyInAnyOrder("gateway", "session-service");
+        assertThat(callers).containsExactlyInAnyOrder("gateway", "session-service", "retention-service");
         assertThat(own.getSpec().getEgress()).extracting(NotificationChartTest::ports).containsExactlyInAnyOrder(Set.of(53),
                 Set.of(Topology.port("beneficiary-service", "grpcPort")), Set.of(Topology.port("notification-service", "grpcPort")),
-                Set.of(8080), Set.of(27017), Set.of(4318));
+                Set.of(Topology.port("synthesis-service", "grpcPort")), Set.of(8080), Set.of(27017), Set.of(4318));
         assertThat(own.getSpec().getEgress()).flatExtracting(NetworkPolicyEgressRule::getTo)
                 .filteredOn(QualityChartTest::isComponent)
                 .extracting(peer -> peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/component"))
-                .containsExactlyInAnyOrder("beneficiary-service", "notification-service");
+                .containsExactlyInAnyOrder("beneficiary-service", "notification-service", "synthesis-service");
     }
 
     private static boolean isComponent(NetworkPolicyPeer peer) {

@@ -15,6 +15,7 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
@@ -47,7 +48,7 @@ class AuditEvidenceRepository implements AuditEvidence {
     @Override
     public Map<String, List<SurveyDates>> surveys(String centreId, Collection<String> assessmentIds, ZoneId zone) {
         Map<String, List<SurveyDates>> found = new HashMap<>();
-        read("surveys", "assessmentId", centreId, assessmentIds, Projections.include("assessmentId", "kind", "state",
+        read(database.getCollection("surveys"), "assessmentId", centreId, assessmentIds, Projections.include("assessmentId", "kind", "state",
                 "sentTime", "reminderTimes", "answerTime", "expireTime"), document -> {
                     List<LocalDate> reminders = document.getList("reminderTimes", Date.class, List.of()).stream()
                             .map(time -> day(time, zone)).toList();
@@ -63,7 +64,7 @@ class AuditEvidenceRepository implements AuditEvidence {
     @Override
     public Map<String, FollowUpDates> followUps(String centreId, Collection<String> assessmentIds, ZoneId zone) {
         Map<String, FollowUpDates> found = new HashMap<>();
-        read("followUps", "_id", centreId, assessmentIds, Projections.include("state", "dueDate", "offerTime",
+        read(database.getCollection("followUps"), "_id", centreId, assessmentIds, Projections.include("state", "dueDate", "offerTime",
                 "answerTime", "heldDate", "situation"), document -> found.put(document.getString("_id"),
                         new FollowUpDates(document.getString("state"),
                                 BilanRecordRepository.localDay(document.getDate("dueDate")),
@@ -76,7 +77,7 @@ class AuditEvidenceRepository implements AuditEvidence {
     @Override
     public Map<String, List<ComplaintDates>> complaints(String centreId, Collection<String> assessmentIds) {
         Map<String, List<ComplaintDates>> found = new HashMap<>();
-        read("complaints", "assessmentId", centreId, assessmentIds, Projections.include("assessmentId", "receivedDate",
+        read(database.getCollection("complaints"), "assessmentId", centreId, assessmentIds, Projections.include("assessmentId", "receivedDate",
                 "acknowledgedDate", "answeredDate"), document -> found.computeIfAbsent(
                         document.getString("assessmentId"), id -> new ArrayList<>()).add(new ComplaintDates(
                                 BilanRecordRepository.localDay(document.getDate("receivedDate")),
@@ -87,11 +88,11 @@ class AuditEvidenceRepository implements AuditEvidence {
     }
 
     /** The documents of {@code centreId} whose {@code idField} is one of {@code ids}, projected. */
-    private void read(String collection, String idField, String centreId, Collection<String> ids, Bson projection,
+    private static void read(MongoCollection<Document> collection, String idField, String centreId, Collection<String> ids, Bson projection,
             Consumer<Document> each) {
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += BATCH) {
-            database.getCollection(collection).find(Filters.and(Filters.eq("centreId", centreId),
+            collection.find(Filters.and(Filters.eq("centreId", centreId),
                     Filters.in(idField, all.subList(from, Math.min(all.size(), from + BATCH)))))
                     .projection(projection).forEach(each);
         }

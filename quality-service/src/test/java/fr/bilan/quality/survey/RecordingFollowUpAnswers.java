@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.context.annotation.Primary;
-import org.springframework.stereotype.Component;
 
 import fr.bilan.quality.followup.FollowUpAnswers;
 
@@ -13,7 +12,6 @@ import fr.bilan.quality.followup.FollowUpAnswers;
  * The follow-up's side of the "à froid" page, recorded: the follow-up package (another part of the service)
  * implements it; the surveys' tests only check what they pass on.
  */
-@Component
 @Primary
 public class RecordingFollowUpAnswers implements FollowUpAnswers {
 

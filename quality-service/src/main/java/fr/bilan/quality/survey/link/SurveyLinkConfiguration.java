@@ -8,12 +8,15 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import fr.bilan.support.stores.EmbeddedStoreSettings;
+
 /**
  * The survey link key, {@code bilan.quality.surveys.link-key}: the base64 of 32 random bytes, from a secret
  * (BILAN_QUALITY_SURVEYS_LINK_KEY), shared by every replica like the page token key
- * ({@code bilan.paging.token-key}). Unlike that one, it is never kept in the database when unset (the
- * database alone must open no survey): the process then makes its own and says so, and the links it sends
- * stop opening after a restart or on another replica.
+ * ({@code bilan.paging.token-key}). Unlike that one, it is never kept in the database (the database alone
+ * must open no survey). A deployment without it refuses to start: the links it sent would stop opening after
+ * a restart or on another replica. Only on the embedded stand-ins (a laptop's ./bilan up, the tests) does the
+ * process make its own, and say so.
  */
 @Configuration(proxyBeanMethods = false)
 class SurveyLinkConfiguration {
@@ -22,11 +25,17 @@ class SurveyLinkConfiguration {
 
     @Bean
     SurveyLinks surveyLinks(@Value("${bilan.quality.surveys.link-key:}") String configured,
+            @Value("${" + EmbeddedStoreSettings.ENABLED + ":false}") boolean embedded,
             @Value("${bilan.quality.public-url}") String publicUrl) {
-        return new SurveyLinks(key(configured), publicUrl);
+        return new SurveyLinks(key(configured, embedded), publicUrl);
     }
 
-    static byte[] key(String configured) {
+    static byte[] key(String configured, boolean embedded) {
+        if (configured.isBlank() && !embedded) {
+            throw new IllegalStateException("bilan.quality.surveys.link-key is not set: the survey links need a key "
+                    + "shared by every replica and kept across restarts, the base64 of 32 random bytes from a secret "
+                    + "(BILAN_QUALITY_SURVEYS_LINK_KEY; the chart's quality.surveyLinkKey)");
+        }
         if (configured.isBlank()) {
             log.warn("No bilan.quality.surveys.link-key: survey links are made with a key of this process only, and "
                     + "stop opening after a restart or on another replica. Set it from a secret.");

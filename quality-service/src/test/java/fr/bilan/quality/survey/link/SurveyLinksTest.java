@@ -51,10 +51,17 @@ class SurveyLinksTest {
 
     @Test
     void theKeySettingIsTheBase64Of32Bytes() {
-        assertThat(SurveyLinkConfiguration.key(Base64.getEncoder().encodeToString(KEY))).isEqualTo(KEY);
-        assertThat(SurveyLinkConfiguration.key("")).hasSize(32);
-        assertThatThrownBy(() -> SurveyLinkConfiguration.key(Base64.getEncoder().encodeToString(new byte[16])))
+        assertThat(SurveyLinkConfiguration.key(Base64.getEncoder().encodeToString(KEY), false)).isEqualTo(KEY);
+        assertThatThrownBy(() -> SurveyLinkConfiguration.key(Base64.getEncoder().encodeToString(new byte[16]), false))
                 .hasMessageContaining("must be the base64 of 32 bytes");
-        assertThatThrownBy(() -> SurveyLinkConfiguration.key("not base64!")).hasMessageContaining("is not base64");
+        assertThatThrownBy(() -> SurveyLinkConfiguration.key("not base64!", false)).hasMessageContaining("is not base64");
+    }
+
+    /** A deployment without the key would send links that stop opening at its next restart: it does not start. */
+    @Test
+    void withoutTheKeyOnlyTheEmbeddedStandInsStart() {
+        assertThatThrownBy(() -> SurveyLinkConfiguration.key("", false))
+                .hasMessageContaining("BILAN_QUALITY_SURVEYS_LINK_KEY");
+        assertThat(SurveyLinkConfiguration.key("", true)).hasSize(32);
     }
 }
