@@ -1,7 +1,5 @@
 package fr.bilan.support.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +21,6 @@ import fr.bilan.proto.beneficiary.internal.v1.RecordBilanProgressResponse;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import io.grpc.BindableService;
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
-import io.grpc.Server;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -93,14 +88,7 @@ public final class FakeCpfTracking {
     /** A fake listening on {@link #port} until the test JVM ends. */
     public static FakeCpfTracking started() {
         FakeCpfTracking fake = new FakeCpfTracking();
-        Server server = Grpc.newServerBuilderForPort(fake.port, InsecureServerCredentials.create())
-                .addService(fake.definition).build();
-        try {
-            server.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        FakeServers.serveUntilExit(fake.port, fake.definition);
         return fake;
     }
 
