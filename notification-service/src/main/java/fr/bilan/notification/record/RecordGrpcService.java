@@ -46,7 +46,7 @@ public class RecordGrpcService implements NotificationServiceGrpc.AsyncService {
         String beneficiaryId = request.getBeneficiaryId().isEmpty() ? null : request.getBeneficiaryId();
         PageTokens tokens = PageTokens.boundTo(request.getCentreId(), outcome, beneficiaryId);
         Optional<List<String>> position = tokens.positionOf(request.getPageToken(), 2);
-        Instant afterDue = position.map(p -> parseMillis(p.get(0))).orElse(null);
+        Instant afterDue = position.map(p -> PageTokens.instantOf(p.get(0))).orElse(null);
         String afterId = position.map(p -> p.get(1)).orElse(null);
 
         NotificationRecords.Page page = records.list(Caller.current(), request.getCentreId(), outcome, beneficiaryId,
@@ -59,13 +59,5 @@ public class RecordGrpcService implements NotificationServiceGrpc.AsyncService {
         }
         response.onNext(answer.build());
         response.onCompleted();
-    }
-
-    private static Instant parseMillis(String millis) {
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(millis));
-        } catch (NumberFormatException e) {
-            throw PageTokens.invalidToken();
-        }
     }
 }

@@ -66,7 +66,7 @@ public record AccessRecordQuery(String beneficiaryId, String centreId, Optional<
         violations.throwIfAny();
         PageTokens tokens = PageTokens.boundTo(beneficiaryId, centreId, start.map(Instant::toString).orElse(""),
                 end.map(Instant::toString).orElse(""));
-        Optional<Position> after = tokens.positionOf(pageToken, 2).map(keys -> new Position(parseTime(keys.get(0)),
+        Optional<Position> after = tokens.positionOf(pageToken, 2).map(keys -> new Position(PageTokens.instantOf(keys.get(0)),
                 keys.get(1)));
         return new AccessRecordQuery(beneficiaryId, centreId, start, until, size, after, tokens);
     }
@@ -86,15 +86,6 @@ public record AccessRecordQuery(String beneficiaryId, String centreId, Optional<
             violations.add(field, "La fin de la période doit être après son début.");
         } else if (byCentre && Duration.between(start, end).compareTo(Duration.ofDays(MAX_PERIOD_DAYS)) > 0) {
             violations.add(field, "La période ne peut pas dépasser " + MAX_PERIOD_DAYS + " jours : découpez-la.");
-        }
-    }
-
-    /** A token's time, as {@link #tokenAfter} wrote it: only a forged token fails here. */
-    private static Instant parseTime(String millis) {
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(millis));
-        } catch (NumberFormatException e) {
-            throw PageTokens.invalidToken();
         }
     }
 }

@@ -1,6 +1,7 @@
 package fr.bilan.support.paging;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +90,18 @@ public final class PageTokens {
                     + "filtres d'une page à l'autre, ou reprenez depuis le début.");
         }
         return Optional.of(List.of(parts).subList(1, parts.length));
+    }
+
+    /**
+     * A time a list put in its token as epoch milliseconds (where the next page starts): only a forged token
+     * fails here, with {@link #invalidToken()}.
+     */
+    public static Instant instantOf(String millis) {
+        try {
+            return Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            throw invalidToken();
+        }
     }
 
     /** {@code INVALID_ARGUMENT} for a token not made here (or altered), which no list can resume from. */

@@ -3,6 +3,7 @@ package fr.bilan.support.paging;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,19 @@ class PageTokensTest {
                     e -> assertThat(FieldErrors.of(e)).containsExactly(
                             "page_token: Jeton de page invalide : reprenez la liste depuis le début."));
         }
+    }
+
+    /** A list that resumes after a time writes it as epoch milliseconds; only a forged token holds anything else. */
+    @Test
+    void aTimeInATokenIsReadBackAndAnythingElseIsAnInvalidToken() {
+        Instant at = Instant.parse("2026-12-05T10:15:30.123Z");
+        PageTokens tokens = PageTokens.boundTo("centre-lyon");
+        String token = tokens.after(String.valueOf(at.toEpochMilli()), "id-9");
+
+        assertThat(PageTokens.instantOf(tokens.positionOf(token, 2).orElseThrow().get(0))).isEqualTo(at);
+        assertThatThrownBy(() -> PageTokens.instantOf("2026-12-05")).isInstanceOfSatisfying(StatusRuntimeException.class,
+                e -> assertThat(FieldErrors.of(e)).containsExactly(
+                        "page_token: Jeton de page invalide : reprenez la liste depuis le début."));
     }
 
     @Test

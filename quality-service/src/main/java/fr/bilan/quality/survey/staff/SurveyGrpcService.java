@@ -60,7 +60,7 @@ public class SurveyGrpcService {
         violations.throwIfAny();
         PageTokens tokens = PageTokens.boundTo(request.getCentreId(), start.get(), end.get());
         Optional<List<String>> position = tokens.positionOf(request.getPageToken(), 2);
-        Instant afterTime = position.map(p -> millis(p.get(0))).orElse(null);
+        Instant afterTime = position.map(p -> PageTokens.instantOf(p.get(0))).orElse(null);
         String afterId = position.map(p -> p.get(1)).orElse(null);
 
         SurveyReading.CommentPage page = reading.comments(Caller.current(), request.getCentreId(), start.get(),
@@ -87,13 +87,5 @@ public class SurveyGrpcService {
                 .setQuestionnaire(SurveyMessages.toProto(reading.questionnaire(Caller.current(), request.getCentreId(), kind)))
                 .build());
         response.onCompleted();
-    }
-
-    private static Instant millis(String text) {
-        try {
-            return Instant.ofEpochMilli(Long.parseLong(text));
-        } catch (NumberFormatException e) {
-            throw PageTokens.invalidToken();
-        }
     }
 }
