@@ -18,11 +18,13 @@ import java.util.Optional;
  * @param followUpDueDate       when the follow-up interview is due, or null before the end
  * @param fundingKind           the funding's kind as session-service names it (CPF, EMPLOYER_PLAN...), or empty
  * @param agreementSignDate     the day the funding's tripartite agreement was signed, or null
+ * @param funder                who pays for it, as its agreed funding names them, or null (self-funded, or before)
+ * @param followUpSessionTime   the start of its FOLLOW_UP session, the earliest not cancelled, or null
  */
 public record BilanRecord(String assessmentId, String beneficiaryId, String centreId, String consultantId,
         Outcome outcome, LocalDate startDate, LocalDate endDate, Instant synthesisHandoverTime,
         List<PhaseHours> phases, LocalDate followUpDueDate, String fundingKind, LocalDate agreementSignDate,
-        long revision) {
+        FunderRef funder, Instant followUpSessionTime, long revision) {
 
     public BilanRecord {
         Objects.requireNonNull(assessmentId, "assessmentId");

@@ -24,7 +24,8 @@ import com.mongodb.client.model.Sorts;
  * The bilans' facts in MongoDB ({@code bilanRecords}), one document each: {@code _id} (the assessment id),
  * {@code beneficiaryId}, {@code centreId}, {@code consultantId}, {@code outcome}, {@code startDate},
  * {@code endDate} and {@code followUpDueDate} (UTC midnights of the days), {@code synthesisHandoverTime},
- * {@code fundingKind}, {@code agreementSignDate} (a UTC midnight), {@code revision}, and {@code phases}: [{@code phase}, {@code plannedMinutes},
+ * {@code fundingKind}, {@code agreementSignDate} (a UTC midnight), {@code funder} ({@code kind}, {@code name},
+ * {@code siret}; absent when none), {@code followUpSessionTime}, {@code revision}, and {@code phases}: [{@code phase}, {@code plannedMinutes},
  * {@code deliveredMinutes}, {@code sessionsPlanned}, {@code sessionsAttended}, {@code sessionsMissed}].
  * The results and the audit pack read it by {@code centreId} and {@code endDate}.
  */
@@ -85,7 +86,11 @@ public class BilanRecordRepository implements BilanRecords {
                 .append("endDate", day(r.endDate()))
                 .append("synthesisHandoverTime", r.synthesisHandoverTime() == null ? null : Date.from(r.synthesisHandoverTime()))
                 .append("followUpDueDate", day(r.followUpDueDate())).append("fundingKind", r.fundingKind())
-                .append("agreementSignDate", day(r.agreementSignDate())).append(REVISION, r.revision()).append("phases", phases);
+                .append("agreementSignDate", day(r.agreementSignDate()))
+                .append("funder", r.funder() == null ? null : new Document("kind", r.funder().kind().name())
+                        .append("name", r.funder().name()).append("siret", r.funder().siret()))
+                .append("followUpSessionTime", r.followUpSessionTime() == null ? null : Date.from(r.followUpSessionTime()))
+                .append(REVISION, r.revision()).append("phases", phases);
     }
 
     static BilanRecord toRecord(Document d) {
@@ -96,11 +101,16 @@ public class BilanRecordRepository implements BilanRecords {
                     hours.getInteger("sessionsAttended"), hours.getInteger("sessionsMissed")));
         }
         Date handover = d.getDate("synthesisHandoverTime");
+        Document funder = d.get("funder", Document.class);
+        Date followUpSession = d.getDate("followUpSessionTime");
         return new BilanRecord(d.getString("_id"), d.getString("beneficiaryId"), d.getString("centreId"),
                 d.getString("consultantId"), Outcome.valueOf(d.getString("outcome")), localDay(d.getDate("startDate")),
                 localDay(d.getDate("endDate")), handover == null ? null : handover.toInstant(), phases,
                 localDay(d.getDate("followUpDueDate")), d.getString("fundingKind"),
-                localDay(d.getDate("agreementSignDate")), d.getLong(REVISION));
+                localDay(d.getDate("agreementSignDate")), funder == null ? null
+                        : new FunderRef(FunderKind.valueOf(funder.getString("kind")), funder.getString("name"),
+                                funder.getString("siret")),
+                followUpSession == null ? null : followUpSession.toInstant(), d.getLong(REVISION));
     }
 
     /** A day as its UTC midnight, so that ranges of days compare as dates. */

@@ -9,6 +9,8 @@ import java.util.Optional;
 import fr.bilan.proto.quality.internal.v1.BilanFacts;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsRequest;
 import fr.bilan.quality.bilan.BilanRecord;
+import fr.bilan.quality.bilan.FunderKind;
+import fr.bilan.quality.bilan.FunderRef;
 import fr.bilan.quality.bilan.Outcome;
 import fr.bilan.quality.bilan.Phase;
 import fr.bilan.quality.bilan.PhaseHours;
@@ -23,6 +25,9 @@ import fr.bilan.support.time.ProtoTime;
  * phase not named or named twice, negative hours or sessions, a date that does not exist.
  */
 final class IntakeMessages {
+
+    /** A company's or an administration's name: room for the longest legal names. */
+    private static final int FUNDER_NAME_MAX = 200;
 
     private IntakeMessages() {
     }
@@ -61,13 +66,41 @@ final class IntakeMessages {
         if (facts.getFundingKind().length() > Lookups.MAX_ID_LENGTH) {
             violations.add("facts.fundingKind", "Ce champ ne doit pas dépasser " + Lookups.MAX_ID_LENGTH + " caractères.");
         }
+        FunderRef funder = facts.hasFunder() ? funder(facts.getFunder(), violations) : null;
+        Optional<Instant> followUpSession = ProtoTime.toInstant("facts.followUpSessionTime",
+                facts.hasFollowUpSessionTime() ? Optional.of(facts.getFollowUpSessionTime()) : Optional.empty(),
+                violations);
         if (request.getRevision() < 1) {
             violations.add("revision", "La révision d'un bilan commence à 1.");
         }
         violations.throwIfAny();
         return new BilanRecord(facts.getAssessmentId(), facts.getBeneficiaryId(), facts.getCentreId(),
                 facts.getConsultantId(), outcome, start, end, handover.orElse(null), phases, due, facts.getFundingKind(),
-                agreement, request.getRevision());
+                agreement, funder, followUpSession.orElse(null), request.getRevision());
+    }
+
+    private static FunderRef funder(fr.bilan.proto.quality.internal.v1.FunderRef told, FieldViolations violations) {
+        FunderKind kind = switch (told.getKind()) {
+            case FUNDER_EMPLOYER -> FunderKind.EMPLOYER;
+            case FUNDER_OPCO -> FunderKind.OPCO;
+            case FUNDER_FRANCE_TRAVAIL -> FunderKind.FRANCE_TRAVAIL;
+            case FUNDER_APEC -> FunderKind.APEC;
+            case FUNDER_CAP_EMPLOI -> FunderKind.CAP_EMPLOI;
+            case FUNDER_PUBLIC_ADMINISTRATION -> FunderKind.PUBLIC_ADMINISTRATION;
+            case FUNDER_CAISSE_DES_DEPOTS -> FunderKind.CAISSE_DES_DEPOTS;
+            case FUNDER_REGION -> FunderKind.REGION;
+            case FUNDER_OTHER -> FunderKind.OTHER;
+            case FUNDER_KIND_UNSPECIFIED, UNRECOGNIZED -> {
+                violations.add("facts.funder.kind", "Indiquez le type de financeur.");
+                yield null;
+            }
+        };
+        violations.requireText("facts.funder.name", told.getName(), FUNDER_NAME_MAX);
+        if (!told.getSiret().isEmpty() && !told.getSiret().matches("\\d{14}")) {
+            violations.add("facts.funder.siret", "Un SIRET compte 14 chiffres.");
+        }
+        return kind == null || told.getName().isBlank() || told.getName().length() > FUNDER_NAME_MAX ? null
+                : new FunderRef(kind, told.getName(), told.getSiret());
     }
 
     private static List<PhaseHours> phases(BilanFacts facts, FieldViolations violations) {

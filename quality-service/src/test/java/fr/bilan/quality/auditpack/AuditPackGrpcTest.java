@@ -233,7 +233,7 @@ class AuditPackGrpcTest extends GrpcServiceTestSupport {
                         new PhaseHours(Phase.CONCLUSION, 240, 240, 2, 2, 0))
                 : List.of(new PhaseHours(Phase.PRELIMINARY, 240, 120, 2, 1, 1));
         return new BilanRecord(id, "beneficiary-" + id, centre, "consultant-1", outcome, start, end, handover, phases,
-                end == null ? null : end.plusMonths(6), "EMPLOYER_PLAN", signed, 1);
+                end == null ? null : end.plusMonths(6), "EMPLOYER_PLAN", signed, null, null, 1);
     }
 
     private static LocalDate day(int year, int month, int day) {

@@ -40,7 +40,7 @@ class BilanRecordRepositoryTest {
                 List.of(new PhaseHours(Phase.PRELIMINARY, 240, 180, 2, 1, 1),
                         new PhaseHours(Phase.FOLLOW_UP, 60, 0, 1, 0, 0)),
                 outcome == Outcome.COMPLETED ? LocalDate.of(2027, 6, 7) : null, "CPF",
-                LocalDate.of(2026, 9, 1), revision);
+                LocalDate.of(2026, 9, 1), null, null, revision);
     }
 
     @Test

@@ -27,7 +27,7 @@ class FollowUpTest {
 
     private static BilanRecord ended(Outcome outcome, LocalDate due) {
         return new BilanRecord("bilan-1", "beneficiary-1", "centre-lyon", "consultant-1", outcome,
-                LocalDate.of(2026, 9, 14), END, null, List.of(), due, "CPF", null, 12);
+                LocalDate.of(2026, 9, 14), END, null, List.of(), due, "CPF", null, null, null, 12);
     }
 
     /** What the end makes, as a table: the outcome, and the state and due date of the follow-up. */
@@ -170,7 +170,7 @@ class FollowUpTest {
     @Test
     void newerFactsMoveAScheduledOneOnlyAndNeverUndoTheOffer() {
         BilanRecord corrected = new BilanRecord("bilan-1", "beneficiary-1", "centre-grenoble", "consultant-2",
-                Outcome.COMPLETED, null, END.plusDays(1), null, List.of(), DUE.plusDays(1), "", null, 13);
+                Outcome.COMPLETED, null, END.plusDays(1), null, List.of(), DUE.plusDays(1), "", null, null, null, 13);
 
         FollowUp scheduled = in(FollowUpState.SCHEDULED).withVersion(3).retold(corrected);
         assertThat(scheduled.dueDate()).isEqualTo(DUE.plusDays(1));

@@ -78,7 +78,7 @@ class ProcessEvidenceHolderContractTest extends ContentHolderContract {
         LocalDate end = LocalDate.now().minusMonths(7);
         bilans.record(new BilanRecord(bilan, "beneficiary-" + bilan, CENTRE, "consultant-1", Outcome.COMPLETED,
                 end.minusMonths(2), end, end.atStartOfDay().toInstant(java.time.ZoneOffset.UTC),
-                List.of(new PhaseHours(Phase.CONCLUSION, 120, 120, 1, 1, 0)), end.plusMonths(6), "CPF", end.minusMonths(3), 4));
+                List.of(new PhaseHours(Phase.CONCLUSION, 120, 120, 1, 1, 0)), end.plusMonths(6), "CPF", end.minusMonths(3), null, null, 4));
         for (String kind : List.of("END_OF_BILAN", "FOLLOW_UP")) {
             database.getCollection("surveys").insertOne(new Document("_id", UUID.randomUUID().toString())
                     .append("assessmentId", bilan).append("centreId", CENTRE).append("kind", kind).append("state", "ANSWERED")

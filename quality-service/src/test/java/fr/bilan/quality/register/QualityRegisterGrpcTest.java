@@ -112,7 +112,7 @@ class QualityRegisterGrpcTest extends GrpcServiceTestSupport {
     private BilanRecord bilan(String centreId, Outcome outcome, LocalDate end, PhaseHours... phases) {
         BilanRecord bilan = new BilanRecord("bilan-" + UUID.randomUUID(), "beneficiary-1", centreId, "consultant-1",
                 outcome, end == null ? TODAY.minusMonths(3) : end.minusMonths(2), end, null, List.of(phases), null, "CPF",
-                null, 1);
+                null, null, null, 1);
         bilans.record(bilan);
         return bilan;
     }

@@ -108,7 +108,7 @@ class RegisterStoreTest extends GrpcServiceTestSupport {
 
     private BilanRecord bilan(Outcome outcome, LocalDate end) {
         BilanRecord bilan = new BilanRecord("bilan-" + UUID.randomUUID(), "beneficiary-1", centre, "", outcome,
-                DAY.minusMonths(2), end, null, List.of(), null, "", null, 1);
+                DAY.minusMonths(2), end, null, List.of(), null, "", null, null, null, 1);
         bilans.record(bilan);
         return bilan;
     }

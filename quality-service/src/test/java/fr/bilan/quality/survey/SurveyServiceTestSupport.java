@@ -78,13 +78,13 @@ public abstract class SurveyServiceTestSupport extends GrpcServiceTestSupport {
     protected static BilanRecord handedOver(String assessmentId, String centreId, String consultantId, Instant handover,
             long revision) {
         return new BilanRecord(assessmentId, "beneficiary-of-" + assessmentId, centreId, consultantId,
-                Outcome.IN_PROGRESS, LocalDate.of(2026, 1, 5), null, handover, List.of(), null, "CPF", null, revision);
+                Outcome.IN_PROGRESS, LocalDate.of(2026, 1, 5), null, handover, List.of(), null, "CPF", null, null, null, revision);
     }
 
     /** The same bilan, ended with {@code outcome} on {@code endDate}, its follow-up due on {@code followUpDue}. */
     protected static BilanRecord ended(BilanRecord bilan, Outcome outcome, LocalDate endDate, LocalDate followUpDue) {
         return new BilanRecord(bilan.assessmentId(), bilan.beneficiaryId(), bilan.centreId(), bilan.consultantId(),
                 outcome, bilan.startDate(), endDate, bilan.synthesisHandoverTime(), bilan.phases(), followUpDue,
-                bilan.fundingKind(), bilan.agreementSignDate(), bilan.revision() + 1);
+                bilan.fundingKind(), bilan.agreementSignDate(), null, null, bilan.revision() + 1);
     }
 }

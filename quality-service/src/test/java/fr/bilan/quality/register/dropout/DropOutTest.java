@@ -26,7 +26,7 @@ class DropOutTest {
 
     private static BilanRecord bilan(Outcome outcome, List<PhaseHours> phases) {
         return new BilanRecord("bilan-7", "beneficiary-7", "centre-lyon", "consultant-1", outcome, END.minusMonths(2),
-                outcome.ended() ? END : null, null, phases, null, "CPF", null, 3);
+                outcome.ended() ? END : null, null, phases, null, "CPF", null, null, null, 3);
     }
 
     private static PhaseHours hours(Phase phase, int planned, int delivered) {

@@ -175,7 +175,7 @@ class SurveyPlanningTest extends SurveyServiceTestSupport {
         String assessment = unique("a");
         clock.set(HANDOVER);
         BilanRecord running = new BilanRecord(assessment, "b-" + assessment, "centre-paris", "consultant-1",
-                Outcome.IN_PROGRESS, LocalDate.of(2026, 1, 5), null, null, List.of(), null, "CPF", null, 1);
+                Outcome.IN_PROGRESS, LocalDate.of(2026, 1, 5), null, null, List.of(), null, "CPF", null, null, null, 1);
         intake.take(running);
         assertThat(surveys.ofAssessment(assessment)).isEmpty();
 
