@@ -8,6 +8,7 @@ import org.springframework.grpc.client.GrpcChannelFactory;
 
 import com.mongodb.client.MongoDatabase;
 
+import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.BeneficiaryServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
 import fr.bilan.session.assessment.FollowUpOffer;
@@ -45,6 +46,7 @@ class SessionConfiguration {
         // the channel named beneficiary: spring.grpc.client.channel.beneficiary.*
         var channel = channels.createChannel("beneficiary");
         return new BeneficiaryDirectory(BeneficiaryServiceGrpc.newBlockingStub(channel),
-                FundingServiceGrpc.newBlockingStub(channel), clients.deadline("beneficiary"));
+                FundingServiceGrpc.newBlockingStub(channel), AgreementServiceGrpc.newBlockingStub(channel),
+                clients.deadline("beneficiary"));
     }
 }

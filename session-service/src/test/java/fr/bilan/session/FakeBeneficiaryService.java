@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.springframework.stereotype.Component;
 
+import fr.bilan.proto.beneficiary.v1.Agreement;
+import fr.bilan.proto.beneficiary.v1.AgreementServiceGrpc;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantRequest;
 import fr.bilan.proto.beneficiary.v1.AssignConsultantResponse;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
@@ -21,6 +23,8 @@ import fr.bilan.proto.beneficiary.v1.ConsentRecord;
 import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingServiceGrpc;
+import fr.bilan.proto.beneficiary.v1.GetAgreementRequest;
+import fr.bilan.proto.beneficiary.v1.GetAgreementResponse;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryRequest;
 import fr.bilan.proto.beneficiary.v1.GetBeneficiaryResponse;
 import fr.bilan.proto.beneficiary.v1.GetFundingRequest;
@@ -32,7 +36,8 @@ import io.grpc.stub.StreamObserver;
 
 /**
  * beneficiary-service as session-service sees it, served on session-service's own port behind its
- * real token check: beneficiaries and fundings a test registers, read (and their consents checked)
+ * real token check: beneficiaries, fundings and agreements a test registers, read (beneficiaries, their
+ * agreements, and their consents checked)
  * by whom the real one lets read them ({@link BeneficiaryReaders}, kept equal to it by
  * {@code BeneficiaryReadContract}), every assignment asked, with who asked it, and the consents a
  * test records.
@@ -46,6 +51,7 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     private static final Map<String, Beneficiary> BENEFICIARIES = new ConcurrentHashMap<>();
     private static final Map<String, Funding> FUNDINGS = new ConcurrentHashMap<>();
+    private static final Map<String, Agreement> AGREEMENTS = new ConcurrentHashMap<>();
     private static final List<Assignment> ASSIGNMENTS = new CopyOnWriteArrayList<>();
     /** Each beneficiary's ledger, oldest record first. */
     private static final Map<String, List<ConsentRecord>> CONSENTS = new ConcurrentHashMap<>();
@@ -61,6 +67,10 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     public static void register(Funding funding) {
         FUNDINGS.put(funding.getId(), funding);
+    }
+
+    public static void register(Agreement agreement) {
+        AGREEMENTS.put(agreement.getId(), agreement);
     }
 
     /** Records a consent of {@code kind} granted or withdrawn by the beneficiary, as the next of their ledger. */
@@ -139,6 +149,29 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
                 return;
             }
             response.onNext(GetFundingResponse.newBuilder().setFunding(funding).build());
+            response.onCompleted();
+        }
+    }
+
+    /** The agreement side: agreements as registered, read by whom the real one lets read their beneficiary. */
+    @Component
+    public static class Agreements extends AgreementServiceGrpc.AgreementServiceImplBase {
+
+        @Override
+        public void getAgreement(GetAgreementRequest request, StreamObserver<GetAgreementResponse> response) {
+            Agreement agreement = AGREEMENTS.get(request.getId());
+            if (agreement == null) {
+                response.onError(Status.NOT_FOUND.withDescription("Aucune convention n'a l'identifiant « "
+                        + request.getId() + " ».").asRuntimeException());
+                return;
+            }
+            Beneficiary beneficiary = BENEFICIARIES.get(agreement.getBeneficiaryId());
+            if (beneficiary == null || !BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
+                response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un "
+                        + "de vos centres.").asRuntimeException());
+                return;
+            }
+            response.onNext(GetAgreementResponse.newBuilder().setAgreement(agreement).build());
             response.onCompleted();
         }
     }

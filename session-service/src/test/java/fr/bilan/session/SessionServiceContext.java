@@ -22,7 +22,7 @@ import fr.bilan.support.testing.TestClock;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(classes = { SessionApplication.class, TestClock.class, FakeBeneficiaryService.class,
-        FakeBeneficiaryService.Fundings.class, TestAccessRegister.class },
+        FakeBeneficiaryService.Fundings.class, FakeBeneficiaryService.Agreements.class, TestAccessRegister.class },
         properties = { "spring.grpc.client.channel.beneficiary.target=127.0.0.1:${spring.grpc.server.port}",
             "bilan.centres.overrides.centre-lyon.provider-siret=" + SessionServiceContext.PROVIDER_SIRET,
             "bilan.centres.overrides.centre-lyon.name=Bilans & Parcours Lyon",

@@ -32,14 +32,16 @@ import fr.bilan.support.refusal.RuleRefusal;
  * @param personalWork         the beneficiary's personal work, in the order recorded: not accompaniment
  *                             ({@link PersonalWork}); none once the evidence is destroyed
  * @param followUpDueDate      when the follow-up interview is offered for, once the action ended with the synthèse
+ * @param fundingTerms         how it is paid for, as its funding stood when agreed; {@code null} before
+ *                             « financement accordé », and once the evidence is destroyed
  * @param evidenceDestroyTime  when its process evidence was destroyed ({@link #evidenceDestroyed}); {@code null} before
  * @param version              the stored version this was read at (0 before the first write)
  */
 public record Assessment(String id, String beneficiaryId, String beneficiaryAccountId, String centreId,
         String fundingId, DeliveryFormat format, AssessmentState state, String stateReason,
         List<Assignment> assignments, List<ScheduledSession> sessions, List<PersonalWork> personalWork,
-        Instant synthesisHandoverTime, Instant actionEndTime, LocalDate followUpDueDate, Instant createTime,
-        Instant evidenceDestroyTime, long version) {
+        Instant synthesisHandoverTime, Instant actionEndTime, LocalDate followUpDueDate, FundingTerms fundingTerms,
+        Instant createTime, Instant evidenceDestroyTime, long version) {
 
     /** Entries of personal work a bilan keeps at most: the document stays small, a real bilan needs far fewer. */
     static final int MAX_PERSONAL_WORK = 200;
@@ -55,7 +57,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             String consultantId, String fundingId, DeliveryFormat format, String openedBy, Instant now) {
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format,
                 AssessmentState.INTAKE_INTERVIEW, null, List.of(new Assignment(consultantId, now, null, openedBy)),
-                List.of(), List.of(), null, null, null, now, null, 0);
+                List.of(), List.of(), null, null, null, null, now, null, 0);
     }
 
     /** The consultant assigned now; empty once the evidence is destroyed (no assignment is left). */
@@ -68,7 +70,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
      * (L6362-6; retention-service's clock decides when): a stub that keeps what names the bilan and
      * where it stands (id, beneficiary and their login, centre, state, creation and end times) and
      * nothing of how it ran: no session, time, place, video link or attendance signature, no
-     * consultant nor their history, no funding, format, reason, hand-over or follow-up date. The
+     * consultant nor their history, no funding nor its terms, format, reason, hand-over or follow-up date. The
      * holds of its sessions go with them ({@link AssessmentChanges#destroyEvidence}). Destroying
      * again changes nothing; a bilan whose action runs is refused (nothing is due before its end).
      */
@@ -81,7 +83,7 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                     + "que trois ans après sa fin (Code du travail, art. L6362-6).");
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, null, null, state, null, List.of(),
-                List.of(), List.of(), null, actionEndTime, null, createTime, now, version);
+                List.of(), List.of(), null, actionEndTime, null, null, createTime, now, version);
     }
 
     /**
@@ -151,8 +153,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<PersonalWork> all = new ArrayList<>(personalWork);
         all.add(work);
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state, stateReason,
-                assignments, sessions, all, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
-                evidenceDestroyTime, version);
+                assignments, sessions, all, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
+                createTime, evidenceDestroyTime, version);
     }
 
     /**
@@ -250,11 +252,13 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
      * follow-up interview is offered {@code followUp} months on.
      *
      * @param fundingConfirmed       whether its funding is agreed, as beneficiary-service says
+     * @param agreedTerms            the terms of that funding, read with it: kept when the bilan moves to
+     *                               « financement accordé », ignored otherwise
      * @param participationConsented whether the beneficiary's consent to take part is in force, as
      *                               beneficiary-service says
      */
-    public Assessment move(AssessmentState to, String reason, boolean fundingConfirmed, boolean participationConsented,
-            Instant now, FollowUpOffer followUp, ZoneId zone) {
+    public Assessment move(AssessmentState to, String reason, boolean fundingConfirmed, FundingTerms agreedTerms,
+            boolean participationConsented, Instant now, FollowUpOffer followUp, ZoneId zone) {
         if (to == state) {
             return this;
         }
@@ -275,16 +279,18 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
                     ? session.cancelled("fin de l'action : " + to.frenchName(), now) : session).toList();
             followUpDue = to == AssessmentState.ACTION_ENDED ? followUp.dueDate(LocalDate.ofInstant(now, zone)) : null;
         }
+        FundingTerms terms = to == AssessmentState.FUNDING_AGREED ? agreedTerms : fundingTerms;
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, to, why,
-                assignments, kept, personalWork, synthesisHandoverTime, endTime, followUpDue, createTime, evidenceDestroyTime, version);
+                assignments, kept, personalWork, synthesisHandoverTime, endTime, followUpDue, terms, createTime,
+                evidenceDestroyTime, version);
     }
 
     /** The bilan with its funding named; it is checked where it is held (beneficiary-service). */
     Assessment fundedBy(String funding) {
         checkChangeable();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, funding, format, state, stateReason,
-                assignments, sessions, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
-                evidenceDestroyTime, version);
+                assignments, sessions, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
+                createTime, evidenceDestroyTime, version);
     }
 
     /** Gives the bilan to {@code consultant}; its planned sessions go with it. */
@@ -302,8 +308,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
                 ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, history, moved, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
-                evidenceDestroyTime, version);
+                stateReason, history, moved, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
+                createTime, evidenceDestroyTime, version);
     }
 
     /**
@@ -315,8 +321,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
             return this;
         }
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, sessions, personalWork, time, actionEndTime, followUpDueDate, createTime,
-                evidenceDestroyTime, version);
+                stateReason, assignments, sessions, personalWork, time, actionEndTime, followUpDueDate, fundingTerms,
+                createTime, evidenceDestroyTime, version);
     }
 
     private void checkBookable(Phase phase, Slot slot, Place place, String sessionId, CentreRules rules,
@@ -391,8 +397,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> ordered = changed.stream()
                 .sorted(Comparator.comparing(ScheduledSession::start)).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, ordered, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, createTime,
-                evidenceDestroyTime, version);
+                stateReason, assignments, ordered, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
+                createTime, evidenceDestroyTime, version);
     }
 
     /** A session id the bilan does not have. */

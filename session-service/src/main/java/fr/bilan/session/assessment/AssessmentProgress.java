@@ -45,7 +45,8 @@ class AssessmentProgress {
      */
     Assessment move(Assessment read, AssessmentState to, String reason, String fundingId, String etag) {
         String funding = fundingId.isEmpty() ? read.fundingId() : fundingId;
-        boolean confirmed = to == AssessmentState.FUNDING_AGREED && read.state() != to && fundingAgreed(read, funding);
+        FundingTerms agreed = to == AssessmentState.FUNDING_AGREED && read.state() != to ? agreedTerms(read, funding)
+                : null;
         // L6313-1: the bilan proper starts only with the beneficiary's consent, as their ledger says now
         boolean consented = to == AssessmentState.PRELIMINARY && read.state() != to
                 && AssessmentLifecycle.next(read.state()).contains(to)
@@ -57,25 +58,31 @@ class AssessmentProgress {
             }
             Assessment funded = funding == null || funding.equals(assessment.fundingId()) ? assessment
                     : assessment.fundedBy(funding);
-            Assessment result = funded.move(to, reason, confirmed, consented, clock.instant(), followUp,
+            Assessment result = funded.move(to, reason, agreed != null, agreed, consented, clock.instant(), followUp,
                     centres.rules(assessment.centreId()).zone().zone());
             return result == funded ? assessment : result;
         });
     }
 
     /**
-     * Whether the funding a bilan moves to « financement accordé » with is agreed, as
-     * beneficiary-service says; read before the change, not inside it. R6313-5: the provider the
-     * consultants work for may not be the employer paying.
+     * The terms of the funding a bilan moves to « financement accordé » with, if beneficiary-service says
+     * it is agreed ({@code null} otherwise); read before the change, not inside it, the agreement in force
+     * as the caller reads it there. R6313-5: the provider the consultants work for may not be the employer
+     * paying.
      */
-    private boolean fundingAgreed(Assessment read, String fundingId) {
+    private FundingTerms agreedTerms(Assessment read, String fundingId) {
         if (fundingId == null) {
             throw InvalidFields.of("funding_id", "Indiquez le financement de ce bilan.");
         }
         FundingRef funding = fundings.requireOf(fundingId, read.beneficiaryId(), "funding_id");
         centres.providerSiret(read.centreId())
                 .ifPresent(provider -> ConsultantEligibility.checkAssignable(provider, funding.employerSiret()));
-        return funding.confirmed();
+        if (!funding.confirmed()) {
+            return null;
+        }
+        Instant inForce = funding.agreementId().isEmpty() ? null
+                : directory.agreementInForceSince(funding.agreementId()).orElse(null);
+        return FundingTerms.of(funding, inForce);
     }
 
     /** Gives the bilan to {@code consultantId}, assigned to its beneficiary there too. */

@@ -48,7 +48,7 @@ import fr.bilan.support.outbox.OutboxMarker;
  * bilan's facts ({@link BilanFacts#changed}) arms the bilan facts' marker ({@link #BILAN_FACTS}), as the
  * notices'; the relay tells quality-service the facts as they then stand. A bilan whose
  * evidence was destroyed is a stub
- * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code format},
+ * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code fundingTerms}, {@code format},
  * {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
  * {@code personalWork} empty).
  */
@@ -66,6 +66,12 @@ public class AssessmentRepository {
     static final String EVIDENCE_DESTROY_TIME = "evidenceDestroyTime";
     /** The beneficiary's personal work ({@link PersonalWork}); absent from bilans stored before it was recorded. */
     static final String PERSONAL_WORK = "personalWork";
+    /**
+     * How the bilan is paid for ({@link FundingTerms}: {@code kind}, {@code funder} {kind, name, siret} or
+     * null, {@code agreementSignTime} or null); null before « financement accordé », absent from bilans
+     * agreed before it was kept.
+     */
+    static final String FUNDING_TERMS = "fundingTerms";
     /** The beneficiary's version whose login {@link #ACCOUNT} holds: a link is replaced by newer ones only. */
     static final String LINK_VERSION = "beneficiaryLinkVersion";
     /** The newest login linked to each beneficiary, as beneficiary-service last said. */
@@ -304,7 +310,7 @@ public class AssessmentRepository {
         return new Assessment(a.id(), a.beneficiaryId(), a.beneficiaryAccountId(), a.centreId(), a.fundingId(),
                 a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.personalWork(),
                 a.synthesisHandoverTime(),
-                a.actionEndTime(), a.followUpDueDate(), a.createTime(), a.evidenceDestroyTime(), version);
+                a.actionEndTime(), a.followUpDueDate(), a.fundingTerms(), a.createTime(), a.evidenceDestroyTime(), version);
     }
 
     /** Every field of the bilan but its id, version, request key and outbox marker. */
@@ -323,8 +329,28 @@ public class AssessmentRepository {
                 .append("synthesisHandoverTime", date(a.synthesisHandoverTime()))
                 .append("actionEndTime", date(a.actionEndTime()))
                 .append("followUpDueDate", a.followUpDueDate() == null ? null : a.followUpDueDate().toString())
+                .append(FUNDING_TERMS, a.fundingTerms() == null ? null : toDocument(a.fundingTerms()))
                 .append(CREATE_TIME, Date.from(a.createTime()))
                 .append(EVIDENCE_DESTROY_TIME, date(a.evidenceDestroyTime()));
+    }
+
+    private static Document toDocument(FundingTerms terms) {
+        FundingTerms.Funder funder = terms.funder();
+        return new Document("kind", terms.kind())
+                .append("funder", funder == null ? null : new Document("kind", funder.kind().name())
+                        .append("name", funder.name()).append("siret", funder.siret()))
+                .append("agreementSignTime", date(terms.agreementSignTime()));
+    }
+
+    private static FundingTerms toFundingTerms(Document d) {
+        if (d == null) {
+            return null;
+        }
+        Document funder = d.get("funder", Document.class);
+        return new FundingTerms(d.getString("kind"), funder == null ? null
+                : new FundingTerms.Funder(FundingTerms.FunderKind.valueOf(funder.getString("kind")),
+                        funder.getString("name"), funder.getString("siret")),
+                instant(d.getDate("agreementSignTime")));
     }
 
     private static Document toDocument(Assignment assignment) {
@@ -385,6 +411,7 @@ public class AssessmentRepository {
                         .toList(),
                 instant(d.getDate("synthesisHandoverTime")), instant(d.getDate("actionEndTime")),
                 d.getString("followUpDueDate") == null ? null : LocalDate.parse(d.getString("followUpDueDate")),
+                toFundingTerms(d.get(FUNDING_TERMS, Document.class)),
                 createTime, instant(d.getDate(EVIDENCE_DESTROY_TIME)), d.getLong(VERSION));
     }
 

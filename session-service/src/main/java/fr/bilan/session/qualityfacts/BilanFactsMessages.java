@@ -6,16 +6,19 @@ import java.time.ZoneId;
 
 import fr.bilan.proto.quality.internal.v1.BilanOutcome;
 import fr.bilan.proto.quality.internal.v1.FactPhase;
+import fr.bilan.proto.quality.internal.v1.FunderRef;
 import fr.bilan.proto.quality.internal.v1.PhaseHours;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsRequest;
+import fr.bilan.proto.quality.v1.FunderKind;
 import fr.bilan.session.assessment.BilanFacts;
+import fr.bilan.session.assessment.FundingTerms;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
 /**
  * A bilan's facts as quality-service's intake reads them: ids, the outcome, the centre's days (the start,
- * the end), the hand-over's time, the hours of each phase and the follow-up's due date. The funding's kind
- * and the agreement's signature date stay unset: session-service holds only the funding's id.
+ * the end, the agreement's signature), the hand-over's time, the hours of each phase, the follow-up's due
+ * date and session, the funding's kind and its funder.
  */
 final class BilanFactsMessages {
 
@@ -39,6 +42,21 @@ final class BilanFactsMessages {
         }
         if (facts.followUpDueDate() != null) {
             message.setFollowUpDueDate(ProtoDates.of(facts.followUpDueDate()));
+        }
+        FundingTerms terms = facts.fundingTerms();
+        if (terms != null) {
+            message.setFundingKind(terms.kind());
+            if (terms.agreementSignTime() != null) {
+                message.setAgreementSignDate(day(terms.agreementSignTime(), zone));
+            }
+            if (terms.funder() != null) {
+                message.setFunder(FunderRef.newBuilder()
+                        .setKind(FunderKind.valueOf("FUNDER_" + terms.funder().kind().name()))
+                        .setName(terms.funder().name()).setSiret(terms.funder().siret()));
+            }
+        }
+        if (facts.followUpSessionTime() != null) {
+            message.setFollowUpSessionTime(ProtoTime.of(facts.followUpSessionTime()));
         }
         facts.phases().forEach(phase -> message.addPhases(PhaseHours.newBuilder()
                 .setPhase(FactPhase.valueOf(phase.phase().name()))

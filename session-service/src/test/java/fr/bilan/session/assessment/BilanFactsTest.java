@@ -23,6 +23,8 @@ class BilanFactsTest {
     private static final Instant OPENED = Instant.parse("2026-09-01T08:00:00Z");
     private static final Instant ENDED = Instant.parse("2026-12-10T16:00:00Z");
     private static final Instant HANDED_OVER = Instant.parse("2026-12-10T15:00:00Z");
+    private static final FundingTerms TERMS = new FundingTerms("EMPLOYER_PLAN", new FundingTerms.Funder(
+            FundingTerms.FunderKind.EMPLOYER, "Acme Industrie", "73282932000074"), Instant.parse("2026-09-10T14:30:00Z"));
 
     /**
      * The hours of each phase as a table: the sessions (phase, status, minutes, day of October; « ; »
@@ -97,6 +99,7 @@ class BilanFactsTest {
             reassigned       | true
             ended            | true
             evidence destroyed | false
+            funding agreed   | true
             """)
     void whenQualityServiceMustHearAgain(String change, boolean told) {
         Assessment before = bilan(AssessmentState.PRELIMINARY, null, sessions("PRELIMINARY PLANNED 120 2"));
@@ -108,7 +111,7 @@ class BilanFactsTest {
                     before.centreId(), before.fundingId(), before.format(), before.state(), null, before.assignments(),
                     before.sessions(), List.of(new PersonalWork("w", Phase.PRELIMINARY, PersonalWorkKind.values()[0],
                             LocalDate.of(2026, 10, 3), Duration.ofHours(1), "beneficiary-1", OPENED)),
-                    null, null, null, OPENED, null, 1);
+                    null, null, null, null, OPENED, null, 1);
             case "session planned" -> withSessions(before, sessions("PRELIMINARY PLANNED 120 2; PRELIMINARY PLANNED 60 4"));
             case "session held" -> withSessions(before, sessions("PRELIMINARY ATTENDED 120 2"));
             case "session missed" -> withSessions(before, sessions("PRELIMINARY ABSENT 120 2"));
@@ -117,11 +120,45 @@ class BilanFactsTest {
             case "reassigned" -> before.reassign("consultant-2", "manager-1", OPENED);
             case "ended" -> ended;
             case "evidence destroyed" -> ended.evidenceDestroyed(ENDED.plus(Duration.ofDays(1100)));
+            case "funding agreed" -> withTerms(before, TERMS);
             default -> throw new IllegalArgumentException(change);
         };
         Assessment from = change.equals("evidence destroyed") ? ended : before;
 
         assertThat(BilanFacts.changed(from, after)).isEqualTo(told);
+    }
+
+    /**
+     * The follow-up interview's session told, as a table: the sessions (as above), and the day of October
+     * of the one told (« - » for none): the earliest not cancelled, held, missed or to come.
+     */
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            ''                                                                  | -
+            CONCLUSION ATTENDED 120 9                                           | -
+            FOLLOW_UP CANCELLED 60 20                                           | -
+            FOLLOW_UP PLANNED 60 20                                             | 20
+            FOLLOW_UP CANCELLED 60 18; FOLLOW_UP PLANNED 60 25; FOLLOW_UP PLANNED 60 22 | 22
+            FOLLOW_UP ABSENT 60 19; FOLLOW_UP ATTENDED 60 26                    | 19
+            """)
+    void theFollowUpSessionIsTheEarliestNotCancelled(String sessions, Integer day) {
+        BilanFacts facts = BilanFacts.of(bilan(AssessmentState.FOLLOW_UP, ENDED, sessions(sessions)));
+
+        assertThat(facts.followUpSessionTime()).isEqualTo(day == null ? null : october(day));
+    }
+
+    @Test
+    void theTermsItsFundingWasAgreedWithAreTold() {
+        assertThat(BilanFacts.of(bilan(AssessmentState.INTAKE_INTERVIEW, null, List.of())).fundingTerms()).isNull();
+        assertThat(BilanFacts.of(withTerms(bilan(AssessmentState.FUNDING_AGREED, null, List.of()), TERMS))
+                .fundingTerms()).isEqualTo(TERMS);
+    }
+
+    private static Assessment withTerms(Assessment b, FundingTerms terms) {
+        return new Assessment(b.id(), b.beneficiaryId(), b.beneficiaryAccountId(), b.centreId(), b.fundingId(),
+                b.format(), AssessmentState.FUNDING_AGREED, null, b.assignments(), b.sessions(), b.personalWork(),
+                b.synthesisHandoverTime(), b.actionEndTime(), b.followUpDueDate(), terms, b.createTime(), null,
+                b.version());
     }
 
     private static Assessment withSessions(Assessment bilan, List<ScheduledSession> sessions) {
@@ -132,7 +169,7 @@ class BilanFactsTest {
         return new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", "funding-1", DeliveryFormat.HYBRID,
                 state, null, List.of(new Assignment("consultant-1", OPENED, null, "consultant-1")), sessions, List.of(),
                 endTime == null ? null : HANDED_OVER, endTime,
-                state == AssessmentState.ACTION_ENDED ? LocalDate.of(2027, 6, 10) : null, OPENED, null, 1);
+                state == AssessmentState.ACTION_ENDED ? LocalDate.of(2027, 6, 10) : null, null, OPENED, null, 1);
     }
 
     /** « PHASE STATUS minutes day-of-October; … ». */

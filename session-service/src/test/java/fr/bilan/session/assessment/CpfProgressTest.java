@@ -30,8 +30,8 @@ class CpfProgressTest {
 
     private static Assessment bilan(String fundingId, AssessmentState state, Instant endTime, ScheduledSession... sessions) {
         return new Assessment("a-1", "b-1", "account-1", "centre-lyon", fundingId, DeliveryFormat.HYBRID, state, null,
-                List.of(new Assignment("c-1", OPENED, null, "c-1")), List.of(sessions), List.of(), null, endTime, null, OPENED,
-                null, 3);
+                List.of(new Assignment("c-1", OPENED, null, "c-1")), List.of(sessions), List.of(), null, endTime, null, null,
+                OPENED, null, 3);
     }
 
     private static final ScheduledSession INTAKE = attended(session("s-0", Phase.INTAKE, "2026-11-24T09:00:00Z",

@@ -53,6 +53,8 @@ class EvidenceDestructionTest {
                 List.of(attended, cancelled), List.of(new PersonalWork("w-1", Phase.INVESTIGATION,
                         PersonalWorkKind.PROFESSIONAL_SURVEY, LocalDate.of(2026, 11, 3), Duration.ofMinutes(90),
                         "consultant-2", Instant.parse("2026-11-04T09:00:00Z"))), Instant.parse("2027-01-14T10:00:00Z"), ENDED, LocalDate.of(2027, 7, 15),
+                new FundingTerms("EMPLOYER_PLAN", new FundingTerms.Funder(FundingTerms.FunderKind.EMPLOYER, "Acme",
+                        "73282932000074"), Instant.parse("2026-09-20T14:00:00Z")),
                 CREATED, null, 12);
     }
 
@@ -61,7 +63,8 @@ class EvidenceDestructionTest {
         Assessment stub = ended(AssessmentState.FOLLOW_UP).evidenceDestroyed(DESTROYED);
 
         assertThat(stub).isEqualTo(new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", null, null,
-                AssessmentState.FOLLOW_UP, null, List.of(), List.of(), List.of(), null, ENDED, null, CREATED, DESTROYED, 12));
+                AssessmentState.FOLLOW_UP, null, List.of(), List.of(), List.of(), null, ENDED, null, null, CREATED, DESTROYED,
+                12));
         assertThat(stub.consultantId()).isEmpty();
     }
 
@@ -77,7 +80,7 @@ class EvidenceDestructionTest {
         Assessment running = new Assessment("bilan-2", "beneficiary-1", "account-1", "centre-lyon", null,
                 DeliveryFormat.REMOTE, AssessmentState.INVESTIGATION, null,
                 List.of(new Assignment("consultant-1", CREATED, null, "consultant-1")), List.of(), List.of(), null, null,
-                null, CREATED, null, 3);
+                null, null, CREATED, null, 3);
 
         assertThatThrownBy(() -> running.evidenceDestroyed(DESTROYED)).isInstanceOf(RuleRefusal.class)
                 .hasMessage("L'action de ce bilan n'est pas terminée : ses pièces justificatives ne se détruisent que "
@@ -99,7 +102,7 @@ class EvidenceDestructionTest {
         Assessment stub = ended(AssessmentState.ACTION_ENDED).evidenceDestroyed(DESTROYED);
         Instant now = DESTROYED.plus(Duration.ofDays(2));
         List<UnaryOperator<Assessment>> changes = List.of(
-                bilan -> bilan.move(AssessmentState.CLOSED, "", false, false, now, new FollowUpOffer(6), PARIS),
+                bilan -> bilan.move(AssessmentState.CLOSED, "", false, null, false, now, new FollowUpOffer(6), PARIS),
                 bilan -> bilan.reassign("consultant-3", "manager-1", now),
                 bilan -> bilan.cancel("s-2", "plus besoin", now),
                 bilan -> bilan.sign("s-1", new AttendanceSignature(Signer.BENEFICIARY, now, "IN_APP_SIGNATURE")),
@@ -118,7 +121,7 @@ class EvidenceDestructionTest {
                     .hasMessage(GONE + " : ce bilan ne change plus.");
         }
         // moving to where it stands is a retry, and a late hand-over report would be evidence again
-        assertThat(stub.move(AssessmentState.ACTION_ENDED, "", false, false, now, new FollowUpOffer(6), PARIS))
+        assertThat(stub.move(AssessmentState.ACTION_ENDED, "", false, null, false, now, new FollowUpOffer(6), PARIS))
                 .isSameAs(stub);
         assertThat(stub.synthesisHandedOver(now)).isSameAs(stub);
     }

@@ -55,10 +55,10 @@ class HourFloorTest {
         Assessment bilan = conclusion(sessions, personalWorkMinutes);
 
         if (reaches) {
-            assertThat(bilan.move(to, "Raison donnée", true, true, NOW, new FollowUpOffer(6), PARIS).state())
+            assertThat(bilan.move(to, "Raison donnée", true, null, true, NOW, new FollowUpOffer(6), PARIS).state())
                     .isEqualTo(to);
         } else {
-            assertThatThrownBy(() -> bilan.move(to, "Raison donnée", true, true, NOW, new FollowUpOffer(6), PARIS))
+            assertThatThrownBy(() -> bilan.move(to, "Raison donnée", true, null, true, NOW, new FollowUpOffer(6), PARIS))
                     .isInstanceOf(RuleRefusal.class).hasMessageStartingWith(HourBudget.FLOOR_RULE);
         }
     }
@@ -73,7 +73,7 @@ class HourFloorTest {
         Assessment bilan = conclusion("PRELIMINARY ATTENDED 60; INVESTIGATION ATTENDED 60; CONCLUSION ATTENDED "
                 + (deliveredMinutes - 120), 0);
 
-        assertThatThrownBy(() -> bilan.move(AssessmentState.ACTION_ENDED, "", true, true, NOW, new FollowUpOffer(6),
+        assertThatThrownBy(() -> bilan.move(AssessmentState.ACTION_ENDED, "", true, null, true, NOW, new FollowUpOffer(6),
                 PARIS)).isInstanceOf(RuleRefusal.class).hasMessage("Un bilan de compétences compte au moins 13 heures "
                         + "d'accompagnement effectif (Code du travail, R6313-4, modifié par le décret de février 2026) : "
                         + delivered + " d'accompagnement ont été effectuées (séances des phases préliminaire, "
@@ -98,6 +98,6 @@ class HourFloorTest {
                         LocalDate.of(2026, 10, 20), Duration.ofMinutes(personalWorkMinutes), "consultant-1", NOW));
         return new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", "funding-1", DeliveryFormat.HYBRID,
                 AssessmentState.CONCLUSION, null, List.of(new Assignment("consultant-1", OPENED, null, "consultant-1")),
-                held, personalWork, NOW.minus(Duration.ofDays(1)), null, null, OPENED, null, 7);
+                held, personalWork, NOW.minus(Duration.ofDays(1)), null, null, null, OPENED, null, 7);
     }
 }

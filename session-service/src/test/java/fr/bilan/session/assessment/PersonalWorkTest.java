@@ -39,7 +39,7 @@ class PersonalWorkTest {
                 "consultant-1", SessionStatus.ATTENDED, List.of(), null, 0, OPENED);
         return new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", "funding-1", DeliveryFormat.HYBRID,
                 state, null, List.of(new Assignment("consultant-1", OPENED, null, "consultant-1")), List.of(attended),
-                List.of(), null, null, null, OPENED, null, 4);
+                List.of(), null, null, null, null, OPENED, null, 4);
     }
 
     private static PersonalWork work(String id, Phase phase, String day, int minutes) {

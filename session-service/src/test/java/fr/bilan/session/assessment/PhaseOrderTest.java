@@ -273,7 +273,7 @@ class PhaseOrderTest {
     private static Assessment bilan(AssessmentState state, ScheduledSession... sessions) {
         return new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", "funding-1", DeliveryFormat.HYBRID,
                 state, null, List.of(new Assignment("consultant-1", NOW.minus(Duration.ofDays(30)), null, "consultant-1")),
-                List.of(sessions), List.of(), null, null, null, NOW.minus(Duration.ofDays(30)), null, 1);
+                List.of(sessions), List.of(), null, null, null, null, NOW.minus(Duration.ofDays(30)), null, 1);
     }
 
     private static ScheduledSession planned(String id, Phase phase, String localStart) {

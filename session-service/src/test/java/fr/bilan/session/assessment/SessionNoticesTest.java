@@ -25,7 +25,7 @@ class SessionNoticesTest {
                 "c-1", OPENED);
         return new Assessment(opened.id(), opened.beneficiaryId(), opened.beneficiaryAccountId(), opened.centreId(),
                 null, DeliveryFormat.HYBRID, AssessmentState.INVESTIGATION, null, opened.assignments(), List.of(sessions), List.of(),
-                null, null, null, OPENED, null, 3);
+                null, null, null, null, OPENED, null, 3);
     }
 
     private static ScheduledSession booked() {
@@ -109,7 +109,7 @@ class SessionNoticesTest {
         Instant end = Instant.parse("2026-11-24T10:00:00Z");
         Assessment running = bilan(booked());
         Assessment ended = running.move(AssessmentState.ABANDONED, "Le bénéficiaire ne donne plus de nouvelles.",
-                true, true, end, null, java.time.ZoneId.of("Europe/Paris"));
+                true, null, true, end, null, java.time.ZoneId.of("Europe/Paris"));
 
         List<SessionNotice> notices = SessionNotices.of(ended);
 
@@ -120,7 +120,7 @@ class SessionNoticesTest {
 
     @Test
     void destroyingTheEvidenceTellsNothingNew() {
-        Assessment ended = bilan(booked()).move(AssessmentState.ABANDONED, "Sans nouvelles.", true, true,
+        Assessment ended = bilan(booked()).move(AssessmentState.ABANDONED, "Sans nouvelles.", true, null, true,
                 Instant.parse("2026-11-24T10:00:00Z"), null, java.time.ZoneId.of("Europe/Paris"));
 
         assertThat(SessionNotices.anyNew(ended, ended.evidenceDestroyed(Instant.parse("2029-11-25T10:00:00Z"))))

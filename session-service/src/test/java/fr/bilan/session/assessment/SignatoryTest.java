@@ -67,7 +67,7 @@ class SignatoryTest {
         Assessment bilan = new Assessment("bilan-1", "beneficiary-1", "account-1", "centre-lyon", null,
                 DeliveryFormat.ON_SITE, AssessmentState.PRELIMINARY, null,
                 List.of(new Assignment("consultant-1", START.minus(Duration.ofDays(30)), null, "consultant-1")),
-                List.of(session()), List.of(), null, null, null, START.minus(Duration.ofDays(30)), null, 1);
+                List.of(session()), List.of(), null, null, null, null, START.minus(Duration.ofDays(30)), null, 1);
         Instant now = START.plus(Duration.ofHours(3));
 
         Assessment signed = bilan.signAttendance("s-1", new Signatory("consultant-1", false, true),
