@@ -11,13 +11,20 @@ import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 
+import fr.bilan.proto.beneficiary.v1.Agreement;
+import fr.bilan.proto.beneficiary.v1.AgreementParty;
+import fr.bilan.proto.beneficiary.v1.AgreementSignature;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
 import fr.bilan.proto.beneficiary.v1.Beneficiary;
 import fr.bilan.proto.beneficiary.v1.ConsentDecision;
 import fr.bilan.proto.beneficiary.v1.ConsentKind;
 import fr.bilan.proto.beneficiary.v1.EmployerPlanFunding;
+import fr.bilan.proto.beneficiary.v1.EvidenceMethod;
 import fr.bilan.proto.beneficiary.v1.Funding;
 import fr.bilan.proto.beneficiary.v1.FundingState;
 import fr.bilan.proto.session.internal.v1.RecordSynthesisHandoverRequest;
@@ -49,6 +56,9 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
+
+    @Autowired
+    private AssessmentRepository repository;
 
     private static final Duration TWO_HOURS = Duration.ofHours(2);
     private static final Duration THREE_HOURS = Duration.ofHours(3);
@@ -261,6 +271,102 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
 
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
         assertThat(refused.getStatus().getDescription()).contains("R6313-5");
+    }
+
+    /** An agreement of {@code funding}, in {@code state}, with its signatures made at {@code signTimes}. */
+    private static Agreement agreement(Funding funding, AgreementState state, Instant... signTimes) {
+        var agreement = Agreement.newBuilder().setId("agreement-" + funding.getId()).setFundingId(funding.getId())
+                .setBeneficiaryId(funding.getBeneficiaryId()).setState(state);
+        AgreementParty[] parties = {AgreementParty.EMPLOYEE, AgreementParty.PROVIDER, AgreementParty.EMPLOYER_PARTY};
+        for (int i = 0; i < signTimes.length; i++) {
+            agreement.addSignatures(AgreementSignature.newBuilder().setParty(parties[i])
+                    .setMethod(EvidenceMethod.IN_APP).setSignTime(ProtoTime.of(signTimes[i])));
+        }
+        Agreement registered = agreement.build();
+        FakeBeneficiaryService.register(registered);
+        return registered;
+    }
+
+    private static Funding acmePlan(Beneficiary beneficiary) {
+        Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId()).setBeneficiaryId(beneficiary.getId())
+                .setState(FundingState.CONFIRMED).setEmployerPlan(EmployerPlanFunding.newBuilder()
+                        .setEmployer(fr.bilan.proto.beneficiary.v1.Employer.newBuilder().setName("Acme Industrie")
+                                .setSiret("73282932000074")))
+                .setAgreementId("agreement-funding-" + beneficiary.getId()).build();
+        FakeBeneficiaryService.register(funding);
+        return funding;
+    }
+
+    private void agreeFunding(String token, Assessment bilan, Funding funding) {
+        assessments(token).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId()).build());
+    }
+
+    /**
+     * The move to « financement accordé » keeps how the bilan is paid for, as the caller reads it in
+     * beneficiary-service: the funding's type, the employer paying, and when its agreement came into force
+     * (its last signature, whatever the order they are listed in); the bilan's document holds them, and
+     * later changes keep them.
+     */
+    @Test
+    void theFundingAgreedIsKeptWithItsFunderAndWhenItsAgreementCameIntoForce() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        Funding funding = acmePlan(beneficiary);
+        agreement(funding, AgreementState.IN_FORCE, paris("2026-11-16T10:00"), paris("2026-11-20T17:45"),
+                paris("2026-11-18T09:00"));
+
+        agreeFunding(manager(), bilan, funding);
+        move(manager(), bilan, AssessmentState.WITHDRAWN, "Reprise d'emploi.");
+
+        FundingTerms expected = new FundingTerms("EMPLOYER_PLAN", new FundingTerms.Funder(
+                FundingTerms.FunderKind.EMPLOYER, "Acme Industrie", "73282932000074"), paris("2026-11-20T17:45"));
+        assertThat(repository.find(bilan.getId()).orElseThrow().fundingTerms()).isEqualTo(expected);
+        Document stored = database.getCollection(AssessmentRepository.COLLECTION).find(Filters.eq("_id", bilan.getId()))
+                .first().get("fundingTerms", Document.class);
+        assertThat(stored.getString("kind")).isEqualTo("EMPLOYER_PLAN");
+        assertThat(stored.get("funder", Document.class)).isEqualTo(new Document("kind", "EMPLOYER")
+                .append("name", "Acme Industrie").append("siret", "73282932000074"));
+        assertThat(stored.getDate("agreementSignTime").toInstant()).isEqualTo(paris("2026-11-20T17:45"));
+    }
+
+    @Test
+    void anAgreementNotYetInForceGivesNoDayAndABilanStoredBeforeTheTermsWereKeptHasNone() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        Funding funding = acmePlan(beneficiary);
+        agreement(funding, AgreementState.SIGNED_BY_EMPLOYEE, paris("2026-11-16T10:00"));
+
+        agreeFunding(consultant(consultant), bilan, funding);
+
+        assertThat(repository.find(bilan.getId()).orElseThrow().fundingTerms()).satisfies(terms -> {
+            assertThat(terms.funder().name()).isEqualTo("Acme Industrie");
+            assertThat(terms.agreementSignTime()).isNull();
+        });
+        database.getCollection(AssessmentRepository.COLLECTION).updateOne(Filters.eq("_id", bilan.getId()),
+                Updates.unset("fundingTerms"));
+        assertThat(repository.find(bilan.getId()).orElseThrow().fundingTerms()).isNull();
+    }
+
+    /** The agreement is read as the caller: one who may not read the beneficiary there gets nothing agreed. */
+    @Test
+    void theAgreementIsReadWithTheCallersToken() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        Funding funding = acmePlan(beneficiary);
+        agreement(funding, AgreementState.IN_FORCE, paris("2026-11-16T10:00"));
+        // the beneficiary-service side no longer lets this consultant read the beneficiary
+        FakeBeneficiaryService.register(beneficiary.toBuilder().clearConsultantIds().build());
+
+        assertThat(codeOf(() -> agreeFunding(consultant(consultant), bilan, funding)))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(repository.find(bilan.getId()).orElseThrow()).satisfies(read -> {
+            assertThat(read.state()).isEqualTo(fr.bilan.session.assessment.AssessmentState.INTAKE_INTERVIEW);
+            assertThat(read.fundingTerms()).isNull();
+        });
     }
 
     @Test

@@ -21,8 +21,18 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.beneficiary.v1.Agreement;
+import fr.bilan.proto.beneficiary.v1.AgreementParty;
+import fr.bilan.proto.beneficiary.v1.AgreementSignature;
+import fr.bilan.proto.beneficiary.v1.AgreementState;
+import fr.bilan.proto.beneficiary.v1.Beneficiary;
+import fr.bilan.proto.beneficiary.v1.Employer;
+import fr.bilan.proto.beneficiary.v1.Funding;
+import fr.bilan.proto.beneficiary.v1.FundingState;
+import fr.bilan.proto.beneficiary.v1.RedeploymentLeaveFunding;
 import fr.bilan.proto.quality.internal.v1.BilanOutcome;
 import fr.bilan.proto.quality.internal.v1.FactPhase;
+import fr.bilan.proto.quality.internal.v1.FunderRef;
 import fr.bilan.proto.quality.internal.v1.PhaseHours;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsRequest;
 import fr.bilan.proto.session.v1.Assessment;
@@ -30,12 +40,15 @@ import fr.bilan.proto.session.v1.AssessmentState;
 import fr.bilan.proto.session.v1.CancelSessionRequest;
 import fr.bilan.proto.session.v1.MoveAssessmentRequest;
 import fr.bilan.proto.session.v1.Phase;
+import fr.bilan.proto.quality.v1.FunderKind;
 import fr.bilan.proto.session.v1.Session;
+import fr.bilan.session.FakeBeneficiaryService;
 import fr.bilan.session.SessionServiceTestSupport;
 import fr.bilan.support.security.ServiceToken;
 import fr.bilan.support.testing.FakeQualityIntake;
 import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.BindableService;
 import io.grpc.Status;
 
@@ -142,6 +155,42 @@ class BilanFactsRelayTest extends SessionServiceTestSupport {
         assertThat(QUALITY.callsAbout(bilan.getId())).extracting(FakeQualityIntake.Call::answer)
                 .containsOnly(Status.Code.OK);
         assertThat(QUALITY.callers()).containsExactly(TestIdentityProvider.SERVICE_ACCOUNT);
+    }
+
+    /**
+     * The funding agreed is told with its kind, its funder and the centre's day its agreement came into
+     * force (its last signature at 00:15 in Paris, still the day before in UTC: the day told is the centre's).
+     */
+    @Test
+    void theFundingAgreedTellsItsKindItsFunderAndTheDayItsAgreementCameIntoForce() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
+        Assessment bilan = openBilan(consultant, beneficiary);
+        Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId())
+                .setBeneficiaryId(beneficiary.getId()).setState(FundingState.CONFIRMED)
+                .setRedeploymentLeave(RedeploymentLeaveFunding.newBuilder().setEmployer(Employer.newBuilder()
+                        .setName("Textiles du Nord").setSiret("55210055400013")))
+                .setAgreementId("agreement-" + beneficiary.getId()).build();
+        FakeBeneficiaryService.register(funding);
+        FakeBeneficiaryService.register(Agreement.newBuilder().setId(funding.getAgreementId())
+                .setFundingId(funding.getId()).setBeneficiaryId(beneficiary.getId()).setState(AgreementState.IN_FORCE)
+                .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.EMPLOYEE)
+                        .setSignTime(ProtoTime.of(paris("2026-11-19T10:00"))))
+                .addSignatures(AgreementSignature.newBuilder().setParty(AgreementParty.EMPLOYER_PARTY)
+                        .setSignTime(ProtoTime.of(paris("2026-11-20T00:15"))))
+                .build());
+
+        assessments(consultant(consultant)).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
+                .setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId()).build());
+        awaitDelivered(bilan.getId());
+
+        var told = kept(bilan.getId()).getFacts();
+        assertThat(told.getFundingKind()).isEqualTo("REDEPLOYMENT_LEAVE");
+        assertThat(told.getFunder()).isEqualTo(FunderRef.newBuilder().setKind(FunderKind.FUNDER_EMPLOYER)
+                .setName("Textiles du Nord").setSiret("55210055400013").build());
+        assertThat(told.getAgreementSignDate()).isEqualTo(ProtoDates.of(LocalDate.of(2026, 11, 20)));
+        assertThat(told.hasFollowUpSessionTime()).isFalse();
+        assertThat(FakeQualityIntake.violations(kept(bilan.getId())).isEmpty()).isTrue();
     }
 
     @Test
