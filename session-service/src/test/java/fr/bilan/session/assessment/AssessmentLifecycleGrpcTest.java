@@ -287,17 +287,23 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
         return registered;
     }
 
-    private static Funding acmePlan(Beneficiary beneficiary) {
+    /** A bilan just opened by a new consultant for a new beneficiary, and its funding by Acme's plan, confirmed. */
+    private record OpenedWithAcmePlan(String consultant, Beneficiary beneficiary, Assessment bilan, Funding funding) {
+    }
+
+    private static OpenedWithAcmePlan openWithAcmePlan() {
+        String consultant = newConsultantId();
+        Beneficiary beneficiary = newBeneficiary(consultant);
         Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId()).setBeneficiaryId(beneficiary.getId())
                 .setState(FundingState.CONFIRMED).setEmployerPlan(EmployerPlanFunding.newBuilder()
                         .setEmployer(fr.bilan.proto.beneficiary.v1.Employer.newBuilder().setName("Acme Industrie")
                                 .setSiret("73282932000074")))
                 .setAgreementId("agreement-funding-" + beneficiary.getId()).build();
         FakeBeneficiaryService.register(funding);
-        return funding;
+        return new OpenedWithAcmePlan(consultant, beneficiary, openBilan(consultant, beneficiary), funding);
     }
 
-    private void agreeFunding(String token, Assessment bilan, Funding funding) {
+    private static void agreeFunding(String token, Assessment bilan, Funding funding) {
         assessments(token).moveAssessment(MoveAssessmentRequest.newBuilder().setId(bilan.getId())
                 .setState(AssessmentState.FUNDING_AGREED).setFundingId(funding.getId()).build());
     }
@@ -310,14 +316,12 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
      */
     @Test
     void theFundingAgreedIsKeptWithItsFunderAndWhenItsAgreementCameIntoForce() {
-        String consultant = newConsultantId();
-        Beneficiary beneficiary = newBeneficiary(consultant);
-        Assessment bilan = openBilan(consultant, beneficiary);
-        Funding funding = acmePlan(beneficiary);
-        agreement(funding, AgreementState.IN_FORCE, paris("2026-11-16T10:00"), paris("2026-11-20T17:45"),
+        OpenedWithAcmePlan opened = openWithAcmePlan();
+        Assessment bilan = opened.bilan();
+        agreement(opened.funding(), AgreementState.IN_FORCE, paris("2026-11-16T10:00"), paris("2026-11-20T17:45"),
                 paris("2026-11-18T09:00"));
 
-        agreeFunding(manager(), bilan, funding);
+        agreeFunding(manager(), bilan, opened.funding());
         move(manager(), bilan, AssessmentState.WITHDRAWN, "Reprise d'emploi.");
 
         FundingTerms expected = new FundingTerms("EMPLOYER_PLAN", new FundingTerms.Funder(
@@ -333,13 +337,11 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
 
     @Test
     void anAgreementNotYetInForceGivesNoDayAndABilanStoredBeforeTheTermsWereKeptHasNone() {
-        String consultant = newConsultantId();
-        Beneficiary beneficiary = newBeneficiary(consultant);
-        Assessment bilan = openBilan(consultant, beneficiary);
-        Funding funding = acmePlan(beneficiary);
-        agreement(funding, AgreementState.SIGNED_BY_EMPLOYEE, paris("2026-11-16T10:00"));
+        OpenedWithAcmePlan opened = openWithAcmePlan();
+        Assessment bilan = opened.bilan();
+        agreement(opened.funding(), AgreementState.SIGNED_BY_EMPLOYEE, paris("2026-11-16T10:00"));
 
-        agreeFunding(consultant(consultant), bilan, funding);
+        agreeFunding(consultant(opened.consultant()), bilan, opened.funding());
 
         assertThat(repository.find(bilan.getId()).orElseThrow().fundingTerms()).satisfies(terms -> {
             assertThat(terms.funder().name()).isEqualTo("Acme Industrie");
@@ -353,17 +355,14 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
     /** The agreement is read as the caller: one who may not read the beneficiary there gets nothing agreed. */
     @Test
     void theAgreementIsReadWithTheCallersToken() {
-        String consultant = newConsultantId();
-        Beneficiary beneficiary = newBeneficiary(consultant);
-        Assessment bilan = openBilan(consultant, beneficiary);
-        Funding funding = acmePlan(beneficiary);
-        agreement(funding, AgreementState.IN_FORCE, paris("2026-11-16T10:00"));
+        OpenedWithAcmePlan opened = openWithAcmePlan();
+        agreement(opened.funding(), AgreementState.IN_FORCE, paris("2026-11-16T10:00"));
         // the beneficiary-service side no longer lets this consultant read the beneficiary
-        FakeBeneficiaryService.register(beneficiary.toBuilder().clearConsultantIds().build());
+        FakeBeneficiaryService.register(opened.beneficiary().toBuilder().clearConsultantIds().build());
 
-        assertThat(codeOf(() -> agreeFunding(consultant(consultant), bilan, funding)))
+        assertThat(codeOf(() -> agreeFunding(consultant(opened.consultant()), opened.bilan(), opened.funding())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(repository.find(bilan.getId()).orElseThrow()).satisfies(read -> {
+        assertThat(repository.find(opened.bilan().getId()).orElseThrow()).satisfies(read -> {
             assertThat(read.state()).isEqualTo(fr.bilan.session.assessment.AssessmentState.INTAKE_INTERVIEW);
             assertThat(read.fundingTerms()).isNull();
         });
