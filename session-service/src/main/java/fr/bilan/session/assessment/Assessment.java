@@ -70,8 +70,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
      * (L6362-6; retention-service's clock decides when): a stub that keeps what names the bilan and
      * where it stands (id, beneficiary and their login, centre, state, creation and end times) and
      * nothing of how it ran: no session, time, place, video link or attendance signature, no
-     * consultant nor their history, no funding nor its terms, format, reason, hand-over or follow-up date. The
-     * holds of its sessions go with them ({@link AssessmentChanges#destroyEvidence}). Destroying
+     * consultant nor their history, no funding nor its terms, format, reason, hand-over or follow-up
+     * date. The holds of its sessions go with them ({@link AssessmentChanges#destroyEvidence}). Destroying
      * again changes nothing; a bilan whose action runs is refused (nothing is due before its end).
      */
     public Assessment evidenceDestroyed(Instant now) {
@@ -289,8 +289,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
     Assessment fundedBy(String funding) {
         checkChangeable();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, funding, format, state, stateReason,
-                assignments, sessions, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
-                createTime, evidenceDestroyTime, version);
+                assignments, sessions, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate,
+                fundingTerms, createTime, evidenceDestroyTime, version);
     }
 
     /** Gives the bilan to {@code consultant}; its planned sessions go with it. */
@@ -308,8 +308,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> moved = sessions.stream().map(session -> session.status() == SessionStatus.PLANNED
                 ? session.ledBy(consultant, now) : session).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, history, moved, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
-                createTime, evidenceDestroyTime, version);
+                stateReason, history, moved, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate,
+                fundingTerms, createTime, evidenceDestroyTime, version);
     }
 
     /**
@@ -397,8 +397,8 @@ public record Assessment(String id, String beneficiaryId, String beneficiaryAcco
         List<ScheduledSession> ordered = changed.stream()
                 .sorted(Comparator.comparing(ScheduledSession::start)).toList();
         return new Assessment(id, beneficiaryId, beneficiaryAccountId, centreId, fundingId, format, state,
-                stateReason, assignments, ordered, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate, fundingTerms,
-                createTime, evidenceDestroyTime, version);
+                stateReason, assignments, ordered, personalWork, synthesisHandoverTime, actionEndTime, followUpDueDate,
+                fundingTerms, createTime, evidenceDestroyTime, version);
     }
 
     /** A session id the bilan does not have. */

@@ -48,8 +48,8 @@ import fr.bilan.support.outbox.OutboxMarker;
  * bilan's facts ({@link BilanFacts#changed}) arms the bilan facts' marker ({@link #BILAN_FACTS}), as the
  * notices'; the relay tells quality-service the facts as they then stand. A bilan whose
  * evidence was destroyed is a stub
- * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code fundingTerms}, {@code format},
- * {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
+ * ({@code evidenceDestroyTime} set; no {@code consultantId}, {@code fundingId}, {@code fundingTerms},
+ * {@code format}, {@code stateReason}, dates of hand-over or follow-up; {@code assignments}, {@code sessions} and
  * {@code personalWork} empty).
  */
 @Repository
@@ -310,7 +310,8 @@ public class AssessmentRepository {
         return new Assessment(a.id(), a.beneficiaryId(), a.beneficiaryAccountId(), a.centreId(), a.fundingId(),
                 a.format(), a.state(), a.stateReason(), a.assignments(), a.sessions(), a.personalWork(),
                 a.synthesisHandoverTime(),
-                a.actionEndTime(), a.followUpDueDate(), a.fundingTerms(), a.createTime(), a.evidenceDestroyTime(), version);
+                a.actionEndTime(), a.followUpDueDate(), a.fundingTerms(), a.createTime(), a.evidenceDestroyTime(),
+                version);
     }
 
     /** Every field of the bilan but its id, version, request key and outbox marker. */

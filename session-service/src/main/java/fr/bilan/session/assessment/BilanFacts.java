@@ -11,7 +11,8 @@ import fr.bilan.session.calendar.SessionStatus;
  * What quality-service is told of a bilan, whole, at each change that alters it: process facts only (its
  * people's ids, where it stands, its times, the hours and sessions of each phase, how it is paid for),
  * never its content. It plans the surveys, offers the follow-up interview, surveys the funders and counts
- * the published results and the audit pack from them. Times stay instants here: the relay turns them into the centre's days when it sends them.
+ * the published results and the audit pack from them. Times stay instants here: the relay turns them into
+ * the centre's days when it sends them.
  *
  * @param consultantId          the consultant assigned now, empty when none
  * @param outcome               IN_PROGRESS while the action runs, then COMPLETED or the side exit
@@ -21,7 +22,8 @@ import fr.bilan.session.calendar.SessionStatus;
  * @param phases                the phases of the action and the follow-up interview that have a session
  *                              not cancelled, in the phases' order
  * @param followUpDueDate       {@code null} before the end, or when no follow-up is offered
- * @param fundingTerms          its funding's kind, funder and agreement, {@code null} before « financement accordé »
+ * @param fundingTerms          its funding's kind, funder and agreement, {@code null} before « financement
+ *                              accordé »
  * @param followUpSessionTime   the start of its earliest follow-up interview session not cancelled, {@code null}
  *                              while none is booked
  */

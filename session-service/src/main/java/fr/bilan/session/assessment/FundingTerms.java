@@ -53,6 +53,7 @@ public record FundingTerms(String kind, Funder funder, Instant agreementSignTime
             };
             case "PUBLIC_SECTOR" -> new Funder(FunderKind.PUBLIC_ADMINISTRATION, funding.payerName(), "");
             case "CPF" -> new Funder(FunderKind.CAISSE_DES_DEPOTS, CAISSE_DES_DEPOTS, "");
+            // self-funded: the beneficiary pays, no funder to survey
             default -> null;
         };
         return new FundingTerms(funding.kind(), funder, agreementSignTime);

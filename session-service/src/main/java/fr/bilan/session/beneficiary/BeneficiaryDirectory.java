@@ -25,8 +25,8 @@ import fr.bilan.support.time.ProtoTime;
 
 /**
  * What session-service asks beneficiary-service, always with the caller's own token: the beneficiary,
- * the funding, its agreement and whether a consent is in force are read only if the caller may read them there, and
- * a consultant is assigned there only by someone allowed to. Refusals from beneficiary-service come
+ * the funding, its agreement and whether a consent is in force are read only if the caller may read them
+ * there, and a consultant is assigned there only by someone allowed to. Refusals from beneficiary-service come
  * back as they are (their French text included). A call waits, within its deadline, for a
  * beneficiary-service that is restarting or being reached again ({@code waitForReady}), rather than
  * failing at once; one still unreachable at the deadline is {@code UNAVAILABLE}.
@@ -48,7 +48,8 @@ public class BeneficiaryDirectory {
      * @param employerSiret the employer paying (employer plan, redeployment leave); empty otherwise
      * @param payerName     the employer's name (employer plan, redeployment leave) or the administration's
      *                      (public sector); empty otherwise
-     * @param approver      who approved a job seeker's funding: FRANCE_TRAVAIL, APEC or CAP_EMPLOI; empty otherwise
+     * @param approver      who approved a job seeker's funding: FRANCE_TRAVAIL, APEC or CAP_EMPLOI; empty
+     *                      otherwise
      * @param agreementId   its tripartite agreement, once drafted; empty otherwise
      */
     public record FundingRef(String id, String beneficiaryId, boolean confirmed, String kind,

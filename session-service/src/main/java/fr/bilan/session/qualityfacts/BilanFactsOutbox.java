@@ -20,11 +20,12 @@ import fr.bilan.support.outbox.UnorderedDeliveries;
 /**
  * The bilan facts' outbox ({@code outbox=bilan-facts}), carried by the bilans ({@code assessments})
  * themselves: a change that alters a bilan's facts ({@link BilanFacts#changed}: a session planned,
- * cancelled, held or missed, the start, the end and its outcome, the hand-over, the consultant) arms its
- * {@code bilanFacts} marker in the same update ({@link AssessmentRepository#BILAN_FACTS}). The relay tells
- * quality-service ({@code QualityIntakeService/RecordBilanFacts}, with the service's own token) the facts
- * as the bilan then stands, whole, under its version: quality-service keeps the newest, so a change made
- * meanwhile, told by the next run, is never overtaken by an older one, and a redelivery changes nothing.
+ * cancelled, held or missed, the start, the end and its outcome, the hand-over, the consultant, the funding
+ * agreed) arms its {@code bilanFacts} marker in the same update ({@link AssessmentRepository#BILAN_FACTS}).
+ * The relay tells quality-service ({@code QualityIntakeService/RecordBilanFacts}, with the service's own
+ * token) the facts as the bilan then stands, whole, under its version: quality-service keeps the newest, so
+ * a change made meanwhile, told by the next run, is never overtaken by an older one, and a redelivery
+ * changes nothing.
  */
 @Component
 class BilanFactsOutbox implements OutboxDefinition<BilanFactsOutbox.PendingFacts> {

@@ -294,8 +294,9 @@ class AssessmentLifecycleGrpcTest extends SessionServiceTestSupport {
     private static OpenedWithAcmePlan openWithAcmePlan() {
         String consultant = newConsultantId();
         Beneficiary beneficiary = newBeneficiary(consultant);
-        Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId()).setBeneficiaryId(beneficiary.getId())
-                .setState(FundingState.CONFIRMED).setEmployerPlan(EmployerPlanFunding.newBuilder()
+        Funding funding = Funding.newBuilder().setId("funding-" + beneficiary.getId())
+                .setBeneficiaryId(beneficiary.getId()).setState(FundingState.CONFIRMED)
+                .setEmployerPlan(EmployerPlanFunding.newBuilder()
                         .setEmployer(fr.bilan.proto.beneficiary.v1.Employer.newBuilder().setName("Acme Industrie")
                                 .setSiret("73282932000074")))
                 .setAgreementId("agreement-funding-" + beneficiary.getId()).build();

@@ -24,7 +24,8 @@ class BilanFactsTest {
     private static final Instant ENDED = Instant.parse("2026-12-10T16:00:00Z");
     private static final Instant HANDED_OVER = Instant.parse("2026-12-10T15:00:00Z");
     private static final FundingTerms TERMS = new FundingTerms("EMPLOYER_PLAN", new FundingTerms.Funder(
-            FundingTerms.FunderKind.EMPLOYER, "Acme Industrie", "73282932000074"), Instant.parse("2026-09-10T14:30:00Z"));
+            FundingTerms.FunderKind.EMPLOYER, "Acme Industrie", "73282932000074"),
+            Instant.parse("2026-09-10T14:30:00Z"));
 
     /**
      * The hours of each phase as a table: the sessions (phase, status, minutes, day of October; « ; »
