@@ -89,35 +89,44 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
 
     @Override
     public void getBeneficiary(GetBeneficiaryRequest request, StreamObserver<GetBeneficiaryResponse> response) {
-        Beneficiary beneficiary = BENEFICIARIES.get(request.getId());
+        readable(request.getId(), response).ifPresent(beneficiary -> {
+            response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(beneficiary).build());
+            response.onCompleted();
+        });
+    }
+
+    /**
+     * The beneficiary {@code id} names if the caller may read them there; else empty, {@code response}
+     * refused as the real one refuses (unknown, or not theirs to read).
+     */
+    private static Optional<Beneficiary> readable(String id, StreamObserver<?> response) {
+        Beneficiary beneficiary = BENEFICIARIES.get(id);
         if (beneficiary == null) {
-            response.onError(Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « "
-                    + request.getId() + " ».").asRuntimeException());
-            return;
+            refuseUnknown("Aucun bénéficiaire", id, response);
+            return Optional.empty();
         }
         if (!BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
             response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
                     + "vos centres.").asRuntimeException());
-            return;
+            return Optional.empty();
         }
-        response.onNext(GetBeneficiaryResponse.newBuilder().setBeneficiary(beneficiary).build());
-        response.onCompleted();
+        return Optional.of(beneficiary);
+    }
+
+    /** Refuses {@code response} with NOT_FOUND: « {@code none} n'a l'identifiant « id ». ». */
+    private static void refuseUnknown(String none, String id, StreamObserver<?> response) {
+        response.onError(Status.NOT_FOUND.withDescription(none + " n'a l'identifiant « " + id + " ».")
+                .asRuntimeException());
     }
 
     /** As the real one: the latest record of that kind decides; only who reads the beneficiary may ask. */
     @Override
     public void checkConsent(CheckConsentRequest request, StreamObserver<CheckConsentResponse> response) {
-        Beneficiary beneficiary = BENEFICIARIES.get(request.getBeneficiaryId());
-        if (beneficiary == null) {
-            response.onError(Status.NOT_FOUND.withDescription("Aucun bénéficiaire n'a l'identifiant « "
-                    + request.getBeneficiaryId() + " ».").asRuntimeException());
+        Optional<Beneficiary> readable = readable(request.getBeneficiaryId(), response);
+        if (readable.isEmpty()) {
             return;
         }
-        if (!BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
-            response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un de "
-                    + "vos centres.").asRuntimeException());
-            return;
-        }
+        Beneficiary beneficiary = readable.get();
         var answer = CheckConsentResponse.newBuilder();
         CONSENTS.getOrDefault(beneficiary.getId(), List.of()).stream()
                 .filter(record -> record.getKind() == request.getKind()).reduce((first, second) -> second)
@@ -144,8 +153,7 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
         public void getFunding(GetFundingRequest request, StreamObserver<GetFundingResponse> response) {
             Funding funding = FUNDINGS.get(request.getId());
             if (funding == null) {
-                response.onError(Status.NOT_FOUND.withDescription("Aucun financement n'a l'identifiant « "
-                        + request.getId() + " ».").asRuntimeException());
+                refuseUnknown("Aucun financement", request.getId(), response);
                 return;
             }
             response.onNext(GetFundingResponse.newBuilder().setFunding(funding).build());
@@ -161,18 +169,13 @@ public class FakeBeneficiaryService extends BeneficiaryServiceGrpc.BeneficiarySe
         public void getAgreement(GetAgreementRequest request, StreamObserver<GetAgreementResponse> response) {
             Agreement agreement = AGREEMENTS.get(request.getId());
             if (agreement == null) {
-                response.onError(Status.NOT_FOUND.withDescription("Aucune convention n'a l'identifiant « "
-                        + request.getId() + " ».").asRuntimeException());
+                refuseUnknown("Aucune convention", request.getId(), response);
                 return;
             }
-            Beneficiary beneficiary = BENEFICIARIES.get(agreement.getBeneficiaryId());
-            if (beneficiary == null || !BeneficiaryReaders.mayRead(Caller.current(), beneficiary)) {
-                response.onError(Status.PERMISSION_DENIED.withDescription("Ce bénéficiaire n'est pas suivi dans l'un "
-                        + "de vos centres.").asRuntimeException());
-                return;
-            }
-            response.onNext(GetAgreementResponse.newBuilder().setAgreement(agreement).build());
-            response.onCompleted();
+            readable(agreement.getBeneficiaryId(), response).ifPresent(beneficiary -> {
+                response.onNext(GetAgreementResponse.newBuilder().setAgreement(agreement).build());
+                response.onCompleted();
+            });
         }
     }
 }
