@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -103,7 +104,7 @@ class FollowUpRepositoryTest {
         assertThat(followUps.byId(scheduled.assessmentId())).contains(booked.withVersion(2));
         assertThat(database.getCollection(FollowUpRepository.COLLECTION).find(Filters.eq("_id", booked.assessmentId()))
                 .first()).containsEntry("consultantId", "consultant-2").containsEntry("state", "BOOKED")
-                .containsEntry("sessionTime", java.util.Date.from(session));
+                .containsEntry("sessionTime", Date.from(session));
     }
 
     @Test
@@ -124,7 +125,7 @@ class FollowUpRepositoryTest {
         Document notice = notice(offered);
         assertThat(notice).containsEntry("eventId", "follow-up/" + offered.assessmentId() + "/accepted/"
                 + acceptTime.toEpochMilli()).containsEntry("consultantId", "consultant-1")
-                .containsEntry("time", java.util.Date.from(acceptTime)).containsEntry("pending", true)
+                .containsEntry("time", Date.from(acceptTime)).containsEntry("pending", true)
                 .containsEntry("attempts", 0);
         // the session booked later: the notice still waits for its delivery
         followUps.replace(kept, kept.withSession(Instant.parse("2027-06-20T08:00:00Z"), acceptTime.plusSeconds(60)));
