@@ -32,6 +32,7 @@ class ArchitectureTest extends ServiceArchitecture {
             "followup.FollowUpClientConfiguration",
             "followup.FollowUpGrpcService",
             "followup.FollowUpMessages",
+            "followup.FollowUpNoticeOutbox",
             "intake.IntakeMessages",
             "intake.QualityIntakeGrpcService",
             "results.ResultsGrpcService",

@@ -104,7 +104,7 @@ public record AuditPack(String centreId, AuditPeriod period, Instant generateTim
     /**
      * The follow-up interview.
      *
-     * @param state     SCHEDULED, OFFERED, ACCEPTED, DECLINED, HELD or NOT_OFFERED
+     * @param state     SCHEDULED, OFFERED, ACCEPTED, BOOKED, DECLINED, HELD or NOT_OFFERED
      * @param situation the situation at six months, or empty
      */
     public record FollowUpDates(String state, LocalDate dueDate, LocalDate offerDate, LocalDate answerDate,

@@ -31,6 +31,7 @@ final class AuditPackLabels {
             "SCHEDULED", "Prévu",
             "OFFERED", "Proposé",
             "ACCEPTED", "Accepté",
+            "BOOKED", "Séance réservée",
             "DECLINED", "Décliné",
             "HELD", "Tenu",
             "NOT_OFFERED", "Non proposé");

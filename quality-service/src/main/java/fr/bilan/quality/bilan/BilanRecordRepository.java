@@ -144,4 +144,10 @@ public class BilanRecordRepository implements BilanRecords {
         collection.find(filter).forEach(document -> found.add(toRecord(document)));
         return found;
     }
+
+    @Override
+    public List<BilanRecord> byIds(List<String> assessmentIds) {
+        return collection.find(Filters.in("_id", assessmentIds)).map(BilanRecordRepository::toRecord)
+                .into(new ArrayList<>());
+    }
 }

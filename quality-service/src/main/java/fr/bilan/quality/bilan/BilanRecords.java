@@ -35,4 +35,7 @@ public interface BilanRecords {
      * started, ended within those days. In no particular order.
      */
     List<BilanRecord> underWay(String centreId, LocalDate firstDay, LocalDate endDay);
+
+    /** The facts kept of the bilans {@code assessmentIds} (those known), in no particular order. */
+    List<BilanRecord> byIds(List<String> assessmentIds);
 }

@@ -10,7 +10,8 @@ import fr.bilan.support.security.Caller;
 /**
  * Who reaches a bilan's follow-up, beyond the roles the contract names: the beneficiary their own (through
  * the login linked to them), the consultant assigned now, the managers of its centre (the {@code centres}
- * claim); only the consultant records the answer and the outcome.
+ * claim); only the consultant records the answer and the outcome. A centre's list: all its follow-ups for its
+ * managers, those of their bilans for its consultants.
  */
 final class FollowUpAccess {
 
@@ -26,6 +27,21 @@ final class FollowUpAccess {
             throw new Forbidden("Ce bilan n'est pas l'un des vôtres : seuls son bénéficiaire, son consultant et les "
                     + "responsables de son centre voient son entretien de suivi.");
         }
+    }
+
+    /**
+     * Whose follow-ups of {@code centreId} {@code caller} lists: {@code null} for all (a manager of the centre),
+     * else their own login (a consultant of the centre).
+     */
+    static String listedConsultant(Caller caller, String centreId) {
+        if (caller.holdsIn(centreId, Role.CENTRE_MANAGER)) {
+            return null;
+        }
+        if (caller.holdsIn(centreId, Role.CONSULTANT)) {
+            return caller.subject();
+        }
+        throw new Forbidden("Vous n'êtes ni consultant ni responsable de ce centre : ses entretiens de suivi ne vous "
+                + "sont pas ouverts.");
     }
 
     static void checkConsultant(Caller caller, BilanRecord bilan) {

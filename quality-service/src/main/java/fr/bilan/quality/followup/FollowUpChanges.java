@@ -1,6 +1,7 @@
 package fr.bilan.quality.followup;
 
 import java.util.Optional;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 
 import fr.bilan.support.refusal.Conflict;
@@ -19,6 +20,15 @@ final class FollowUpChanges {
 
     /** The follow-up changed by {@code change} and kept; empty when the bilan has none. */
     static Optional<FollowUp> apply(FollowUps followUps, String assessmentId, UnaryOperator<FollowUp> change) {
+        return apply(followUps, assessmentId, change, (read, changed) -> false);
+    }
+
+    /**
+     * The same, its consultant told in the same write (the follow-up notice armed) when {@code tell} says so of
+     * the follow-up read and the change.
+     */
+    static Optional<FollowUp> apply(FollowUps followUps, String assessmentId, UnaryOperator<FollowUp> change,
+            BiPredicate<FollowUp, FollowUp> tell) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Optional<FollowUp> read = followUps.byId(assessmentId);
             if (read.isEmpty()) {
@@ -28,7 +38,9 @@ final class FollowUpChanges {
             if (changed.equals(read.get())) {
                 return read;
             }
-            Optional<FollowUp> kept = followUps.replace(read.get(), changed);
+            Optional<FollowUp> kept = tell.test(read.get(), changed)
+                    ? followUps.replaceTellingConsultant(read.get(), changed)
+                    : followUps.replace(read.get(), changed);
             if (kept.isPresent()) {
                 return kept;
             }

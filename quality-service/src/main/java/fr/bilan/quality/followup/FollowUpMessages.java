@@ -4,7 +4,7 @@ import fr.bilan.proto.quality.v1.SituationAtSixMonths;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
-/** A follow-up as the contract shows it, and the situation it takes. */
+/** A follow-up as the contract shows it, and the situation and states it takes. */
 final class FollowUpMessages {
 
     private FollowUpMessages() {
@@ -13,7 +13,7 @@ final class FollowUpMessages {
     static fr.bilan.proto.quality.v1.FollowUp toProto(FollowUp followUp) {
         var message = fr.bilan.proto.quality.v1.FollowUp.newBuilder().setAssessmentId(followUp.assessmentId())
                 .setState(fr.bilan.proto.quality.v1.FollowUpState.valueOf(followUp.state().name()))
-                .setActionPlanStarted(followUp.actionPlanStarted());
+                .setActionPlanStarted(followUp.actionPlanStarted()).setConsultantId(followUp.consultantId());
         if (followUp.dueDate() != null) {
             message.setDueDate(ProtoDates.of(followUp.dueDate()));
         }
@@ -32,6 +32,9 @@ final class FollowUpMessages {
         if (followUp.situation() != null) {
             message.setSituation(SituationAtSixMonths.valueOf(followUp.situation().name()));
         }
+        if (followUp.sessionTime() != null) {
+            message.setSessionTime(ProtoTime.of(followUp.sessionTime()));
+        }
         return message.build();
     }
 
@@ -44,6 +47,20 @@ final class FollowUpMessages {
             case STILL_SEARCHING -> Situation.STILL_SEARCHING;
             case OTHER -> Situation.OTHER;
             case SITUATION_AT_SIX_MONTHS_UNSPECIFIED, UNRECOGNIZED -> null;
+        };
+    }
+
+    /** The state given; {@code null} when not given (or unknown to this version). */
+    static FollowUpState state(fr.bilan.proto.quality.v1.FollowUpState state) {
+        return switch (state) {
+            case SCHEDULED -> FollowUpState.SCHEDULED;
+            case OFFERED -> FollowUpState.OFFERED;
+            case ACCEPTED -> FollowUpState.ACCEPTED;
+            case DECLINED -> FollowUpState.DECLINED;
+            case HELD -> FollowUpState.HELD;
+            case NOT_OFFERED -> FollowUpState.NOT_OFFERED;
+            case BOOKED -> FollowUpState.BOOKED;
+            case FOLLOW_UP_STATE_UNSPECIFIED, UNRECOGNIZED -> null;
         };
     }
 }

@@ -13,5 +13,7 @@ public enum FollowUpState {
     /** Held, its outcome recorded. */
     HELD,
     /** Not offered: the bilan ended without being completed (a drop-out). */
-    NOT_OFFERED
+    NOT_OFFERED,
+    /** Booked: a FOLLOW_UP session of the bilan is planned in session-service; accepted again if it is cancelled. */
+    BOOKED
 }

@@ -7,9 +7,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -28,11 +32,15 @@ import fr.bilan.proto.quality.v1.AnswerChannel;
 import fr.bilan.proto.quality.v1.FollowUpServiceGrpc;
 import fr.bilan.proto.quality.v1.FollowUpServiceGrpc.FollowUpServiceBlockingStub;
 import fr.bilan.proto.quality.v1.FollowUpState;
+import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.quality.v1.GetFollowUpRequest;
+import fr.bilan.proto.quality.v1.ListFollowUpsRequest;
+import fr.bilan.proto.quality.v1.ListFollowUpsResponse;
 import fr.bilan.proto.quality.v1.RecordFollowUpAnswerRequest;
 import fr.bilan.proto.quality.v1.RecordFollowUpOutcomeRequest;
 import fr.bilan.proto.quality.v1.SituationAtSixMonths;
 import fr.bilan.quality.BeneficiaryServiceStandIn;
+import fr.bilan.quality.NotificationServiceStandIn;
 import fr.bilan.quality.QualityServiceContext;
 import fr.bilan.support.testing.FieldErrors;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
@@ -47,8 +55,9 @@ import io.grpc.StatusRuntimeException;
 /**
  * The follow-up interview end to end, on the embedded MongoDB: made from the facts session-service tells
  * (through the intake), offered at its date by the scheduled job, answered by the consultant or from the
- * survey's link, its outcome recorded; who reads it (each read in the beneficiary's access log) and who
- * records; the refusals in French.
+ * survey's link (which tells the consultant through notification-service's intake), booked, moved and
+ * unbooked by its FOLLOW_UP session, its outcome recorded; who reads it and lists a centre's (each read in the
+ * beneficiary's access log) and who records; the refusals in French.
  */
 @QualityServiceContext
 class FollowUpGrpcTest extends GrpcServiceTestSupport {
@@ -69,8 +78,8 @@ class FollowUpGrpcTest extends GrpcServiceTestSupport {
     @Autowired
     private FollowUpPlanning planning;
 
-    /** One bilan of the test: its ids and its people. */
-    private record Bilan(String id, String beneficiaryId, String account, String consultant) {
+    /** One bilan of the test: its ids, its people and its centre. */
+    private record Bilan(String id, String beneficiaryId, String account, String consultant, String centre) {
     }
 
     @BeforeEach
@@ -84,17 +93,30 @@ class FollowUpGrpcTest extends GrpcServiceTestSupport {
     }
 
     private static Bilan newBilan() {
+        return newBilan(CENTRE, "consultant-" + UUID.randomUUID());
+    }
+
+    /** A bilan of {@code centre} run by {@code consultant} (none: empty). */
+    private static Bilan newBilan(String centre, String consultant) {
         String id = "assessment-" + UUID.randomUUID();
-        Bilan bilan = new Bilan(id, "beneficiary-" + id, "account-" + id, "consultant-" + UUID.randomUUID());
-        BeneficiaryServiceStandIn.CONTACTS.put(bilan.beneficiaryId(), CENTRE, "Camille", "Martin", "", bilan.account(),
+        Bilan bilan = new Bilan(id, "beneficiary-" + id, "account-" + id, consultant, centre);
+        BeneficiaryServiceStandIn.CONTACTS.put(bilan.beneficiaryId(), centre, "Camille", "Martin", "", bilan.account(),
                 bilan.consultant());
         return bilan;
     }
 
     private static void tell(Bilan bilan, BilanOutcome outcome, long revision) {
+        tell(bilan, outcome, revision, null);
+    }
+
+    /** The facts of {@code bilan}, its FOLLOW_UP session starting at {@code followUpSession} (none: null). */
+    private static void tell(Bilan bilan, BilanOutcome outcome, long revision, Instant followUpSession) {
         BilanFacts.Builder facts = BilanFacts.newBuilder().setAssessmentId(bilan.id())
-                .setBeneficiaryId(bilan.beneficiaryId()).setCentreId(CENTRE).setConsultantId(bilan.consultant())
+                .setBeneficiaryId(bilan.beneficiaryId()).setCentreId(bilan.centre()).setConsultantId(bilan.consultant())
                 .setOutcome(outcome).setStartDate(ProtoDates.of(LocalDate.of(2026, 9, 14)));
+        if (followUpSession != null) {
+            facts.setFollowUpSessionTime(ProtoTime.of(followUpSession));
+        }
         if (outcome != BilanOutcome.IN_PROGRESS) {
             facts.setEndDate(ProtoDates.of(END));
         }
@@ -113,7 +135,7 @@ class FollowUpGrpcTest extends GrpcServiceTestSupport {
     }
 
     private static String consultant(Bilan bilan) {
-        return TestIdentityProvider.token(bilan.consultant(), List.of(CENTRE), "consultant");
+        return TestIdentityProvider.token(bilan.consultant(), List.of(bilan.centre()), "consultant");
     }
 
     private static String beneficiary(Bilan bilan) {
@@ -268,7 +290,7 @@ class FollowUpGrpcTest extends GrpcServiceTestSupport {
                 .containsExactly("situation: Indiquez la situation du bénéficiaire.");
         // nothing half recorded
         assertThat(stored(offered)).containsEntry("state", "OFFERED").containsEntry("heldDate", null);
-        assertThat(codeOf(() -> get(consultant(offered), new Bilan("assessment-unknown", "", "", ""))))
+        assertThat(codeOf(() -> get(consultant(offered), new Bilan("assessment-unknown", "", "", "", CENTRE))))
                 .isEqualTo(Status.Code.NOT_FOUND);
     }
 
@@ -311,6 +333,189 @@ class FollowUpGrpcTest extends GrpcServiceTestSupport {
         assertThat(stored(bilan)).isNull();
         assertThat(planning.eraseAssessment(bilan.id())).isFalse();
     }
+
+    @Test
+    void itsFollowUpSessionBooksItMovedMovesItCancelledUnbooksItAndTheOutcomeIsRecordedFromBooked() {
+        Bilan bilan = offered();
+        Instant session = Instant.parse("2027-06-21T08:00:00Z");
+        Instant moved = Instant.parse("2027-06-28T12:30:00Z");
+
+        tell(bilan, BilanOutcome.COMPLETED, 10, session);
+        fr.bilan.proto.quality.v1.FollowUp booked = get(consultant(bilan), bilan);
+        assertThat(booked.getState()).isEqualTo(FollowUpState.BOOKED);
+        assertThat(booked.getSessionTime()).isEqualTo(ProtoTime.of(session));
+        assertThat(booked.getConsultantId()).isEqualTo(bilan.consultant());
+        // booking it says the beneficiary accepted, on the consultant's word, when it became known
+        assertThat(booked.getAnswerChannel()).isEqualTo(AnswerChannel.CONSULTANT_RECORDED);
+        assertThat(booked.getAnswerTime()).isEqualTo(ProtoTime.of(clock.instant()));
+        assertThat(stored(bilan)).containsEntry("state", "BOOKED").containsEntry("sessionTime", Date.from(session))
+                .containsEntry("consultantId", bilan.consultant());
+
+        tell(bilan, BilanOutcome.COMPLETED, 11, moved);
+        assertThat(get(consultant(bilan), bilan).getSessionTime()).isEqualTo(ProtoTime.of(moved));
+
+        tell(bilan, BilanOutcome.COMPLETED, 12);
+        fr.bilan.proto.quality.v1.FollowUp cancelled = get(consultant(bilan), bilan);
+        assertThat(cancelled.getState()).isEqualTo(FollowUpState.ACCEPTED);
+        assertThat(cancelled.hasSessionTime()).isFalse();
+
+        tell(bilan, BilanOutcome.COMPLETED, 13, session);
+        assertThat(as(consultant(bilan)).recordFollowUpOutcome(outcome(bilan, LocalDate.of(2027, 6, 7),
+                SituationAtSixMonths.IN_PROJECT)).getFollowUp().getState()).isEqualTo(FollowUpState.HELD);
+        // held never goes back, whatever the session does
+        tell(bilan, BilanOutcome.COMPLETED, 14);
+        assertThat(get(consultant(bilan), bilan).getState()).isEqualTo(FollowUpState.HELD);
+    }
+
+    @Test
+    void theBeneficiarysAcceptanceFromTheLinkTellsTheirConsultantOnce() {
+        Bilan bilan = offered();
+        Instant when = clock.instant();
+
+        answers.answeredFromLink(bilan.id(), true, when);
+        // the page's retry: the same acceptance again arms nothing more
+        answers.answeredFromLink(bilan.id(), true, when.plusSeconds(5));
+
+        String eventId = "follow-up/" + bilan.id() + "/accepted/" + when.toEpochMilli();
+        await().atMost(Duration.ofSeconds(20)).until(() -> NotificationServiceStandIn.INTAKE.hasTakenIn(eventId));
+        await().atMost(Duration.ofSeconds(20)).until(() -> stored(bilan).get("notice", Document.class)
+                .get("deliveredTime") != null);
+        List<NotificationEvent> told = acceptancesOf(bilan);
+        assertThat(told).singleElement().satisfies(event -> {
+            assertThat(event.getEventId()).isEqualTo(eventId);
+            assertThat(event.getOccurTime()).isEqualTo(ProtoTime.of(when));
+            var fact = event.getFollowUpAccepted();
+            assertThat(fact.getAssessmentId()).isEqualTo(bilan.id());
+            assertThat(fact.getBeneficiaryId()).isEqualTo(bilan.beneficiaryId());
+            assertThat(fact.getCentreId()).isEqualTo(CENTRE);
+            assertThat(fact.getConsultantId()).isEqualTo(bilan.consultant());
+            assertThat(fact.getDueDate()).isEqualTo(ProtoDates.of(DUE));
+        });
+        assertThat(stored(bilan).get("notice", Document.class)).doesNotContainKey("pending");
+
+        // the consultant books it: nobody is told again
+        tell(bilan, BilanOutcome.COMPLETED, 10, Instant.parse("2027-06-21T08:00:00Z"));
+        assertThat(get(consultant(bilan), bilan).getState()).isEqualTo(FollowUpState.BOOKED);
+        await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> acceptancesOf(bilan).size() == 1);
+    }
+
+    @Test
+    void noNoticeWhenTheConsultantRecordsTheAcceptanceOrWhenTheBilanHasNoConsultant() {
+        Bilan recorded = offered();
+        as(consultant(recorded)).recordFollowUpAnswer(answer(recorded, true));
+        assertThat(stored(recorded)).containsEntry("state", "ACCEPTED").doesNotContainKey("notice");
+
+        Bilan alone = newBilan(CENTRE, "");
+        tell(alone, BilanOutcome.COMPLETED, 9);
+        await().atMost(Duration.ofSeconds(20)).until(() -> "OFFERED".equals(stored(alone).getString("state")));
+        answers.answeredFromLink(alone.id(), true, clock.instant());
+        assertThat(stored(alone)).containsEntry("state", "ACCEPTED").containsEntry("answerChannel", "SURVEY_LINK")
+                .containsEntry("consultantId", "").doesNotContainKey("notice");
+        assertThat(get(manager(CENTRE), alone).getConsultantId()).isEmpty();
+    }
+
+    /**
+     * The FollowUpAccepted facts about {@code bilan} the intake was sent (a fact sent again counts again: none
+     * is, the relay settling each on its first acknowledgement).
+     */
+    private static List<NotificationEvent> acceptancesOf(Bilan bilan) {
+        return NotificationServiceStandIn.INTAKE.calls().stream().flatMap(call -> call.events().stream())
+                .filter(event -> event.hasFollowUpAccepted()
+                        && event.getFollowUpAccepted().getAssessmentId().equals(bilan.id()))
+                .toList();
+    }
+
+    @Test
+    void aCentresManagersListAllItsFollowUpsItsConsultantsTheirsByDueDatePageByPageEachInTheAccessLog() {
+        String centre = "centre-" + UUID.randomUUID();
+        String mine = "consultant-" + UUID.randomUUID();
+        Bilan scheduled = newBilan(centre, mine);
+        tell(scheduled, BilanOutcome.COMPLETED, 4);
+        Bilan booked = newBilan(centre, mine);
+        tell(booked, BilanOutcome.COMPLETED, 4, Instant.parse("2027-01-20T09:00:00Z"));
+        Bilan dropOut = newBilan(centre, mine);
+        tell(dropOut, BilanOutcome.ABANDONED, 4);
+        Bilan another = newBilan(centre, "consultant-" + UUID.randomUUID());
+        tell(another, BilanOutcome.COMPLETED, 4);
+        // the never offered first (no due date), then by due date and bilan
+        List<String> dated = Stream.of(scheduled, booked, another).map(Bilan::id)
+                .sorted(Comparator.naturalOrder()).toList();
+        List<String> all = Stream.concat(Stream.of(dropOut.id()), dated.stream())
+                .toList();
+        String manager = manager(centre);
+
+        ListFollowUpsResponse everything = as(manager).listFollowUps(list(centre).build());
+        assertThat(everything.getFollowUpsList()).extracting(fr.bilan.proto.quality.v1.FollowUp::getAssessmentId)
+                .containsExactlyElementsOf(all);
+        assertThat(everything.getNextPageToken()).isEmpty();
+        fr.bilan.proto.quality.v1.FollowUp listedBooked = everything.getFollowUpsList().stream()
+                .filter(followUp -> followUp.getAssessmentId().equals(booked.id())).findFirst().orElseThrow();
+        assertThat(listedBooked.getState()).isEqualTo(FollowUpState.BOOKED);
+        assertThat(listedBooked.getSessionTime()).isEqualTo(ProtoTime.of(Instant.parse("2027-01-20T09:00:00Z")));
+        assertThat(listedBooked.getConsultantId()).isEqualTo(mine);
+
+        // the consultant: theirs only
+        assertThat(as(consultant(scheduled)).listFollowUps(list(centre).build()).getFollowUpsList())
+                .extracting(fr.bilan.proto.quality.v1.FollowUp::getAssessmentId)
+                .containsExactlyElementsOf(all.stream().filter(id -> !id.equals(another.id())).toList());
+        // only some states
+        assertThat(as(manager).listFollowUps(list(centre).addStates(FollowUpState.BOOKED)
+                .addStates(FollowUpState.NOT_OFFERED).build()).getFollowUpsList())
+                .extracting(fr.bilan.proto.quality.v1.FollowUp::getAssessmentId)
+                .containsExactly(dropOut.id(), booked.id());
+
+        // page by page, the same list
+        List<String> paged = new ArrayList<>();
+        String token = "";
+        do {
+            ListFollowUpsResponse page = as(manager).listFollowUps(list(centre).setPageSize(1).setPageToken(token)
+                    .build());
+            assertThat(page.getFollowUpsCount()).isEqualTo(1);
+            page.getFollowUpsList().forEach(followUp -> paged.add(followUp.getAssessmentId()));
+            token = page.getNextPageToken();
+        } while (!token.isEmpty());
+        assertThat(paged).containsExactlyElementsOf(all);
+
+        // each follow-up listed reached its beneficiary's access log
+        for (Bilan listed : List.of(scheduled, booked, dropOut, another)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> TestAccessRegister.of(listed.beneficiaryId()).stream()
+                    .anyMatch(record -> record.getActor().equals("manager-" + centre)));
+        }
+    }
+
+    @Test
+    void refusesInFrenchAListAskedWrongOrByAStranger() {
+        String centre = "centre-" + UUID.randomUUID();
+        String manager = manager(centre);
+        Bilan bilan = newBilan(centre, "consultant-" + UUID.randomUUID());
+        tell(bilan, BilanOutcome.COMPLETED, 4);
+        Bilan second = newBilan(centre, "consultant-" + UUID.randomUUID());
+        tell(second, BilanOutcome.COMPLETED, 4);
+
+        assertThat(FieldErrors.fieldsOf(() -> as(manager).listFollowUps(ListFollowUpsRequest.newBuilder()
+                .addStates(FollowUpState.FOLLOW_UP_STATE_UNSPECIFIED).setPageSize(-1).build())))
+                .containsExactly("centreId", "states", "page_size");
+        String token = as(manager).listFollowUps(list(centre).setPageSize(1).build()).getNextPageToken();
+        assertThat(token).isNotEmpty();
+        // a token is bound to its filters
+        assertThat(FieldErrors.fieldsOf(() -> as(manager).listFollowUps(list(centre).addStates(FollowUpState.HELD)
+                .setPageToken(token).build()))).containsExactly("page_token");
+        assertThat(FieldErrors.fieldsOf(() -> as(manager).listFollowUps(list(centre).setPageToken("forged").build())))
+                .containsExactly("page_token");
+        // at most 200 a page
+        assertThat(as(manager).listFollowUps(list(centre).setPageSize(5000).build()).getFollowUpsCount()).isEqualTo(2);
+
+        for (String stranger : List.of(manager(CENTRE), consultant(newBilan()), beneficiary(bilan),
+                TestIdentityProvider.token("auditor-1", List.of(centre), "auditor"))) {
+            assertThat(codeOf(() -> as(stranger).listFollowUps(list(centre).build())))
+                    .isEqualTo(Status.Code.PERMISSION_DENIED);
+        }
+    }
+
+    private static ListFollowUpsRequest.Builder list(String centre) {
+        return ListFollowUpsRequest.newBuilder().setCentreId(centre);
+    }
+
 
     private static void assertFailedPrecondition(Runnable call, String frenchStart) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class, refusal -> {
