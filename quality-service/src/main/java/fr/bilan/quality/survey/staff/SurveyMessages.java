@@ -71,7 +71,8 @@ final class SurveyMessages {
         return switch (kind) {
             case END_OF_BILAN -> fr.bilan.quality.survey.SurveyKind.END_OF_BILAN;
             case FOLLOW_UP -> fr.bilan.quality.survey.SurveyKind.FOLLOW_UP;
-            case FUNDER_YEARLY, SURVEY_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+            case FUNDER_YEARLY -> fr.bilan.quality.survey.SurveyKind.FUNDER_YEARLY;
+            case SURVEY_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
         };
     }
 }
