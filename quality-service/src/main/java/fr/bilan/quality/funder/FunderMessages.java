@@ -5,7 +5,7 @@ import fr.bilan.proto.quality.v1.RecordFunderRequest;
 import fr.bilan.proto.quality.v1.SurveyState;
 import fr.bilan.quality.bilan.FunderKind;
 import fr.bilan.quality.survey.Survey;
-import fr.bilan.support.time.ProtoTime;
+import fr.bilan.quality.survey.staff.SurveyMessages;
 
 /** The funders as the contract carries them: their survey without its answers nor any link. */
 final class FunderMessages {
@@ -39,16 +39,8 @@ final class FunderMessages {
     private static FunderSurvey toProto(Survey survey) {
         var message = FunderSurvey.newBuilder().setId(survey.id()).setYear(survey.year())
                 .setState(SurveyState.valueOf(survey.state().name()));
-        if (survey.sentTime() != null) {
-            message.setSentTime(ProtoTime.of(survey.sentTime()));
-        }
-        survey.reminderTimes().forEach(time -> message.addReminderTimes(ProtoTime.of(time)));
-        if (survey.answerTime() != null) {
-            message.setAnswerTime(ProtoTime.of(survey.answerTime()));
-        }
-        if (survey.expireTime() != null) {
-            message.setExpireTime(ProtoTime.of(survey.expireTime()));
-        }
+        SurveyMessages.times(survey, message::setSentTime, message::addReminderTimes, message::setAnswerTime,
+                message::setExpireTime);
         return message.build();
     }
 
