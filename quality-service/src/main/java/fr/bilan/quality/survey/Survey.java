@@ -28,10 +28,10 @@ import java.util.Objects;
  * @param linkSalt    the random part its link's token is derived from (useless without the link key)
  * @param linkHash    the SHA-256 of its link's token: the only trace of the token kept
  */
-public record Survey(String id, String assessmentId, String funderId, Integer year, String centreId, SurveyKind kind, SurveyState state,
-        String questionnaireVersion, Instant sendTime, Instant sentTime, List<Instant> reminderTimes,
-        Instant answerTime, Instant expireTime, Boolean satisfied, LocalDate endDate, Map<String, String> answers,
-        String linkSalt, String linkHash, long version) {
+public record Survey(String id, String assessmentId, String funderId, Integer year, String centreId,
+        SurveyKind kind, SurveyState state, String questionnaireVersion, Instant sendTime, Instant sentTime,
+        List<Instant> reminderTimes, Instant answerTime, Instant expireTime, Boolean satisfied, LocalDate endDate,
+        Map<String, String> answers, String linkSalt, String linkHash, long version) {
 
     public Survey {
         Objects.requireNonNull(id);
@@ -71,15 +71,15 @@ public record Survey(String id, String assessmentId, String funderId, Integer ye
     /** Its invitation sent at {@code now}, with the link whose token hashes to {@code linkHash}, valid for {@code lapseAfter}. */
     public Survey sent(Instant now, Duration lapseAfter, String salt, String hash) {
         require(state == SurveyState.PLANNED, "send");
-        return new Survey(id, assessmentId, funderId, year, centreId, kind, SurveyState.SENT, questionnaireVersion, sendTime, now,
-                reminderTimes, null, now.plus(lapseAfter), null, endDate, answers, salt, hash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, SurveyState.SENT, questionnaireVersion,
+                sendTime, now, reminderTimes, null, now.plus(lapseAfter), null, endDate, answers, salt, hash, version);
     }
 
     /** Its invitation due at {@code at} instead (the follow-up's due date moved). */
     public Survey rescheduled(Instant at) {
         require(state == SurveyState.PLANNED, "reschedule");
-        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, at, sentTime, reminderTimes,
-                answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, at, sentTime,
+                reminderTimes, answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
     }
 
     /** Not sent: nobody to send it to any more (the bilan no longer calls for it). */
@@ -93,8 +93,8 @@ public record Survey(String id, String assessmentId, String funderId, Integer ye
         require(state.open(), "remind");
         List<Instant> times = new ArrayList<>(reminderTimes);
         times.add(now);
-        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime, sentTime, times,
-                answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime,
+                sentTime, times, answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
     }
 
     /** Its link lapsed, unanswered for good. */
@@ -117,13 +117,13 @@ public record Survey(String id, String assessmentId, String funderId, Integer ye
 
     /** The bilan's end as its facts now say it. */
     public Survey withEndDate(LocalDate day) {
-        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime, sentTime,
-                reminderTimes, answerTime, expireTime, satisfied, day, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime,
+                sentTime, reminderTimes, answerTime, expireTime, satisfied, day, answers, linkSalt, linkHash, version);
     }
 
     private Survey with(SurveyState next, Map<String, String> merged, Instant answered, Boolean isSatisfied) {
-        return new Survey(id, assessmentId, funderId, year, centreId, kind, next, questionnaireVersion, sendTime, sentTime,
-                reminderTimes, answered, expireTime, isSatisfied, endDate, merged, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, next, questionnaireVersion, sendTime,
+                sentTime, reminderTimes, answered, expireTime, isSatisfied, endDate, merged, linkSalt, linkHash, version);
     }
 
     private void require(boolean allowed, String what) {

@@ -84,7 +84,8 @@ public class SurveyNoticeOutbox implements OutboxDefinition<SurveyNoticeOutbox.P
         PendingEntry entry = new PendingEntry(survey.getString("_id"), SurveyRepository.NOTICE.attemptsOf(survey),
                 eventId, Filters.eq(SurveyRepository.NOTICE.field() + "." + SurveyRepository.NOTICE_EVENT, eventId));
         return new PendingNotice(entry, survey.getString("_id"), survey.getString("assessmentId"),
-                survey.getString("funderId"), survey.getInteger("year"), survey.getString("centreId"), fr.bilan.quality.survey.SurveyKind.valueOf(survey.getString("kind")),
+                survey.getString("funderId"), survey.getInteger("year"), survey.getString("centreId"),
+                fr.bilan.quality.survey.SurveyKind.valueOf(survey.getString("kind")),
                 notice.getInteger(SurveyRepository.NOTICE_REMINDER, 0), eventId, survey.getString("linkSalt"),
                 survey.getDate("expireTime"), notice.getDate(SurveyRepository.NOTICE_TIME));
     }

@@ -92,8 +92,8 @@ public class SurveyRepository implements Surveys {
 
     private Optional<Survey> write(Survey changed, Document notice) {
         Survey next = new Survey(changed.id(), changed.assessmentId(), changed.funderId(), changed.year(),
-                changed.centreId(), changed.kind(), changed.state(), changed.questionnaireVersion(), changed.sendTime(), changed.sentTime(),
-                changed.reminderTimes(), changed.answerTime(), changed.expireTime(), changed.satisfied(),
+                changed.centreId(), changed.kind(), changed.state(), changed.questionnaireVersion(), changed.sendTime(),
+                changed.sentTime(), changed.reminderTimes(), changed.answerTime(), changed.expireTime(), changed.satisfied(),
                 changed.endDate(), changed.answers(), changed.linkSalt(), changed.linkHash(), changed.version() + 1);
         Document fields = toDocument(next);
         fields.remove("_id");
