@@ -26,6 +26,8 @@ class ArchitectureTest extends ServiceArchitecture {
      * Every other class under the root is plain domain or application code.
      */
     private static final List<String> GRPC_EDGE = List.of(
+            "funder.FunderMessages",
+            "funder.FunderSurveyGrpcService",
             "register.QualityRegisterGrpcService",
             "register.RegisterMessages",
             "followup.BeneficiaryContactAccounts",

@@ -9,10 +9,14 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One satisfaction survey of a bilan, written whole under {@code version} (a concurrent change is read
- * again, never written over). Holds no name: the beneficiary is reached through the bilan's facts when the
- * invitation goes.
+ * One satisfaction survey, written whole under {@code version} (a concurrent change is read again, never
+ * written over): a bilan's ({@code assessmentId}), or a funder's yearly one ({@code funderId} and
+ * {@code year}, no bilan). Holds no name: the beneficiary is reached through the bilan's facts, the funder's
+ * contact through the funders' store, when the invitation goes.
  *
+ * @param assessmentId the bilan asked about; null for a funder's survey
+ * @param funderId    the funder asked (FUNDER_YEARLY only), or null
+ * @param year        the year a funder is asked about (FUNDER_YEARLY only), or null
  * @param sendTime    when its invitation is due
  * @param sentTime    when it was sent, or null
  * @param answerTime  when it was answered for good, or null
@@ -24,19 +28,23 @@ import java.util.Objects;
  * @param linkSalt    the random part its link's token is derived from (useless without the link key)
  * @param linkHash    the SHA-256 of its link's token: the only trace of the token kept
  */
-public record Survey(String id, String assessmentId, String centreId, SurveyKind kind, SurveyState state,
-        String questionnaireVersion, Instant sendTime, Instant sentTime, List<Instant> reminderTimes,
-        Instant answerTime, Instant expireTime, Boolean satisfied, LocalDate endDate, Map<String, String> answers,
-        String linkSalt, String linkHash, long version) {
+public record Survey(String id, String assessmentId, String funderId, Integer year, String centreId,
+        SurveyKind kind, SurveyState state, String questionnaireVersion, Instant sendTime, Instant sentTime,
+        List<Instant> reminderTimes, Instant answerTime, Instant expireTime, Boolean satisfied, LocalDate endDate,
+        Map<String, String> answers, String linkSalt, String linkHash, long version) {
 
     public Survey {
         Objects.requireNonNull(id);
-        Objects.requireNonNull(assessmentId);
         Objects.requireNonNull(centreId);
         Objects.requireNonNull(kind);
         Objects.requireNonNull(state);
         Objects.requireNonNull(questionnaireVersion);
         Objects.requireNonNull(sendTime);
+        if (kind == SurveyKind.FUNDER_YEARLY ? assessmentId != null || funderId == null || year == null
+                : assessmentId == null || funderId != null || year != null) {
+            throw new IllegalArgumentException("survey " + id + ": a bilan's survey names its bilan, a funder's its "
+                    + "funder and year, never both");
+        }
         reminderTimes = List.copyOf(reminderTimes);
         answers = Map.copyOf(answers);
     }
@@ -44,8 +52,15 @@ public record Survey(String id, String assessmentId, String centreId, SurveyKind
     /** A survey whose invitation goes at {@code sendTime}, asked with {@code questionnaireVersion}. */
     public static Survey planned(String id, String assessmentId, String centreId, SurveyKind kind,
             String questionnaireVersion, Instant sendTime, LocalDate endDate) {
-        return new Survey(id, assessmentId, centreId, kind, SurveyState.PLANNED, questionnaireVersion, sendTime, null,
-                List.of(), null, null, null, endDate, Map.of(), null, null, 0);
+        return new Survey(id, assessmentId, null, null, centreId, kind, SurveyState.PLANNED, questionnaireVersion,
+                sendTime, null, List.of(), null, null, null, endDate, Map.of(), null, null, 0);
+    }
+
+    /** The yearly survey of funder {@code funderId} of {@code centreId} about {@code year}, due at {@code sendTime}. */
+    public static Survey ofFunder(String id, String funderId, int year, String centreId, String questionnaireVersion,
+            Instant sendTime) {
+        return new Survey(id, null, funderId, year, centreId, SurveyKind.FUNDER_YEARLY, SurveyState.PLANNED,
+                questionnaireVersion, sendTime, null, List.of(), null, null, null, null, Map.of(), null, null, 0);
     }
 
     /** Whether its link opens it at {@code now}: sent, not answered for good, not expired. */
@@ -56,15 +71,15 @@ public record Survey(String id, String assessmentId, String centreId, SurveyKind
     /** Its invitation sent at {@code now}, with the link whose token hashes to {@code linkHash}, valid for {@code lapseAfter}. */
     public Survey sent(Instant now, Duration lapseAfter, String salt, String hash) {
         require(state == SurveyState.PLANNED, "send");
-        return new Survey(id, assessmentId, centreId, kind, SurveyState.SENT, questionnaireVersion, sendTime, now,
-                reminderTimes, null, now.plus(lapseAfter), null, endDate, answers, salt, hash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, SurveyState.SENT, questionnaireVersion,
+                sendTime, now, reminderTimes, null, now.plus(lapseAfter), null, endDate, answers, salt, hash, version);
     }
 
     /** Its invitation due at {@code at} instead (the follow-up's due date moved). */
     public Survey rescheduled(Instant at) {
         require(state == SurveyState.PLANNED, "reschedule");
-        return new Survey(id, assessmentId, centreId, kind, state, questionnaireVersion, at, sentTime, reminderTimes,
-                answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, at, sentTime,
+                reminderTimes, answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
     }
 
     /** Not sent: nobody to send it to any more (the bilan no longer calls for it). */
@@ -78,8 +93,8 @@ public record Survey(String id, String assessmentId, String centreId, SurveyKind
         require(state.open(), "remind");
         List<Instant> times = new ArrayList<>(reminderTimes);
         times.add(now);
-        return new Survey(id, assessmentId, centreId, kind, state, questionnaireVersion, sendTime, sentTime, times,
-                answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime,
+                sentTime, times, answerTime, expireTime, satisfied, endDate, answers, linkSalt, linkHash, version);
     }
 
     /** Its link lapsed, unanswered for good. */
@@ -102,13 +117,13 @@ public record Survey(String id, String assessmentId, String centreId, SurveyKind
 
     /** The bilan's end as its facts now say it. */
     public Survey withEndDate(LocalDate day) {
-        return new Survey(id, assessmentId, centreId, kind, state, questionnaireVersion, sendTime, sentTime,
-                reminderTimes, answerTime, expireTime, satisfied, day, answers, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, state, questionnaireVersion, sendTime,
+                sentTime, reminderTimes, answerTime, expireTime, satisfied, day, answers, linkSalt, linkHash, version);
     }
 
     private Survey with(SurveyState next, Map<String, String> merged, Instant answered, Boolean isSatisfied) {
-        return new Survey(id, assessmentId, centreId, kind, next, questionnaireVersion, sendTime, sentTime,
-                reminderTimes, answered, expireTime, isSatisfied, endDate, merged, linkSalt, linkHash, version);
+        return new Survey(id, assessmentId, funderId, year, centreId, kind, next, questionnaireVersion, sendTime,
+                sentTime, reminderTimes, answered, expireTime, isSatisfied, endDate, merged, linkSalt, linkHash, version);
     }
 
     private void require(boolean allowed, String what) {

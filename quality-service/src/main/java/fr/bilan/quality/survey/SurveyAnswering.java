@@ -28,9 +28,11 @@ public interface SurveyAnswering {
      * @param saved           the answers saved so far, by question id
      * @param followUpOffer   whether the page offers the follow-up interview (the "à froid" survey, while the offer is open)
      * @param expireTime      when the link lapses
+     * @param funderYear      the year a funder is asked about (its page speaks to the funder), or null for a
+     *                        beneficiary's survey
      */
     record OpenSurvey(String surveyId, SurveyKind kind, Questionnaire questionnaire, String centreName,
-            Map<String, String> saved, boolean followUpOffer, Instant expireTime) {
+            Map<String, String> saved, boolean followUpOffer, Instant expireTime, Integer funderYear) {
     }
 
     /** What an answer did. */

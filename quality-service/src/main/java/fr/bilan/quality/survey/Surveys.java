@@ -27,6 +27,9 @@ public interface Surveys {
     /** A bilan's surveys, the earliest planned first. */
     List<Survey> ofAssessment(String assessmentId);
 
+    /** The funders' yearly surveys of {@code centreId} about {@code year}. */
+    List<Survey> ofFunders(String centreId, int year);
+
     /** Surveys planned whose invitation is due at {@code now}, at most {@code limit}. */
     List<Survey> dueInvitations(Instant now, int limit);
 

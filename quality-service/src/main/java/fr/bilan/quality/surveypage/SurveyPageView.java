@@ -18,10 +18,12 @@ import fr.bilan.quality.survey.SurveyAnswering.OpenSurvey;
  * answers given (saved, or just posted and refused), its error next to it, and the errors' summary
  * at the top, each linking to its field.
  *
- * @param saved whether the page says the answers were just saved
+ * @param saved      whether the page says the answers were just saved
+ * @param funderYear the year a funder is asked about, for the page to speak to the funder; null on a
+ *                   beneficiary's survey
  */
 public record SurveyPageView(String title, String centreName, String expiryDate, boolean saved,
-        List<QuestionView> questions, FollowUpView followUp, List<ErrorLink> errors) {
+        List<QuestionView> questions, FollowUpView followUp, List<ErrorLink> errors, Integer funderYear) {
 
     /** Dates as people in France read them; the link's expiry is told to the day. */
     private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
@@ -76,7 +78,7 @@ public record SurveyPageView(String title, String centreName, String expiryDate,
         String firstField = questions.isEmpty() ? "actions" : questions.get(0).fieldId();
         unknownQuestions.forEach(unknown -> links.add(new ErrorLink(firstField, UNKNOWN_QUESTION.formatted(unknown))));
         return new SurveyPageView(survey.questionnaire().title(), survey.centreName(),
-                DAY.format(survey.expireTime().atZone(ZONE)), saved, questions, followUp, links);
+                DAY.format(survey.expireTime().atZone(ZONE)), saved, questions, followUp, links, survey.funderYear());
     }
 
     private static QuestionView question(Question question, String value, String error) {

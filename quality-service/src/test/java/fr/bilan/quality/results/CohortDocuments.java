@@ -52,6 +52,22 @@ final class CohortDocuments {
                 .append("satisfied", satisfied).append("endDate", BilanRecordRepository.day(end)));
     }
 
+    /**
+     * A funder's yearly survey of {@code centreId} about {@code year} in {@code state}: no bilan, no end date,
+     * as the survey package writes it; no bilan's cohort holds it.
+     */
+    void funderSurvey(String centreId, int year, String state, Boolean satisfied) {
+        Date sentTime = BilanRecordRepository.day(LocalDate.of(year + 1, 1, 15));
+        database.getCollection(CohortRepository.SURVEYS).insertOne(new Document("_id", "survey-" + UUID.randomUUID())
+                .append("assessmentId", null).append("funderId", "funder-" + UUID.randomUUID()).append("year", year)
+                .append("centreId", centreId).append("kind", "FUNDER_YEARLY").append("state", state)
+                .append("questionnaireVersion", "reseau-2026-1").append("sentTime", sentTime)
+                .append("reminderTimes", List.of())
+                .append("answerTime", state.equals("ANSWERED") ? BilanRecordRepository.day(LocalDate.of(year + 1, 1, 20)) : null)
+                .append("expireTime", BilanRecordRepository.day(LocalDate.of(year + 1, 2, 5)))
+                .append("satisfied", satisfied).append("endDate", null));
+    }
+
     /** The follow-up of a bilan in {@code state}, with the situation recorded (or null). */
     void followUp(String assessmentId, String centreId, LocalDate end, String state, String situation) {
         database.getCollection(CohortRepository.FOLLOW_UPS).insertOne(new Document("_id", assessmentId)

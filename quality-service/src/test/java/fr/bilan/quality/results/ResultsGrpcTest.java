@@ -103,6 +103,10 @@ class ResultsGrpcTest extends GrpcServiceTestSupport {
         }
         cohort.followUp(completed.get(7), LYON, LocalDate.of(2019, 8, 10), "DECLINED", null);
         cohort.followUp(completed.get(8), LYON, LocalDate.of(2019, 9, 10), "DECLINED", null);
+        // the funders' surveys are about the centre, not a bilan: in no figure
+        cohort.funderSurvey(LYON, 2019, "ANSWERED", false);
+        cohort.funderSurvey(LYON, 2019, "ANSWERED", false);
+        cohort.funderSurvey(LYON, 2019, "LAPSED", null);
     }
 
     @AfterEach

@@ -50,6 +50,36 @@ class SurveyTest {
         assertThat(answered.openAt(T0.plusSeconds(61))).isFalse();
     }
 
+    @Test
+    void aFundersSurveyNamesItsFunderAndYearAndNoBilanAndLivesTheSameLife() {
+        Survey funders = Survey.ofFunder("s2", "f1", 2026, "c1", "v1", T0).sent(T0, Duration.ofDays(21), "salt", "hash");
+        assertThat(funders.kind()).isEqualTo(SurveyKind.FUNDER_YEARLY);
+        assertThat(funders.assessmentId()).isNull();
+        assertThat(funders.endDate()).isNull();
+        assertThat(funders.reminded(T0.plus(Duration.ofDays(7))).submitted(Map.of("note", "5"), true, T0.plusSeconds(9))
+                .state()).isEqualTo(SurveyState.ANSWERED);
+        assertThat(planned().funderId()).isNull();
+        assertThat(planned().year()).isNull();
+    }
+
+    static Stream<Arguments> mixedSubjects() {
+        return Stream.of(
+                Arguments.of("a bilan's survey naming a funder", "a1", "f1", 2026, SurveyKind.END_OF_BILAN),
+                Arguments.of("a bilan's survey without its bilan", null, null, null, SurveyKind.FOLLOW_UP),
+                Arguments.of("a funder's survey naming a bilan", "a1", "f1", 2026, SurveyKind.FUNDER_YEARLY),
+                Arguments.of("a funder's survey without its year", null, "f1", null, SurveyKind.FUNDER_YEARLY),
+                Arguments.of("a funder's survey without its funder", null, null, 2026, SurveyKind.FUNDER_YEARLY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("mixedSubjects")
+    void aSurveyIsABilansOrAFundersNeverBothNorNeither(String what, String assessmentId, String funderId,
+            Integer year, SurveyKind kind) {
+        assertThatThrownBy(() -> new Survey("s", assessmentId, funderId, year, "c1", kind, SurveyState.PLANNED, "v1",
+                T0, null, java.util.List.of(), null, null, null, null, Map.of(), null, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
     static Stream<Arguments> refusedChanges() {
         return Stream.of(
                 Arguments.of("send twice", (UnaryOperator<Survey>) s -> s.sent(T0, Duration.ofDays(1), "x", "y"), sent()),

@@ -86,7 +86,7 @@ class SurveyPageGrpcServiceTest {
 
     private static SurveyAnswering.OpenSurvey survey(Map<String, String> saved) {
         return new SurveyAnswering.OpenSurvey("survey-1", SurveyKind.FOLLOW_UP, QUESTIONNAIRE, "Centre de Lyon", saved,
-                true, Instant.parse("2027-01-18T23:00:00Z"));
+                true, Instant.parse("2027-01-18T23:00:00Z"), null);
     }
 
     @Test
@@ -108,6 +108,21 @@ class SurveyPageGrpcServiceTest {
                 .contains("jusqu'au <span>19 janvier 2027</span>")
                 .doesNotContain("class=\"error-summary\"").doesNotContain("aria-invalid").doesNotContain("<script")
                 .doesNotContain("<link").doesNotContain("src=").doesNotContain("http://").doesNotContain("https://");
+    }
+
+    @Test
+    void aFundersPageSpeaksToTheFunderAboutItsYear() {
+        Questionnaire funders = new Questionnaire(SurveyKind.FUNDER_YEARLY, "reseau-2026-1",
+                "Votre avis sur les bilans de compétences que vous avez financés", QUESTIONNAIRE.questions().subList(0, 1));
+        answering.open = Optional.of(new SurveyAnswering.OpenSurvey("survey-2", SurveyKind.FUNDER_YEARLY, funders,
+                "Centre de Lyon", Map.of(), false, Instant.parse("2027-02-05T23:00:00Z"), 2026));
+
+        String page = get();
+
+        assertThat(page).contains("Vous avez financé des bilans de compétences menés par")
+                .contains("<span>Centre de Lyon</span> et achevés en <span>2026</span>")
+                .contains("lues par l'équipe qualité du centre uniquement").contains("jusqu'au <span>6 février 2027</span>")
+                .doesNotContain("jamais publiées avec votre nom").doesNotContain("followUpInterview");
     }
 
     @Test

@@ -224,6 +224,29 @@ public final class FakeNotificationIntake {
                 violations.requireText(p + "link_url", f.getLinkUrl(), MAX_TEXT);
                 required(violations, p + "expire_time", f.hasExpireTime());
             }
+            case FUNDER_SURVEY_INVITATION -> {
+                var f = event.getFunderSurveyInvitation();
+                String p = prefix + "funder_survey_invitation.";
+                ids(violations, p, "survey_id", f.getSurveyId(), "centre_id", f.getCentreId());
+                violations.requireText(p + "funder_name", f.getFunderName(), MAX_TEXT)
+                        .requireText(p + "contact_name", f.getContactName(), MAX_TEXT)
+                        .requireText(p + "email_address", f.getEmailAddress(), MAX_TEXT);
+                if (f.getYear() <= 0) {
+                    violations.add(p + "year", "Indiquez l'année sur laquelle porte l'enquête.");
+                }
+                if (f.getReminder() < 0) {
+                    violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
+                }
+                violations.requireText(p + "link_url", f.getLinkUrl(), MAX_TEXT);
+                required(violations, p + "expire_time", f.hasExpireTime());
+            }
+            case FOLLOW_UP_ACCEPTED -> {
+                var f = event.getFollowUpAccepted();
+                String p = prefix + "follow_up_accepted.";
+                ids(violations, p, "assessment_id", f.getAssessmentId(), "beneficiary_id", f.getBeneficiaryId(),
+                        "centre_id", f.getCentreId(), "consultant_id", f.getConsultantId());
+                required(violations, p + "due_date", f.hasDueDate());
+            }
             case FACT_NOT_SET -> violations.add(prefix + "fact", "Indiquez le fait.");
         }
     }
@@ -318,7 +341,7 @@ public final class FakeNotificationIntake {
         return List.copyOf(calls);
     }
 
-    /** The facts taken in (each once), in the order they were, about the bilan or funding {@code subjectId}. */
+    /** The facts taken in (each once), in the order they were, about {@code subjectId} ({@link #subjectOf}). */
     public synchronized List<NotificationEvent> takenInAbout(String subjectId) {
         return takenIn.stream().filter(event -> subjectOf(event).equals(subjectId)).toList();
     }
@@ -337,7 +360,7 @@ public final class FakeNotificationIntake {
         return Set.copyOf(callers);
     }
 
-    /** The bilan (or, for an agreement, the funding) a fact is about. */
+    /** The bilan (or, for an agreement, the funding; for a funder's survey, the survey) a fact is about. */
     public static String subjectOf(NotificationEvent event) {
         return switch (event.getFactCase()) {
             case SESSION_SCHEDULED -> event.getSessionScheduled().getAssessmentId();
@@ -348,6 +371,8 @@ public final class FakeNotificationIntake {
             case SYNTHESIS_AVAILABLE -> event.getSynthesisAvailable().getAssessmentId();
             case ASSESSMENT_ENDED -> event.getAssessmentEnded().getAssessmentId();
             case SURVEY_INVITATION -> event.getSurveyInvitation().getAssessmentId();
+            case FUNDER_SURVEY_INVITATION -> event.getFunderSurveyInvitation().getSurveyId();
+            case FOLLOW_UP_ACCEPTED -> event.getFollowUpAccepted().getAssessmentId();
             case FACT_NOT_SET -> "";
         };
     }

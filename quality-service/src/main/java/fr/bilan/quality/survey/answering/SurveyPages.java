@@ -97,7 +97,7 @@ class SurveyPages implements SurveyAnswering {
 
     private OpenSurvey opened(Survey survey) {
         return new OpenSurvey(survey.id(), survey.kind(), questionnaireOf(survey), centreName(survey), survey.answers(),
-                survey.kind() == SurveyKind.FOLLOW_UP, survey.expireTime());
+                survey.kind() == SurveyKind.FOLLOW_UP, survey.expireTime(), survey.year());
     }
 
     private Questionnaire questionnaireOf(Survey survey) {

@@ -43,6 +43,12 @@ class SurveyPlanningConfiguration {
     }
 
     @Bean
+    FunderSurveyAsking funderSurveyAsking(Surveys surveys, QuestionnaireCatalogue questionnaires,
+            SurveySending sending) {
+        return new FunderSurveyAsking(surveys, questionnaires, sending);
+    }
+
+    @Bean
     SurveyRounds surveyRounds(Surveys surveys, SurveySending sending, BilanRecords bilans, SurveyProperties properties,
             Clock clock) {
         return new SurveyRounds(surveys, sending, bilans, properties, clock);

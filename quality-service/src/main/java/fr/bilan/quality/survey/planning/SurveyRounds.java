@@ -77,8 +77,14 @@ final class SurveyRounds {
         return round;
     }
 
-    /** Whether the bilan's facts still call for the survey: kept, and completed for the "à froid" one. */
+    /**
+     * Whether the bilan's facts still call for the survey: kept, and completed for the "à froid" one. A
+     * funder's survey is planned only to be sent at once: one left planned by a crash is still called for.
+     */
     private boolean stillCalledFor(Survey survey) {
+        if (survey.kind() == SurveyKind.FUNDER_YEARLY) {
+            return true;
+        }
         return bilans.byId(survey.assessmentId())
                 .map(bilan -> !bilan.outcome().dropOut()
                         && (survey.kind() != SurveyKind.FOLLOW_UP || bilan.outcome() == Outcome.COMPLETED))

@@ -43,7 +43,7 @@ public final class QuestionnaireCatalogue {
             }
         }
         this.current = new EnumMap<>(Map.of(SurveyKind.END_OF_BILAN, properties.endOfBilan(), SurveyKind.FOLLOW_UP,
-                properties.followUp()));
+                properties.followUp(), SurveyKind.FUNDER_YEARLY, properties.funderYearly()));
         current.forEach((kind, version) -> {
             if (!network.getOrDefault(kind, Map.of()).containsKey(version)) {
                 problems.add("bilan.quality.questionnaires." + settingOf(kind) + ": no " + kind + " questionnaire '"
@@ -58,6 +58,9 @@ public final class QuestionnaireCatalogue {
             }
             if (centre.followUp() != null) {
                 byKind.put(SurveyKind.FOLLOW_UP, centre.followUp());
+            }
+            if (centre.funderYearly() != null) {
+                byKind.put(SurveyKind.FUNDER_YEARLY, centre.funderYearly());
             }
             byKind.forEach((kind, added) -> problems.addAll(additionProblems(centreId, kind, added)));
             additions.put(centreId, byKind);
@@ -131,7 +134,7 @@ public final class QuestionnaireCatalogue {
         return "questionnaire " + questionnaire.kind() + " " + questionnaire.version();
     }
 
-    /** The kind as settings and resource folders spell it: {@code end-of-bilan}, {@code follow-up}. */
+    /** The kind as settings and resource folders spell it: {@code end-of-bilan}, {@code follow-up}, {@code funder-yearly}. */
     public static String settingOf(SurveyKind kind) {
         return kind.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }

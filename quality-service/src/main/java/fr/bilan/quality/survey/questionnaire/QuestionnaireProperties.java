@@ -14,19 +14,22 @@ import fr.bilan.quality.survey.QuestionType;
  *
  * @param endOfBilan the network's current "à chaud" version
  * @param followUp   the network's current "à froid" version
+ * @param funderYearly the network's current version of the funders' yearly survey
  * @param centres    the additions of each centre, by centre id
  */
 @ConfigurationProperties(prefix = "bilan.quality.questionnaires", ignoreUnknownFields = false)
-public record QuestionnaireProperties(String endOfBilan, String followUp, Map<String, CentreAdditions> centres) {
+public record QuestionnaireProperties(String endOfBilan, String followUp, String funderYearly,
+        Map<String, CentreAdditions> centres) {
 
     public QuestionnaireProperties {
         endOfBilan = endOfBilan == null ? "reseau-2026-1" : endOfBilan;
         followUp = followUp == null ? "reseau-2026-1" : followUp;
+        funderYearly = funderYearly == null ? "reseau-2026-1" : funderYearly;
         centres = centres == null ? Map.of() : Map.copyOf(centres);
     }
 
     /** A centre's additions to each kind; {@code null}: none. */
-    public record CentreAdditions(Additions endOfBilan, Additions followUp) {
+    public record CentreAdditions(Additions endOfBilan, Additions followUp, Additions funderYearly) {
     }
 
     /**

@@ -80,7 +80,7 @@ public class SurveyGrpcService {
                 .requireText("centre_id", request.getCentreId(), Lookups.MAX_ID_LENGTH);
         SurveyKind kind = SurveyMessages.kind(request.getKind());
         if (kind == null) {
-            violations.add("kind", "Indiquez le type d'enquête : END_OF_BILAN ou FOLLOW_UP.");
+            violations.add("kind", "Indiquez le type d'enquête : END_OF_BILAN, FOLLOW_UP ou FUNDER_YEARLY.");
         }
         violations.throwIfAny();
         response.onNext(GetQuestionnaireResponse.newBuilder()

@@ -1,5 +1,9 @@
 package fr.bilan.quality.survey.staff;
 
+import java.util.function.Consumer;
+
+import com.google.protobuf.Timestamp;
+
 import fr.bilan.proto.quality.v1.Choice;
 import fr.bilan.proto.quality.v1.QuestionType;
 import fr.bilan.proto.quality.v1.SurveyComment;
@@ -12,7 +16,7 @@ import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
 /** The surveys as the contract carries them: without their answers, nor any link. */
-final class SurveyMessages {
+public final class SurveyMessages {
 
     private SurveyMessages() {
     }
@@ -21,17 +25,26 @@ final class SurveyMessages {
         var message = fr.bilan.proto.quality.v1.Survey.newBuilder().setId(survey.id()).setKind(kind(survey.kind()))
                 .setState(SurveyState.valueOf(survey.state().name()))
                 .setQuestionnaireVersion(survey.questionnaireVersion());
+        times(survey, message::setSentTime, message::addReminderTimes, message::setAnswerTime, message::setExpireTime);
+        return message.build();
+    }
+
+    /**
+     * A survey's times as a message carries them, each given only when it happened: the staff's
+     * {@code Survey}, a funder's {@code FunderSurvey}.
+     */
+    public static void times(Survey survey, Consumer<Timestamp> sent, Consumer<Timestamp> reminded,
+            Consumer<Timestamp> answered, Consumer<Timestamp> expires) {
         if (survey.sentTime() != null) {
-            message.setSentTime(ProtoTime.of(survey.sentTime()));
+            sent.accept(ProtoTime.of(survey.sentTime()));
         }
-        survey.reminderTimes().forEach(time -> message.addReminderTimes(ProtoTime.of(time)));
+        survey.reminderTimes().forEach(time -> reminded.accept(ProtoTime.of(time)));
         if (survey.answerTime() != null) {
-            message.setAnswerTime(ProtoTime.of(survey.answerTime()));
+            answered.accept(ProtoTime.of(survey.answerTime()));
         }
         if (survey.expireTime() != null) {
-            message.setExpireTime(ProtoTime.of(survey.expireTime()));
+            expires.accept(ProtoTime.of(survey.expireTime()));
         }
-        return message.build();
     }
 
     static SurveyComment toProto(SurveyReading.Comment comment) {
@@ -71,7 +84,8 @@ final class SurveyMessages {
         return switch (kind) {
             case END_OF_BILAN -> fr.bilan.quality.survey.SurveyKind.END_OF_BILAN;
             case FOLLOW_UP -> fr.bilan.quality.survey.SurveyKind.FOLLOW_UP;
-            case FUNDER_YEARLY, SURVEY_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
+            case FUNDER_YEARLY -> fr.bilan.quality.survey.SurveyKind.FUNDER_YEARLY;
+            case SURVEY_KIND_UNSPECIFIED, UNRECOGNIZED -> null;
         };
     }
 }

@@ -25,8 +25,8 @@ import fr.bilan.support.security.Caller;
 
 /**
  * What the staff read of the surveys: a bilan's surveys (an access to the beneficiary's data, recorded in
- * their access log), a centre's free comments (no bilan, no name: nothing to log against a person), and the
- * questionnaire a centre asks today.
+ * their access log), a centre's free comments, the funders' among them (no bilan, no name: nothing to log
+ * against a person), and the questionnaire a centre asks today.
  */
 @Service
 public class SurveyReading {

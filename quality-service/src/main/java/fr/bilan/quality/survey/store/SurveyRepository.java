@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
@@ -30,7 +31,9 @@ import fr.bilan.support.outbox.OutboxMarker;
  * The surveys in MongoDB ({@code surveys}), one document each, as the results and the audit pack read them:
  * {@code _id}, {@code assessmentId}, {@code centreId}, {@code kind}, {@code state},
  * {@code questionnaireVersion}, {@code sentTime}, {@code reminderTimes}, {@code answerTime},
- * {@code expireTime}, {@code satisfied}, {@code endDate} (a UTC midnight); and, read by this package only,
+ * {@code expireTime}, {@code satisfied}, {@code endDate} (a UTC midnight; none for a funder's survey, so that
+ * no bilan's cohort counts it); a funder's yearly survey has no {@code assessmentId} but {@code funderId} and
+ * {@code year} (absent from a bilan's), one per funder and year (a unique index); and, read by this package only,
  * {@code sendTime}, {@code answers} (by question id), {@code linkSalt}, {@code linkHash}, {@code version},
  * and {@code notice}: the invitation or reminder to hand to notification-service ({@code eventId},
  * {@code reminder}, and the delivery marker's fields, {@link OutboxMarker}), armed in the same write as the
@@ -46,6 +49,8 @@ public class SurveyRepository implements Surveys {
     static final String NOTICE_TIME = "time";
     private static final String VERSION = "version";
     private static final String STATE = "state";
+    private static final String FUNDER_ID = "funderId";
+    private static final String YEAR = "year";
     private static final List<String> OPEN = List.of(SurveyState.SENT.name(), SurveyState.PARTIALLY_ANSWERED.name());
 
     private final MongoCollection<Document> collection;
@@ -59,6 +64,9 @@ public class SurveyRepository implements Surveys {
         collection.createIndex(Indexes.ascending("centreId", STATE, "answerTime"));
         collection.createIndex(Indexes.ascending("centreId", "endDate"));
         collection.createIndex(Indexes.ascending(NOTICE.pending(), NOTICE.nextAttemptTime()));
+        // sparse: only the funders' surveys have these fields; a funder is asked once a year
+        collection.createIndex(Indexes.ascending(FUNDER_ID, YEAR), new IndexOptions().unique(true).sparse(true));
+        collection.createIndex(Indexes.ascending(YEAR, "centreId"));
     }
 
     @Override
@@ -83,9 +91,9 @@ public class SurveyRepository implements Surveys {
     }
 
     private Optional<Survey> write(Survey changed, Document notice) {
-        Survey next = new Survey(changed.id(), changed.assessmentId(), changed.centreId(), changed.kind(),
-                changed.state(), changed.questionnaireVersion(), changed.sendTime(), changed.sentTime(),
-                changed.reminderTimes(), changed.answerTime(), changed.expireTime(), changed.satisfied(),
+        Survey next = new Survey(changed.id(), changed.assessmentId(), changed.funderId(), changed.year(),
+                changed.centreId(), changed.kind(), changed.state(), changed.questionnaireVersion(), changed.sendTime(),
+                changed.sentTime(), changed.reminderTimes(), changed.answerTime(), changed.expireTime(), changed.satisfied(),
                 changed.endDate(), changed.answers(), changed.linkSalt(), changed.linkHash(), changed.version() + 1);
         Document fields = toDocument(next);
         fields.remove("_id");
@@ -112,6 +120,13 @@ public class SurveyRepository implements Surveys {
     @Override
     public List<Survey> ofAssessment(String assessmentId) {
         return collection.find(Filters.eq("assessmentId", assessmentId)).sort(Sorts.ascending("sendTime", "_id"))
+                .map(SurveyRepository::toSurvey).into(new ArrayList<>());
+    }
+
+    @Override
+    public List<Survey> ofFunders(String centreId, int year) {
+        return collection.find(Filters.and(Filters.eq("centreId", centreId), Filters.eq(YEAR, year),
+                Filters.eq("kind", SurveyKind.FUNDER_YEARLY.name()))).sort(Sorts.ascending("_id"))
                 .map(SurveyRepository::toSurvey).into(new ArrayList<>());
     }
 
@@ -155,7 +170,11 @@ public class SurveyRepository implements Surveys {
     }
 
     static Document toDocument(Survey s) {
-        return new Document("_id", s.id()).append("assessmentId", s.assessmentId()).append("centreId", s.centreId())
+        Document document = new Document("_id", s.id()).append("assessmentId", s.assessmentId());
+        if (s.funderId() != null) {
+            document.append(FUNDER_ID, s.funderId()).append(YEAR, s.year());
+        }
+        return document.append("centreId", s.centreId())
                 .append("kind", s.kind().name()).append(STATE, s.state().name())
                 .append("questionnaireVersion", s.questionnaireVersion()).append("sendTime", date(s.sendTime()))
                 .append("sentTime", date(s.sentTime()))
@@ -169,7 +188,8 @@ public class SurveyRepository implements Surveys {
     static Survey toSurvey(Document d) {
         Map<String, String> answers = new LinkedHashMap<>();
         d.get("answers", new Document()).forEach((id, value) -> answers.put(id, String.valueOf(value)));
-        return new Survey(d.getString("_id"), d.getString("assessmentId"), d.getString("centreId"),
+        return new Survey(d.getString("_id"), d.getString("assessmentId"), d.getString(FUNDER_ID), d.getInteger(YEAR),
+                d.getString("centreId"),
                 SurveyKind.valueOf(d.getString("kind")), SurveyState.valueOf(d.getString(STATE)),
                 d.getString("questionnaireVersion"), instant(d.getDate("sendTime")), instant(d.getDate("sentTime")),
                 d.getList("reminderTimes", Date.class, List.of()).stream().map(Date::toInstant).toList(),

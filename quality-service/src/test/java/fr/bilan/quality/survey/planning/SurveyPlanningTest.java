@@ -16,10 +16,16 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 
+import fr.bilan.proto.notification.internal.v1.FunderSurveyInvitation;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.SurveyInvitation;
 import fr.bilan.quality.bilan.BilanRecord;
+import fr.bilan.quality.bilan.FunderKind;
 import fr.bilan.quality.bilan.Outcome;
+import fr.bilan.quality.funder.CentreFunders;
+import fr.bilan.quality.funder.Funder;
+import fr.bilan.quality.funder.FunderContact;
+import fr.bilan.quality.funder.FunderDraft;
 import fr.bilan.quality.survey.Survey;
 import fr.bilan.quality.survey.SurveyAnswering;
 import fr.bilan.quality.survey.SurveyKind;
@@ -28,8 +34,9 @@ import fr.bilan.quality.survey.SurveyState;
 import fr.bilan.quality.survey.Surveys;
 
 /**
- * The surveys planned from the bilans' facts as the intake keeps them, sent through notification-service's
- * intake (the fake, behind its real token check), reminded and lapsed by the rounds, each once.
+ * The surveys planned from the bilans' facts as the intake keeps them (or asked of a funder), sent through
+ * notification-service's intake (the fake, behind its real token check), reminded and lapsed by the rounds,
+ * each once.
  */
 class SurveyPlanningTest extends SurveyServiceTestSupport {
 
@@ -44,6 +51,8 @@ class SurveyPlanningTest extends SurveyServiceTestSupport {
     private SurveyAnswering answering;
     @Autowired
     private MongoDatabase database;
+    @Autowired
+    private CentreFunders funders;
 
     private List<SurveyInvitation> invitationsOf(String assessmentId, int count) {
         await().atMost(AT_MOST).until(() -> INTAKE.takenInAbout(assessmentId).size() >= count);
@@ -202,6 +211,40 @@ class SurveyPlanningTest extends SurveyServiceTestSupport {
         });
         assertThat(INTAKE.callsAbout(assessment)).isGreaterThanOrEqualTo(3);
         assertThat(INTAKE.takenInAbout(assessment)).hasSize(1);
+    }
+
+    @Test
+    void aFundersSurveyIsRemindedAtItsContactAsRecordedThenLapses() {
+        String centre = unique("centre");
+        Instant sent = Instant.parse("2027-02-01T09:00:00Z");
+        clock.set(sent);
+        Funder atlas = funders.record(centre, new FunderDraft("", FunderKind.OPCO, "Atlas", "",
+                new FunderContact("Paul Durand", "paul.durand@atlas.example")));
+        assertThat(funders.send(centre, 2026).sent()).isEqualTo(1);
+        String surveyId = funders.list(centre, 2026).get(0).survey().id();
+        await().atMost(AT_MOST).until(() -> INTAKE.takenInAbout(surveyId).size() == 1);
+        funders.record(centre, new FunderDraft(atlas.id(), null, null, null,
+                new FunderContact("Julie Petit", "julie.petit@atlas.example")));
+
+        clock.set(sent.plus(Duration.ofDays(7)));
+        rounds.run();
+        await().atMost(AT_MOST).until(() -> INTAKE.takenInAbout(surveyId).size() == 2);
+        clock.set(sent.plus(Duration.ofDays(14)));
+        rounds.run();
+        await().atMost(AT_MOST).until(() -> INTAKE.takenInAbout(surveyId).size() == 3);
+        List<FunderSurveyInvitation> told = INTAKE.takenInAbout(surveyId).stream()
+                .map(NotificationEvent::getFunderSurveyInvitation).toList();
+        assertThat(told).extracting(FunderSurveyInvitation::getReminder).containsExactly(0, 1, 2);
+        assertThat(told).extracting(FunderSurveyInvitation::getEmailAddress).containsExactly("paul.durand@atlas.example",
+                "julie.petit@atlas.example", "julie.petit@atlas.example");
+        assertThat(told).extracting(FunderSurveyInvitation::getLinkUrl).containsOnly(told.get(0).getLinkUrl());
+        assertThat(surveys.byId(surveyId).orElseThrow().reminderTimes()).hasSize(2);
+
+        clock.set(sent.plus(Duration.ofDays(21)));
+        rounds.run();
+        assertThat(surveys.byId(surveyId).orElseThrow().state()).isEqualTo(SurveyState.LAPSED);
+        String token = told.get(0).getLinkUrl().substring(told.get(0).getLinkUrl().lastIndexOf('/') + 1);
+        assertThat(answering.open(token, clock.instant())).isEmpty();
     }
 
     @Test

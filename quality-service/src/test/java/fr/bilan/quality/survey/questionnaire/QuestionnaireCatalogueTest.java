@@ -30,15 +30,16 @@ class QuestionnaireCatalogueTest {
             List.of(new Question.Choice("oui", "Oui"), new Question.Choice("non", "Non")));
 
     static QuestionnaireProperties lyon(String current) {
-        return new QuestionnaireProperties(null, null, Map.of("centre-lyon", new CentreAdditions(new Additions(current,
-                Map.of("centre-lyon-1", List.of(WORKSHOPS), "centre-lyon-2", List.of(WORKSHOPS, PLACE))), null)));
+        return new QuestionnaireProperties(null, null, null, Map.of("centre-lyon", new CentreAdditions(new Additions(current,
+                Map.of("centre-lyon-1", List.of(WORKSHOPS), "centre-lyon-2", List.of(WORKSHOPS, PLACE))), null, null)));
     }
 
     @Test
     void theShippedQuestionnairesLoadAndFitTheirRules() {
         List<Questionnaire> shipped = QuestionnaireConfiguration.readAll();
-        assertThat(shipped).extracting(Questionnaire::kind).contains(SurveyKind.END_OF_BILAN, SurveyKind.FOLLOW_UP);
-        QuestionnaireCatalogue catalogue = new QuestionnaireCatalogue(shipped, new QuestionnaireProperties(null, null, null));
+        assertThat(shipped).extracting(Questionnaire::kind).contains(SurveyKind.END_OF_BILAN, SurveyKind.FOLLOW_UP,
+                SurveyKind.FUNDER_YEARLY);
+        QuestionnaireCatalogue catalogue = new QuestionnaireCatalogue(shipped, new QuestionnaireProperties(null, null, null, null));
 
         Questionnaire hot = catalogue.current(SurveyKind.END_OF_BILAN, "centre-any");
         assertThat(hot.version()).isEqualTo("reseau-2026-1");
@@ -53,6 +54,14 @@ class QuestionnaireCatalogueTest {
         Questionnaire cold = catalogue.current(SurveyKind.FOLLOW_UP, "centre-any");
         assertThat(cold.questions()).extracting(Question::id).containsExactly("utiliteSixMois", "avancementProjet",
                 "commentaire");
+        Questionnaire funders = catalogue.current(SurveyKind.FUNDER_YEARLY, "centre-any");
+        assertThat(funders.version()).isEqualTo("reseau-2026-1");
+        assertThat(funders.questions()).extracting(Question::id).containsExactly("satisfactionGlobale", "reactivite",
+                "informationDeroulement", "recommandation", "commentaire");
+        assertThat(funders.questions()).filteredOn(Question::headline).extracting(Question::id)
+                .containsExactly("satisfactionGlobale");
+        // a funder learns how the bilans went, never what was said in them
+        assertThat(funders.questions()).extracting(Question::label).noneMatch(label -> label.contains("votre bilan"));
     }
 
     @Test
@@ -76,18 +85,18 @@ class QuestionnaireCatalogueTest {
 
     static Stream<Arguments> refusedSettings() {
         return Stream.of(
-                Arguments.of(new QuestionnaireProperties("reseau-2099-1", null, null),
+                Arguments.of(new QuestionnaireProperties("reseau-2099-1", null, null, null),
                         "bilan.quality.questionnaires.end-of-bilan: no END_OF_BILAN questionnaire 'reseau-2099-1'"),
                 Arguments.of(lyon("centre-lyon-3"),
                         "centres.centre-lyon.end-of-bilan.current: no version 'centre-lyon-3'"),
-                Arguments.of(new QuestionnaireProperties(null, null, Map.of("centre-lyon", new CentreAdditions(
+                Arguments.of(new QuestionnaireProperties(null, null, null, Map.of("centre-lyon", new CentreAdditions(
                         new Additions("centre-lyon-1", Map.of("centre-lyon-1", List.of(new AddedQuestion(
                                 "satisfactionGlobale", "Encore ?", QuestionType.COMMENT, false, null, null, null, null,
-                                null, null)))), null))),
+                                null, null)))), null, null))),
                         "question 'satisfactionGlobale': the network's questionnaire already asks it"),
-                Arguments.of(new QuestionnaireProperties(null, null, Map.of("centre-lyon", new CentreAdditions(null,
+                Arguments.of(new QuestionnaireProperties(null, null, null, Map.of("centre-lyon", new CentreAdditions(null,
                         new Additions("centre-lyon-1", Map.of("centre-lyon-1", List.of(new AddedQuestion("note", "Note ?",
-                                QuestionType.SCALE, false, 5, 1, 3, null, null, null))))))),
+                                QuestionType.SCALE, false, 5, 1, 3, null, null, null)))), null))),
                         "follow-up.versions.centre-lyon-1: question 'note': the scale's min must be below its max"));
     }
 
@@ -123,7 +132,7 @@ class QuestionnaireCatalogueTest {
                 + "questions:\n  - id: a\n    label: A ?\n    type: COMMENT\n");
         List<Questionnaire> versions = new java.util.ArrayList<>(QuestionnaireConfiguration.readAll());
         versions.add(noHeadline);
-        assertThatThrownBy(() -> new QuestionnaireCatalogue(versions, new QuestionnaireProperties(null, null, null)))
+        assertThatThrownBy(() -> new QuestionnaireCatalogue(versions, new QuestionnaireProperties(null, null, null, null)))
                 .hasMessageContaining("questionnaire FOLLOW_UP reseau-2027-1: one headline question is needed");
     }
 }

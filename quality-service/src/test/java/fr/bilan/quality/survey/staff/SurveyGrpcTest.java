@@ -137,6 +137,12 @@ class SurveyGrpcTest extends SurveyServiceTestSupport {
                 .extracting(q -> q.getId()).containsExactly("locaux");
         assertThat(as("admin", "centre-none", "network-admin").getQuestionnaire(request).getQuestionnaire().getVersion())
                 .isEqualTo("reseau-2026-1+centre-lyon-2");
+        var funders = as("manager-lyon", LYON, "centre-manager").getQuestionnaire(request.toBuilder()
+                .setKind(SurveyKind.FUNDER_YEARLY).build()).getQuestionnaire();
+        assertThat(funders.getKind()).isEqualTo(SurveyKind.FUNDER_YEARLY);
+        assertThat(funders.getVersion()).isEqualTo("reseau-2026-1");
+        assertThat(funders.getQuestionsList()).extracting(q -> q.getId()).contains("satisfactionGlobale", "reactivite",
+                "informationDeroulement", "recommandation", "commentaire");
         assertThat(codeOf(() -> as("manager-paris", "centre-paris", "centre-manager").getQuestionnaire(request)))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(FieldErrors.fieldsOf(() -> as("manager-lyon", LYON, "centre-manager").getQuestionnaire(
