@@ -27,7 +27,6 @@ import fr.bilan.support.testing.FakeBeneficiaryContacts;
 import fr.bilan.support.testing.FakeKeycloakAdmin;
 import fr.bilan.support.testing.GrpcServiceTestSupport;
 import fr.bilan.support.testing.TestClock;
-import fr.bilan.support.testing.TestIdentityProvider;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Status;
@@ -43,22 +42,14 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(classes = { NotificationApplication.class, TestClock.class })
 class FollowUpAcceptedEndToEndTest extends GrpcServiceTestSupport {
 
-    private static final FakeBeneficiaryContacts CONTACTS = FakeBeneficiaryContacts.started();
-    private static final TestMailServer MAIL = new TestMailServer();
+    /** The convocations' stand-ins: beneficiary-service's contacts and the mail server. */
+    private static final FakeBeneficiaryContacts CONTACTS = ConvocationEndToEndTest.CONTACTS;
+    private static final TestMailServer MAIL = ConvocationEndToEndTest.MAIL;
     private static final Instant T0 = Instant.parse("2027-06-03T08:00:00Z");
-
-    static {
-        MAIL.start();
-    }
 
     @DynamicPropertySource
     static void dispatcherProperties(DynamicPropertyRegistry registry) {
-        registry.add("bilan.oidc.client-secret", () -> "test-only-secret");
-        registry.add("bilan.oidc.token-uri", TestIdentityProvider::tokenEndpoint);
-        registry.add("spring.grpc.client.channel.beneficiary.target", () -> "127.0.0.1:" + CONTACTS.port);
-        registry.add("spring.mail.port", () -> MAIL.port);
-        registry.add("bilan.notification.delivery.interval", () -> "1d");
-        registry.add("bilan.notification.application-url", () -> "https://bilan.example/app");
+        ConvocationEndToEndTest.dispatcherProperties(registry);
     }
 
     @Autowired
@@ -108,7 +99,7 @@ class FollowUpAcceptedEndToEndTest extends GrpcServiceTestSupport {
 
         MimeMessage notice = MAIL.receivedBy(consultantAddress).get(0);
         assertThat(notice.getSubject()).isEqualTo("Entretien de suivi accepté : un rendez-vous à planifier");
-        String link = "https://bilan.example/app/assessments/a-" + test + "/sessions";
+        String link = "http://localhost:3000/assessments/a-" + test + "/sessions";
         assertThat(ConvocationEndToEndTest.part(notice, "text/plain")).startsWith("Bonjour Claire Dubois,").contains(
                 "Camille Martin a accepté l’entretien de suivi", "à partir du mardi 1er juin 2027",
                 "comme séance d’entretien de suivi", "Planifier l’entretien de suivi : " + link)
