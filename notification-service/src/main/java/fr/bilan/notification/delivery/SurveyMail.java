@@ -98,15 +98,17 @@ public final class SurveyMail {
             mailer.send(message.id(), address.email(), written);
         } catch (MailException e) {
             MailFailure failure = MailFailure.of(e);
+            // a server's reply may quote the address, which is logged no more than it is kept
+            String detail = String.valueOf(failure.detail()).replace(address.email(), "<destinataire>");
             if (failure.permanent()) {
                 log.error("Message {} ({}) refused for good by the mail server: {} {}", message.id(), kind,
-                        failure.replyCode(), failure.detail());
+                        failure.replyCode(), detail);
                 return record(message.failed(Dispatcher.refusedForGood(failure.replyCode()), written.templateVersion(),
                         now));
             }
             log.warn("Message {} ({}) not taken by the mail server for now: {} {}; the fact will be delivered again",
-                    message.id(), kind, failure.replyCode(), failure.detail());
-            throw new MailUnavailable(failure.detail(), e);
+                    message.id(), kind, failure.replyCode(), detail);
+            throw new MailUnavailable(detail, e);
         }
         return record(message.sent(written.templateVersion(), now));
     }

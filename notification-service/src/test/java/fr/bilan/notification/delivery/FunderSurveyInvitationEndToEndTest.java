@@ -119,10 +119,8 @@ class FunderSurveyInvitationEndToEndTest extends GrpcServiceTestSupport {
         String fact = database.getCollection("facts").find(Filters.eq("_id", "funder-survey/s-" + test + "/0")).first()
                 .toJson();
         assertThat(fact).doesNotContain("Fs".repeat(21), address, "Alex");
-        // nor do the service's logs (the test's own mail server, GreenMail, logs whom it received for)
-        String logs = output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))
-                .collect(Collectors.joining("\n"));
-        assertThat(logs).contains("funder-survey/s-" + test + "/0").doesNotContain("Fs".repeat(21), address,
+        // nor do the service's logs
+        assertThat(serviceLogs(output)).contains("funder-survey/s-" + test + "/0").doesNotContain("Fs".repeat(21), address,
                 "Alex Durand");
 
         // redelivered: taken once, sent once
@@ -143,12 +141,15 @@ class FunderSurveyInvitationEndToEndTest extends GrpcServiceTestSupport {
     }
 
     @Test
-    void aMailServerThatCannotTakeAReminderNowFailsTheCallAndTheRedeliverySendsIt() throws Exception {
+    void aMailServerThatCannotTakeAReminderNowFailsTheCallAndTheRedeliverySendsIt(CapturedOutput output)
+            throws Exception {
         clock.set(T0);
-        MAIL.reply(address, "451 4.3.0 Try again later");
+        MAIL.reply(address, "451 4.3.0 <" + address + ">: try again later");
 
         assertThat(codeOf(() -> ConvocationEndToEndTest.producer().recordEvents(survey(1, address))))
                 .isEqualTo(Status.Code.UNAVAILABLE);
+        // the server's reply quoted the address: the service's log says whom without it
+        assertThat(serviceLogs(output)).contains("451 4.3.0 <<destinataire>>: try again later").doesNotContain(address);
         assertThat(database.getCollection("notifications").find(Filters.eq("subject.surveyId", "s-" + test)).first())
                 .isNull();
 
@@ -160,6 +161,12 @@ class FunderSurveyInvitationEndToEndTest extends GrpcServiceTestSupport {
                 .contains(link, "Il n’est pas trop tard", "OPCO Atlas");
         assertThat(database.getCollection("notifications").find(Filters.eq("subject.surveyId", "s-" + test)).first()
                 .getString("kind")).isEqualTo("FUNDER_SURVEY_REMINDER");
+    }
+
+    /** What the service logged: without the lines of the test's own mail server, which logs whom it received for. */
+    private static String serviceLogs(CapturedOutput output) {
+        return output.getAll().lines().filter(line -> !line.contains("c.icegreen.greenmail"))
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
