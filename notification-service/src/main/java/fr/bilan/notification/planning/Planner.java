@@ -19,8 +19,9 @@ import fr.bilan.notification.tracking.TrackedSession.SessionState;
 
 /**
  * What each fact plans or withdraws. Notices (convocation, change, cancellation, the agreement awaiting
- * signature, the synthèse, and to the consultant a follow-up accepted) go at once; reminders at the centre's hour, the day before a session and two
- * days before an agreement's last day, unless the beneficiary turned them off or their time has passed.
+ * signature, the synthèse, and to the consultant a follow-up accepted) go at once; reminders at the
+ * centre's hour, the day before a session and two days before an agreement's last day, unless the
+ * beneficiary turned them off or their time has passed.
  * A state older than the one known (a lower session {@code sequence}, an earlier agreement fact) changes
  * nothing, nor does the same state again; nothing is announced of a session already started. Every
  * message's key is {@code <event id>/<kind>}, so a fact taken twice plans nothing twice.

@@ -33,8 +33,8 @@ public class Recipients {
             + "adresse à laquelle écrire.";
     static final String ACCOUNT_WITHOUT_EMAIL = "Ce compte n'a pas d'adresse e-mail chez le fournisseur d'identité : "
             + "ajoutez-la pour qu'il reçoive les prochains messages.";
-    static final String NOT_THEIR_CONSULTANT = "Ce consultant n'accompagne plus ce bénéficiaire : son nom ne lui "
-            + "est pas communiqué. Prévenez le consultant qui le suit de l'entretien de suivi à planifier.";
+    static final String NOT_THEIR_CONSULTANT = "Ce consultant n'accompagne plus ce bénéficiaire : le message ne lui "
+            + "est pas envoyé. Prévenez le consultant qui le suit désormais de l'entretien de suivi à planifier.";
     static final String FUNDER_CONTACT_NOT_KEPT = "L'adresse du contact du financeur n'est conservée nulle part : "
             + "le message part avec l'enquête, à la prochaine transmission de quality-service.";
     static final String INVALID_EMAIL = "L'adresse e-mail enregistrée n'est pas une adresse valide : corrigez-la pour "
