@@ -135,7 +135,7 @@ public class ConvocationThroughputBenchmark {
         written = service.getBean(MessageTemplates.class).render(new Letter(NotificationKind.CONVOCATION,
                 new Subject.Session("a-bench", "s-bench", CONSULTANT, SessionPhase.INVESTIGATION, start,
                         start.plus(90, ChronoUnit.MINUTES), "Salle Garonne", null, 0, "a-bench.s-bench@bilan-competences"),
-                "Camille Martin", address(0), "Claire Dubois", "Centre de bilans de Lyon", ZoneId.of("Europe/Paris"),
+                "Camille Martin", address(0), "Claire Dubois", null, "Centre de bilans de Lyon", ZoneId.of("Europe/Paris"),
                 URI.create("http://localhost:3000/assessments/a-bench/sessions/s-bench")));
     }
 

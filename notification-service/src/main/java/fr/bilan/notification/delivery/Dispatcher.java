@@ -119,7 +119,7 @@ public final class Dispatcher {
         }
         Reach reach;
         try {
-            reach = recipients.reach(message.recipient(), message.kind());
+            reach = recipients.reach(message);
         } catch (ContactsUnavailable e) {
             // nothing is decided about the message: it stays due, the next run asks again
             log.warn("Notifications wait: the recipients cannot be looked up now ({})", e.getMessage());

@@ -47,10 +47,13 @@ final class Letters {
         String consultantName = message.subject() instanceof Subject.Session session && session.consultantId() != null
                 ? staffNames.computeIfAbsent(session.consultantId(), recipients::staffName).orElse(null) : null;
         return new Letter(message.kind(), message.subject(), to.greetingName(), to.email(), consultantName,
-                centre.name() == null ? "" : centre.name().strip(), centre.zoneId(), link);
+                to.beneficiaryName(), centre.name() == null ? "" : centre.name().strip(), centre.zoneId(), link);
     }
 
-    /** Where the reader acts on it: the session, the agreement to sign, the synthèse, or the home page. */
+    /**
+     * Where the reader acts on it: the session, the agreement to sign, the synthèse, the bilan's sessions
+     * where a follow-up is booked, or the home page.
+     */
     URI link(Subject subject) {
         String path = "/";
         if (subject instanceof Subject.Session session && session.assessmentId() != null) {
@@ -59,6 +62,8 @@ final class Letters {
             path = "/fundings/" + encode(agreement.fundingId()) + "/agreement";
         } else if (subject instanceof Subject.Synthesis synthesis) {
             path = "/assessments/" + encode(synthesis.assessmentId()) + "/synthesis";
+        } else if (subject instanceof Subject.FollowUp followUp) {
+            path = "/assessments/" + encode(followUp.assessmentId()) + "/sessions";
         }
         return URI.create(applicationUrl + path);
     }

@@ -13,6 +13,7 @@ import fr.bilan.notification.message.Notification;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.Notifications;
 import fr.bilan.notification.message.Recipient;
+import fr.bilan.notification.message.Subject;
 import fr.bilan.notification.planning.Fact;
 import fr.bilan.notification.planning.Planner;
 import fr.bilan.notification.recipient.Reach;
@@ -26,6 +27,8 @@ import fr.bilan.notification.template.RenderedMessage;
  * written only with what became of it. A mail server that cannot take it now fails the call
  * ({@link MailUnavailable}): the producer delivers the fact again, with the link, and nothing was recorded.
  * The message's id comes from the fact's, so a redelivered fact whose message left already sends nothing.
+ * A funder's yearly survey goes the same way to the contact its fact names, whose name and address are
+ * used for that message and kept nowhere either.
  */
 public final class SurveyMail {
 
@@ -51,13 +54,12 @@ public final class SurveyMail {
     public Notification send(String eventId, Fact.SurveyInvitation fact, boolean remindersEnabled, Instant now) {
         NotificationKind kind = fact.survey().reminder() == 0 ? NotificationKind.SURVEY_INVITATION
                 : NotificationKind.SURVEY_REMINDER;
-        String key = eventId + "/" + kind.name();
-        Optional<Notification> known = notifications.byId(Planner.idOf(key));
+        Notification message = message(eventId, kind, fact.centreId(), new Recipient.Beneficiary(fact.beneficiaryId()),
+                fact.survey().assessmentId(), fact.survey(), now);
+        Optional<Notification> known = notifications.byId(message.id());
         if (known.isPresent()) {
             return known.get();
         }
-        Notification message = Notification.planned(Planner.idOf(key), key, kind, fact.centreId(),
-                new Recipient.Beneficiary(fact.beneficiaryId()), fact.survey().assessmentId(), fact.survey(), now);
         if (kind.reminder() && !remindersEnabled) {
             return record(message.withdrawn(REMINDERS_OFF, now));
         }
@@ -65,21 +67,48 @@ public final class SurveyMail {
         if (reach instanceof Reach.Nowhere nowhere) {
             return record(message.undeliverable(nowhere.reason(), now));
         }
-        Reach.Address address = (Reach.Address) reach;
-        RenderedMessage written = templates.render(letters.letter(message, address, Map.of(), URI.create(fact.linkUrl())));
+        return deliver(message, (Reach.Address) reach, fact.linkUrl(), now);
+    }
+
+    /** Sends the message of a funder's survey {@code fact} (event {@code eventId}) now, once, to its contact. */
+    public Notification send(String eventId, Fact.FunderSurveyInvitation fact, Instant now) {
+        NotificationKind kind = fact.survey().reminder() == 0 ? NotificationKind.FUNDER_SURVEY_INVITATION
+                : NotificationKind.FUNDER_SURVEY_REMINDER;
+        // no bilan: the record is the centre's, about the survey and its funder
+        Notification message = message(eventId, kind, fact.centreId(), new Recipient.FunderContact(fact.survey().surveyId()),
+                null, fact.survey(), now);
+        Optional<Notification> known = notifications.byId(message.id());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        return deliver(message, new Reach.Address(fact.emailAddress(), fact.contactName()), fact.linkUrl(), now);
+    }
+
+    /** The message of the fact {@code eventId}: its id from the fact's, so a redelivery finds it. */
+    private static Notification message(String eventId, NotificationKind kind, String centreId, Recipient recipient,
+            String assessmentId, Subject subject, Instant now) {
+        String key = eventId + "/" + kind.name();
+        return Notification.planned(Planner.idOf(key), key, kind, centreId, recipient, assessmentId, subject, now);
+    }
+
+    private Notification deliver(Notification message, Reach.Address address, String link, Instant now) {
+        NotificationKind kind = message.kind();
+        RenderedMessage written = templates.render(letters.letter(message, address, Map.of(), URI.create(link)));
         try {
             mailer.send(message.id(), address.email(), written);
         } catch (MailException e) {
             MailFailure failure = MailFailure.of(e);
+            // a server's reply may quote the address, which is logged no more than it is kept
+            String detail = String.valueOf(failure.detail()).replace(address.email(), "<destinataire>");
             if (failure.permanent()) {
                 log.error("Message {} ({}) refused for good by the mail server: {} {}", message.id(), kind,
-                        failure.replyCode(), failure.detail());
+                        failure.replyCode(), detail);
                 return record(message.failed(Dispatcher.refusedForGood(failure.replyCode()), written.templateVersion(),
                         now));
             }
             log.warn("Message {} ({}) not taken by the mail server for now: {} {}; the fact will be delivered again",
-                    message.id(), kind, failure.replyCode(), failure.detail());
-            throw new MailUnavailable(failure.detail(), e);
+                    message.id(), kind, failure.replyCode(), detail);
+            throw new MailUnavailable(detail, e);
         }
         return record(message.sent(written.templateVersion(), now));
     }

@@ -80,6 +80,13 @@ public class EventIntake {
             log.info("Fact {} (SurveyInvitation) taken: message {} {}", recorded.eventId(), sent.id(), sent.outcome());
             return facts.record(recorded, survey.survey().assessmentId(), now);
         }
+        if (recorded.fact() instanceof Fact.FunderSurveyInvitation survey) {
+            // the same, to the contact the fact names, whose address goes with the message only
+            Notification sent = surveyMail.send(recorded.eventId(), survey, now);
+            log.info("Fact {} (FunderSurveyInvitation) taken: message {} {}", recorded.eventId(), sent.id(),
+                    sent.outcome());
+            return facts.record(recorded, null, now);
+        }
         Plan plan = planner.plan(recorded, situation(recorded.fact(), now));
         plan.planned().forEach(notifications::plan);
         plan.withdrawals().forEach(w -> notifications.withdraw(w.notification(), w.reason(), now));
@@ -145,6 +152,9 @@ public class EventIntake {
         }
         if (fact instanceof Fact.AssessmentEnded f) {
             return f.assessmentId();
+        }
+        if (fact instanceof Fact.FollowUpAccepted f) {
+            return f.followUp().assessmentId();
         }
         return null;
     }

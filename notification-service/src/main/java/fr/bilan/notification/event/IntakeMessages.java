@@ -12,6 +12,7 @@ import fr.bilan.notification.message.SessionPhase;
 import fr.bilan.notification.message.Subject;
 import fr.bilan.notification.planning.Fact;
 import fr.bilan.notification.planning.RecordedFact;
+import fr.bilan.notification.recipient.Recipients;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.SurveyKind;
@@ -26,6 +27,12 @@ final class IntakeMessages {
     /** Facts per call, at most (the contract's limit). */
     static final int MAX_EVENTS = 500;
     private static final int MAX_TEXT = 2_048;
+    private static final int MAX_NAME = 200;
+    // RFC 5321 limits a path to 256 octets, so an address to 254 characters
+    private static final int MAX_EMAIL = 254;
+    /** A yearly survey is about a year the platform could have bilans of. */
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 2100;
 
     /** Checks every fact of the batch; refuses the whole batch, naming each wrong field ({@code INVALID_ARGUMENT}). */
     static List<RecordedFact> fromProto(RecordEventsRequest request) {
@@ -93,9 +100,24 @@ final class IntakeMessages {
                 yield new Fact.AssessmentEnded(f.getAssessmentId(), f.getBeneficiaryId(), f.getCentreId());
             }
             case SURVEY_INVITATION -> survey(event.getSurveyInvitation(), prefix + "survey_invitation.", violations);
+            case FUNDER_SURVEY_INVITATION -> funderSurvey(event.getFunderSurveyInvitation(),
+                    prefix + "funder_survey_invitation.", violations);
+            case FOLLOW_UP_ACCEPTED -> {
+                var f = event.getFollowUpAccepted();
+                String p = prefix + "follow_up_accepted.";
+                ids(violations, p, "assessment_id", f.getAssessmentId(), "beneficiary_id", f.getBeneficiaryId(),
+                        "centre_id", f.getCentreId(), "consultant_id", f.getConsultantId());
+                int seen = violations.asList().size();
+                LocalDate due = ProtoDates.day(f.getDueDate(), p + "due_date", violations);
+                if (due == null && violations.asList().size() == seen) {
+                    violations.add(p + "due_date", "Indiquez le jour où l'entretien de suivi était prévu.");
+                }
+                yield due == null ? null : new Fact.FollowUpAccepted(f.getCentreId(), f.getConsultantId(),
+                        new Subject.FollowUp(f.getAssessmentId(), f.getBeneficiaryId(), due));
+            }
             case FACT_NOT_SET -> {
-                violations.add(prefix + "fact",
-                        "Indiquez le fait (séance, convention, synthèse, fin de bilan ou enquête de satisfaction).");
+                violations.add(prefix + "fact", "Indiquez le fait (séance, convention, synthèse, fin de bilan, "
+                        + "enquête de satisfaction ou entretien de suivi accepté).");
                 yield null;
             }
         };
@@ -149,19 +171,65 @@ final class IntakeMessages {
         if (f.getReminder() < 0) {
             violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
         }
-        violations.requireText(p + "link_url", f.getLinkUrl(), MAX_TEXT);
-        boolean web = f.getLinkUrl().startsWith("https://") || f.getLinkUrl().startsWith("http://");
-        if (!f.getLinkUrl().isEmpty() && !web) {
-            violations.add(p + "link_url", "Le lien de l'enquête est une adresse http ou https.");
-        }
-        Optional<Instant> expire = ProtoTime.required(p + "expire_time", f.hasExpireTime(), f.getExpireTime(),
-                "Indiquez quand le lien de l'enquête expire.", violations);
-        if (!kind || f.getReminder() < 0 || !web || expire.isEmpty()) {
+        boolean reminder = reminder(f.getReminder(), p, violations);
+        boolean web = link(f.getLinkUrl(), p, violations);
+        Optional<Instant> expire = expire(f.hasExpireTime(), f.getExpireTime(), p, violations);
+        if (!kind || !reminder || !web || expire.isEmpty()) {
             return null;
         }
         return new Fact.SurveyInvitation(f.getBeneficiaryId(), f.getCentreId(), new Subject.Survey(f.getSurveyId(),
                 f.getAssessmentId(), f.getKind() == SurveyKind.SURVEY_KIND_FOLLOW_UP, f.getReminder(), expire.get()),
                 f.getLinkUrl());
+    }
+
+    /** A funder's survey names its recipient, unlike the other facts: the name and address are checked here. */
+    private static Fact funderSurvey(fr.bilan.proto.notification.internal.v1.FunderSurveyInvitation f, String p,
+            FieldViolations violations) {
+        ids(violations, p, "survey_id", f.getSurveyId(), "centre_id", f.getCentreId());
+        violations.requireText(p + "funder_name", f.getFunderName(), MAX_NAME);
+        violations.requireText(p + "contact_name", f.getContactName(), MAX_NAME);
+        int seen = violations.asList().size();
+        violations.requireText(p + "email_address", f.getEmailAddress(), MAX_EMAIL);
+        boolean address = Recipients.usableAddress(f.getEmailAddress());
+        if (!address && violations.asList().size() == seen) {
+            violations.add(p + "email_address", "Adresse e-mail invalide.");
+        }
+        boolean year = f.getYear() >= MIN_YEAR && f.getYear() <= MAX_YEAR;
+        if (!year) {
+            violations.add(p + "year", "Indiquez l'année de l'enquête, entre " + MIN_YEAR + " et " + MAX_YEAR + ".");
+        }
+        boolean reminder = reminder(f.getReminder(), p, violations);
+        boolean web = link(f.getLinkUrl(), p, violations);
+        Optional<Instant> expire = expire(f.hasExpireTime(), f.getExpireTime(), p, violations);
+        if (!address || !year || !reminder || !web || expire.isEmpty() || f.getFunderName().isBlank()
+                || f.getContactName().isBlank()) {
+            return null;
+        }
+        return new Fact.FunderSurveyInvitation(f.getCentreId(), new Subject.FunderSurvey(f.getSurveyId(),
+                f.getFunderName().strip(), f.getYear(), f.getReminder(), expire.get()), f.getContactName().strip(),
+                f.getEmailAddress().strip(), f.getLinkUrl());
+    }
+
+    private static boolean reminder(int reminder, String p, FieldViolations violations) {
+        if (reminder < 0) {
+            violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
+        }
+        return reminder >= 0;
+    }
+
+    /** A survey's link: the page's address, http or https, never anything a mail client would run. */
+    private static boolean link(String link, String p, FieldViolations violations) {
+        violations.requireText(p + "link_url", link, MAX_TEXT);
+        boolean web = link.startsWith("https://") || link.startsWith("http://");
+        if (!link.isEmpty() && !web) {
+            violations.add(p + "link_url", "Le lien de l'enquête est une adresse http ou https.");
+        }
+        return web;
+    }
+
+    private static Optional<Instant> expire(boolean has, Timestamp expire, String p, FieldViolations violations) {
+        return ProtoTime.required(p + "expire_time", has, expire, "Indiquez quand le lien de l'enquête expire.",
+                violations);
     }
 
     private static Fact cancelled(fr.bilan.proto.notification.internal.v1.SessionCancelled f, String p,

@@ -11,7 +11,11 @@ public enum NotificationKind {
     SYNTHESIS_AVAILABLE(false),
     STAFF_DIGEST(false),
     SURVEY_INVITATION(false),
-    SURVEY_REMINDER(true);
+    SURVEY_REMINDER(true),
+    FUNDER_SURVEY_INVITATION(false),
+    // a funder's contact has no account, nor any choice to turn reminders off
+    FUNDER_SURVEY_REMINDER(false),
+    FOLLOW_UP_ACCEPTED(false);
 
     private final boolean reminder;
 

@@ -22,8 +22,9 @@ import fr.bilan.support.mongo.Inserts;
 
 /**
  * The messages in MongoDB ({@code notifications}), one document each: {@code _id}, {@code key}
- * (unique), {@code kind}, {@code centreId}, {@code recipient} ({@code beneficiary:…} or
- * {@code account:…}), {@code beneficiaryId} or {@code accountId}, {@code assessmentId},
+ * (unique), {@code kind}, {@code centreId}, {@code recipient} ({@code beneficiary:…}, {@code account:…}
+ * or {@code funder-survey:…}), {@code beneficiaryId}, {@code accountId} or {@code funderSurveyId},
+ * {@code assessmentId},
  * {@code reference} and {@code subject} (its fields), {@code dueTime}, {@code outcome},
  * {@code attempts}, {@code nextAttemptTime}, {@code outcomeTime}, {@code outcomeReason},
  * {@code templateVersion}, {@code version}. Never a body, a name nor an address.
@@ -127,6 +128,8 @@ public class NotificationRepository implements Notifications {
             document.append("beneficiaryId", beneficiary.beneficiaryId());
         } else if (n.recipient() instanceof Recipient.Staff staff) {
             document.append("accountId", staff.accountId());
+        } else if (n.recipient() instanceof Recipient.FunderContact contact) {
+            document.append("funderSurveyId", contact.surveyId());
         }
         return document;
     }
@@ -151,6 +154,15 @@ public class NotificationRepository implements Notifications {
                     .append("followUp", s.followUp()).append("reminder", s.reminder())
                     .append("expireTime", Date.from(s.expireTime()));
         }
+        if (subject instanceof Subject.FunderSurvey s) {
+            return new Document("type", "funder-survey").append("surveyId", s.surveyId())
+                    .append("funderName", s.funderName()).append("year", s.year()).append("reminder", s.reminder())
+                    .append("expireTime", Date.from(s.expireTime()));
+        }
+        if (subject instanceof Subject.FollowUp f) {
+            return new Document("type", "follow-up").append("assessmentId", f.assessmentId())
+                    .append("beneficiaryId", f.beneficiaryId()).append("dueDate", f.dueDate().toString());
+        }
         Subject.Digest d = (Subject.Digest) subject;
         return new Document("type", "digest").append("day", d.day().toString())
                 .append("items", d.items().stream().map(item -> new Document("kind", item.kind().name())
@@ -164,6 +176,7 @@ public class NotificationRepository implements Notifications {
     static Notification toNotification(Document d) {
         String recipientId = d.getString("recipient");
         Recipient recipient = d.getString("beneficiaryId") != null ? new Recipient.Beneficiary(d.getString("beneficiaryId"))
+                : d.getString("funderSurveyId") != null ? new Recipient.FunderContact(d.getString("funderSurveyId"))
                 : new Recipient.Staff(d.getString("accountId"));
         if (!recipient.id().equals(recipientId)) {
             throw new IllegalStateException("message " + d.get("_id") + " names two recipients");
@@ -185,6 +198,10 @@ public class NotificationRepository implements Notifications {
             case "synthesis" -> new Subject.Synthesis(s.getString("assessmentId"));
             case "survey" -> new Subject.Survey(s.getString("surveyId"), s.getString("assessmentId"),
                     s.getBoolean("followUp", false), s.getInteger("reminder", 0), instant(s, "expireTime"));
+            case "funder-survey" -> new Subject.FunderSurvey(s.getString("surveyId"), s.getString("funderName"),
+                    s.getInteger("year", 0), s.getInteger("reminder", 0), instant(s, "expireTime"));
+            case "follow-up" -> new Subject.FollowUp(s.getString("assessmentId"), s.getString("beneficiaryId"),
+                    LocalDate.parse(s.getString("dueDate")));
             // the digests written before the CPF lines have neither "cpf" nor "cpfUnread"
             case "digest" -> new Subject.Digest(LocalDate.parse(s.getString("day")), s.getList("items", Document.class)
                     .stream().map(item -> new Subject.DigestItem(Subject.DigestItemKind.valueOf(item.getString("kind")),

@@ -21,6 +21,22 @@ public sealed interface Recipient {
         }
     }
 
+    /**
+     * The contact a funder's yearly survey is sent to, at the address only its fact carries: nothing of
+     * the contact is kept, the record names the survey (and through it the funder) only.
+     */
+    record FunderContact(String surveyId) implements Recipient {
+
+        public FunderContact {
+            Objects.requireNonNull(surveyId);
+        }
+
+        @Override
+        public String id() {
+            return "funder-survey:" + surveyId;
+        }
+    }
+
     /** A staff member (identity provider subject), reached through the identity provider. */
     record Staff(String accountId) implements Recipient {
 

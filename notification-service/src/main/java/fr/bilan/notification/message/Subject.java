@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /**
  * What a message is about, with what its template needs of it: identifiers, times and places, never a
- * name, an address or any bilan content (the recipient is resolved when it is sent).
+ * person's name, an address or any bilan content (the recipient is resolved when it is sent); a funder's
+ * survey names the funder, an organisation, as its record must.
  */
 public sealed interface Subject {
 
@@ -101,6 +102,50 @@ public sealed interface Subject {
         @Override
         public String reference() {
             return "survey:" + surveyId;
+        }
+    }
+
+    /**
+     * A funder's yearly satisfaction survey's invitation or reminder: never its link nor its contact,
+     * which only the message sent carries.
+     *
+     * @param funderName the funder (company, administration, OPCO) as the message names it
+     * @param year       the year the survey asks about
+     * @param reminder   0 for the invitation, then the reminder's number
+     * @param expireTime when its link lapses
+     */
+    record FunderSurvey(String surveyId, String funderName, int year, int reminder, Instant expireTime)
+            implements Subject {
+
+        public FunderSurvey {
+            Objects.requireNonNull(surveyId);
+            Objects.requireNonNull(funderName);
+            Objects.requireNonNull(expireTime);
+        }
+
+        @Override
+        public String reference() {
+            return "survey:" + surveyId;
+        }
+    }
+
+    /**
+     * A follow-up interview the beneficiary accepted, which their consultant is asked to book: the
+     * beneficiary's name is read when the message is sent, never kept.
+     *
+     * @param dueDate the day the follow-up was due
+     */
+    record FollowUp(String assessmentId, String beneficiaryId, LocalDate dueDate) implements Subject {
+
+        public FollowUp {
+            Objects.requireNonNull(assessmentId);
+            Objects.requireNonNull(beneficiaryId);
+            Objects.requireNonNull(dueDate);
+        }
+
+        @Override
+        public String reference() {
+            return "follow-up:" + assessmentId;
         }
     }
 

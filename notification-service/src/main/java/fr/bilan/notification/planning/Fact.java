@@ -82,6 +82,41 @@ public sealed interface Fact {
         }
     }
 
+    /**
+     * A funder's yearly survey's invitation or reminder, to send at once to the contact it names, with its
+     * secret link: neither the link nor the contact's name and address are kept (not even in what this
+     * record prints).
+     *
+     * @param contactName  how the contact is greeted
+     * @param emailAddress where it goes, checked as an address when the fact was taken
+     */
+    record FunderSurveyInvitation(String centreId, Subject.FunderSurvey survey, String contactName,
+            String emailAddress, String linkUrl) implements Fact {
+
+        public FunderSurveyInvitation {
+            Objects.requireNonNull(centreId);
+            Objects.requireNonNull(survey);
+            Objects.requireNonNull(contactName);
+            Objects.requireNonNull(emailAddress);
+            Objects.requireNonNull(linkUrl);
+        }
+
+        @Override
+        public String toString() {
+            return "FunderSurveyInvitation[" + survey + "]";
+        }
+    }
+
+    /** A follow-up interview the beneficiary accepted: their consultant is told at once, to book it. */
+    record FollowUpAccepted(String centreId, String consultantId, Subject.FollowUp followUp) implements Fact {
+
+        public FollowUpAccepted {
+            Objects.requireNonNull(centreId);
+            Objects.requireNonNull(consultantId);
+            Objects.requireNonNull(followUp);
+        }
+    }
+
     /** A bilan whose action ended: its reminders stop. */
     record AssessmentEnded(String assessmentId, String beneficiaryId, String centreId) implements Fact {
     }

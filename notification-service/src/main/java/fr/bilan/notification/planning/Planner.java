@@ -19,8 +19,9 @@ import fr.bilan.notification.tracking.TrackedSession.SessionState;
 
 /**
  * What each fact plans or withdraws. Notices (convocation, change, cancellation, the agreement awaiting
- * signature, the synthèse) go at once; reminders at the centre's hour, the day before a session and two
- * days before an agreement's last day, unless the beneficiary turned them off or their time has passed.
+ * signature, the synthèse, and to the consultant a follow-up accepted) go at once; reminders at the
+ * centre's hour, the day before a session and two days before an agreement's last day, unless the
+ * beneficiary turned them off or their time has passed.
  * A state older than the one known (a lower session {@code sequence}, an earlier agreement fact) changes
  * nothing, nor does the same state again; nothing is announced of a session already started. Every
  * message's key is {@code <event id>/<kind>}, so a fact taken twice plans nothing twice.
@@ -60,6 +61,13 @@ public final class Planner {
         }
         if (fact instanceof Fact.AgreementSettled agreement) {
             return agreementSettled(recorded, agreement, situation);
+        }
+        if (fact instanceof Fact.FollowUpAccepted accepted) {
+            // told at once to the consultant, who books it; nothing of the bilan is tracked for it
+            Notification notice = message(recorded, NotificationKind.FOLLOW_UP_ACCEPTED, accepted.centreId(),
+                    new Recipient.Staff(accepted.consultantId()), accepted.followUp().assessmentId(),
+                    accepted.followUp(), situation.now());
+            return new Plan(List.of(notice), List.of(), Optional.empty(), Optional.empty(), Optional.empty());
         }
         if (fact instanceof Fact.SynthesisAvailable synthesis) {
             Notification notice = message(recorded, NotificationKind.SYNTHESIS_AVAILABLE, synthesis.centreId(),
@@ -224,9 +232,13 @@ public final class Planner {
 
     private static Notification message(RecordedFact recorded, NotificationKind kind, String centreId,
             String beneficiaryId, String assessmentId, Subject subject, Instant due) {
+        return message(recorded, kind, centreId, new Recipient.Beneficiary(beneficiaryId), assessmentId, subject, due);
+    }
+
+    private static Notification message(RecordedFact recorded, NotificationKind kind, String centreId,
+            Recipient recipient, String assessmentId, Subject subject, Instant due) {
         String key = recorded.eventId() + "/" + kind.name();
-        return Notification.planned(idOf(key), key, kind, centreId, new Recipient.Beneficiary(beneficiaryId),
-                assessmentId, subject, due);
+        return Notification.planned(idOf(key), key, kind, centreId, recipient, assessmentId, subject, due);
     }
 
     /** The id of the message with {@code key}: the same key, the same id, whichever replica plans it. */

@@ -24,6 +24,7 @@ public final class SampleLetters {
     static final String BENEFICIARY = "Camille Exemple";
     static final String CONSULTANT = "Dominique Martin";
     static final String CENTRE = "Centre de bilan de compétences (exemple)";
+    static final String FUNDER_CONTACT = "Alex Exemple";
 
     private SampleLetters() {
     }
@@ -44,6 +45,12 @@ public final class SampleLetters {
                     at(today.plusDays(21), LocalTime.MIDNIGHT));
             case SURVEY_REMINDER -> new Subject.Survey("enquete-exemple", "bilan-exemple", true, 1,
                     at(today.plusDays(14), LocalTime.MIDNIGHT));
+            // the funders are asked about the year just ended
+            case FUNDER_SURVEY_INVITATION -> new Subject.FunderSurvey("enquete-exemple", "OPCO Exemple",
+                    today.getYear() - 1, 0, at(today.plusDays(30), LocalTime.MIDNIGHT));
+            case FUNDER_SURVEY_REMINDER -> new Subject.FunderSurvey("enquete-exemple", "OPCO Exemple",
+                    today.getYear() - 1, 1, at(today.plusDays(20), LocalTime.MIDNIGHT));
+            case FOLLOW_UP_ACCEPTED -> new Subject.FollowUp("bilan-exemple", "beneficiaire-exemple", today.minusDays(3));
             case STAFF_DIGEST -> new Subject.Digest(today, List.of(
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "B-2026-0142",
                             at(today.minusDays(1), LocalTime.of(9, 30))),
@@ -57,10 +64,14 @@ public final class SampleLetters {
                             "Déclarer l'entrée en formation au plus tard le " + numeric(today.plusDays(1)),
                             today.plusDays(1))), false);
         };
-        String greeting = kind == NotificationKind.STAFF_DIGEST ? CONSULTANT : BENEFICIARY;
-        String email = kind == NotificationKind.STAFF_DIGEST ? "dominique.martin@exemple.fr" : "camille.exemple@exemple.fr";
+        boolean staff = kind == NotificationKind.STAFF_DIGEST || kind == NotificationKind.FOLLOW_UP_ACCEPTED;
+        boolean funder = subject instanceof Subject.FunderSurvey;
+        String greeting = staff ? CONSULTANT : funder ? FUNDER_CONTACT : BENEFICIARY;
+        String email = staff ? "dominique.martin@exemple.fr" : funder ? "alex.exemple@opco.exemple.fr"
+                : "camille.exemple@exemple.fr";
         String consultant = subject instanceof Subject.Session ? CONSULTANT : null;
-        return new Letter(kind, subject, greeting, email, consultant, CENTRE, ZONE, application);
+        String beneficiary = subject instanceof Subject.FollowUp ? BENEFICIARY : null;
+        return new Letter(kind, subject, greeting, email, consultant, beneficiary, CENTRE, ZONE, application);
     }
 
     private static Subject.Session session(LocalDate day, String room, String videoLink, int sequence) {

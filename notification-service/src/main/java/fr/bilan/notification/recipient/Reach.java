@@ -6,14 +6,25 @@ import java.util.Objects;
 public sealed interface Reach {
 
     /**
-     * @param email        where it goes
-     * @param greetingName how the reader is greeted (given and family names), empty when unknown
+     * @param email           where it goes
+     * @param greetingName    how the reader is greeted (given and family names), empty when unknown
+     * @param beneficiaryName the beneficiary a message to their consultant is about, as it names them;
+     *                        {@code null} for any other message
      */
-    record Address(String email, String greetingName) implements Reach {
+    record Address(String email, String greetingName, String beneficiaryName) implements Reach {
 
         public Address {
             Objects.requireNonNull(email);
             Objects.requireNonNull(greetingName);
+        }
+
+        public Address(String email, String greetingName) {
+            this(email, greetingName, null);
+        }
+
+        /** The same address, for a message about the beneficiary named {@code name}. */
+        public Address about(String name) {
+            return new Address(email, greetingName, name);
         }
     }
 

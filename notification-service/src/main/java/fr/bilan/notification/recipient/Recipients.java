@@ -8,8 +8,10 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import fr.bilan.notification.message.Notification;
 import fr.bilan.notification.message.NotificationKind;
 import fr.bilan.notification.message.Recipient;
+import fr.bilan.notification.message.Subject;
 import fr.bilan.support.identity.Account;
 import fr.bilan.support.identity.AccountDirectory;
 import fr.bilan.support.identity.DirectoryUnavailable;
@@ -31,6 +33,10 @@ public class Recipients {
             + "adresse à laquelle écrire.";
     static final String ACCOUNT_WITHOUT_EMAIL = "Ce compte n'a pas d'adresse e-mail chez le fournisseur d'identité : "
             + "ajoutez-la pour qu'il reçoive les prochains messages.";
+    static final String NOT_THEIR_CONSULTANT = "Ce consultant n'accompagne plus ce bénéficiaire : le message ne lui "
+            + "est pas envoyé. Prévenez le consultant qui le suit désormais de l'entretien de suivi à planifier.";
+    static final String FUNDER_CONTACT_NOT_KEPT = "L'adresse du contact du financeur n'est conservée nulle part : "
+            + "le message part avec l'enquête, à la prochaine transmission de quality-service.";
     static final String INVALID_EMAIL = "L'adresse e-mail enregistrée n'est pas une adresse valide : corrigez-la pour "
             + "que les prochains messages partent.";
 
@@ -45,6 +51,31 @@ public class Recipients {
     }
 
     /**
+     * Where {@code message} goes now, and, for a message telling a consultant about a beneficiary (a follow-up
+     * accepted), the beneficiary's name as beneficiary-service says it now: read for that purpose (their
+     * access register records it) and told only to a consultant who looks after them.
+     *
+     * @throws ContactsUnavailable when it cannot be said now
+     */
+    public Reach reach(Notification message) {
+        if (!(message.subject() instanceof Subject.FollowUp followUp)
+                || !(message.recipient() instanceof Recipient.Staff consultant)) {
+            return reach(message.recipient(), message.kind());
+        }
+        Optional<BeneficiaryContact> about = beneficiaries.find(followUp.beneficiaryId(), purpose(message.kind()));
+        if (about.isEmpty()) {
+            return new Reach.Nowhere(BENEFICIARY_UNKNOWN);
+        }
+        if (!about.get().consultantIds().contains(consultant.accountId())) {
+            return new Reach.Nowhere(NOT_THEIR_CONSULTANT);
+        }
+        Reach reach = reach(consultant, message.kind());
+        return reach instanceof Reach.Address to
+                ? to.about(fullName(about.get().givenName(), about.get().familyName()))
+                : reach;
+    }
+
+    /**
      * Where a message of {@code kind} to {@code recipient} goes now.
      *
      * @throws ContactsUnavailable when it cannot be said now
@@ -54,6 +85,10 @@ public class Recipients {
             return beneficiaries.find(beneficiary.beneficiaryId(), purpose(kind))
                     .map(contact -> address(contact.email(), contact.givenName(), contact.familyName(), BENEFICIARY_WITHOUT_EMAIL))
                     .orElseGet(() -> new Reach.Nowhere(BENEFICIARY_UNKNOWN));
+        }
+        if (recipient instanceof Recipient.FunderContact) {
+            // its address came with its fact and went with the message: a message left behind has none
+            return new Reach.Nowhere(FUNDER_CONTACT_NOT_KEPT);
         }
         Recipient.Staff staff = (Recipient.Staff) recipient;
         return account(staff.accountId())
@@ -92,12 +127,25 @@ public class Recipients {
         if (email == null || email.isBlank()) {
             return new Reach.Nowhere(withoutEmail);
         }
-        try {
-            new InternetAddress(email.strip(), true).validate();
-        } catch (AddressException e) {
+        if (!usableAddress(email)) {
             return new Reach.Nowhere(INVALID_EMAIL);
         }
         return new Reach.Address(email.strip(), fullName(givenName, familyName));
+    }
+
+    /** Whether the mail server can be handed {@code email}: one address (RFC 822, strictly), nothing more. */
+    public static boolean usableAddress(String email) {
+        if (email == null || email.isBlank()) {
+            return false;
+        }
+        try {
+            InternetAddress address = new InternetAddress(email.strip(), true);
+            address.validate();
+            // a display name or a group would write to someone else than the bare address says
+            return address.getAddress().equals(email.strip()) && address.getPersonal() == null;
+        } catch (AddressException e) {
+            return false;
+        }
     }
 
     private static String fullName(String givenName, String familyName) {

@@ -12,13 +12,15 @@ import fr.bilan.notification.message.Subject;
  *
  * @param greetingName   how the reader is greeted (their given and family names)
  * @param email          where it goes
- * @param consultantName the consultant's name for a session's message, {@code null} otherwise or when unknown
+ * @param consultantName  the consultant's name for a session's message, {@code null} otherwise or when unknown
+ * @param beneficiaryName the beneficiary a message to their consultant is about (a follow-up accepted), as
+ *                        beneficiary-service names them when it is sent; {@code null} for any other message
  * @param centreName     the centre's name as it signs; empty when the centre has no identity configured
  * @param zone           the centre's zone, in which every time is written
  * @param link           where in the application the reader acts on it (never carrying personal data)
  */
 public record Letter(NotificationKind kind, Subject subject, String greetingName, String email, String consultantName,
-        String centreName, ZoneId zone, URI link) {
+        String beneficiaryName, String centreName, ZoneId zone, URI link) {
 
     public Letter {
         Objects.requireNonNull(kind);

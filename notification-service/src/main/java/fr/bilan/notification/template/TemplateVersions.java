@@ -27,6 +27,8 @@ final class TemplateVersions {
             case SYNTHESIS_AVAILABLE -> 1;
             case STAFF_DIGEST -> 2;
             case SURVEY_INVITATION, SURVEY_REMINDER -> 1;
+            case FUNDER_SURVEY_INVITATION, FUNDER_SURVEY_REMINDER -> 1;
+            case FOLLOW_UP_ACCEPTED -> 1;
         };
     }
 

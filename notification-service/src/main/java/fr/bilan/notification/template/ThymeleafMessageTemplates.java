@@ -42,6 +42,8 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
     private static final String ROOT = "templates/messages/";
     /** How the messages sign and organise events when the centre has no name configured. */
     static final String UNNAMED_CENTRE = "Votre centre de bilan de compétences";
+    /** How a follow-up's message names a beneficiary whose name beneficiary-service does not give. */
+    static final String UNNAMED_BENEFICIARY = "Votre bénéficiaire";
 
     private final SpringTemplateEngine engine;
     private final Clock clock;
@@ -103,7 +105,7 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
         variables.put("signature", signature(letter));
         variables.put("link", letter.link().toString());
         variables.put("reminder", letter.kind().reminder());
-        variables.put("staff", letter.kind() == NotificationKind.STAFF_DIGEST);
+        variables.put("reader", reader(letter.kind()));
         ZoneId zone = letter.zone();
         Subject subject = letter.subject();
         if (subject instanceof Subject.Session session) {
@@ -114,11 +116,32 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             // the link is the survey's own (the letter's), its last day written in the centre's zone
             variables.put("survey", new SurveyView(survey.followUp(),
                     FrenchTimes.date(LocalDate.ofInstant(survey.expireTime().minusSeconds(1), zone))));
+        } else if (subject instanceof Subject.FunderSurvey survey) {
+            variables.put("funderSurvey", new FunderSurveyView(survey.funderName(), Integer.toString(survey.year()),
+                    FrenchTimes.date(LocalDate.ofInstant(survey.expireTime().minusSeconds(1), zone))));
+        } else if (subject instanceof Subject.FollowUp followUp) {
+            variables.put("followUp", new FollowUpView(letter.beneficiaryName() == null
+                    || letter.beneficiaryName().isBlank() ? UNNAMED_BENEFICIARY : letter.beneficiaryName().strip(),
+                    FrenchTimes.date(followUp.dueDate())));
         } else if (subject instanceof Subject.Digest digest) {
             variables.put("digest", DigestView.of(digest, zone, letter.link()));
         }
         // a synthèse gives nothing of itself but that it is ready: the link leads to it
         return variables;
+    }
+
+    /**
+     * Who reads a kind, which the footer speaks to: a beneficiary about their own bilan, staff about the
+     * bilans of their digest (by reference), a consultant about one beneficiary, or a funder's contact.
+     */
+    private static String reader(NotificationKind kind) {
+        return switch (kind) {
+            case CONVOCATION, SESSION_CHANGED, SESSION_CANCELLED, SESSION_REMINDER, AGREEMENT_AWAITING_SIGNATURE,
+                    AGREEMENT_SIGNATURE_REMINDER, SYNTHESIS_AVAILABLE, SURVEY_INVITATION, SURVEY_REMINDER -> "beneficiary";
+            case STAFF_DIGEST -> "staff";
+            case FOLLOW_UP_ACCEPTED -> "consultant";
+            case FUNDER_SURVEY_INVITATION, FUNDER_SURVEY_REMINDER -> "funder";
+        };
     }
 
     private static String signature(Letter letter) {
@@ -134,7 +157,8 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             case CONVOCATION, SESSION_CHANGED -> Optional.of(SessionInvitation.Method.REQUEST);
             case SESSION_CANCELLED -> Optional.of(SessionInvitation.Method.CANCEL);
             case SESSION_REMINDER, AGREEMENT_AWAITING_SIGNATURE, AGREEMENT_SIGNATURE_REMINDER, SYNTHESIS_AVAILABLE,
-                    STAFF_DIGEST, SURVEY_INVITATION, SURVEY_REMINDER -> Optional.empty();
+                    STAFF_DIGEST, SURVEY_INVITATION, SURVEY_REMINDER, FUNDER_SURVEY_INVITATION, FUNDER_SURVEY_REMINDER,
+                    FOLLOW_UP_ACCEPTED -> Optional.empty();
         };
     }
 
@@ -146,6 +170,8 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
             case SYNTHESIS_AVAILABLE -> Subject.Synthesis.class;
             case STAFF_DIGEST -> Subject.Digest.class;
             case SURVEY_INVITATION, SURVEY_REMINDER -> Subject.Survey.class;
+            case FUNDER_SURVEY_INVITATION, FUNDER_SURVEY_REMINDER -> Subject.FunderSurvey.class;
+            case FOLLOW_UP_ACCEPTED -> Subject.FollowUp.class;
         };
     }
 
@@ -173,6 +199,25 @@ public class ThymeleafMessageTemplates implements MessageTemplates {
      * @param lastDay  the last day its link opens it, written for a French reader
      */
     public record SurveyView(boolean followUp, String lastDay) {
+    }
+
+    /**
+     * A funder's yearly survey as its messages write it.
+     *
+     * @param funderName the funder the contact answers for
+     * @param year       the year it asks about
+     * @param lastDay    the last day its link opens it, written for a French reader
+     */
+    public record FunderSurveyView(String funderName, String year, String lastDay) {
+    }
+
+    /**
+     * A follow-up interview accepted, as its consultant's message writes it.
+     *
+     * @param beneficiaryName who accepted it
+     * @param dueDate         the day it was due, written for a French reader
+     */
+    public record FollowUpView(String beneficiaryName, String dueDate) {
     }
 
     /**

@@ -46,8 +46,8 @@ import jakarta.mail.internet.MimeMessage;
 @SpringBootTest(classes = { NotificationApplication.class, TestClock.class })
 class ConvocationEndToEndTest extends GrpcServiceTestSupport {
 
-    private static final FakeBeneficiaryContacts CONTACTS = FakeBeneficiaryContacts.started();
-    private static final TestMailServer MAIL = new TestMailServer();
+    static final FakeBeneficiaryContacts CONTACTS = FakeBeneficiaryContacts.started();
+    static final TestMailServer MAIL = new TestMailServer();
     /** Monday 7 December 2026, 09:00 in Paris. */
     private static final Instant T0 = Instant.parse("2026-12-07T08:00:00Z");
 

@@ -184,7 +184,8 @@ class EventIntakeGrpcTest extends GrpcServiceTestSupport {
         assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
         assertThat(FieldErrors.of(refused)).extracting(String::valueOf).containsExactly(
                 "events[1].session_scheduled.start_time: Indiquez le début de la séance.",
-                "events[2].fact: Indiquez le fait (séance, convention, synthèse, fin de bilan ou enquête de satisfaction).");
+                "events[2].fact: Indiquez le fait (séance, convention, synthèse, fin de bilan, enquête de satisfaction "
+                        + "ou entretien de suivi accepté).");
         assertThat(messages()).as("nothing of the batch taken").isEmpty();
     }
 

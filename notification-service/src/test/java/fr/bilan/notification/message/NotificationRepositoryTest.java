@@ -73,7 +73,14 @@ class NotificationRepositoryTest {
                                 "Déclarer la sortie de formation au plus tard le 07/12/2026", LocalDate.of(2026, 12, 7))),
                         false), NotificationKind.STAFF_DIGEST, 0),
                 message("n7", new Recipient.Staff("k3"), new Subject.Digest(LocalDate.of(2026, 12, 7), List.of(), List.of(),
-                        true), NotificationKind.STAFF_DIGEST, 0));
+                        true), NotificationKind.STAFF_DIGEST, 0),
+                message("n8", new Recipient.Beneficiary("b1"), new Subject.Survey("s1", "a1", true, 1, T0),
+                        NotificationKind.SURVEY_REMINDER, 0),
+                Notification.planned("n9", "e-n9", NotificationKind.FUNDER_SURVEY_REMINDER, "c1",
+                        new Recipient.FunderContact("s2"), null, new Subject.FunderSurvey("s2", "OPCO Atlas", 2026, 2, T0),
+                        T0),
+                message("n10", new Recipient.Staff("k1"), new Subject.FollowUp("a1", "b1", LocalDate.of(2027, 6, 1)),
+                        NotificationKind.FOLLOW_UP_ACCEPTED, 0));
 
         planned.forEach(n -> assertThat(repository.plan(n)).isTrue());
 

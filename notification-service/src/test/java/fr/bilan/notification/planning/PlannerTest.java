@@ -250,6 +250,25 @@ class PlannerTest {
     }
 
     @Test
+    void aFollowUpAcceptedTellsTheConsultantAtOnceAboutTheBilanWhateverTheBeneficiarysChoices() {
+        Subject.FollowUp followUp = new Subject.FollowUp("a1", "b1", LocalDate.of(2027, 6, 1));
+
+        Plan plan = new Planner(TIMES).plan(new RecordedFact("e1", NOW, new Fact.FollowUpAccepted("c1", "k1", followUp)),
+                new Situation(UNKNOWN, NO_AGREEMENT, List.of(), false, NOW));
+
+        assertThat(plan.planned()).singleElement().satisfies(n -> {
+            assertThat(n.kind()).isEqualTo(NotificationKind.FOLLOW_UP_ACCEPTED);
+            assertThat(n.key()).isEqualTo("e1/FOLLOW_UP_ACCEPTED");
+            assertThat(n.recipient()).isEqualTo(new Recipient.Staff("k1"));
+            assertThat(n.subject()).isEqualTo(followUp);
+            assertThat(n.assessmentId()).isEqualTo("a1");
+            assertThat(n.dueTime()).isEqualTo(NOW);
+        });
+        assertThat(plan.withdrawals()).isEmpty();
+        assertThat(kept(plan)).isEqualTo("nothing");
+    }
+
+    @Test
     void aCancellationKeepsThePlaceLastKnown() {
         TrackedSession remote = new TrackedSession("b1", "c1", new Subject.Session("a1", "s1", "k1",
                 SessionPhase.INTAKE, START, END, null, "https://visio.example/x", 0, "a1.s1@bilan-competences"),

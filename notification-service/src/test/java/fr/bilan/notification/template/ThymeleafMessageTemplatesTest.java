@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -54,6 +55,12 @@ class ThymeleafMessageTemplatesTest {
                     Instant.parse("2026-12-22T10:00:00Z"));
             case SURVEY_REMINDER -> new Subject.Survey("survey-5", "assessment-7f3a", true, 1,
                     Instant.parse("2026-12-22T10:00:00Z"));
+            // the link lapses at 11:00 in Paris on Friday 29 January 2027: that day is the last
+            case FUNDER_SURVEY_INVITATION -> new Subject.FunderSurvey("survey-9", "OPCO Atlas", 2026, 0,
+                    Instant.parse("2027-01-29T10:00:00Z"));
+            case FUNDER_SURVEY_REMINDER -> new Subject.FunderSurvey("survey-9", "OPCO Atlas", 2026, 2,
+                    Instant.parse("2027-01-29T10:00:00Z"));
+            case FOLLOW_UP_ACCEPTED -> new Subject.FollowUp("assessment-7f3a", "beneficiary-4", LocalDate.of(2027, 6, 1));
             case STAFF_DIGEST -> new Subject.Digest(LocalDate.of(2026, 12, 1), List.of(
                     new Subject.DigestItem(Subject.DigestItemKind.SESSION_TO_SIGN, "assessment-7f3a",
                             Instant.parse("2026-11-30T08:30:00Z")),
@@ -68,7 +75,8 @@ class ThymeleafMessageTemplatesTest {
 
     static Letter letter(NotificationKind kind, Subject subject) {
         return new Letter(kind, subject, "Camille Exemple", "camille@exemple.fr",
-                subject instanceof Subject.Session ? "Dominique Martin" : null, "Centre Horizon", PARIS, LINK);
+                subject instanceof Subject.Session ? "Dominique Martin" : null,
+                subject instanceof Subject.FollowUp ? "Camille Martin" : null, "Centre Horizon", PARIS, LINK);
     }
 
     /** Per kind: the start of its subject line, and what a reader must find in both parts. */
@@ -97,6 +105,19 @@ class ThymeleafMessageTemplatesTest {
                 Arguments.of(NotificationKind.SURVEY_REMINDER, "Rappel : votre avis sur votre bilan de compétences",
                         List.of("six mois après votre bilan", "entretien de suivi", "mardi 22 décembre 2026 inclus",
                                 "désactiver")),
+                Arguments.of(NotificationKind.FUNDER_SURVEY_INVITATION,
+                        "Votre avis sur les bilans de compétences de l’année 2026",
+                        List.of("Centre Horizon recueille chaque année l’avis des financeurs", "au nom de OPCO Atlas",
+                                "bilans de l’année 2026", "vendredi 29 janvier 2027 inclus", "Répondre au questionnaire",
+                                "adressez-vous au centre qui vous écrit")),
+                Arguments.of(NotificationKind.FUNDER_SURVEY_REMINDER,
+                        "Rappel : votre avis sur les bilans de compétences de l’année 2026",
+                        List.of("l’avis de OPCO Atlas", "l’année 2026", "Il n’est pas trop tard",
+                                "vendredi 29 janvier 2027 inclus", "adressez-vous au centre qui vous écrit")),
+                Arguments.of(NotificationKind.FOLLOW_UP_ACCEPTED, "Entretien de suivi accepté : un rendez-vous à planifier",
+                        List.of("Camille Martin a accepté l’entretien de suivi", "à partir du mardi 1er juin 2027",
+                                "comme séance d’entretien de suivi", "Planifier l’entretien de suivi",
+                                "rien du contenu du bilan")),
                 Arguments.of(NotificationKind.STAFF_DIGEST, "Récapitulatif du mardi 1er décembre 2026 : 4 points à traiter",
                         List.of("Feuilles d’émargement en attente de signature (1)", "lundi 30 novembre 2026 à 9 h 30", "assessment-7f3a",
                                 "Conventions non signées qui expirent bientôt (1)", "funding-31",
@@ -169,6 +190,41 @@ class ThymeleafMessageTemplatesTest {
     }
 
     @Test
+    void onlyBeneficiariesAreToldTheMessageHoldsNothingOfTheirBilan() {
+        for (NotificationKind kind : NotificationKind.values()) {
+            RenderedMessage message = TEMPLATES.render(letter(kind, subjectOf(kind)));
+            boolean beneficiary = !EnumSet.of(NotificationKind.STAFF_DIGEST, NotificationKind.FOLLOW_UP_ACCEPTED,
+                    NotificationKind.FUNDER_SURVEY_INVITATION, NotificationKind.FUNDER_SURVEY_REMINDER).contains(kind);
+            assertThat(message.text().contains("rien du contenu de votre bilan")).as("text of %s", kind)
+                    .isEqualTo(beneficiary);
+            assertThat(message.html().contains("rien du contenu de votre bilan")).as("HTML of %s", kind)
+                    .isEqualTo(beneficiary);
+        }
+    }
+
+    @Test
+    void aFollowUpWhoseBeneficiaryHasNoNameSaysYourBeneficiary() {
+        Letter letter = new Letter(NotificationKind.FOLLOW_UP_ACCEPTED, subjectOf(NotificationKind.FOLLOW_UP_ACCEPTED),
+                "Dominique Martin", "dominique@exemple.fr", null, " ", "Centre Horizon", PARIS, LINK);
+
+        RenderedMessage message = TEMPLATES.render(letter);
+
+        assertThat(message.text()).contains("Votre bénéficiaire a accepté l’entretien de suivi");
+    }
+
+    @Test
+    void aFunderAndItsContactAreWrittenAsTextNeverAsMarkup() {
+        Letter letter = new Letter(NotificationKind.FUNDER_SURVEY_INVITATION, new Subject.FunderSurvey("survey-9",
+                "<b>OPCO</b> & Co", 2026, 0, Instant.parse("2027-01-29T10:00:00Z")), "<script>x</script>",
+                "alex@opco.exemple.fr", null, null, "Centre Horizon", PARIS, LINK);
+
+        RenderedMessage message = TEMPLATES.render(letter);
+
+        assertThat(message.html()).contains("&lt;b&gt;OPCO&lt;/b&gt; &amp; Co", "&lt;script&gt;x&lt;/script&gt;")
+                .doesNotContain("<script>", "<b>");
+    }
+
+    @Test
     void aRemoteSessionGivesItsVideoLinkAsALink() {
         RenderedMessage message = TEMPLATES.render(letter(NotificationKind.CONVOCATION,
                 session(null, "https://visio.exemple.fr/abc?x=1&y=2")));
@@ -189,7 +245,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void namesAreWrittenAsTextNeverAsMarkup() {
         Letter letter = new Letter(NotificationKind.CONVOCATION, session("<b>Salle</b>", null), "<script>x</script> O'Brien",
-                "camille@exemple.fr", "Dominique <i>Martin</i>", "Centre & Co", PARIS, LINK);
+                "camille@exemple.fr", "Dominique <i>Martin</i>", null, "Centre & Co", PARIS, LINK);
 
         RenderedMessage message = TEMPLATES.render(letter);
 
@@ -201,7 +257,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void whatANameSaysIsNeverEvaluatedAsTemplate() {
         Letter letter = new Letter(NotificationKind.CONVOCATION, session("[(${link})]", null), "[(${signature})] ${link}",
-                "camille@exemple.fr", "[# th:text=\"${link}\"]x[/]", "Centre Horizon", PARIS, LINK);
+                "camille@exemple.fr", "[# th:text=\"${link}\"]x[/]", null, "Centre Horizon", PARIS, LINK);
 
         RenderedMessage message = TEMPLATES.render(letter);
 
@@ -212,7 +268,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void timesAreWrittenInTheCentresZone() {
         Letter letter = new Letter(NotificationKind.SESSION_REMINDER, session("Salle 1", null), "Camille Exemple",
-                "camille@exemple.fr", null, "Centre de Saint-Denis", ZoneId.of("Indian/Reunion"), LINK);
+                "camille@exemple.fr", null, null, "Centre de Saint-Denis", ZoneId.of("Indian/Reunion"), LINK);
 
         RenderedMessage message = TEMPLATES.render(letter);
 
@@ -223,7 +279,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void aCentreWithoutANameSignsAsTheCentre() {
         Letter letter = new Letter(NotificationKind.SYNTHESIS_AVAILABLE, new Subject.Synthesis("a"), "Camille Exemple",
-                "camille@exemple.fr", null, "", PARIS, LINK);
+                "camille@exemple.fr", null, null, "", PARIS, LINK);
 
         RenderedMessage message = TEMPLATES.render(letter);
 
@@ -242,7 +298,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void theCpfDossiersOfADigestComeOverdueFirstEachWithItsLinkAndNoBeneficiary() {
         Letter letter = new Letter(NotificationKind.STAFF_DIGEST, subjectOf(NotificationKind.STAFF_DIGEST),
-                "Dominique Martin", "dominique@exemple.fr", null, "Centre Horizon", PARIS,
+                "Dominique Martin", "dominique@exemple.fr", null, null, "Centre Horizon", PARIS,
                 URI.create("https://bilan.exemple.fr/app/"));
 
         RenderedMessage message = TEMPLATES.render(letter);
@@ -261,7 +317,7 @@ class ThymeleafMessageTemplatesTest {
     @Test
     void aDigestWhoseCpfDeadlinesCouldNotBeReadSaysSoAndWhereToLook() {
         Letter letter = new Letter(NotificationKind.STAFF_DIGEST, new Subject.Digest(LocalDate.of(2026, 12, 1), List.of(),
-                List.of(), true), "Dominique Martin", "dominique@exemple.fr", null, "Centre Horizon", PARIS,
+                List.of(), true), "Dominique Martin", "dominique@exemple.fr", null, null, "Centre Horizon", PARIS,
                 URI.create("https://bilan.exemple.fr/"));
 
         RenderedMessage message = TEMPLATES.render(letter);

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 import com.google.protobuf.Timestamp;
 import com.google.protobuf.util.Timestamps;
@@ -47,6 +48,8 @@ public final class FakeNotificationIntake {
     public static final int MAX_EVENT_ID_LENGTH = 4 * Lookups.MAX_ID_LENGTH;
     /** The longest calendar UID, room or link it keeps. */
     private static final int MAX_TEXT = 2_048;
+    /** One bare address, as the real intake takes a funder's contact (it checks it strictly, RFC 822). */
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\".]+(\\.[^@\\s<>,;\".]+)+");
 
     /** One call received: its facts, how many were new, how it was answered. */
     public record Call(List<NotificationEvent> events, int recordedCount, Status.Code answer) {
@@ -229,10 +232,12 @@ public final class FakeNotificationIntake {
                 String p = prefix + "funder_survey_invitation.";
                 ids(violations, p, "survey_id", f.getSurveyId(), "centre_id", f.getCentreId());
                 violations.requireText(p + "funder_name", f.getFunderName(), MAX_TEXT)
-                        .requireText(p + "contact_name", f.getContactName(), MAX_TEXT)
-                        .requireText(p + "email_address", f.getEmailAddress(), MAX_TEXT);
+                        .requireText(p + "contact_name", f.getContactName(), MAX_TEXT);
+                if (!EMAIL.matcher(f.getEmailAddress()).matches()) {
+                    violations.add(p + "email_address", "Adresse e-mail invalide.");
+                }
                 if (f.getYear() <= 0) {
-                    violations.add(p + "year", "Indiquez l'année sur laquelle porte l'enquête.");
+                    violations.add(p + "year", "Indiquez l'année de l'enquête.");
                 }
                 if (f.getReminder() < 0) {
                     violations.add(p + "reminder", "Le numéro de relance ne peut pas être négatif.");
@@ -371,6 +376,7 @@ public final class FakeNotificationIntake {
             case SYNTHESIS_AVAILABLE -> event.getSynthesisAvailable().getAssessmentId();
             case ASSESSMENT_ENDED -> event.getAssessmentEnded().getAssessmentId();
             case SURVEY_INVITATION -> event.getSurveyInvitation().getAssessmentId();
+            // a funder's survey is about no bilan: the survey itself
             case FUNDER_SURVEY_INVITATION -> event.getFunderSurveyInvitation().getSurveyId();
             case FOLLOW_UP_ACCEPTED -> event.getFollowUpAccepted().getAssessmentId();
             case FACT_NOT_SET -> "";

@@ -3,6 +3,7 @@ package fr.bilan.support.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import fr.bilan.proto.notification.internal.v1.AssessmentEnded;
+import fr.bilan.proto.notification.internal.v1.FollowUpAccepted;
+import fr.bilan.proto.notification.internal.v1.FunderSurveyInvitation;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
 import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc.NotificationIntakeServiceBlockingStub;
@@ -21,6 +24,7 @@ import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.SessionPhase;
 import fr.bilan.proto.notification.internal.v1.SessionScheduled;
 import fr.bilan.proto.notification.internal.v1.SessionSettled;
+import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 import io.grpc.Channel;
 import io.grpc.Status;
@@ -165,6 +169,38 @@ public abstract class NotificationIntakeContract extends GrpcServiceTestSupport 
         NotificationEvent placed = nowhere.toBuilder().setSessionScheduled(session.setRoom("salle-1")
                 .setCalendarUid("a.s1@bilan-competences")).build();
         assertThat(platform().recordEvents(batch(placed)).getRecordedCount()).isEqualTo(1);
+    }
+
+    @Test
+    void takesAFollowUpAcceptedOncePerEventId() {
+        String eventId = newId();
+        String assessmentId = newId();
+        NotificationEvent accepted = NotificationEvent.newBuilder().setEventId(eventId).setOccurTime(ProtoTime.of(T0))
+                .setFollowUpAccepted(FollowUpAccepted.newBuilder().setAssessmentId(assessmentId).setBeneficiaryId(newId())
+                        .setCentreId("centre-lyon").setConsultantId("c1").setDueDate(ProtoDates.of(LocalDate.of(2027, 6, 1))))
+                .build();
+
+        assertThat(platform().recordEvents(batch(accepted)).getRecordedCount()).isEqualTo(1);
+        assertThat(platform().recordEvents(batch(accepted)).getRecordedCount()).isZero();
+        assertKeptHere(eventId, assessmentId);
+    }
+
+    @Test
+    void refusesAFundersSurveyOrAFollowUpWithoutWhatItNeedsNamingTheField() {
+        NotificationEvent survey = NotificationEvent.newBuilder().setEventId(newId()).setOccurTime(ProtoTime.of(T0))
+                .setFunderSurveyInvitation(FunderSurveyInvitation.newBuilder().setSurveyId(newId())
+                        .setCentreId("centre-lyon").setFunderName("OPCO Atlas").setEmailAddress("alex.durand")
+                        .setYear(2026).setLinkUrl("https://bilan.example/api/v1/surveyPages/t")
+                        .setExpireTime(ProtoTime.of(T0.plusSeconds(86_400))))
+                .build();
+        NotificationEvent followUp = NotificationEvent.newBuilder().setEventId(newId()).setOccurTime(ProtoTime.of(T0))
+                .setFollowUpAccepted(FollowUpAccepted.newBuilder().setAssessmentId(newId()).setBeneficiaryId(newId())
+                        .setCentreId("centre-lyon").setConsultantId("c1"))
+                .build();
+
+        assertThat(FieldErrors.fieldsOf(() -> platform().recordEvents(batch(survey, followUp)))).containsExactlyInAnyOrder(
+                "events[0].funder_survey_invitation.contact_name", "events[0].funder_survey_invitation.email_address",
+                "events[1].follow_up_accepted.due_date");
     }
 
     @Test
