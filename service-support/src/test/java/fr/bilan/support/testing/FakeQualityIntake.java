@@ -12,10 +12,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import fr.bilan.proto.quality.internal.v1.BilanFacts;
 import fr.bilan.proto.quality.internal.v1.BilanOutcome;
 import fr.bilan.proto.quality.internal.v1.FactPhase;
+import fr.bilan.proto.quality.internal.v1.FunderRef;
 import fr.bilan.proto.quality.internal.v1.PhaseHours;
 import fr.bilan.proto.quality.internal.v1.QualityIntakeServiceGrpc;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsRequest;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsResponse;
+import fr.bilan.proto.quality.v1.FunderKind;
 import fr.bilan.support.errors.FieldViolations;
 import fr.bilan.support.resources.Lookups;
 import io.grpc.BindableService;
@@ -42,6 +44,9 @@ public final class FakeQualityIntake {
             return request.getFacts().getAssessmentId();
         }
     }
+
+    /** The longest funder's name the real one takes (an employer's name in beneficiary-service). */
+    private static final int FUNDER_NAME_MAX = 200;
 
     /** Its port, when {@link #started}. */
     public final int port = GrpcServiceTestSupport.freePort();
@@ -122,7 +127,8 @@ public final class FakeQualityIntake {
 
     /**
      * What the real service refuses in a request, by field as JSON spells it: the ids, the outcome, a
-     * revision below 1, a phase not named, negative hours or sessions.
+     * revision below 1, a phase not named, negative hours or sessions, a funder without its kind or name
+     * or with a SIRET that is not 14 digits.
      */
     public static FieldViolations violations(RecordBilanFactsRequest request) {
         FieldViolations violations = new FieldViolations();
@@ -147,6 +153,16 @@ public final class FakeQualityIntake {
             notNegative(violations, field + "sessionsPlanned", hours.getSessionsPlanned());
             notNegative(violations, field + "sessionsAttended", hours.getSessionsAttended());
             notNegative(violations, field + "sessionsMissed", hours.getSessionsMissed());
+        }
+        if (facts.hasFunder()) {
+            FunderRef funder = facts.getFunder();
+            if (funder.getKind() == FunderKind.FUNDER_KIND_UNSPECIFIED || funder.getKind() == FunderKind.UNRECOGNIZED) {
+                violations.add("facts.funder.kind", "Indiquez le type de financeur.");
+            }
+            violations.requireText("facts.funder.name", funder.getName(), FUNDER_NAME_MAX);
+            if (!funder.getSiret().isEmpty() && !funder.getSiret().matches("\\d{14}")) {
+                violations.add("facts.funder.siret", "Un SIRET compte 14 chiffres.");
+            }
         }
         if (request.getRevision() < 1) {
             violations.add("revision", "La révision commence à 1.");

@@ -2,6 +2,7 @@ package fr.bilan.support.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.OptionalLong;
@@ -15,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import fr.bilan.proto.quality.internal.v1.BilanFacts;
 import fr.bilan.proto.quality.internal.v1.BilanOutcome;
 import fr.bilan.proto.quality.internal.v1.FactPhase;
+import fr.bilan.proto.quality.internal.v1.FunderRef;
 import fr.bilan.proto.quality.internal.v1.PhaseHours;
 import fr.bilan.proto.quality.internal.v1.QualityIntakeServiceGrpc;
 import fr.bilan.proto.quality.internal.v1.QualityIntakeServiceGrpc.QualityIntakeServiceBlockingStub;
 import fr.bilan.proto.quality.internal.v1.RecordBilanFactsRequest;
+import fr.bilan.proto.quality.v1.FunderKind;
 import fr.bilan.support.time.ProtoDates;
+import fr.bilan.support.time.ProtoTime;
 import io.grpc.Channel;
 import io.grpc.Status;
 
@@ -27,7 +31,8 @@ import io.grpc.Status;
  * What session-service's bilan facts outbox counts on from quality-service's {@code QualityIntakeService},
  * whoever answers: the real service, or {@link FakeQualityIntake} in its tests. A newer revision of a
  * bilan's facts replaces what is kept ({@code applied}); the same or an older one is acknowledged and
- * changes nothing; facts without their ids or outcome, or with negative hours, are refused in French
+ * changes nothing; facts without their ids or outcome, with negative hours, or with a funder not named
+ * well, are refused in French
  * naming the field as JSON spells it, nothing kept; nobody but a platform service calls.
  */
 public abstract class QualityIntakeContract extends GrpcServiceTestSupport {
@@ -114,6 +119,25 @@ public abstract class QualityIntakeContract extends GrpcServiceTestSupport {
 
         assertRefused(negative, "facts.phases[1].deliveredMinutes");
         assertThat(keptRevision(good.getFacts().getAssessmentId())).isEmpty();
+    }
+
+    @Test
+    void takesTheFundersFactsAndRefusesAFunderWithoutItsKindOrNameOrWithABadSiret() throws Exception {
+        RecordBilanFactsRequest good = withFacts(completed(1), facts -> facts.setFundingKind("EMPLOYER_PLAN")
+                .setAgreementSignDate(ProtoDates.of(LocalDate.of(2026, 2, 20)))
+                .setFunder(FunderRef.newBuilder().setKind(FunderKind.FUNDER_EMPLOYER).setName("Acme Industrie")
+                        .setSiret("73282932000074"))
+                .setFollowUpSessionTime(ProtoTime.of(Instant.parse("2026-11-05T09:00:00Z"))));
+
+        assertRefused(withFacts(good, facts -> facts.setFunder(facts.getFunder().toBuilder().clearKind())),
+                "facts.funder.kind");
+        assertRefused(withFacts(good, facts -> facts.setFunder(facts.getFunder().toBuilder().clearName())),
+                "facts.funder.name");
+        assertRefused(withFacts(good, facts -> facts.setFunder(facts.getFunder().toBuilder().setSiret("732 829 320"))),
+                "facts.funder.siret");
+        assertThat(keptRevision(good.getFacts().getAssessmentId())).isEmpty();
+        assertThat(platform().recordBilanFacts(good).getApplied()).isTrue();
+        assertThat(keptRevision(good.getFacts().getAssessmentId())).hasValue(1);
     }
 
     private void assertRefused(RecordBilanFactsRequest request, String field) {
