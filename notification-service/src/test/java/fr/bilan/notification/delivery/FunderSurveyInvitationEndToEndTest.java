@@ -102,7 +102,7 @@ class FunderSurveyInvitationEndToEndTest extends GrpcServiceTestSupport {
         assertThat(invitation.getSubject()).isEqualTo("Votre avis sur les bilans de compétences de l’année 2026");
         String text = ConvocationEndToEndTest.part(invitation, "text/plain");
         assertThat(text).startsWith("Bonjour Alex Durand,").contains(
-                "Centre Horizon Lyon recueille chaque année l’avis des financeurs", "au nom de OPCO Atlas",
+                "Centre Horizon Lyon recueille chaque année l’avis des financeurs", "pour votre organisme, OPCO Atlas,",
                 "bilans de l’année 2026", "vendredi 29 janvier 2027 inclus", "Répondre au questionnaire : " + link)
                 .doesNotContain("désactiver");
         assertThat(ConvocationEndToEndTest.part(invitation, "text/html")).contains("href=\"" + link + "\"",
