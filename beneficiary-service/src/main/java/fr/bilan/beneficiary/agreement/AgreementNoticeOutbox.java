@@ -14,14 +14,12 @@ import com.mongodb.client.model.Indexes;
 import fr.bilan.proto.notification.internal.v1.AgreementAwaitingSignature;
 import fr.bilan.proto.notification.internal.v1.AgreementSettled;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
-import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
-import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.NotificationFacts;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
-import fr.bilan.support.outbox.UnorderedDeliveries;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
@@ -53,7 +51,6 @@ public class AgreementNoticeOutbox implements OutboxDefinition<AgreementNoticeOu
     }
 
     /** notification-service: {@code spring.grpc.client.channel.notification.*}. */
-    static final String NOTIFICATION_CHANNEL = "notification";
 
     private final OutboxCollection entries;
 
@@ -98,10 +95,7 @@ public class AgreementNoticeOutbox implements OutboxDefinition<AgreementNoticeOu
 
     @Override
     public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
-        var notifications = receivers.asService(NOTIFICATION_CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
-        return new UnorderedDeliveries<>(this, (pending, deadline) -> notifications.withDeadline(deadline)
-                .recordEvents(RecordEventsRequest.newBuilder().addEvents(event(pending)).build())
-                .getRecordedCount() == 1);
+        return NotificationFacts.oneEach(this, receivers, AgreementNoticeOutbox::event);
     }
 
     /** The fact, as notification-service's contract words it. */

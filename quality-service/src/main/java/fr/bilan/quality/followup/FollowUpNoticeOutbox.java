@@ -12,17 +12,15 @@ import com.mongodb.client.model.Projections;
 
 import fr.bilan.proto.notification.internal.v1.FollowUpAccepted;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
-import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
-import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.quality.bilan.BilanRecord;
 import fr.bilan.quality.bilan.BilanRecordRepository;
 import fr.bilan.quality.bilan.BilanRecords;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.NotificationFacts;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
-import fr.bilan.support.outbox.UnorderedDeliveries;
 import fr.bilan.support.time.ProtoDates;
 import fr.bilan.support.time.ProtoTime;
 
@@ -30,13 +28,11 @@ import fr.bilan.support.time.ProtoTime;
  * The follow-up notice outbox ({@code outbox=follow-up-notice}): the beneficiaries' acceptances from the
  * survey's link still to tell their consultant through notification-service, one armed per follow-up at a
  * time (its {@code notice}, armed with the acceptance). The beneficiary is read from the bilan's facts when
- * delivered, so that the follow-ups hold no identity. Called on channel {@value #CHANNEL} with the service's
- * own token.
+ * delivered, so that the follow-ups hold no identity. Delivered by {@link NotificationFacts}.
  */
 @Component
 class FollowUpNoticeOutbox implements OutboxDefinition<FollowUpNoticeOutbox.PendingNotice> {
 
-    static final String CHANNEL = "notification";
 
     /** A notice due: its follow-up, and what the fact needs. */
     record PendingNotice(PendingEntry entry, String assessmentId, String centreId, String consultantId, Date dueDate,
@@ -86,10 +82,7 @@ class FollowUpNoticeOutbox implements OutboxDefinition<FollowUpNoticeOutbox.Pend
 
     @Override
     public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
-        var intake = receivers.asService(CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
-        return new UnorderedDeliveries<>(this, (notice, deadline) -> intake.withDeadline(deadline)
-                .recordEvents(RecordEventsRequest.newBuilder().addEvents(event(notice)).build())
-                .getRecordedCount() == 1);
+        return NotificationFacts.oneEach(this, receivers, this::event);
     }
 
     /** The fact of {@code notice}, its beneficiary read now. */

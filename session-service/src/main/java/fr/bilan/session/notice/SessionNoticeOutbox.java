@@ -15,6 +15,7 @@ import fr.bilan.session.assessment.AssessmentRepository;
 import fr.bilan.session.assessment.SessionNotices;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.NotificationFacts;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
@@ -38,7 +39,6 @@ class SessionNoticeOutbox implements OutboxDefinition<SessionNoticeOutbox.Pendin
     }
 
     /** notification-service: {@code spring.grpc.client.channel.notification.*}. */
-    static final String NOTIFICATION_CHANNEL = "notification";
     /** The most facts RecordEvents takes a call. */
     static final int MAX_EVENTS_PER_CALL = 500;
 
@@ -79,7 +79,7 @@ class SessionNoticeOutbox implements OutboxDefinition<SessionNoticeOutbox.Pendin
 
     @Override
     public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
-        var notifications = receivers.asService(NOTIFICATION_CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
+        var notifications = receivers.asService(NotificationFacts.CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
         return new UnorderedDeliveries<>(this, (pending, deadline) -> {
             List<NotificationEvent> events = SessionNotices.of(pending.assessment()).stream()
                     .map(NoticeMessages::toEvent).toList();

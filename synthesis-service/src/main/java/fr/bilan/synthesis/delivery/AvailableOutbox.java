@@ -6,15 +6,13 @@ import org.bson.Document;
 import org.springframework.stereotype.Component;
 
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
-import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
-import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.SynthesisAvailable;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.NotificationFacts;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
-import fr.bilan.support.outbox.UnorderedDeliveries;
 import fr.bilan.support.time.ProtoTime;
 import fr.bilan.synthesis.content.SynthesisRepository;
 
@@ -34,7 +32,6 @@ class AvailableOutbox implements OutboxDefinition<AvailableOutbox.Available> {
     }
 
     /** notification-service: {@code spring.grpc.client.channel.notification.*}. */
-    private static final String NOTIFICATION_CHANNEL = "notification";
 
     private final OutboxCollection entries;
 
@@ -69,10 +66,7 @@ class AvailableOutbox implements OutboxDefinition<AvailableOutbox.Available> {
 
     @Override
     public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
-        var notifications = receivers.asService(NOTIFICATION_CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
-        return new UnorderedDeliveries<>(this, (available, deadline) -> notifications.withDeadline(deadline)
-                .recordEvents(RecordEventsRequest.newBuilder().addEvents(event(available)).build())
-                .getRecordedCount() > 0);
+        return NotificationFacts.oneEach(this, receivers, AvailableOutbox::event);
     }
 
     private static NotificationEvent event(Available available) {

@@ -12,8 +12,6 @@ import com.mongodb.client.model.Projections;
 
 import fr.bilan.proto.notification.internal.v1.FunderSurveyInvitation;
 import fr.bilan.proto.notification.internal.v1.NotificationEvent;
-import fr.bilan.proto.notification.internal.v1.NotificationIntakeServiceGrpc;
-import fr.bilan.proto.notification.internal.v1.RecordEventsRequest;
 import fr.bilan.proto.notification.internal.v1.SurveyInvitation;
 import fr.bilan.proto.notification.internal.v1.SurveyKind;
 import fr.bilan.quality.bilan.BilanRecord;
@@ -22,10 +20,10 @@ import fr.bilan.quality.survey.FunderAddressees;
 import fr.bilan.quality.survey.link.SurveyLinks;
 import fr.bilan.support.outbox.OutboxCollection;
 import fr.bilan.support.outbox.OutboxDefinition;
+import fr.bilan.support.outbox.NotificationFacts;
 import fr.bilan.support.outbox.OutboxReceivers;
 import fr.bilan.support.outbox.OutboxRelay;
 import fr.bilan.support.outbox.PendingEntry;
-import fr.bilan.support.outbox.UnorderedDeliveries;
 import fr.bilan.support.time.ProtoTime;
 
 /**
@@ -34,12 +32,11 @@ import fr.bilan.support.time.ProtoTime;
  * delivered, never stored: the entry holds the survey's id and salt, which open nothing without the link key.
  * The beneficiary is read from the bilan's facts then, so that the surveys hold no identity; a funder's
  * survey goes as a {@code FunderSurveyInvitation} to the contact the funders' store names then (a contact
- * changed meanwhile receives the reminders). Called on channel {@value #CHANNEL} with the service's own token.
+ * changed meanwhile receives the reminders). Delivered by {@link NotificationFacts}.
  */
 @Component
 public class SurveyNoticeOutbox implements OutboxDefinition<SurveyNoticeOutbox.PendingNotice> {
 
-    static final String CHANNEL = "notification";
 
     /** A notice due: its survey, its message, and what the fact needs. */
     public record PendingNotice(PendingEntry entry, String surveyId, String assessmentId, String funderId,
@@ -97,10 +94,7 @@ public class SurveyNoticeOutbox implements OutboxDefinition<SurveyNoticeOutbox.P
 
     @Override
     public OutboxRelay.Deliveries deliveries(OutboxReceivers receivers) {
-        var intake = receivers.asService(CHANNEL, NotificationIntakeServiceGrpc::newBlockingStub);
-        return new UnorderedDeliveries<>(this, (notice, deadline) -> intake.withDeadline(deadline)
-                .recordEvents(RecordEventsRequest.newBuilder().addEvents(event(notice)).build())
-                .getRecordedCount() == 1);
+        return NotificationFacts.oneEach(this, receivers, this::event);
     }
 
     /** The fact of {@code notice}, its link derived now. */
