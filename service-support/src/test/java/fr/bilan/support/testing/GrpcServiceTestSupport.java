@@ -6,8 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -83,6 +86,10 @@ public abstract class GrpcServiceTestSupport {
 
     /** Sockets holding {@link #refusingPort()}s for the JVM's life. */
     private static final List<Socket> REFUSING = new CopyOnWriteArrayList<>();
+    private static final int FREE_PORT_LOW = 20_000;
+    private static final int FREE_PORT_HIGH = 32_000;
+    /** The ports handed out by this JVM, never handed twice: two servers of one run never meet on one. */
+    private static final Set<Integer> HANDED = ConcurrentHashMap.newKeySet();
 
     /**
      * A port where every connection is refused, for as long as the tests run: bound by a socket that
@@ -100,11 +107,25 @@ public abstract class GrpcServiceTestSupport {
         }
     }
 
+    /**
+     * A port free now, for a server a test starts later (often in another process). Taken below the
+     * kernel's ephemeral range (32768 and up on Linux), which every outgoing connection draws from: a port
+     * from that range, free when chosen, can be taken by a client socket before the server binds it.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int candidate = ThreadLocalRandom.current().nextInt(FREE_PORT_LOW, FREE_PORT_HIGH);
+            if (!HANDED.add(candidate)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("0.0.0.0", candidate));
+                return candidate;
+            } catch (IOException taken) {
+                // in use: try another
+            }
         }
+        throw new IllegalStateException("no free port between " + FREE_PORT_LOW + " and " + FREE_PORT_HIGH);
     }
 }
