@@ -30,6 +30,11 @@ import io.grpc.StatusRuntimeException;
  */
 public abstract class GrpcServiceTestSupport {
 
+    // before GRPC_PORT: freePort() needs them when the class initialises
+    private static final int FREE_PORT_LOW = 20_000;
+    private static final int FREE_PORT_HIGH = 32_000;
+    /** The ports handed out by this JVM, never handed twice: two servers of one run never meet on one. */
+    private static final Set<Integer> HANDED = ConcurrentHashMap.newKeySet();
     protected static final int GRPC_PORT = freePort();
     private static ManagedChannel channel;
 
@@ -86,10 +91,6 @@ public abstract class GrpcServiceTestSupport {
 
     /** Sockets holding {@link #refusingPort()}s for the JVM's life. */
     private static final List<Socket> REFUSING = new CopyOnWriteArrayList<>();
-    private static final int FREE_PORT_LOW = 20_000;
-    private static final int FREE_PORT_HIGH = 32_000;
-    /** The ports handed out by this JVM, never handed twice: two servers of one run never meet on one. */
-    private static final Set<Integer> HANDED = ConcurrentHashMap.newKeySet();
 
     /**
      * A port where every connection is refused, for as long as the tests run: bound by a socket that
