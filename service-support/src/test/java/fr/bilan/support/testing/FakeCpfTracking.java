@@ -110,7 +110,7 @@ public final class FakeCpfTracking {
             }
             return;
         }
-        StatusRuntimeException failure = checkToken();
+        StatusRuntimeException failure = PlatformCallers.refusalOrNoted(callers);
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
@@ -171,7 +171,7 @@ public final class FakeCpfTracking {
         synchronized (this) {
             listCalls.add(request);
         }
-        StatusRuntimeException failure = checkToken();
+        StatusRuntimeException failure = PlatformCallers.refusalOrNoted(callers);
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
@@ -229,15 +229,6 @@ public final class FakeCpfTracking {
         }
     }
 
-    /** As beneficiary-service's own check would answer; {@code null} when the token is good. */
-    private StatusRuntimeException checkToken() {
-        PlatformCallers.Checked caller = PlatformCallers.check();
-        if (!caller.taken()) {
-            return caller.refusal().asRuntimeException();
-        }
-        callers.add(caller.subject());
-        return null;
-    }
 
     private synchronized void record(Call call) {
         calls.add(call);

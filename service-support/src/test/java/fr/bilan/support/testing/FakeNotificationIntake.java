@@ -99,7 +99,7 @@ public final class FakeNotificationIntake {
             }
             return;
         }
-        StatusRuntimeException failure = checkToken();
+        StatusRuntimeException failure = PlatformCallers.refusalOrNoted(callers);
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
@@ -285,15 +285,6 @@ public final class FakeNotificationIntake {
         }
     }
 
-    /** As notification-service's own check would answer; {@code null} when the token is good. */
-    private StatusRuntimeException checkToken() {
-        PlatformCallers.Checked caller = PlatformCallers.check();
-        if (!caller.taken()) {
-            return caller.refusal().asRuntimeException();
-        }
-        callers.add(caller.subject());
-        return null;
-    }
 
     private synchronized void record(Call call) {
         calls.add(call);

@@ -85,7 +85,7 @@ public final class FakeQualityIntake {
     }
 
     private void takeIn(RecordBilanFactsRequest request, StreamObserver<RecordBilanFactsResponse> response) {
-        StatusRuntimeException failure = checkToken();
+        StatusRuntimeException failure = PlatformCallers.refusalOrNoted(callers);
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
@@ -176,15 +176,6 @@ public final class FakeQualityIntake {
         }
     }
 
-    /** As quality-service's own check would answer; {@code null} when the token is good. */
-    private StatusRuntimeException checkToken() {
-        PlatformCallers.Checked caller = PlatformCallers.check();
-        if (!caller.taken()) {
-            return caller.refusal().asRuntimeException();
-        }
-        callers.add(caller.subject());
-        return null;
-    }
 
     private synchronized void record(Call call) {
         calls.add(call);

@@ -110,7 +110,7 @@ public final class FakeRetention {
     /** @param prefix the event's field in its request, as refusals name it ({@code change.}) */
     private <R> void takeIn(Message event, String prefix, String eventId, String beneficiaryId,
             StreamObserver<R> response, Function<Boolean, R> acknowledgement) {
-        StatusRuntimeException failure = checkToken();
+        StatusRuntimeException failure = PlatformCallers.refusalOrNoted(callers);
         if (failure == null && failuresToGo.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             failure = Status.UNAVAILABLE.withDescription("down for the test").asRuntimeException();
         }
@@ -151,15 +151,6 @@ public final class FakeRetention {
         }
     }
 
-    /** As retention-service's own check would answer; {@code null} when the token is good. */
-    private StatusRuntimeException checkToken() {
-        PlatformCallers.Checked caller = PlatformCallers.check();
-        if (!caller.taken()) {
-            return caller.refusal().asRuntimeException();
-        }
-        callers.add(caller.subject());
-        return null;
-    }
 
     private synchronized void record(Call call) {
         calls.add(call);

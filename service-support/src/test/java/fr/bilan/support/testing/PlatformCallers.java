@@ -22,6 +22,7 @@ import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 
 /**
  * How the stand-ins of internal services (FakeRetention, FakeNotificationIntake, FakeBeneficiaryContacts)
@@ -44,6 +45,19 @@ final class PlatformCallers {
     }
 
     private PlatformCallers() {
+    }
+
+    /**
+     * As the real service's own check would answer the current call: its refusal, or {@code null} when the
+     * token is good, its subject then added to {@code callers}.
+     */
+    static StatusRuntimeException refusalOrNoted(Set<String> callers) {
+        Checked caller = check();
+        if (!caller.taken()) {
+            return caller.refusal().asRuntimeException();
+        }
+        callers.add(caller.subject());
+        return null;
     }
 
     /** {@code service} with each call's {@code authorization} header at hand for {@link #check()}. */
